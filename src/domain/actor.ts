@@ -1,0 +1,81 @@
+import { InvalidInputError } from './errors';
+
+/** The kinds of organisation in a Community of Practice. */
+export const ACTOR_KINDS = ['FOUNDATION', 'INTERMEDIARY', 'SCHOOL', 'SUPPORT_PARTNER'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** An organisation in the network. `id` is the caller's stable key, e.g. `nsi-baltimore`. */
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ActorKind;
+  /** e.g. a US state code; null when unknown. */
+  readonly region: string | null;
+  readonly tags: readonly string[];
+  /** The intermediary a school belongs to: structural membership, not an interaction. */
+  readonly affiliationId: string | null;
+}
+
+/** What a caller sends to create or replace an actor. */
+export interface ActorInput {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly region?: string | null;
+  readonly tags?: readonly string[] | null;
+  readonly affiliationId?: string | null;
+}
+
+export function isActorKind(value: unknown): value is ActorKind {
+  return typeof value === 'string' && (ACTOR_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Checks one actor's own fields and normalises them (trimmed strings, null for absent,
+ * unique tags). References to other actors (`affiliationId`) are checked by the store,
+ * inside the same transaction as the write.
+ */
+export function validateActorInput(input: ActorInput, path: string): Actor {
+  const id = requireNonEmpty(input.id, `${path}.id`);
+  const name = requireNonEmpty(input.name, `${path}.name`);
+  if (!isActorKind(input.kind)) {
+    throw new InvalidInputError(`${path}.kind`, input.kind, `is not one of ${ACTOR_KINDS.join(', ')}`);
+  }
+  const region = optionalTrimmed(input.region);
+  const tags: string[] = [];
+  (input.tags ?? []).forEach((tag, i) => {
+    const trimmed = requireNonEmpty(tag, `${path}.tags[${i}]`);
+    if (!tags.includes(trimmed)) tags.push(trimmed);
+  });
+  const affiliationId = optionalTrimmed(input.affiliationId);
+  if (affiliationId === id) {
+    throw new InvalidInputError(`${path}.affiliationId`, affiliationId, 'is the actor itself');
+  }
+  return { id, name, kind: input.kind, region, tags, affiliationId };
+}
+
+/** Validates a batch: each actor alone, then no id twice. */
+export function validateActorBatch(inputs: readonly ActorInput[], name = 'actors'): Actor[] {
+  const seen = new Set<string>();
+  return inputs.map((input, i) => {
+    const actor = validateActorInput(input, `${name}[${i}]`);
+    if (seen.has(actor.id)) {
+      throw new InvalidInputError(`${name}[${i}].id`, actor.id, 'appears more than once in the batch');
+    }
+    seen.add(actor.id);
+    return actor;
+  });
+}
+
+export function requireNonEmpty(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InvalidInputError(field, value, 'must be a non-empty string');
+  }
+  return value.trim();
+}
+
+function optionalTrimmed(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}

@@ -1,0 +1,28 @@
+import { InvalidInputError } from './errors';
+
+/**
+ * ISO 8601 date-time as accepted on input: a calendar date, optionally followed by a
+ * time with optional seconds and fraction, and an offset (Z or ±hh:mm). A date alone
+ * means midnight UTC. Out-of-range parts (month 13, 25:00) are rejected, not rolled over.
+ */
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function parseIsoDateTime(value: unknown, field: string): Date {
+  if (typeof value !== 'string') throw new InvalidInputError(field, value, 'is not an ISO 8601 date-time string');
+  const match = ISO_DATE_TIME.exec(value.trim());
+  if (!match) throw new InvalidInputError(field, value, 'is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)');
+  const [, y, mo, d, h = '00', mi = '00', s = '00', , zone] = match;
+  const hasTime = match[4] !== undefined;
+  if (hasTime && zone === undefined) {
+    throw new InvalidInputError(field, value, 'has a time but no offset; add Z for UTC or ±hh:mm');
+  }
+  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+    throw new InvalidInputError(field, value, 'is not a real calendar date-time');
+  }
+  const parsed = new Date(value.trim().replace(' ', 'T') + (hasTime ? '' : 'T00:00:00Z'));
+  if (Number.isNaN(parsed.getTime())) throw new InvalidInputError(field, value, 'is not a valid date-time');
+  return parsed;
+}

@@ -1,0 +1,38 @@
+/**
+ * Domain errors. Each carries what a client needs to fix its request; the GraphQL
+ * layer maps them to `extensions.code` in one place (src/graphql/errors.ts).
+ */
+
+/** Input that breaks a domain rule. `field` is a path such as `interactions[2].weight`. */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+  constructor(
+    readonly field: string,
+    readonly value: unknown,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${describeValue(value)} ${reason}`);
+  }
+}
+
+/** The store could not be reached or refused us; the request may succeed later. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Renders a user-supplied value for an error message, short enough to read. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}

@@ -1,0 +1,29 @@
+import { InvalidInputError } from './errors';
+import type { ActorKind } from './actor';
+import type { InteractionKind } from './interaction';
+
+/** A half-open time interval [from, to): `from` included, `to` excluded. */
+export interface TimeWindow {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** Which interactions and actors a network is built from; empty or absent means all. */
+export interface Scope {
+  readonly actorKinds?: readonly ActorKind[] | null;
+  readonly interactionKinds?: readonly InteractionKind[] | null;
+}
+
+export function validateWindow(window: TimeWindow, field = 'window'): TimeWindow {
+  if (Number.isNaN(window.from.getTime())) throw new InvalidInputError(`${field}.from`, window.from, 'is not a valid date-time');
+  if (Number.isNaN(window.to.getTime())) throw new InvalidInputError(`${field}.to`, window.to, 'is not a valid date-time');
+  if (window.from.getTime() >= window.to.getTime()) {
+    throw new InvalidInputError(`${field}.from`, window.from, `must be before ${field}.to (${window.to.toISOString()})`);
+  }
+  return window;
+}
+
+export function windowContains(window: TimeWindow, instant: Date): boolean {
+  const t = instant.getTime();
+  return t >= window.from.getTime() && t < window.to.getTime();
+}
