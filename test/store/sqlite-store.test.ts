@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { defineStoreContract } from './store-contract';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempDbPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'copnet-sqlite-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'copnet.db');
+}
+
+defineStoreContract('sqlite', async () => openSqliteStore(tempDbPath()));
+
+describe('SQLite store file', () => {
+  it('keeps what was written across a close and reopen', async () => {
+    const path = tempDbPath();
+    const first = openSqliteStore(path);
+    await first.upsertActors([{ id: 'a', name: 'A', kind: 'INTERMEDIARY', region: 'TX', tags: ['x'], affiliationId: null }]);
+    await first.upsertActors([{ id: 'b', name: 'B', kind: 'SCHOOL', region: null, tags: [], affiliationId: 'a' }]);
+    await first.recordInteractions([
+      { id: 'i1', externalId: 'e1', kind: 'SITE_VISIT', occurredAt: new Date('2020-02-02T10:00:00Z'), initiatorId: 'b', participantIds: ['a'], weight: 3, note: null },
+    ]);
+    const revision = await first.revision();
+    await first.close();
+
+    const reopened = openSqliteStore(path);
+    expect(await reopened.countActors({})).toBe(2);
+    expect((await reopened.getInteractionsByIds(['i1']))[0]?.externalId).toBe('e1');
+    expect(await reopened.revision()).toBe(revision);
+    await reopened.close();
+  });
+
+  it('sees writes made by another connection to the same file in its revision', async () => {
+    const path = tempDbPath();
+    const server = openSqliteStore(path);
+    const importer = openSqliteStore(path);
+    const before = await server.revision();
+    await importer.upsertActors([{ id: 'a', name: 'A', kind: 'INTERMEDIARY', region: null, tags: [], affiliationId: null }]);
+    expect(await server.revision()).toBe(before + 1);
+    await importer.close();
+    await server.close();
+  });
+});
