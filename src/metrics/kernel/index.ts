@@ -1,0 +1,7 @@
+/**
+ * The hot path of the metrics: exact betweenness and closeness over compact typed-array
+ * adjacency, in the calling thread or spread over worker threads.
+ */
+export { toCsr, csrFromEdges, type Csr } from './csr';
+export { brandesSync, type PathMetrics } from './path-metrics';
+export { PathMetricsPool } from './path-metrics-pool';

@@ -1,0 +1,162 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Csr } from './csr';
+import { addInto, brandesSync, normalizeBetweenness, sourceBlocks, type PathMetrics } from './path-metrics';
+import { PATH_METRICS_WORKER_SOURCE, type WorkerReply } from './worker-source';
+
+/**
+ * Betweenness and closeness (see ./path-metrics.ts) computed by a pool of worker threads.
+ * Each graph's sources are cut into the fixed blocks of `sourceBlocks`; the blocks of all
+ * pending graphs form one FIFO queue that idle workers take from, so one big graph uses
+ * every thread and a series of graphs submitted together keeps them all busy. Results
+ * are bit-for-bit those of `brandesSync`, whatever the thread count.
+ *
+ * Workers start on first use and do not keep the process alive while idle; `close()`
+ * ends them. Graphs too small to be worth a message are computed in the calling thread.
+ */
+export class PathMetricsPool {
+  readonly threads: number;
+  private readonly idle: PoolWorker[] = [];
+  private readonly busy = new Map<number, { worker: PoolWorker; task: BlockTask }>();
+  private readonly pending: BlockTask[] = [];
+  private workerCount = 0;
+  private nextTaskId = 0;
+  private closed = false;
+
+  constructor(threads: number = availableParallelism()) {
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`PathMetricsPool: threads must be a positive integer, got ${threads}`);
+    this.threads = threads;
+  }
+
+  compute(csr: Csr): Promise<PathMetrics> {
+    if (this.closed) return Promise.reject(new Error('PathMetricsPool is closed'));
+    const n = csr.ids.length;
+    if (n * (n + csr.neighbors.length) <= INLINE_WORK) return Promise.resolve(brandesSync(csr));
+    const offsets = shared(csr.offsets);
+    const neighbors = shared(csr.neighbors);
+    return new Promise<PathMetrics>((resolve, reject) => {
+      const blocks = sourceBlocks(n);
+      const job: Job = { n, partials: new Array(blocks.length), closeness: new Float64Array(n), remaining: blocks.length, failed: false, resolve, reject };
+      blocks.forEach(([first, last], block) => {
+        this.pending.push({ id: this.nextTaskId++, job, block, message: { offsets, neighbors, first, last } });
+      });
+      this.dispatch();
+    });
+  }
+
+  /** Ends the workers; graphs still queued are rejected. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const error = new Error('PathMetricsPool was closed before the computation ended');
+    for (const task of this.pending.splice(0)) this.fail(task.job, error);
+    for (const { task } of this.busy.values()) this.fail(task.job, error);
+    const workers = [...this.idle.splice(0), ...[...this.busy.values()].map((entry) => entry.worker)];
+    this.busy.clear();
+    await Promise.all(workers.map((worker) => worker.thread.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.pending.length > 0) {
+      const task = this.pending[0] as BlockTask;
+      if (task.job.failed) {
+        this.pending.shift();
+        continue;
+      }
+      const worker = this.idle.pop() ?? (this.workerCount < this.threads ? this.spawn() : undefined);
+      if (worker === undefined) return;
+      this.pending.shift();
+      this.busy.set(task.id, { worker, task });
+      worker.thread.ref();
+      worker.thread.postMessage({ id: task.id, ...task.message });
+    }
+  }
+
+  private spawn(): PoolWorker {
+    const thread = new Worker(PATH_METRICS_WORKER_SOURCE, { eval: true });
+    const worker: PoolWorker = { thread };
+    this.workerCount += 1;
+    thread.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
+    thread.on('error', (error) => this.onWorkerDeath(worker, error));
+    thread.on('exit', (code) => this.onWorkerDeath(worker, new Error(`path-metrics worker exited with code ${code}`)));
+    return worker;
+  }
+
+  private onReply(worker: PoolWorker, reply: WorkerReply): void {
+    const entry = this.busy.get(reply.id);
+    if (entry === undefined) return;
+    this.busy.delete(reply.id);
+    worker.thread.unref();
+    this.idle.push(worker);
+    const { job, block, message } = entry.task;
+    if ('error' in reply) {
+      this.fail(job, new Error(`path-metrics worker failed: ${reply.error}`));
+    } else if (!job.failed) {
+      job.partials[block] = reply.betweenness;
+      job.closeness.set(reply.closeness, message.first);
+      job.remaining -= 1;
+      if (job.remaining === 0) this.finish(job);
+    }
+    this.dispatch();
+  }
+
+  private onWorkerDeath(worker: PoolWorker, error: Error): void {
+    if (worker.dead) return;
+    worker.dead = true;
+    this.workerCount -= 1;
+    const idleAt = this.idle.indexOf(worker);
+    if (idleAt >= 0) this.idle.splice(idleAt, 1);
+    for (const [id, entry] of this.busy) {
+      if (entry.worker !== worker) continue;
+      this.busy.delete(id);
+      this.fail(entry.task.job, error);
+    }
+    if (!this.closed) this.dispatch();
+  }
+
+  private finish(job: Job): void {
+    const betweenness = new Float64Array(job.n);
+    for (const partial of job.partials) addInto(betweenness, partial as Float64Array);
+    normalizeBetweenness(betweenness);
+    job.resolve({ betweenness, closeness: job.closeness });
+  }
+
+  private fail(job: Job, error: Error): void {
+    if (job.failed) return;
+    job.failed = true;
+    job.reject(error);
+  }
+}
+
+/** Below n × (n + 2m) = this, a message round trip costs more than the work. */
+const INLINE_WORK = 1_000_000;
+
+interface PoolWorker {
+  readonly thread: Worker;
+  dead?: boolean;
+}
+
+interface Job {
+  readonly n: number;
+  readonly partials: Array<Float64Array | undefined>;
+  readonly closeness: Float64Array;
+  remaining: number;
+  failed: boolean;
+  readonly resolve: (metrics: PathMetrics) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface BlockTask {
+  readonly id: number;
+  readonly job: Job;
+  readonly block: number;
+  readonly message: { offsets: Int32Array; neighbors: Int32Array; first: number; last: number };
+}
+
+/** The same array on a SharedArrayBuffer (itself when it already is), so workers share it. */
+function shared(array: Int32Array): Int32Array {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
+}

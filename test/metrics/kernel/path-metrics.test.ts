@@ -1,0 +1,169 @@
+import { UndirectedGraph, DirectedGraph, MultiUndirectedGraph } from 'graphology';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import closenessCentrality from 'graphology-metrics/centrality/closeness';
+import { brandesSync, csrFromEdges, PathMetricsPool, toCsr, type Csr, type PathMetrics } from '../../../src/metrics/kernel';
+import { disjointUnion, erdosRenyi, preferentialAttachment, rngFor, withoutIsolated } from './random-graphs';
+
+/** graphology-metrics, configured as networkx: the reference the kernel must match. */
+function reference(graph: UndirectedGraph, ids: readonly string[]): PathMetrics {
+  const b = betweennessCentrality(graph, { getEdgeWeight: null, normalized: true });
+  const c = closenessCentrality(graph, { wassermanFaust: true });
+  return {
+    betweenness: Float64Array.from(ids, (id) => b[id] as number),
+    closeness: Float64Array.from(ids, (id) => c[id] as number),
+  };
+}
+
+function expectClose(actual: Float64Array, expected: Float64Array): void {
+  expect(actual.length).toBe(expected.length);
+  let worst = 0;
+  for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)));
+  expect(worst).toBeLessThanOrEqual(1e-9);
+}
+
+function pathGraph(n: number): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  for (let i = 0; i < n; i++) graph.addNode(`p${i}`);
+  for (let i = 1; i < n; i++) graph.mergeEdge(`p${i - 1}`, `p${i}`);
+  return graph;
+}
+
+function star(leaves: number): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  graph.addNode('hub');
+  for (let i = 0; i < leaves; i++) graph.mergeEdge('hub', `leaf${String(i).padStart(2, '0')}`);
+  return graph;
+}
+
+const randomCases: Array<[string, () => UndirectedGraph]> = [
+  ['sparse G(60, 0.03), disconnected, isolated nodes dropped', () => withoutIsolated(erdosRenyi(rngFor(1), 60, 0.03))],
+  ['G(40, 0.2)', () => erdosRenyi(rngFor(2), 40, 0.2)],
+  ['G(30, 0.05) with isolated nodes', () => erdosRenyi(rngFor(3), 30, 0.05)],
+  ['preferential attachment, 300 nodes, m = 1 (a tree)', () => preferentialAttachment(rngFor(4), 300, 1)],
+  ['preferential attachment, 600 nodes, m = 3', () => preferentialAttachment(rngFor(5), 600, 3)],
+  [
+    'three components of different shapes, 700 nodes',
+    () =>
+      disjointUnion([
+        preferentialAttachment(rngFor(6), 400, 2, 'a'),
+        withoutIsolated(erdosRenyi(rngFor(7), 250, 0.02, 'b')),
+        pathGraph(50),
+      ]),
+  ],
+];
+
+describe('toCsr', () => {
+  it('indexes the nodes in sorted id order, with sorted neighbour rows', () => {
+    const graph = new UndirectedGraph();
+    graph.mergeEdge('c', 'a');
+    graph.mergeEdge('b', 'c');
+    graph.mergeEdge('d', 'b');
+    const csr = toCsr(graph);
+    expect(csr.ids).toEqual(['a', 'b', 'c', 'd']);
+    expect([...csr.offsets]).toEqual([0, 1, 3, 5, 6]);
+    expect([...csr.neighbors]).toEqual([2, 2, 3, 0, 1, 1]);
+    expect(csr.offsets.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(csr.neighbors.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('refuses directed graphs and multigraphs', () => {
+    expect(() => toCsr(new DirectedGraph())).toThrow('toCsr needs an undirected graph, got a directed one');
+    expect(() => toCsr(new MultiUndirectedGraph())).toThrow('toCsr needs a simple graph, got a multigraph');
+  });
+
+  it('refuses a self-loop or an out-of-range index in an edge list', () => {
+    expect(() => csrFromEdges(['a', 'b'], Int32Array.of(1), Int32Array.of(1))).toThrow('csrFromEdges: bad edge 1-1 for 2 nodes');
+    expect(() => csrFromEdges(['a', 'b'], Int32Array.of(0), Int32Array.of(2))).toThrow('csrFromEdges: bad edge 0-2 for 2 nodes');
+  });
+});
+
+describe('brandesSync', () => {
+  it('gives a star 1 at the hub and 0 at the leaves; closeness 1 and 1/(2 − 1/(n − 1))', () => {
+    const { betweenness, closeness } = brandesSync(toCsr(star(9)));
+    // ids: hub, leaf00..leaf08
+    expect(betweenness[0]).toBeCloseTo(1, 12);
+    expect([...betweenness.subarray(1)]).toEqual(new Array(9).fill(0));
+    expect(closeness[0]).toBe(1);
+    // a leaf: distance 1 to the hub, 2 to the 8 other leaves: 9 / 17
+    expect(closeness[1]).toBeCloseTo(9 / 17, 15);
+  });
+
+  it('gives a path of 5 networkx values: betweenness 0, 1/2, 2/3, 1/2, 0', () => {
+    const { betweenness, closeness } = brandesSync(toCsr(pathGraph(5)));
+    expectClose(betweenness, Float64Array.of(0, 0.5, 2 / 3, 0.5, 0));
+    expectClose(closeness, Float64Array.of(0.4, 4 / 7, 2 / 3, 4 / 7, 0.4));
+  });
+
+  it('scales closeness by the reachable share on a disconnected graph (Wasserman–Faust)', () => {
+    // a-b and c-d-e: n = 5. For a: r = 2, Σd = 1 → 1 × 1/4. For d: r = 3, Σd = 2 → 1 × 2/4.
+    const graph = new UndirectedGraph();
+    graph.mergeEdge('a', 'b');
+    graph.mergeEdge('c', 'd');
+    graph.mergeEdge('d', 'e');
+    const { betweenness, closeness } = brandesSync(toCsr(graph));
+    expectClose(closeness, Float64Array.of(0.25, 0.25, (2 / 3) * 0.5, 0.5, (2 / 3) * 0.5));
+    // d lies on c–e and e–c: 2 / ((5 − 1)(5 − 2))
+    expectClose(betweenness, Float64Array.of(0, 0, 0, 2 / 12, 0));
+  });
+
+  it('handles the empty graph, one node and one edge', () => {
+    const empty = brandesSync(csrFromEdges([], new Int32Array(0), new Int32Array(0)));
+    expect(empty.betweenness.length).toBe(0);
+    const one = brandesSync(csrFromEdges(['a'], new Int32Array(0), new Int32Array(0)));
+    expect([...one.betweenness, ...one.closeness]).toEqual([0, 0]);
+    const edge = brandesSync(csrFromEdges(['a', 'b'], Int32Array.of(0), Int32Array.of(1)));
+    expect([...edge.betweenness]).toEqual([0, 0]);
+    expect([...edge.closeness]).toEqual([1, 1]);
+  });
+
+  it.each(randomCases)('matches graphology-metrics to 1e-9: %s', (_name, build) => {
+    const graph = build();
+    const csr = toCsr(graph);
+    const actual = brandesSync(csr);
+    const expected = reference(graph, csr.ids);
+    expectClose(actual.betweenness, expected.betweenness);
+    expectClose(actual.closeness, expected.closeness);
+  });
+});
+
+describe('PathMetricsPool', () => {
+  let pool: PathMetricsPool;
+  beforeAll(() => {
+    pool = new PathMetricsPool(2);
+  });
+  afterAll(() => pool.close());
+
+  it.each(randomCases)('gives bit-for-bit the in-thread result: %s', async (_name, build) => {
+    const csr = toCsr(build());
+    expect(await pool.compute(csr)).toEqual(brandesSync(csr));
+  });
+
+  it('keeps graphs submitted together apart, several blocks each', async () => {
+    const graphs: Csr[] = [1000, 700, 1300].map((n, i) => toCsr(preferentialAttachment(rngFor(10 + i), n, 2)));
+    const results = await Promise.all(graphs.map((csr) => pool.compute(csr)));
+    results.forEach((result, i) => expect(result).toEqual(brandesSync(graphs[i] as Csr)));
+  });
+
+  it('accepts a CSR on ordinary buffers', async () => {
+    const csr = toCsr(preferentialAttachment(rngFor(20), 800, 2));
+    const plain: Csr = { ids: csr.ids, offsets: csr.offsets.slice(), neighbors: Int32Array.from(csr.neighbors) };
+    expect(plain.neighbors.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(await pool.compute(plain)).toEqual(brandesSync(csr));
+  });
+
+  it('refuses work once closed, and a thread count that is not a positive integer', async () => {
+    const closing = new PathMetricsPool(1);
+    await closing.close();
+    await expect(closing.compute(toCsr(star(3)))).rejects.toThrow('PathMetricsPool is closed');
+    expect(() => new PathMetricsPool(0)).toThrow('PathMetricsPool: threads must be a positive integer, got 0');
+  });
+
+  it('rejects the graphs still running or queued when closed', async () => {
+    const closing = new PathMetricsPool(1);
+    const running = expect(closing.compute(toCsr(preferentialAttachment(rngFor(30), 3000, 3)))).rejects.toThrow(
+      'PathMetricsPool was closed before the computation ended',
+    );
+    await closing.close();
+    await running;
+  });
+});

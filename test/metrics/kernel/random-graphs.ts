@@ -1,0 +1,69 @@
+import { UndirectedGraph } from 'graphology';
+
+/** Seeded random undirected simple graphs for the kernel tests. Node keys are `n0`, `n1`, ... */
+
+// pure-rand 8 publishes its types behind package "exports", which moduleResolution node10
+// does not read: typed here, at the library's edge.
+interface RandomGenerator {
+  next(): number;
+}
+const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as { xoroshiro128plus(seed: number): RandomGenerator };
+const { uniformInt } = require('pure-rand/distribution/uniformInt') as { uniformInt(rng: RandomGenerator, from: number, to: number): number };
+const { uniformFloat64 } = require('pure-rand/distribution/uniformFloat64') as { uniformFloat64(rng: RandomGenerator): number };
+
+export type { RandomGenerator };
+
+export function rngFor(seed: number): RandomGenerator {
+  return xoroshiro128plus(seed);
+}
+
+/** G(n, p): every pair tied with probability p; isolated nodes kept. */
+export function erdosRenyi(rng: RandomGenerator, n: number, p: number, prefix = 'n'): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  for (let i = 0; i < n; i++) graph.addNode(`${prefix}${i}`);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) if (uniformFloat64(rng) < p) graph.addEdge(`${prefix}${i}`, `${prefix}${j}`);
+  }
+  return graph;
+}
+
+/** Barabási–Albert: each new node ties to m distinct earlier nodes chosen by degree. */
+export function preferentialAttachment(rng: RandomGenerator, n: number, m: number, prefix = 'n'): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  const endpoints: number[] = [];
+  for (let i = 0; i <= m && i < n; i++) {
+    graph.addNode(`${prefix}${i}`);
+    for (let j = 0; j < i; j++) {
+      graph.addEdge(`${prefix}${i}`, `${prefix}${j}`);
+      endpoints.push(i, j);
+    }
+  }
+  for (let i = m + 1; i < n; i++) {
+    graph.addNode(`${prefix}${i}`);
+    const chosen = new Set<number>();
+    while (chosen.size < m) chosen.add(endpoints[uniformInt(rng, 0, endpoints.length - 1)] as number);
+    for (const j of chosen) {
+      graph.addEdge(`${prefix}${i}`, `${prefix}${j}`);
+      endpoints.push(i, j);
+    }
+  }
+  return graph;
+}
+
+/** Several graphs side by side, node keys made distinct by their prefixes. */
+export function disjointUnion(parts: readonly UndirectedGraph[]): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  for (const part of parts) {
+    part.forEachNode((node) => graph.addNode(node));
+    part.forEachEdge((_edge, _attributes, source, target) => graph.addEdge(source, target));
+  }
+  return graph;
+}
+
+/** Drops the nodes without a tie, as the projection does. */
+export function withoutIsolated(graph: UndirectedGraph): UndirectedGraph {
+  graph.forEachNode((node) => {
+    if (graph.degree(node) === 0) graph.dropNode(node);
+  });
+  return graph;
+}
