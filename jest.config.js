@@ -16,6 +16,13 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // archiver 8 and its zip helpers ship ES modules only: compile them for Jest's CommonJS
+    // runtime (Node itself loads them through require(esm) since 20.19).
+    '/node_modules/(archiver|zip-stream|compress-commons|crc32-stream|is-stream)/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(archiver|zip-stream|compress-commons|crc32-stream|is-stream)/)'],
   testTimeout: 30000,
 };
