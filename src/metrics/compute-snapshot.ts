@@ -1,0 +1,94 @@
+import type { ActorKind } from '../domain/actor';
+import type { TimeWindow } from '../domain/time-window';
+import type { TieNetwork } from '../projection/tie-network';
+import { clustering } from './actor/clustering';
+import { communities } from './actor/community';
+import { degreeCentrality } from './actor/degree-centrality';
+import { degrees } from './actor/degree';
+import { eigenvectorCentrality } from './actor/eigenvector';
+import { pagerank } from './actor/pagerank';
+import { indexGraph, type GraphIndex } from './graph-index';
+import { actorCount } from './network/actor-count';
+import { averageClustering } from './network/average-clustering';
+import { betweennessCentralization } from './network/betweenness-centralization';
+import { communityCount } from './network/community-count';
+import { componentCount } from './network/component-count';
+import { degreeCentralization } from './network/degree-centralization';
+import { density } from './network/density';
+import { hubIndex } from './network/hub';
+import { hubTieShare } from './network/hub-tie-share';
+import { largestComponentFraction } from './network/largest-component-fraction';
+import { largestComponentWithoutHubFraction } from './network/largest-component-without-hub-fraction';
+import { modularity } from './network/modularity';
+import { peerTieShare } from './network/peer-tie-share';
+import { tieCount } from './network/tie-count';
+import { transitivity } from './network/transitivity';
+import { referencePathCentralities, type PathCentralities } from './path-centralities';
+import type { ActorMetricValues, NetworkSnapshot } from './snapshot';
+import { triangleCounts } from './triangles';
+
+const FOUNDATION: ActorKind = 'FOUNDATION';
+
+/**
+ * Every network figure and every per-actor metric of one window's tie network.
+ *
+ * `interactionCount` comes from the projection (interactions that produced a tie).
+ * `paths` are the betweenness and closeness of the network's actors in id order, when
+ * computed elsewhere (a worker pool); without them they are computed here. `index` may be
+ * passed when the caller already built it for the same network.
+ */
+export function computeSnapshot(
+  network: TieNetwork,
+  window: TimeWindow,
+  interactionCount: number,
+  paths?: PathCentralities,
+  index: GraphIndex = indexGraph(network),
+): NetworkSnapshot {
+  const { betweenness, closeness } = paths ?? referencePathCentralities(network, index);
+  const n = index.ids.length;
+  if (betweenness.length !== n || closeness.length !== n) {
+    throw new Error(`computeSnapshot: path centralities for ${betweenness.length} actors, network has ${n}`);
+  }
+  const degree = degrees(index);
+  const degreeShare = degreeCentrality(index);
+  const triangles = triangleCounts(index);
+  const localClustering = clustering(index, triangles);
+  const eigenvector = eigenvectorCentrality(index);
+  const rank = pagerank(network, index);
+  const { membership } = communities(network, index);
+  const hub = hubIndex(index);
+  const isFoundation = (i: number): boolean => network.getNodeAttribute(index.ids[i]!, 'kind') === FOUNDATION;
+
+  const actors: ActorMetricValues[] = index.ids.map((actorId, i) => ({
+    actorId,
+    degree: degree[i]!,
+    degreeCentrality: degreeShare[i]!,
+    betweenness: betweenness[i]!,
+    closeness: closeness[i]!,
+    eigenvector: eigenvector[i]!,
+    pagerank: rank[i]!,
+    clustering: localClustering[i]!,
+    community: membership[i]!,
+  }));
+
+  return {
+    window: { from: new Date(window.from.getTime()), to: new Date(window.to.getTime()) },
+    actorCount: actorCount(index),
+    tieCount: tieCount(index),
+    interactionCount,
+    density: density(index),
+    degreeCentralization: degreeCentralization(degree),
+    betweennessCentralization: betweennessCentralization(betweenness),
+    averageClustering: averageClustering(localClustering),
+    transitivity: transitivity(index, triangles),
+    componentCount: componentCount(index),
+    largestComponentFraction: largestComponentFraction(index),
+    hubId: hub < 0 ? null : index.ids[hub]!,
+    hubTieShare: hubTieShare(index, hub),
+    peerTieShare: peerTieShare(index, isFoundation),
+    largestComponentWithoutHubFraction: largestComponentWithoutHubFraction(index, hub),
+    modularity: modularity(network, index, membership),
+    communityCount: communityCount(membership),
+    actors,
+  };
+}

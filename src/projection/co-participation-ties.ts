@@ -1,0 +1,29 @@
+import type { Interaction } from '../domain/interaction';
+
+/**
+ * The default largest group whose participants are tied to each other: a small virtual
+ * session or a peer exchange of up to 8 organisations is peer learning; a 200-organisation
+ * convening is not 19,900 peer ties.
+ */
+export const DEFAULT_CO_PARTICIPATION_LIMIT = 8;
+
+/**
+ * Tie rule 2, co-participation ties: the participants of one interaction are tied to each
+ * other, pairwise, when the interaction lists at most `limit` participants (the initiator
+ * not counted; counted before the scope drops anyone, since the size of the gathering is
+ * what decides whether it is peer learning). `limit` 0 disables the rule. Endpoints
+ * outside the scope (`inScope` false) are skipped.
+ */
+export function forEachCoParticipationTie(
+  interaction: Pick<Interaction, 'participantIds'>,
+  limit: number,
+  inScope: (actorId: string) => boolean,
+  tie: (a: string, b: string) => void,
+): void {
+  const participants = interaction.participantIds;
+  if (participants.length < 2 || participants.length > limit) return;
+  const kept = participants.filter(inScope);
+  for (let i = 0; i < kept.length; i++) {
+    for (let j = i + 1; j < kept.length; j++) tie(kept[i]!, kept[j]!);
+  }
+}

@@ -1,0 +1,163 @@
+import type { Actor } from '../domain/actor';
+import { InvalidInputError } from '../domain/errors';
+import type { Interaction } from '../domain/interaction';
+import type { Scope } from '../domain/time-window';
+import { DEFAULT_CO_PARTICIPATION_LIMIT, forEachCoParticipationTie } from './co-participation-ties';
+import { compareIds } from './compare-ids';
+import { forEachInitiatorTie } from './initiator-ties';
+import { actorInScope, interactionInScope } from './scope';
+import { createTieNetwork, type TieAttributes, type TieNetwork } from './tie-network';
+
+/** The largest co-participation limit accepted: a group of 100 already makes 4,950 ties. */
+export const MAX_CO_PARTICIPATION_LIMIT = 100;
+
+export interface ProjectionOptions {
+  /**
+   * Participants of one interaction are tied to each other when it lists at most this many
+   * participants; 0 disables co-participation ties. Default DEFAULT_CO_PARTICIPATION_LIMIT (8).
+   */
+  readonly coParticipationLimit?: number | null;
+}
+
+/** Finds the actor behind an id (a Map<string, Actor> will do). */
+export interface ActorLookup {
+  get(id: string): Actor | null | undefined;
+}
+
+export interface Projection {
+  readonly network: TieNetwork;
+  /**
+   * Interactions that produced at least one tie in this network: those of the window left
+   * after the scope, minus any whose in-scope actors were too few to tie (e.g. a school
+   * visiting a foundation when the scope is schools only).
+   */
+  readonly interactionCount: number;
+}
+
+/** Checks the co-participation limit and applies the default; `field` names it in errors. */
+export function resolveCoParticipationLimit(value: number | null | undefined, field = 'coParticipationLimit'): number {
+  if (value === null || value === undefined) return DEFAULT_CO_PARTICIPATION_LIMIT;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_CO_PARTICIPATION_LIMIT) {
+    throw new InvalidInputError(field, value, `must be a whole number from 0 to ${MAX_CO_PARTICIPATION_LIMIT}`);
+  }
+  return value;
+}
+
+interface TieTally extends TieAttributes {
+  readonly a: number;
+  readonly b: number;
+  /** Sequence number of the last interaction counted, so one interaction counts once. */
+  lastSeq: number;
+}
+
+/** Pair keys lo·2^26 + hi stay exact doubles for up to 2^26 distinct actors in a window. */
+const PAIR_BASE = 2 ** 26;
+
+/**
+ * The projection: the interactions of a window (already limited to the window by the
+ * caller) → the undirected simple tie network.
+ *
+ * Ties come from two rules, one file each: initiator ties (initiator-ties.ts) and
+ * co-participation ties (co-participation-ties.ts). The scope (scope.ts) drops
+ * interactions of other kinds and actors of other kinds. Repeated interactions between
+ * the same pair make one tie carrying `interactions` (how many distinct interactions tied
+ * the pair), `weight` (the sum of their weights) and `firstAt`/`lastAt` (epoch ms).
+ * Nodes are the actors with at least one tie, carrying name, kind and region.
+ *
+ * The result is canonical, whatever the order of the input: nodes are inserted in id
+ * order, edges in (source, target) order with source < target, and edge keys are `e0`,
+ * `e1`, ... in that order; so Louvain (which follows insertion order) and exports repeat.
+ *
+ * Throws an Error when an interaction names an actor the lookup does not know: the store
+ * guarantees this never happens.
+ */
+export function projectTieNetwork(
+  interactions: Iterable<Interaction>,
+  actors: ActorLookup,
+  scope: Scope = {},
+  options: ProjectionOptions = {},
+): Projection {
+  const limit = resolveCoParticipationLimit(options.coParticipationLimit);
+  const index = new Map<string, number>(); // actor id → dense number, or -1 when out of scope
+  const known: Actor[] = [];
+  const ties = new Map<number, TieTally>();
+  let interactionCount = 0;
+  let seq = 0;
+
+  for (const interaction of interactions) {
+    if (!interactionInScope(interaction, scope)) continue;
+    seq += 1;
+    const at = interaction.occurredAt.getTime();
+    const weight = interaction.weight;
+    let tied = false;
+    const numberOf = (id: string): number => {
+      let n = index.get(id);
+      if (n === undefined) {
+        const actor = actors.get(id);
+        if (!actor) throw new Error(`projection: interaction ${interaction.id} names actor ${id}, unknown to the actor lookup`);
+        n = actorInScope(actor, scope) ? known.push(actor) - 1 : -1;
+        index.set(id, n);
+      }
+      return n;
+    };
+    const inScope = (id: string): boolean => numberOf(id) >= 0;
+    const tie = (x: string, y: string): void => {
+      const nx = numberOf(x);
+      const ny = numberOf(y);
+      const a = Math.min(nx, ny);
+      const b = Math.max(nx, ny);
+      const key = a * PAIR_BASE + b;
+      const tally = ties.get(key);
+      tied = true;
+      if (!tally) {
+        ties.set(key, { a, b, interactions: 1, weight, firstAt: at, lastAt: at, lastSeq: seq });
+      } else if (tally.lastSeq !== seq) {
+        tally.lastSeq = seq;
+        tally.interactions += 1;
+        tally.weight += weight;
+        if (at < tally.firstAt) tally.firstAt = at;
+        if (at > tally.lastAt) tally.lastAt = at;
+      }
+    };
+    forEachInitiatorTie(interaction, inScope, tie);
+    forEachCoParticipationTie(interaction, limit, inScope, tie);
+    if (tied) interactionCount += 1;
+  }
+
+  return { network: buildCanonicalNetwork(known, ties), interactionCount };
+}
+
+function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>): TieNetwork {
+  const used = new Uint8Array(known.length);
+  for (const tally of ties.values()) {
+    used[tally.a] = 1;
+    used[tally.b] = 1;
+  }
+  const order: number[] = [];
+  for (let i = 0; i < known.length; i++) if (used[i]) order.push(i);
+  order.sort((x, y) => compareIds(known[x]!.id, known[y]!.id));
+  const rank = new Int32Array(known.length);
+  order.forEach((n, r) => (rank[n] = r));
+
+  const edges = [...ties.values()].map((tally) => {
+    const ra = rank[tally.a]!;
+    const rb = rank[tally.b]!;
+    return { lo: Math.min(ra, rb), hi: Math.max(ra, rb), tally };
+  });
+  edges.sort((x, y) => x.lo - y.lo || x.hi - y.hi);
+
+  const network = createTieNetwork();
+  for (const n of order) {
+    const actor = known[n]!;
+    network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region });
+  }
+  edges.forEach(({ lo, hi, tally }, i) => {
+    network.addUndirectedEdgeWithKey(`e${i}`, known[order[lo]!]!.id, known[order[hi]!]!.id, {
+      interactions: tally.interactions,
+      weight: tally.weight,
+      firstAt: tally.firstAt,
+      lastAt: tally.lastAt,
+    });
+  });
+  return network;
+}

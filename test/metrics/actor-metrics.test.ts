@@ -1,0 +1,40 @@
+import { betweenness } from '../../src/metrics/actor/betweenness';
+import { closeness } from '../../src/metrics/actor/closeness';
+import { clustering } from '../../src/metrics/actor/clustering';
+import { degreeCentrality } from '../../src/metrics/actor/degree-centrality';
+import { degrees } from '../../src/metrics/actor/degree';
+import { eigenvectorCentrality, NETWORKX_EIGENVECTOR_MAX_ITER } from '../../src/metrics/actor/eigenvector';
+import { pagerank } from '../../src/metrics/actor/pagerank';
+import { byId, indexGraph } from '../../src/metrics/graph-index';
+import { triangleCounts } from '../../src/metrics/triangles';
+import { allFixtures, expectCloseById, expectedById, fixtureNetwork } from './reference';
+
+describe.each(allFixtures().map((fixture) => [fixture.name, fixture] as const))('%s matches networkx', (_name, fixture) => {
+  const network = fixtureNetwork(fixture);
+  const index = indexGraph(network);
+
+  it('degree', () => expectCloseById(byId(index, degrees(index)), expectedById(fixture, 'degree')));
+  it('degreeCentrality', () => expectCloseById(byId(index, degreeCentrality(index)), expectedById(fixture, 'degreeCentrality')));
+  it('betweenness (normalized, unweighted)', () =>
+    expectCloseById(byId(index, betweenness(network, index)), expectedById(fixture, 'betweenness')));
+  it('closeness (Wasserman-Faust)', () => expectCloseById(byId(index, closeness(network, index)), expectedById(fixture, 'closeness')));
+  it('eigenvector', () => expectCloseById(byId(index, eigenvectorCentrality(index)), expectedById(fixture, 'eigenvector')));
+  it('pagerank (0.85)', () => expectCloseById(byId(index, pagerank(network, index)), expectedById(fixture, 'pagerank')));
+  it('clustering', () => expectCloseById(byId(index, clustering(index, triangleCounts(index))), expectedById(fixture, 'clustering')));
+});
+
+describe('eigenvector centrality beyond networkx defaults', () => {
+  it('needs more than networkx 100 iterations on two near-equal cliques, and matches networkx run longer', () => {
+    const fixture = allFixtures().find((f) => f.name === 'two-near-cliques')!;
+    expect(fixture.eigenvectorMaxIter).toBeGreaterThan(NETWORKX_EIGENVECTOR_MAX_ITER);
+    const index = indexGraph(fixtureNetwork(fixture));
+    expectCloseById(byId(index, eigenvectorCentrality(index)), expectedById(fixture, 'eigenvector'));
+  });
+
+  it('gives an empty result for an empty graph', () => {
+    const fixture = allFixtures().find((f) => f.name === 'one-node')!;
+    const network = fixtureNetwork(fixture);
+    network.dropNode('solo');
+    expect(Array.from(eigenvectorCentrality(indexGraph(network)))).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActorKind } from '../../src/domain/actor';
+import { createTieNetwork, type TieNetwork } from '../../src/projection/tie-network';
+
+/** One graph measured by networkx (scripts/reference-fixtures.py). */
+export interface ReferenceFixture {
+  readonly name: string;
+  readonly description: string;
+  readonly nodes: readonly string[];
+  readonly edges: readonly (readonly [string, string])[];
+  readonly eigenvectorMaxIter: number;
+  readonly partition: readonly (readonly string[])[];
+  readonly components: readonly (readonly string[])[];
+  readonly actors: readonly ReferenceActor[];
+  readonly network: ReferenceNetwork;
+}
+
+export interface ReferenceActor {
+  readonly id: string;
+  readonly kind: ActorKind;
+  readonly degree: number;
+  readonly degreeCentrality: number;
+  readonly betweenness: number;
+  readonly closeness: number;
+  readonly eigenvector: number;
+  readonly pagerank: number;
+  readonly clustering: number;
+}
+
+export interface ReferenceNetwork {
+  readonly actorCount: number;
+  readonly tieCount: number;
+  readonly density: number;
+  readonly degreeCentralization: number;
+  readonly betweennessCentralization: number;
+  readonly averageClustering: number;
+  readonly transitivity: number;
+  readonly componentCount: number;
+  readonly largestComponentFraction: number;
+  readonly hubId: string | null;
+  readonly hubTieShare: number;
+  readonly peerTieShare: number;
+  readonly largestComponentWithoutHubFraction: number;
+  readonly modularity: number;
+}
+
+const DIR = join(__dirname, '..', 'fixtures', 'reference');
+
+export function loadFixture(name: string): ReferenceFixture {
+  return JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as ReferenceFixture;
+}
+
+export function allFixtures(): ReferenceFixture[] {
+  return readdirSync(DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => loadFixture(file.replace(/\.json$/, '')));
+}
+
+/** The fixture as a TieNetwork, nodes and edges in the fixture's (networkx's) order. */
+export function fixtureNetwork(fixture: ReferenceFixture): TieNetwork {
+  const network = createTieNetwork();
+  for (const actor of fixture.actors) network.addNode(actor.id, { name: actor.id, kind: actor.kind, region: null });
+  for (const [a, b] of fixture.edges) network.addEdge(a, b, { interactions: 1, weight: 1, firstAt: 0, lastAt: 0 });
+  return network;
+}
+
+/** Reference values of one per-actor metric, keyed by id. */
+export function expectedById(fixture: ReferenceFixture, metric: keyof Omit<ReferenceActor, 'id' | 'kind'>): Record<string, number> {
+  return Object.fromEntries(fixture.actors.map((actor) => [actor.id, actor[metric]]));
+}
+
+/** Asserts two id → number maps have the same keys and values within 1e-6. */
+export function expectCloseById(actual: Record<string, number>, expected: Record<string, number>): void {
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+  for (const [id, value] of Object.entries(expected)) {
+    const got = actual[id]!;
+    if (Math.abs(got - value) > 1e-6) {
+      throw new Error(`${id}: expected ${value}, got ${got} (difference ${Math.abs(got - value)})`);
+    }
+  }
+}
