@@ -1,0 +1,11 @@
+// Creates interactions with their INITIATED relationship and one INVOLVED relationship per participant,
+// numbered by `position` in the order given. The caller passes only new interactions whose actors all exist.
+// Rows: {id, externalId, kind, occurredAt (DATETIME), initiatorId, participantIds, weight, note}; nulls set no property.
+UNWIND $interactions AS row
+MATCH (initiator:Actor {id: row.initiatorId})
+CREATE (initiator)-[:INITIATED]->(i:Interaction {id: row.id, kind: row.kind, occurredAt: row.occurredAt, weight: row.weight})
+SET i.externalId = row.externalId, i.note = row.note
+WITH i, row
+UNWIND range(0, size(row.participantIds) - 1) AS position
+MATCH (participant:Actor {id: row.participantIds[position]})
+CREATE (i)-[:INVOLVED {position: position}]->(participant)

@@ -1,0 +1,10 @@
+// Creates or replaces actors matched by id: their properties and exactly one kind label.
+// Rows: {id, name, kind, region, tags}; a null region removes the property. Affiliations are set by set-affiliations.
+UNWIND $actors AS row
+MERGE (a:Actor {id: row.id})
+SET a.name = row.name, a.kind = row.kind, a.region = row.region, a.tags = row.tags
+REMOVE a:Foundation:Intermediary:School:SupportPartner
+FOREACH (_ IN CASE WHEN row.kind = 'FOUNDATION' THEN [1] ELSE [] END | SET a:Foundation)
+FOREACH (_ IN CASE WHEN row.kind = 'INTERMEDIARY' THEN [1] ELSE [] END | SET a:Intermediary)
+FOREACH (_ IN CASE WHEN row.kind = 'SCHOOL' THEN [1] ELSE [] END | SET a:School)
+FOREACH (_ IN CASE WHEN row.kind = 'SUPPORT_PARTNER' THEN [1] ELSE [] END | SET a:SupportPartner)

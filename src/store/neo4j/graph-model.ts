@@ -1,0 +1,41 @@
+import type { ActorKind } from '../../domain/actor';
+
+/**
+ * The Neo4j graph model, the one place that names it (the Cypher files use these names;
+ * test/cypher checks them against this list):
+ *
+ *   (:Actor:<KindLabel> {id, name, kind, region, tags})
+ *   (:Actor)-[:AFFILIATED_WITH]->(:Actor)            a school's intermediary
+ *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note})
+ *   (:Interaction)-[:INVOLVED {position}]->(:Actor)   participants, position 0, 1, ... in order
+ *   (:CopnetMeta {id: 'store', revision})             bumped by every write transaction
+ *
+ * `occurredAt` is a DATETIME in UTC with millisecond precision; absent optional values
+ * (region, externalId, note) are absent properties, since Neo4j stores no nulls.
+ */
+
+/** The extra label each actor carries for its kind, so analysts can write `MATCH (s:School)`. */
+export const ACTOR_KIND_LABELS: Readonly<Record<ActorKind, string>> = {
+  FOUNDATION: 'Foundation',
+  INTERMEDIARY: 'Intermediary',
+  SCHOOL: 'School',
+  SUPPORT_PARTNER: 'SupportPartner',
+};
+
+export const NODE_LABELS = ['Actor', 'Interaction', 'CopnetMeta', ...Object.values(ACTOR_KIND_LABELS)] as const;
+
+export const RELATIONSHIP_TYPES = ['AFFILIATED_WITH', 'INITIATED', 'INVOLVED'] as const;
+
+export const PROPERTY_KEYS = [
+  'id',
+  'name',
+  'kind',
+  'region',
+  'tags',
+  'externalId',
+  'occurredAt',
+  'weight',
+  'note',
+  'position',
+  'revision',
+] as const;
