@@ -1,0 +1,193 @@
+/**
+ * Dynamic GEXF 1.3 of a series of windows, so Gephi's timeline replays the network's
+ * evolution. Written with xmlbuilder2 (graphology-gexf writes static GEXF only).
+ *
+ * Time: window i is shown over its slot [start_i, to_i), where start_0 = from_0 and
+ * start_i = max(from_i, to_(i-1)): for back-to-back windows the slot is the window itself;
+ * for rolling or expanding windows it is the last step of the window, so at any instant
+ * the timeline shows the most recent window ending after it. Windows must come in order
+ * of strictly increasing `to`.
+ *
+ * Each actor and each tie carries one `<spell>` per run of consecutive windows it is
+ * present in (runs merged when one slot ends where the next begins). GEXF spells are
+ * closed intervals, so a spell's end is the next slot's start. `timeformat` is `date`
+ * when every boundary is midnight UTC, `dateTime` otherwise.
+ *
+ * Attributes: kind and region are static; every per-actor metric is dynamic (one value
+ * per window, over that window's slot); tie `interactions` and `weight` are dynamic,
+ * first_at and last_at are static (over the whole series). Gephi reads the dynamic
+ * `weight` as the tie's weight over time. Ties have ids e0, e1, … by (source, target).
+ */
+import { InvalidInputError } from '../domain/errors';
+import type { TimeWindow } from '../domain/time-window';
+import { ACTOR_METRIC_COLUMNS, isoOf, type ColumnType } from './columns';
+import { compareIds, type PreparedNetwork } from './export-data';
+import { CHUNK_SIZE, xmlChunkWriter } from './xml-chunks';
+import { xmlText } from './xml-text';
+
+const GEXF_NS = 'http://gexf.net/1.3';
+const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+
+interface Slot {
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Presence<T> {
+  readonly first: T;
+  /** Index of each window the element is present in, ascending, with its value there. */
+  readonly windows: { readonly index: number; readonly value: T }[];
+}
+
+type Actor = PreparedNetwork['actors'][number];
+type Tie = PreparedNetwork['ties'][number];
+
+/** Slots of a series, checked. */
+export function slotsOf(windows: readonly TimeWindow[], field = 'windows'): Slot[] {
+  if (windows.length === 0) throw new InvalidInputError(field, [], 'must hold at least one window');
+  return windows.map((window, i) => {
+    const from = window.from.getTime();
+    const to = window.to.getTime();
+    if (!(from < to)) throw new InvalidInputError(`${field}[${i}].from`, window.from, `must be before ${field}[${i}].to`);
+    const previous = windows[i - 1];
+    if (previous === undefined) return { start: from, end: to };
+    if (!(to > previous.to.getTime())) {
+      throw new InvalidInputError(`${field}[${i}].to`, window.to, `must be after ${field}[${i - 1}].to (windows in order)`);
+    }
+    return { start: Math.max(from, previous.to.getTime()), end: to };
+  });
+}
+
+export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generator<string> {
+  const slots = slotsOf(series.map((network) => network.window));
+  const onlyDates = slots.every((slot) => isMidnight(slot.start) && isMidnight(slot.end));
+  const time = (ms: number) => (onlyDates ? isoOf(ms).slice(0, 10) : isoOf(ms));
+
+  const actors = new Map<string, Presence<Actor>>();
+  const ties = new Map<string, Presence<Tie>>();
+  series.forEach((network, index) => {
+    for (const actor of network.actors) record(actors, actor.id, index, actor);
+    for (const tie of network.ties) record(ties, `${tie.source}\u0000${tie.target}`, index, tie);
+  });
+
+  const { xml, buffered, take } = xmlChunkWriter();
+  const first = slots[0]!;
+  const last = slots[slots.length - 1]!;
+  xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele('gexf', {
+    xmlns: GEXF_NS,
+    'xmlns:xsi': XSI_NS,
+    'xsi:schemaLocation': `${GEXF_NS} ${GEXF_NS}/gexf.xsd`,
+    version: '1.3',
+  });
+  xml
+    .ele('meta')
+    .ele('creator')
+    .txt('copnet')
+    .up()
+    .ele('description')
+    .txt(`copnet tie network over ${series.length} windows from ${isoOf(first.start)} to ${isoOf(last.end)}`)
+    .up()
+    .up();
+  xml.ele('graph', {
+    mode: 'dynamic',
+    defaultedgetype: 'undirected',
+    timeformat: onlyDates ? 'date' : 'dateTime',
+    timerepresentation: 'interval',
+    start: time(first.start),
+    end: time(last.end),
+  });
+  declare(xml, 'node', 'static', [
+    ['kind', 'string'],
+    ['region', 'string'],
+  ]);
+  declare(xml, 'node', 'dynamic', ACTOR_METRIC_COLUMNS.map((c) => [c.name, c.type]));
+  declare(xml, 'edge', 'static', [
+    ['first_at', 'string'],
+    ['last_at', 'string'],
+  ]);
+  declare(xml, 'edge', 'dynamic', [
+    ['interactions', 'int'],
+    ['weight', 'double'],
+  ]);
+
+  xml.ele('nodes');
+  for (const id of [...actors.keys()].sort(compareIds)) {
+    const presence = actors.get(id)!;
+    const latest = presence.windows[presence.windows.length - 1]!.value;
+    xml.ele('node', { id: xmlText(id), label: xmlText(latest.name) }).ele('attvalues');
+    attvalue(xml, 'kind', latest.kind);
+    if (latest.region !== null) attvalue(xml, 'region', xmlText(latest.region));
+    for (const { index, value } of presence.windows) {
+      for (const column of ACTOR_METRIC_COLUMNS) {
+        attvalue(xml, column.name, String(column.value(value.metrics)), time(slots[index]!.start), time(slots[index]!.end));
+      }
+    }
+    xml.up();
+    spells(xml, presence, slots, time);
+    xml.up();
+    if (buffered() >= CHUNK_SIZE) yield take();
+  }
+  xml.up().ele('edges');
+  const orderedTies = [...ties.values()].sort(
+    (x, y) => compareIds(x.first.source, y.first.source) || compareIds(x.first.target, y.first.target),
+  );
+  orderedTies.forEach((presence, i) => {
+    const { source, target } = presence.first;
+    const firstAt = Math.min(...presence.windows.map((w) => w.value.firstAt));
+    const lastAt = Math.max(...presence.windows.map((w) => w.value.lastAt));
+    xml.ele('edge', { id: `e${i}`, source: xmlText(source), target: xmlText(target) }).ele('attvalues');
+    attvalue(xml, 'first_at', isoOf(firstAt));
+    attvalue(xml, 'last_at', isoOf(lastAt));
+    for (const { index, value } of presence.windows) {
+      const [start, end] = [time(slots[index]!.start), time(slots[index]!.end)];
+      attvalue(xml, 'interactions', String(value.interactions), start, end);
+      attvalue(xml, 'weight', String(value.weight), start, end);
+    }
+    xml.up();
+    spells(xml, presence, slots, time);
+    xml.up();
+  });
+  if (buffered() >= CHUNK_SIZE) yield take();
+  xml.up().up().up().end();
+  yield `${take()}\n`;
+}
+
+type Xml = ReturnType<typeof xmlChunkWriter>['xml'];
+
+function record<T>(map: Map<string, Presence<T>>, key: string, index: number, value: T): void {
+  const presence = map.get(key);
+  if (presence === undefined) map.set(key, { first: value, windows: [{ index, value }] });
+  else presence.windows.push({ index, value });
+}
+
+function declare(xml: Xml, kind: 'node' | 'edge', mode: 'static' | 'dynamic', columns: readonly (readonly [string, ColumnType])[]) {
+  xml.ele('attributes', { class: kind, mode });
+  for (const [name, type] of columns) {
+    xml.ele('attribute', { id: name, title: name, type: type === 'int' ? 'integer' : type }).up();
+  }
+  xml.up();
+}
+
+function attvalue(xml: Xml, name: string, value: string, start?: string, end?: string): void {
+  const attributes: Record<string, string> = { for: name, value };
+  if (start !== undefined && end !== undefined) Object.assign(attributes, { start, end });
+  xml.ele('attvalue', attributes).up();
+}
+
+/** One spell per run of windows whose slots touch. */
+function spells<T>(xml: Xml, presence: Presence<T>, slots: readonly Slot[], time: (ms: number) => string): void {
+  const runs: Slot[] = [];
+  for (const { index } of presence.windows) {
+    const slot = slots[index]!;
+    const run = runs[runs.length - 1];
+    if (run !== undefined && run.end === slot.start) runs[runs.length - 1] = { start: run.start, end: slot.end };
+    else runs.push(slot);
+  }
+  xml.ele('spells');
+  for (const run of runs) xml.ele('spell', { start: time(run.start), end: time(run.end) }).up();
+  xml.up();
+}
+
+function isMidnight(ms: number): boolean {
+  return ms % 86_400_000 === 0;
+}
