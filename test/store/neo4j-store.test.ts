@@ -1,0 +1,126 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { loadConfig } from '../../src/config';
+import type { Actor } from '../../src/domain/actor';
+import { readStatement } from '../../src/store/neo4j/cypher-files';
+import { redactUri } from '../../src/store/neo4j/driver-errors';
+import { openNeo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j/neo4j-store';
+import type { Store } from '../../src/store/store';
+import { defineStoreContract } from './store-contract';
+
+/**
+ * The store contract on Neo4j, plus what only the graph shows (labels, relationships), when
+ * NEO4J_URI is set (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE as for the service). Every test
+ * starts from an empty database: THE DATABASE AT NEO4J_URI IS WIPED. The suite refuses to start
+ * if that database holds nodes that are not copnet's (no :Actor, :Interaction or :CopnetMeta label).
+ */
+
+const { neo4j: settings } = loadConfig();
+const uri = settings.uri;
+
+if (uri === null) {
+  process.stderr.write('Neo4j contract suite skipped: set NEO4J_URI (e.g. bolt://localhost:7687, see docker-compose.yml) to run it.\n');
+  describe.skip('Store contract: neo4j', () => {
+    it('needs NEO4J_URI', () => undefined);
+  });
+} else {
+  const options: Neo4jStoreOptions = { uri, user: settings.user, password: settings.password, database: settings.database };
+  let admin: Driver;
+
+  const adminQuery = async (query: string, parameters: Record<string, unknown> = {}) => {
+    const { records } = await admin.executeQuery(query, parameters, { database: options.database });
+    return records;
+  };
+
+  beforeAll(async () => {
+    admin = neo4j.driver(uri, neo4j.auth.basic(options.user, options.password));
+    await admin.verifyConnectivity({ database: options.database }); // fail fast, not after 30 s of retries
+    const [row] = await adminQuery(readStatement('count-foreign-nodes'));
+    const foreign = Number(row?.get('count'));
+    if (foreign > 0) {
+      throw new Error(
+        `Refusing to run the Neo4j contract suite: the database at NEO4J_URI=${redactUri(uri)} holds ${foreign} nodes that are not copnet data ` +
+          'and every test wipes it. Point NEO4J_URI at a scratch database.',
+      );
+    }
+  });
+  afterAll(async () => {
+    await admin?.close();
+  });
+
+  const openEmptyStore = async (): Promise<Store> => {
+    await adminQuery(readStatement('delete-all-nodes'));
+    return openNeo4jStore(options);
+  };
+
+  defineStoreContract('neo4j', openEmptyStore);
+
+  describe('Neo4j graph model, as analysts query it', () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await openEmptyStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const intermediary: Actor = { id: 'nsi-baltimore', name: 'Baltimore City', kind: 'INTERMEDIARY', region: 'MD', tags: [], affiliationId: null };
+    const other: Actor = { id: 'nsi-core', name: 'CORE Districts', kind: 'INTERMEDIARY', region: 'CA', tags: [], affiliationId: null };
+    const school: Actor = { id: 'school-a', name: 'School A', kind: 'SCHOOL', region: 'MD', tags: ['x'], affiliationId: 'nsi-baltimore' };
+
+    it('labels each actor with its kind and moves the label when the kind changes', async () => {
+      await store.upsertActors([intermediary, school]);
+      const labels = async (id: string) =>
+        ((await adminQuery('MATCH (a:Actor {id: $id}) RETURN labels(a) AS labels', { id }))[0]?.get('labels') as string[]).sort();
+      expect(await labels('school-a')).toEqual(['Actor', 'School']);
+      await store.upsertActors([{ ...school, kind: 'SUPPORT_PARTNER', affiliationId: null }]);
+      expect(await labels('school-a')).toEqual(['Actor', 'SupportPartner']);
+    });
+
+    it('keeps one AFFILIATED_WITH relationship per actor, moved or removed on upsert', async () => {
+      await store.upsertActors([intermediary, other, school]);
+      const targets = async () =>
+        (await adminQuery('MATCH (:School {id: $id})-[:AFFILIATED_WITH]->(t:Intermediary) RETURN t.id AS id', { id: 'school-a' })).map((r) =>
+          r.get('id'),
+        );
+      expect(await targets()).toEqual(['nsi-baltimore']);
+      await store.upsertActors([{ ...school, affiliationId: 'nsi-core' }]);
+      expect(await targets()).toEqual(['nsi-core']);
+      await store.upsertActors([{ ...school, affiliationId: null }]);
+      expect(await targets()).toEqual([]);
+    });
+
+    it('stores interactions as nodes with INITIATED and ordered INVOLVED relationships and a UTC DATETIME', async () => {
+      await store.upsertActors([intermediary, other, school]);
+      await store.recordInteractions([
+        {
+          id: 'i-1',
+          externalId: null,
+          kind: 'SITE_VISIT',
+          occurredAt: new Date('2019-03-05T15:00:00.250Z'),
+          initiatorId: 'school-a',
+          participantIds: ['nsi-core', 'nsi-baltimore'],
+          weight: 1,
+          note: null,
+        },
+      ]);
+      const [row] = await adminQuery(
+        `MATCH (:School {id: 'school-a'})-[:INITIATED]->(i:Interaction {id: 'i-1'})-[r:INVOLVED]->(p:Actor)
+         WITH i, p ORDER BY r.position
+         RETURN i.occurredAt.epochMillis AS ms, i.occurredAt.offsetSeconds AS offset, collect(p.id) AS participants, i.externalId IS NULL AS noExternalId`,
+      );
+      expect(Number(row?.get('ms'))).toBe(Date.parse('2019-03-05T15:00:00.250Z'));
+      expect(Number(row?.get('offset'))).toBe(0);
+      expect(row?.get('participants')).toEqual(['nsi-core', 'nsi-baltimore']);
+      expect(row?.get('noExternalId')).toBe(true);
+    });
+
+    it('runs its migrations again on every start without error', async () => {
+      const again = await openNeo4jStore(options);
+      await again.close();
+      const names = (await adminQuery('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name')).map((r) => r.get('name'));
+      expect(names).toEqual(expect.arrayContaining(['actor_id_unique', 'copnet_meta_id_unique', 'interaction_external_id_unique', 'interaction_id_unique']));
+      const indexes = (await adminQuery("SHOW INDEXES YIELD name WHERE name = 'interaction_occurred_at' RETURN name")).length;
+      expect(indexes).toBe(1);
+    });
+  });
+}
