@@ -1,5 +1,8 @@
 import { Neo4jError } from 'neo4j-driver';
 import { StoreUnavailableError } from '../../domain/errors';
+import { redactUri } from './redact-uri';
+
+export { redactUri };
 
 /**
  * The one place that turns Neo4j driver failures into copnet's errors. A Neo4j that cannot
@@ -67,9 +70,4 @@ export function translateStartupError(error: unknown, target: Neo4jTarget): unkn
     return new StoreUnavailableError(`Cannot use Neo4j at NEO4J_URI=${redactUri(target.uri)}: ${translated.message}`, { cause: error });
   }
   return translated;
-}
-
-/** The URI without any user:password@ part, for messages and logs. */
-export function redactUri(uri: string): string {
-  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1');
 }
