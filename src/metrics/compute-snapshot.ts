@@ -23,7 +23,7 @@ import { modularity } from './network/modularity';
 import { peerTieShare } from './network/peer-tie-share';
 import { tieCount } from './network/tie-count';
 import { transitivity } from './network/transitivity';
-import { referencePathCentralities, type PathCentralities } from './path-centralities';
+import { pathCentralities, type PathCentralities } from './path-centralities';
 import type { ActorMetricValues, NetworkSnapshot } from './snapshot';
 import { triangleCounts } from './triangles';
 
@@ -44,7 +44,7 @@ export function computeSnapshot(
   paths?: PathCentralities,
   index: GraphIndex = indexGraph(network),
 ): NetworkSnapshot {
-  const { betweenness, closeness } = paths ?? referencePathCentralities(network, index);
+  const { betweenness, closeness } = paths ?? pathCentralities(index);
   const n = index.ids.length;
   if (betweenness.length !== n || closeness.length !== n) {
     throw new Error(`computeSnapshot: path centralities for ${betweenness.length} actors, network has ${n}`);

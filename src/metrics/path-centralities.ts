@@ -1,12 +1,13 @@
 import type { TieNetwork } from '../projection/tie-network';
-import { betweenness } from './actor/betweenness';
-import { closeness } from './actor/closeness';
 import type { GraphIndex } from './graph-index';
+import { brandesSync, type PathMetricsPool } from './kernel';
 
 /**
  * The two shortest-path centralities, which cost one breadth-first search per actor and
- * so are computed together: normalized betweenness (./actor/betweenness.ts) and networkx
- * closeness (./actor/closeness.ts), each indexed like GraphIndex.ids (actor id order).
+ * so are computed together by the typed-array Brandes kernel (./kernel/): normalized
+ * betweenness (definition: ./actor/betweenness.ts) and networkx closeness
+ * (./actor/closeness.ts), each indexed like GraphIndex.ids (actor id order). The
+ * graphology-metrics versions in ./actor/ are the reference the kernel is tested against.
  */
 export interface PathCentralities {
   readonly betweenness: ArrayLike<number>;
@@ -16,11 +17,18 @@ export interface PathCentralities {
 /** Computes PathCentralities for a network, possibly off the main thread. */
 export type PathCentralityEngine = (network: TieNetwork, index: GraphIndex) => Promise<PathCentralities>;
 
-/** The reference computation, on the calling thread, through graphology-metrics. */
-export function referencePathCentralities(network: TieNetwork, index: GraphIndex): PathCentralities {
-  return { betweenness: betweenness(network, index), closeness: closeness(network, index) };
+/**
+ * In the calling thread. A GraphIndex is the kernel's CSR (ids in the same order,
+ * ascending neighbours), so it is passed as it is.
+ */
+export function pathCentralities(index: GraphIndex): PathCentralities {
+  return brandesSync(index);
 }
 
-/** referencePathCentralities as an engine. */
-export const referencePathCentralityEngine: PathCentralityEngine = async (network, index) =>
-  referencePathCentralities(network, index);
+/** pathCentralities as an engine: everything in the calling thread. */
+export const inThreadPathCentralityEngine: PathCentralityEngine = async (_network, index) => pathCentralities(index);
+
+/** An engine spreading each network's breadth-first searches over a pool of worker threads. */
+export function poolPathCentralityEngine(pool: PathMetricsPool): PathCentralityEngine {
+  return (_network, index) => pool.compute(index);
+}

@@ -5,6 +5,8 @@ import { degreeCentrality } from '../../src/metrics/actor/degree-centrality';
 import { degrees } from '../../src/metrics/actor/degree';
 import { eigenvectorCentrality, NETWORKX_EIGENVECTOR_MAX_ITER } from '../../src/metrics/actor/eigenvector';
 import { pagerank } from '../../src/metrics/actor/pagerank';
+import { PathMetricsPool } from '../../src/metrics/kernel';
+import { pathCentralities, poolPathCentralityEngine } from '../../src/metrics/path-centralities';
 import { byId, indexGraph } from '../../src/metrics/graph-index';
 import { triangleCounts } from '../../src/metrics/triangles';
 import { allFixtures, expectCloseById, expectedById, fixtureNetwork } from './reference';
@@ -18,6 +20,11 @@ describe.each(allFixtures().map((fixture) => [fixture.name, fixture] as const))(
   it('betweenness (normalized, unweighted)', () =>
     expectCloseById(byId(index, betweenness(network, index)), expectedById(fixture, 'betweenness')));
   it('closeness (Wasserman-Faust)', () => expectCloseById(byId(index, closeness(network, index)), expectedById(fixture, 'closeness')));
+  it('betweenness and closeness through the typed-array kernel', () => {
+    const paths = pathCentralities(index);
+    expectCloseById(byId(index, paths.betweenness), expectedById(fixture, 'betweenness'));
+    expectCloseById(byId(index, paths.closeness), expectedById(fixture, 'closeness'));
+  });
   it('eigenvector', () => expectCloseById(byId(index, eigenvectorCentrality(index)), expectedById(fixture, 'eigenvector')));
   it('pagerank (0.85)', () => expectCloseById(byId(index, pagerank(network, index)), expectedById(fixture, 'pagerank')));
   it('clustering', () => expectCloseById(byId(index, clustering(index, triangleCounts(index))), expectedById(fixture, 'clustering')));
@@ -36,5 +43,19 @@ describe('eigenvector centrality beyond networkx defaults', () => {
     const network = fixtureNetwork(fixture);
     network.dropNode('solo');
     expect(Array.from(eigenvectorCentrality(indexGraph(network)))).toEqual([]);
+  });
+});
+
+describe('the worker-pool engine', () => {
+  const pool = new PathMetricsPool(2);
+  afterAll(() => pool.close());
+
+  it.each(['karate', 'florentine', 'disconnected'])('gives networkx values on %s', async (name) => {
+    const fixture = allFixtures().find((f) => f.name === name)!;
+    const network = fixtureNetwork(fixture);
+    const index = indexGraph(network);
+    const paths = await poolPathCentralityEngine(pool)(network, index);
+    expectCloseById(byId(index, paths.betweenness), expectedById(fixture, 'betweenness'));
+    expectCloseById(byId(index, paths.closeness), expectedById(fixture, 'closeness'));
   });
 });

@@ -1,0 +1,243 @@
+import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
+import { InvalidInputError } from '../domain/errors';
+import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
+import { validateWindow, type Scope, type TimeWindow } from '../domain/time-window';
+import { computeSnapshot } from '../metrics/compute-snapshot';
+import { indexGraph } from '../metrics/graph-index';
+import { inThreadPathCentralityEngine, type PathCentralityEngine } from '../metrics/path-centralities';
+import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/series';
+import type { NetworkSnapshot } from '../metrics/snapshot';
+import { computeTrend, type Trend } from '../metrics/trend';
+import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
+import type { TieNetwork } from '../projection/tie-network';
+import type { Store } from '../store/store';
+import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
+
+/** How the network is built, beyond the window and the scope. */
+export interface MetricsOptions {
+  /**
+   * Participants of one interaction are tied to each other when it has at most this many
+   * participants; 0 disables co-participation ties. Default 8, at most 100.
+   */
+  readonly coParticipationLimit?: number | null;
+}
+
+export interface SeriesResult {
+  /** The series' windows with their labels, in order; snapshots[i] is windows[i]. */
+  readonly windows: readonly SeriesWindow[];
+  readonly snapshots: readonly NetworkSnapshot[];
+  readonly trend: Trend;
+}
+
+export interface NetworkResult {
+  readonly network: TieNetwork;
+  /** Interactions that produced at least one tie. */
+  readonly interactionCount: number;
+}
+
+export interface MetricsServiceOptions {
+  /** Snapshot cache budget in actor rows (a snapshot weighs 1 + its actor count). Default 1,000,000. */
+  readonly cacheBudget?: number;
+  /** Computes betweenness and closeness (e.g. on a worker pool). Default: the Brandes kernel in this thread; pass poolPathCentralityEngine(pool) for worker threads. */
+  readonly pathCentralities?: PathCentralityEngine;
+  /** Most windows computed at the same time across all requests (bounds memory). Default 2. */
+  readonly concurrency?: number;
+}
+
+/** A window's network once the scope and options are checked and normalised. */
+interface Request {
+  readonly scope: Scope;
+  readonly limit: number;
+}
+
+/**
+ * Network metrics use cases: read a window's interactions from the store, project them,
+ * measure the network, and cache the snapshots.
+ *
+ * - Snapshots are cached by (window, scope, co-participation limit) and the store's
+ *   revision, so any write makes the next request recompute (see SnapshotCache).
+ * - A series reads its whole range from the store once and slices it per window (windows
+ *   overlap), and only for windows not cached yet; a fully cached series costs one
+ *   `store.revision()` call.
+ * - Input errors are InvalidInputError naming `window.from`, `series.from`, `series.step`,
+ *   `series.windowSize`, `series`, `scope.actorKinds[i]`, `scope.interactionKinds[i]`
+ *   or `coParticipationLimit`.
+ */
+export class MetricsService {
+  private readonly cache: SnapshotCache;
+  private readonly engine: PathCentralityEngine;
+  private readonly slots: Semaphore;
+
+  constructor(
+    private readonly store: Store,
+    options: MetricsServiceOptions = {},
+  ) {
+    this.cache = new SnapshotCache(options.cacheBudget ?? DEFAULT_SNAPSHOT_CACHE_BUDGET);
+    this.engine = options.pathCentralities ?? inThreadPathCentralityEngine;
+    this.slots = new Semaphore(options.concurrency ?? 2);
+  }
+
+  /** Every figure of one window [from, to). A window that selects nothing gives zeros and no actors. */
+  async snapshot(window: TimeWindow, scope: Scope = {}, options: MetricsOptions = {}): Promise<NetworkSnapshot> {
+    validateWindow(window, 'window');
+    const request = normalize(scope, options);
+    const revision = await this.store.revision();
+    const key = cacheKey(window, request);
+    const cached = this.cache.get(revision, key);
+    if (cached) return cached;
+    const snapshot = this.slots.run(async () => {
+      const interactions = await this.readInteractions(window, request.scope);
+      const actors = await this.readActors(interactions);
+      return this.measure(interactions, actors, window, request);
+    });
+    return this.cache.set(revision, key, snapshot);
+  }
+
+  /** A series of windows (see seriesWindows) with the trend across them. */
+  async series(input: SeriesInput, scope: Scope = {}, options: MetricsOptions = {}): Promise<SeriesResult> {
+    const windows = seriesWindows(input, 'series');
+    const request = normalize(scope, options);
+    const revision = await this.store.revision();
+    const keys = windows.map((window) => cacheKey(window, request));
+    const found = keys.map((key) => this.cache.get(revision, key));
+    const missing = windows.filter((_window, i) => found[i] === undefined);
+
+    let range: Promise<{ interactions: Interaction[]; actors: Map<string, Actor> }> | undefined;
+    if (missing.length > 0) {
+      const span = {
+        from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
+        to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
+      };
+      range = (async () => {
+        const interactions = await this.readInteractions(span, request.scope);
+        return { interactions, actors: await this.readActors(interactions) };
+      })();
+      range.catch(() => undefined); // each window's promise reports the failure
+    }
+
+    const snapshots = windows.map((window, i) => {
+      const hit = found[i];
+      if (hit) return hit;
+      const loaded = range!;
+      const snapshot = this.slots.run(async () => {
+        const { interactions, actors } = await loaded;
+        return this.measure(sliceWindow(interactions, window), actors, window, request);
+      });
+      return this.cache.set(revision, keys[i]!, snapshot);
+    });
+
+    const settled = await Promise.all(snapshots);
+    const trend = computeTrend(
+      settled.map((s, i) => ({ label: windows[i]!.label, betweennessCentralization: s.betweennessCentralization, peerTieShare: s.peerTieShare })),
+      input.step,
+    );
+    return { windows, snapshots: settled, trend };
+  }
+
+  /** The tie network of a window, for exports. Not cached. */
+  async network(window: TimeWindow, scope: Scope = {}, options: MetricsOptions = {}): Promise<NetworkResult> {
+    validateWindow(window, 'window');
+    const request = normalize(scope, options);
+    const interactions = await this.readInteractions(window, request.scope);
+    const actors = await this.readActors(interactions);
+    return project(interactions, actors, request);
+  }
+
+  private async measure(
+    interactions: readonly Interaction[],
+    actors: ReadonlyMap<string, Actor>,
+    window: TimeWindow,
+    request: Request,
+  ): Promise<NetworkSnapshot> {
+    const { network, interactionCount } = project(interactions, actors, request);
+    const index = indexGraph(network);
+    const paths = await this.engine(network, index);
+    return computeSnapshot(network, window, interactionCount, paths, index);
+  }
+
+  private async readInteractions(window: TimeWindow, scope: Scope): Promise<Interaction[]> {
+    const interactions: Interaction[] = [];
+    for await (const interaction of this.store.streamWindow(window, scope)) interactions.push(interaction);
+    return interactions;
+  }
+
+  private async readActors(interactions: readonly Interaction[]): Promise<Map<string, Actor>> {
+    const ids = new Set<string>();
+    for (const interaction of interactions) {
+      ids.add(interaction.initiatorId);
+      for (const id of interaction.participantIds) ids.add(id);
+    }
+    const actors = new Map<string, Actor>();
+    const list = [...ids];
+    const found = list.length === 0 ? [] : await this.store.getActorsByIds(list);
+    found.forEach((actor) => actor && actors.set(actor.id, actor));
+    return actors;
+  }
+}
+
+function project(interactions: readonly Interaction[], actors: ReadonlyMap<string, Actor>, request: Request): Projection {
+  return projectTieNetwork(interactions, actors, request.scope, { coParticipationLimit: request.limit });
+}
+
+/** Checks the scope's kinds and the options; sorts and de-duplicates the kinds so equal scopes share a cache key. */
+function normalize(scope: Scope, options: MetricsOptions): Request {
+  const actorKinds = checkKinds(scope.actorKinds, ACTOR_KINDS, 'scope.actorKinds');
+  const interactionKinds = checkKinds(scope.interactionKinds, INTERACTION_KINDS, 'scope.interactionKinds');
+  return {
+    scope: { actorKinds, interactionKinds },
+    limit: resolveCoParticipationLimit(options.coParticipationLimit, 'coParticipationLimit'),
+  };
+}
+
+function checkKinds<K extends string>(kinds: readonly K[] | null | undefined, known: readonly K[], field: string): K[] | null {
+  if (!kinds || kinds.length === 0) return null;
+  kinds.forEach((kind, i) => {
+    if (!known.includes(kind)) throw new InvalidInputError(`${field}[${i}]`, kind, `is not one of ${known.join(', ')}`);
+  });
+  return known.filter((kind) => kinds.includes(kind));
+}
+
+function cacheKey(window: TimeWindow, request: Request): string {
+  const actorKinds: readonly ActorKind[] = request.scope.actorKinds ?? [];
+  const interactionKinds: readonly InteractionKind[] = request.scope.interactionKinds ?? [];
+  return `${window.from.getTime()}|${window.to.getTime()}|${actorKinds.join(',')}|${interactionKinds.join(',')}|${request.limit}`;
+}
+
+/** The interactions of [from, to) out of a list ordered by occurredAt. */
+function sliceWindow(interactions: readonly Interaction[], window: TimeWindow): readonly Interaction[] {
+  return interactions.slice(lowerBound(interactions, window.from.getTime()), lowerBound(interactions, window.to.getTime()));
+}
+
+/** First position whose occurredAt is at or after t. */
+function lowerBound(interactions: readonly Interaction[], t: number): number {
+  let lo = 0;
+  let hi = interactions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (interactions[mid]!.occurredAt.getTime() < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** At most `limit` tasks at a time, started in the order asked. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`concurrency must be a positive whole number, got ${limit}`);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active -= 1;
+    }
+  }
+}
