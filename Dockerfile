@@ -1,0 +1,31 @@
+# copnet as a container: built from this checkout, run with `node dist/src/main.js`.
+# docker-compose.yml wires it to Neo4j; alone it serves on the embedded SQLite store in /app/data.
+
+# --- build: all dependencies, compile TypeScript, then drop the dev dependencies ---
+FROM node:20-slim AS build
+WORKDIR /app
+# better-sqlite3 is native: npm ci fetches a prebuilt binary, and compiles with these when none fits.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+# --- run: production dependencies, compiled code and the Cypher files only ---
+FROM node:20-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    COPNET_DB_PATH=/app/data/copnet.db
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The Neo4j adapter reads its statements and migrations from cypher/ next to package.json.
+COPY --from=build /app/cypher ./cypher
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 4000
+CMD ["node", "dist/src/main.js"]
