@@ -266,8 +266,11 @@ class SqliteStore implements Store {
       return work();
     } catch (error) {
       if (error instanceof InvalidInputError) throw error;
-      if (error instanceof Database.SqliteError || (error instanceof TypeError && /connection is not open/.test(error.message))) {
-        throw new StoreUnavailableError(`Embedded database error: ${error.message}`, { cause: error });
+      // The closed-connection TypeError comes from native code, so it may belong to another
+      // realm (as under Jest): recognise it by its message, not by instanceof.
+      const message = error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
+      if (error instanceof Database.SqliteError || /connection is not open/.test(message)) {
+        throw new StoreUnavailableError(`Embedded database error: ${message}`, { cause: error });
       }
       throw error;
     }

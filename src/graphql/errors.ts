@@ -1,0 +1,102 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, Kind, parse, type ASTNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
+import { InvalidInputError, StoreUnavailableError } from '../domain/errors';
+
+/** Every `extensions.code` copnet sends, in one list. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** Codes Apollo sets for request-level problems; they are the client's to see as they are. */
+const APOLLO_CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const VALUE_KINDS = new Set<string>([
+  Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.NULL, Kind.LIST, Kind.OBJECT,
+]);
+
+export type ErrorLogger = (message: string, error: unknown) => void;
+
+/**
+ * Maps any error to what a client may see: domain input errors become BAD_USER_INPUT with
+ * the field, store outages STORE_UNAVAILABLE, anything unexpected a bare
+ * INTERNAL_SERVER_ERROR (logged here with its stack, never sent).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: ErrorLogger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof InvalidInputError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field: original.field },
+    };
+  }
+  if (original instanceof StoreUnavailableError) {
+    log('store unavailable', original);
+    return {
+      message: 'The data store is unavailable; try again shortly.',
+      path: formatted.path,
+      extensions: { code: ErrorCode.STORE_UNAVAILABLE },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
+    const literal = error instanceof GraphQLError ? literalValueError(error) : null;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && literal) {
+      return { message: literal.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, field: literal.field } };
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  log('internal error', original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * A validation error about a literal value written in the query (a bad enum, a malformed
+ * DateTime) is bad input like any other: find the argument path of that literal, so the
+ * message names the field as it does for variables.
+ */
+function literalValueError(error: GraphQLError): { field: string; message: string } | null {
+  const node = error.nodes?.[0];
+  if (!node || !VALUE_KINDS.has(node.kind) || !node.loc || !error.source) return null;
+  const field = findValuePath(error.source.body, node.loc.start) ?? 'argument';
+  return { field, message: `${field}: ${error.message}` };
+}
+
+function findValuePath(query: string, start: number): string | null {
+  let found: string | null = null;
+  const walkValue = (value: ValueNode, path: string) => {
+    if (found !== null) return;
+    if (value.loc?.start === start) {
+      found = path;
+      return;
+    }
+    if (value.kind === Kind.LIST) value.values.forEach((item, i) => walkValue(item, `${path}[${i}]`));
+    if (value.kind === Kind.OBJECT) value.fields.forEach((f) => walkValue(f.value, `${path}.${f.name.value}`));
+  };
+  const walk = (node: ASTNode) => {
+    if (found !== null) return;
+    if (node.kind === Kind.ARGUMENT) return walkValue(node.value, node.name.value);
+    for (const child of Object.values(node)) {
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && typeof (item as ASTNode).kind === 'string' && item !== node.loc) walk(item as ASTNode);
+      }
+    }
+  };
+  try {
+    walk(parse(query));
+  } catch {
+    return null;
+  }
+  return found;
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ActorConnectionResolver } from './actor/actor-connection.resolver';
+import { ActorResolver } from './actor/actor.resolver';
+import { DateTimeScalar } from './common/date-time.scalar';
+import { InteractionConnectionResolver } from './interaction/interaction-connection.resolver';
+import { InteractionResolver } from './interaction/interaction.resolver';
+
+export async function buildCopnetSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [ActorResolver, ActorConnectionResolver, InteractionResolver, InteractionConnectionResolver],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printCopnetSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

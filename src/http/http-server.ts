@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { createRequestContext, type RequestContext, type Services } from '../graphql/context';
+import { createApolloServer } from './apollo';
+import { BodyTooLargeError, readBody } from './read-body';
+
+export interface HttpServerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly maxBodyBytes: number;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+/** Extra routes beside /graphql (exports, health), matched by path prefix. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly httpServer: Server;
+  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP front: GraphQL at /graphql (POST, and GET for queries and the IDE), extra
+ * routes by prefix, a body limit answered with 413, JSON 404s elsewhere.
+ */
+export async function startHttpServer(
+  schema: GraphQLSchema,
+  services: Services,
+  options: HttpServerOptions,
+  routes: Readonly<Record<string, RouteHandler>> = {},
+): Promise<RunningServer> {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
+  const httpServer = createServer();
+  const apollo = createApolloServer(schema, httpServer, log);
+  await apollo.start();
+
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      log('request failed', error);
+      if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' });
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes);
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
+    if (url.pathname === '/') {
+      response.writeHead(302, { location: '/graphql' }).end();
+      return;
+    }
+    const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
+    if (route) return route[1](request, response, url);
+    sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`,
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}
+
+async function serveGraphql(
+  apollo: ApolloServer<RequestContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  services: Services,
+  maxBodyBytes: number,
+): Promise<void> {
+  let body: unknown;
+  try {
+    const text = await readBody(request, maxBodyBytes);
+    body = parseBody(text, request.headers['content-type']);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      response.setHeader('connection', 'close');
+      return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    }
+    if (error instanceof SyntaxError) {
+      return sendJson(response, 400, { errors: [{ message: `Request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    throw error;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+    context: async () => createRequestContext(services),
+  });
+  for (const [key, value] of result.headers) response.setHeader(key, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined;
+  return contentType?.includes('application/json') ? JSON.parse(text) : text;
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}

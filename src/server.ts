@@ -1,0 +1,43 @@
+import type { Config } from './config';
+import { buildCopnetSchema } from './graphql/schema';
+import { startHttpServer } from './http/http-server';
+import { createServices } from './services/services';
+import { openConfiguredStore } from './store/open-store';
+import type { Store } from './store/store';
+
+export interface Copnet {
+  readonly url: string;
+  readonly store: Store;
+  /** Stops accepting, finishes in-flight requests, closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly log?: (message: string, error?: unknown) => void;
+  /** Fills an empty store at start-up (the demo network) when config.demoData is on. */
+  readonly seedEmptyStore?: (store: Store) => Promise<void>;
+}
+
+/** Opens the configured store and serves the API: the composition used by `npm start` and the API tests. */
+export async function startCopnet(config: Config, options: StartOptions = {}): Promise<Copnet> {
+  const store = await openConfiguredStore(config);
+  try {
+    if (config.demoData && options.seedEmptyStore && (await store.countActors({})) === 0) {
+      await options.seedEmptyStore(store);
+    }
+    const services = createServices(store);
+    const schema = await buildCopnetSchema();
+    const server = await startHttpServer(schema, services, { port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes, log: options.log });
+    return {
+      url: server.url,
+      store,
+      stop: async () => {
+        await server.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import { validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
+import { decodeActorCursor, encodeActorCursor, validatePageSize } from '../domain/page';
+import type { ActorFilter, Store } from '../store/store';
+import type { Connection } from './connection';
+
+/** Use cases on actors: validate, then ask the store. */
+export class ActorService {
+  constructor(private readonly store: Store) {}
+
+  async upsertActors(inputs: readonly ActorInput[]): Promise<Actor[]> {
+    return this.store.upsertActors(validateActorBatch(inputs));
+  }
+
+  async getActor(id: string): Promise<Actor | null> {
+    const [actor] = await this.store.getActorsByIds([id]);
+    return actor ?? null;
+  }
+
+  async listActors(filter: ActorFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Actor>> {
+    const page = await this.store.listActors(filter, { first: validatePageSize(first), after: decodeActorCursor(after) });
+    return {
+      edges: page.items.map((node) => ({ node, cursor: encodeActorCursor(node) })),
+      hasNextPage: page.hasNextPage,
+      totalCount: () => this.store.countActors(filter),
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { startCopnet } from '../../src/server';
+import { postGraphql, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+
+describe('HTTP behaviour', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ maxBodyBytes: 64 * 1024 });
+  });
+  afterAll(() => server.stop());
+
+  it('refuses a body over the limit with 413 and keeps serving', async () => {
+    const huge = JSON.stringify({ query: `{ actors { totalCount } }`, variables: { padding: 'x'.repeat(70 * 1024) } });
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Request body is larger than the limit of 65536 bytes (COPNET_MAX_BODY_BYTES)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+    const after = await server.gql(`{ actors { totalCount } }`);
+    expect(after.data).toEqual({ actors: { totalCount: 0 } });
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('serves a GraphQL IDE to a browser on /graphql', async () => {
+    const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('embeddable-sandbox');
+  });
+
+  it('answers unknown paths with a JSON 404 and /health with the store kind', async () => {
+    const missing = await fetch(`${server.url}/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'No route for /nope; the API is at /graphql' });
+    const health = await fetch(`${server.url}/health`);
+    expect(await health.json()).toEqual({ status: 'ok', store: 'sqlite' });
+  });
+});
+
+describe('a store failure', () => {
+  it('is a STORE_UNAVAILABLE error with no stack trace, logged on the server', async () => {
+    const server = await startTestServer();
+    await server.store.close();
+    const result = await server.gql(`{ actors { totalCount } }`);
+    expect(result.errors).toEqual([{ message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } }]);
+    expect(JSON.stringify(result)).not.toContain('at ');
+    expect(server.logged).toHaveLength(1);
+    expect(server.logged[0]).toContain('The database connection is not open');
+    await server.stop();
+  });
+});
+
+describe('the composed service', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'copnet-restart-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const config = loadConfig({ PORT: '0', COPNET_DB_PATH: join(dir, 'copnet.db'), COPNET_DEMO_DATA: 'off' });
+
+  it('keeps what it recorded across a restart, and frees its port on stop', async () => {
+    const first = await startCopnet(config);
+    const written = await postGraphql(`${first.url}/graphql`, UPSERT_ACTORS, { actors: SMALL_NETWORK });
+    expect(written.errors).toBeUndefined();
+    await first.stop();
+    await expect(fetch(`${first.url}/health`)).rejects.toThrow();
+
+    const second = await startCopnet(config);
+    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`);
+    expect(read.data).toEqual({ actors: { totalCount: SMALL_NETWORK.length } });
+    await second.stop();
+  });
+});
