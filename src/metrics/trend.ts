@@ -91,6 +91,7 @@ const CONCLUSIONS: Record<TrendVerdict, string> = {
  * E.g. "Across 7 windows (2018–19 to 2024–25), betweenness centralization went from 0.91
  * to 0.38 (−0.088 per school year) and the share of ties not involving a foundation from
  * 12% to 64% (+8.7 points per school year): the network became more peer-connected."
+ * Slopes are given to two significant figures.
  */
 function summarize(points: readonly TrendPoint[], step: Step, bcSlope: number, peerSlope: number, verdict: TrendVerdict): string {
   const first = points[0];
@@ -103,21 +104,26 @@ function summarize(points: readonly TrendPoint[], step: Step, bcSlope: number, p
       `${percent(first.peerTieShare)} of ties not involving a foundation; a trend needs at least two windows.`
     );
   }
+  const span = first.label.includes(' to ') || last.label.includes(' to ')
+    ? `first window ${first.label}, last ${last.label}`
+    : `${first.label} to ${last.label}`;
   return (
-    `Across ${points.length} windows (${first.label} to ${last.label}), betweenness centralization went from ` +
-    `${fixed(first.betweennessCentralization)} to ${fixed(last.betweennessCentralization)} (${signed(fixed(bcSlope, 3), bcSlope)} ${per}) ` +
+    `Across ${points.length} windows (${span}), betweenness centralization went from ` +
+    `${fixed(first.betweennessCentralization)} to ${fixed(last.betweennessCentralization)} (${slope(bcSlope)} ${per}) ` +
     `and the share of ties not involving a foundation from ${percent(first.peerTieShare)} to ${percent(last.peerTieShare)} ` +
-    `(${signed((peerSlope * 100).toFixed(1), peerSlope)} points ${per}): ${CONCLUSIONS[verdict]}.`
+    `(${slope(peerSlope * 100)} points ${per}): ${CONCLUSIONS[verdict]}.`
   );
 }
 
-function fixed(value: number, digits = 2): string {
-  return Math.abs(value).toFixed(digits);
+function fixed(value: number): string {
+  return value.toFixed(2);
 }
 
-function signed(text: string, value: number): string {
-  if (Number(text) === 0) return `±${text.replace('-', '')}`;
-  return value < 0 ? `−${text.replace('-', '')}` : `+${text}`;
+/** Signed, two significant figures; ±0 below 0.0001. */
+function slope(value: number): string {
+  if (Math.abs(value) < 1e-4) return '±0';
+  const text = Math.abs(value).toPrecision(2);
+  return value < 0 ? `−${text}` : `+${text}`;
 }
 
 function percent(share: number): string {

@@ -82,43 +82,50 @@ export function projectTieNetwork(
   const known: Actor[] = [];
   const ties = new Map<number, TieTally>();
   let interactionCount = 0;
+  // The interaction being projected, read by the helpers below.
   let seq = 0;
+  let currentId = '';
+  let at = 0;
+  let weight = 0;
+  let tied = false;
+
+  const numberOf = (id: string): number => {
+    let n = index.get(id);
+    if (n === undefined) {
+      const actor = actors.get(id);
+      if (!actor) throw new Error(`projection: interaction ${currentId} names actor ${id}, unknown to the actor lookup`);
+      n = actorInScope(actor, scope) ? known.push(actor) - 1 : -1;
+      index.set(id, n);
+    }
+    return n;
+  };
+  const inScope = (id: string): boolean => numberOf(id) >= 0;
+  const tie = (x: string, y: string): void => {
+    const nx = numberOf(x);
+    const ny = numberOf(y);
+    const a = Math.min(nx, ny);
+    const b = Math.max(nx, ny);
+    const key = a * PAIR_BASE + b;
+    const tally = ties.get(key);
+    tied = true;
+    if (!tally) {
+      ties.set(key, { a, b, interactions: 1, weight, firstAt: at, lastAt: at, lastSeq: seq });
+    } else if (tally.lastSeq !== seq) {
+      tally.lastSeq = seq;
+      tally.interactions += 1;
+      tally.weight += weight;
+      if (at < tally.firstAt) tally.firstAt = at;
+      if (at > tally.lastAt) tally.lastAt = at;
+    }
+  };
 
   for (const interaction of interactions) {
     if (!interactionInScope(interaction, scope)) continue;
     seq += 1;
-    const at = interaction.occurredAt.getTime();
-    const weight = interaction.weight;
-    let tied = false;
-    const numberOf = (id: string): number => {
-      let n = index.get(id);
-      if (n === undefined) {
-        const actor = actors.get(id);
-        if (!actor) throw new Error(`projection: interaction ${interaction.id} names actor ${id}, unknown to the actor lookup`);
-        n = actorInScope(actor, scope) ? known.push(actor) - 1 : -1;
-        index.set(id, n);
-      }
-      return n;
-    };
-    const inScope = (id: string): boolean => numberOf(id) >= 0;
-    const tie = (x: string, y: string): void => {
-      const nx = numberOf(x);
-      const ny = numberOf(y);
-      const a = Math.min(nx, ny);
-      const b = Math.max(nx, ny);
-      const key = a * PAIR_BASE + b;
-      const tally = ties.get(key);
-      tied = true;
-      if (!tally) {
-        ties.set(key, { a, b, interactions: 1, weight, firstAt: at, lastAt: at, lastSeq: seq });
-      } else if (tally.lastSeq !== seq) {
-        tally.lastSeq = seq;
-        tally.interactions += 1;
-        tally.weight += weight;
-        if (at < tally.firstAt) tally.firstAt = at;
-        if (at > tally.lastAt) tally.lastAt = at;
-      }
-    };
+    currentId = interaction.id;
+    at = interaction.occurredAt.getTime();
+    weight = interaction.weight;
+    tied = false;
     forEachInitiatorTie(interaction, inScope, tie);
     forEachCoParticipationTie(interaction, limit, inScope, tie);
     if (tied) interactionCount += 1;
