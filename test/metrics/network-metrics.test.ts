@@ -2,6 +2,7 @@ import { betweenness } from '../../src/metrics/actor/betweenness';
 import { clustering } from '../../src/metrics/actor/clustering';
 import { communities } from '../../src/metrics/actor/community';
 import { degrees } from '../../src/metrics/actor/degree';
+import { findActorMetrics, topActors } from '../../src/metrics/actor-lookup';
 import { computeSnapshot } from '../../src/metrics/compute-snapshot';
 import { indexGraph } from '../../src/metrics/graph-index';
 import { actorCount } from '../../src/metrics/network/actor-count';
@@ -175,5 +176,26 @@ describe('edge cases', () => {
     expect(snapshot.actors).toEqual([
       { actorId: 'solo', degree: 0, degreeCentrality: 1, betweenness: 0, closeness: 0, eigenvector: 1, pagerank: 1, clustering: 0, community: 0 },
     ]);
+  });
+});
+
+describe('looking actors up in a snapshot', () => {
+  const snapshot = computeSnapshot(fixtureNetwork(loadFixture('karate')), WINDOW, 78);
+
+  it('finds one actor by id, or null', () => {
+    expect(findActorMetrics(snapshot, '33')).toMatchObject({ actorId: '33', degree: 17 });
+    expect(findActorMetrics(snapshot, '34')).toBeNull();
+    expect(findActorMetrics(snapshot, '')).toBeNull();
+  });
+
+  it('ranks actors by a metric, highest first, ties by id', () => {
+    expect(topActors(snapshot, 'betweenness', 3).map((a) => a.actorId)).toEqual(['0', '33', '32']);
+    expect(topActors(snapshot, 'degree', 4).map((a) => [a.actorId, a.degree])).toEqual([
+      ['33', 17],
+      ['0', 16],
+      ['32', 12],
+      ['2', 10],
+    ]);
+    expect(topActors(snapshot, 'clustering', 0)).toEqual([]);
   });
 });
