@@ -14,7 +14,8 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
       store = await openEmptyStore();
     });
     afterEach(async () => {
-      await store.close();
+      // Undefined when opening failed: let that failure be the only one reported.
+      await store?.close();
     });
 
     const foundation = actor('bmgf', 'Gates Foundation', 'FOUNDATION', { region: 'WA', tags: ['funder'] });

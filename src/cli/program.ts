@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerMigrateStoreCommand } from './migrate-store-command';
+import { registerServeCommand } from './serve-command';
+
+/** The `copnet` command line: one module per command. */
+export function createProgram(): Command {
+  const program = new Command('copnet')
+    .description('Record how a Community of Practice interacts; measure whether it is becoming less hub-and-spoke.')
+    .showHelpAfterError();
+  registerServeCommand(program);
+  registerMigrateStoreCommand(program);
+  return program;
+}
