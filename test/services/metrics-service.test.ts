@@ -113,6 +113,14 @@ describe('MetricsService on Zachary karate club recorded through the store', () 
     expect(after.interactionCount).toBe(79);
   });
 
+  it('computes a window once for many concurrent requests', async () => {
+    const reads = calls.streamWindow ?? 0;
+    const window2018 = { from: d('2018-01-01'), to: d('2019-06-01') };
+    const results = await Promise.all(Array.from({ length: 20 }, () => service.snapshot(window2018)));
+    expect(calls.streamWindow).toBe(reads + 1);
+    results.forEach((result) => expect(result).toBe(results[0]));
+  });
+
   it('keys the cache by scope and co-participation limit', async () => {
     const all = await service.snapshot(window);
     const foundationsOnly = await service.snapshot(window, { actorKinds: ['FOUNDATION'] });
