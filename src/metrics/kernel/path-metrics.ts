@@ -1,4 +1,4 @@
-import { accumulateBrandes, createBrandesScratch, type BrandesScratch } from './brandes-kernel';
+import { accumulateBrandes, createBrandesScratch } from './brandes-kernel';
 import type { Csr } from './csr';
 
 /**
@@ -30,9 +30,9 @@ export function sourceBlocks(n: number): Array<[number, number]> {
 }
 
 /** Betweenness and closeness in the calling thread. */
-export function brandesSync(csr: Csr, scratch?: BrandesScratch): PathMetrics {
+export function brandesSync(csr: Csr): PathMetrics {
   const n = csr.ids.length;
-  const work = scratch !== undefined && scratch.dist.length >= n ? scratch : createBrandesScratch(n);
+  const work = createBrandesScratch(n, csr.neighbors.length / 2);
   const betweenness = new Float64Array(n);
   const closeness = new Float64Array(n);
   const partial = new Float64Array(n);

@@ -15,17 +15,20 @@ export const PATH_METRICS_WORKER_SOURCE = `'use strict';
 const { parentPort } = require('node:worker_threads');
 const accumulateBrandes = ${accumulateBrandes.toString()};
 const createBrandesScratch = ${createBrandesScratch.toString()};
-let scratch = createBrandesScratch(0);
+let scratch = createBrandesScratch(0, 0);
 parentPort.on('message', (task) => {
   try {
     const n = task.offsets.length - 1;
-    if (scratch.dist.length < n) scratch = createBrandesScratch(n);
+    const m = task.neighbors.length / 2;
+    if (scratch.dist.length < n || scratch.dag.length < m) {
+      scratch = createBrandesScratch(Math.max(n, scratch.dist.length), Math.max(m, scratch.dag.length));
+    }
     const betweenness = new Float64Array(n);
     const closeness = new Float64Array(task.last - task.first);
     accumulateBrandes(task.offsets, task.neighbors, task.first, task.last, betweenness, closeness, scratch);
     parentPort.postMessage({ id: task.id, betweenness, closeness }, [betweenness.buffer, closeness.buffer]);
   } catch (error) {
-    scratch = createBrandesScratch(0);
+    scratch = createBrandesScratch(0, 0);
     parentPort.postMessage({ id: task.id, error: error instanceof Error ? error.stack || error.message : String(error) });
   }
 });
