@@ -33,6 +33,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
       store,
       stop: async () => {
         await server.stop();
+        await services.close();
         await store.close();
       },
     };

@@ -6,10 +6,22 @@ import { ActorResolver } from './actor/actor.resolver';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { InteractionConnectionResolver } from './interaction/interaction-connection.resolver';
 import { InteractionResolver } from './interaction/interaction.resolver';
+import { ActorMetricsFieldResolver, ActorMetricsResolver } from './metrics/actor-metrics.resolver';
+import { NetworkSeriesResolver } from './metrics/network-series.resolver';
+import { NetworkSnapshotResolver } from './metrics/network-snapshot.resolver';
 
 export async function buildCopnetSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [ActorResolver, ActorConnectionResolver, InteractionResolver, InteractionConnectionResolver],
+    resolvers: [
+      ActorResolver,
+      ActorConnectionResolver,
+      InteractionResolver,
+      InteractionConnectionResolver,
+      NetworkSnapshotResolver,
+      NetworkSeriesResolver,
+      ActorMetricsResolver,
+      ActorMetricsFieldResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });

@@ -34,7 +34,8 @@ export async function startTestServer(options: { maxBodyBytes?: number; dbPath?:
   const store = countingStore(realStore, storeCalls);
   const logged: string[] = [];
   const schema = await buildCopnetSchema();
-  const server: RunningServer = await startHttpServer(schema, createServices(store), {
+  const services = createServices(store);
+  const server: RunningServer = await startHttpServer(schema, services, {
     port: 0,
     host: '127.0.0.1',
     maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024,
@@ -49,6 +50,7 @@ export async function startTestServer(options: { maxBodyBytes?: number; dbPath?:
     gql: (query, variables) => postGraphql(`${server.url}/graphql`, query, variables),
     stop: async () => {
       await server.stop();
+      await services.close();
       await realStore.close();
       if (!options.dbPath) rmSync(dir, { recursive: true, force: true });
     },
