@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor';
 import type { Scope, TimeWindow } from '../domain/time-window';
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import type { ActorService } from '../services/actor-service';
+import type { ExportService } from '../services/export-service';
 import type { InteractionService } from '../services/interaction-service';
 import type { MetricsService } from '../services/metrics-service';
 import type { Store } from '../store/store';
@@ -13,6 +14,7 @@ export interface Services {
   readonly actors: ActorService;
   readonly interactions: InteractionService;
   readonly metrics: MetricsService;
+  readonly exports: ExportService;
 }
 
 /** Per-request batching: one loader per request, so nothing is cached across users or writes. */

@@ -4,7 +4,9 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext, type Services } from '../graphql/context';
 import { createApolloServer } from './apollo';
+import { exportRoute } from './export-route';
 import { BodyTooLargeError, readBody } from './read-body';
+import { sendJson } from './send-json';
 
 export interface HttpServerOptions {
   readonly port: number;
@@ -13,7 +15,7 @@ export interface HttpServerOptions {
   readonly log?: (message: string, error?: unknown) => void;
 }
 
-/** Extra routes beside /graphql (exports, health), matched by path prefix. */
+/** Routes beside /graphql and /health, matched by path prefix. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
 export interface RunningServer {
@@ -24,16 +26,16 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP front: GraphQL at /graphql (POST, and GET for queries and the IDE), extra
- * routes by prefix, a body limit answered with 413, JSON 404s elsewhere.
+ * The HTTP front: GraphQL at /graphql (POST, and GET for queries and the IDE), exports at
+ * /export/<format>, a body limit answered with 413, JSON 404s elsewhere.
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
   services: Services,
   options: HttpServerOptions,
-  routes: Readonly<Record<string, RouteHandler>> = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
+  const routes: Readonly<Record<string, RouteHandler>> = { '/export/': exportRoute(services.exports, log) };
   const httpServer = createServer();
   const apollo = createApolloServer(schema, httpServer, log);
   await apollo.start();
@@ -115,9 +117,4 @@ async function serveGraphql(
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return undefined;
   return contentType?.includes('application/json') ? JSON.parse(text) : text;
-}
-
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
 }

@@ -3,6 +3,7 @@ import { PathMetricsPool } from '../metrics/kernel';
 import { poolPathCentralityEngine } from '../metrics/path-centralities';
 import type { Store } from '../store/store';
 import { ActorService } from './actor-service';
+import { ExportService } from './export-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
 
@@ -14,11 +15,13 @@ export interface RunningServices extends Services {
 /** Wires the use cases over one store; betweenness and closeness run on a pool of worker threads (one per core). */
 export function createServices(store: Store): RunningServices {
   const pool = new PathMetricsPool();
+  const metrics = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
   return {
     store,
     actors: new ActorService(store),
     interactions: new InteractionService(store),
-    metrics: new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) }),
+    metrics,
+    exports: new ExportService(metrics),
     close: () => pool.close(),
   };
 }

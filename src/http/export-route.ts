@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { InvalidInputError, StoreUnavailableError } from '../domain/errors';
+import type { ExportService } from '../services/export-service';
+import { parseExportQuery, type ExportQueryText } from '../services/export-query';
+import type { RouteHandler } from './http-server';
+import { sendJson } from './send-json';
+
+const QUERY_PARAMETERS = ['from', 'to', 'step', 'windowSize', 'expanding', 'actorKinds', 'interactionKinds', 'coParticipationLimit'] as const;
+
+/**
+ * GET /export/<format>?from=…&to=…[&actorKinds=A,B][&interactionKinds=…][&coParticipationLimit=n]
+ * [&step=MONTH&windowSize=n&expanding=true for series formats]: the download, streamed, with
+ * Content-Type and a Content-Disposition filename. Bad requests get 400 and a JSON body
+ * naming the parameter, before any byte of the file.
+ */
+export function exportRoute(exports: ExportService, log: (message: string, error?: unknown) => void): RouteHandler {
+  return async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('allow', 'GET, HEAD');
+      return sendJson(response, 405, { error: 'Exports are downloaded with GET' });
+    }
+    const text: Record<string, string> = { format: decodeURIComponent(url.pathname.slice('/export/'.length)) };
+    for (const name of QUERY_PARAMETERS) {
+      const value = url.searchParams.get(name);
+      if (value !== null) text[name] = value;
+    }
+    let download;
+    try {
+      download = await exports.export(parseExportQuery(text as ExportQueryText));
+    } catch (error) {
+      if (error instanceof InvalidInputError) return sendJson(response, 400, { error: error.message, field: error.field });
+      if (error instanceof StoreUnavailableError) {
+        log('store unavailable', error);
+        return sendJson(response, 503, { error: 'The data store is unavailable; try again shortly.' });
+      }
+      throw error;
+    }
+    response.writeHead(200, {
+      'content-type': download.contentType,
+      'content-disposition': `attachment; filename="${download.filename}"`,
+      'cache-control': 'no-store',
+    });
+    if (request.method === 'HEAD') {
+      download.body.destroy();
+      response.end();
+      return;
+    }
+    await pipeline(download.body, response);
+  };
+}

@@ -1,0 +1,84 @@
+import { isActorKind, ACTOR_KINDS, type ActorKind } from '../domain/actor';
+import { parseIsoDateTime } from '../domain/date-time';
+import { InvalidInputError } from '../domain/errors';
+import { INTERACTION_KINDS, isInteractionKind, type InteractionKind } from '../domain/interaction';
+import type { Scope, TimeWindow } from '../domain/time-window';
+import { isSeriesFormat, parseExportFormat, type ExportFormat } from '../export/export-format';
+import { STEPS, type SeriesInput, type Step } from '../metrics/series';
+import type { MetricsOptions } from './metrics-service';
+
+/** An export as asked for by URL query parameters or CLI options, all as text. */
+export interface ExportQueryText {
+  readonly format?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly step?: string;
+  readonly windowSize?: string;
+  readonly expanding?: string;
+  /** Comma-separated kinds. */
+  readonly actorKinds?: string;
+  readonly interactionKinds?: string;
+  readonly coParticipationLimit?: string;
+}
+
+export type ExportQuery =
+  | { readonly kind: 'snapshot'; readonly format: ExportFormat; readonly window: TimeWindow; readonly scope: Scope; readonly options: MetricsOptions }
+  | { readonly kind: 'series'; readonly format: ExportFormat; readonly series: SeriesInput; readonly scope: Scope; readonly options: MetricsOptions };
+
+/**
+ * Checks an export request given as text (HTTP query, CLI flags). Errors are
+ * InvalidInputError naming the parameter, e.g. `from`, `actorKinds`.
+ */
+export function parseExportQuery(text: ExportQueryText): ExportQuery {
+  const format = parseExportFormat(text.format, 'format');
+  const from = parseIsoDateTime(required(text.from, 'from'), 'from');
+  const to = parseIsoDateTime(required(text.to, 'to'), 'to');
+  if (from.getTime() >= to.getTime()) throw new InvalidInputError('from', text.from, `must be before to (${to.toISOString()})`);
+  const scope: Scope = {
+    actorKinds: kinds(text.actorKinds, 'actorKinds', isActorKind, ACTOR_KINDS),
+    interactionKinds: kinds(text.interactionKinds, 'interactionKinds', isInteractionKind, INTERACTION_KINDS),
+  };
+  const options: MetricsOptions = { coParticipationLimit: optionalInteger(text.coParticipationLimit, 'coParticipationLimit') };
+  if (!isSeriesFormat(format)) {
+    for (const name of ['step', 'windowSize', 'expanding'] as const) {
+      if (text[name] !== undefined) throw new InvalidInputError(name, text[name], `applies to series formats only, not ${format}`);
+    }
+    return { kind: 'snapshot', format, window: { from, to }, scope, options };
+  }
+  const step = required(text.step, 'step');
+  if (!(STEPS as readonly string[]).includes(step)) throw new InvalidInputError('step', step, `is not one of ${STEPS.join(', ')}`);
+  const expanding = text.expanding === undefined ? false : parseBoolean(text.expanding, 'expanding');
+  const series: SeriesInput = { from, to, step: step as Step, windowSize: optionalInteger(text.windowSize, 'windowSize'), expanding };
+  return { kind: 'series', format, series, scope, options };
+}
+
+function required(value: string | undefined, name: string): string {
+  if (value === undefined || value.trim() === '') throw new InvalidInputError(name, value, 'is required');
+  return value;
+}
+
+function kinds<K extends ActorKind | InteractionKind>(
+  value: string | undefined,
+  name: string,
+  isKind: (v: unknown) => v is K,
+  all: readonly string[],
+): K[] | null {
+  if (value === undefined || value.trim() === '') return null;
+  return value.split(',').map((raw, i) => {
+    const kind = raw.trim();
+    if (!isKind(kind)) throw new InvalidInputError(`${name}[${i}]`, kind, `is not one of ${all.join(', ')}`);
+    return kind;
+  });
+}
+
+function optionalInteger(value: string | undefined, name: string): number | null {
+  if (value === undefined) return null;
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidInputError(name, value, 'is not a whole number');
+  return Number(value);
+}
+
+function parseBoolean(value: string, name: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InvalidInputError(name, value, 'must be true or false');
+}
