@@ -1,0 +1,53 @@
+import type { Store } from '../store/store';
+
+/** Where a row is, for messages that point at another row: `line 4` or `actors[3]`. */
+export function rowName(row: { readonly line: number | null; readonly path: string | null }): string {
+  return row.line !== null ? `line ${row.line}` : (row.path ?? '?');
+}
+
+/**
+ * Which actor ids an import may use: those of valid rows in the actors file, and those
+ * already in the store. Store answers are cached, so the store is asked about each id at
+ * most once per import (memory grows with the number of distinct actors, not rows).
+ */
+export class ActorDirectory {
+  private readonly inStore = new Map<string, boolean>();
+
+  constructor(
+    private readonly store: Store,
+    /** Ids of the valid rows of the actors file. */
+    private readonly fromFile: ReadonlySet<string>,
+    /** Ids of invalid rows of the actors file → where the first such row is. */
+    private readonly invalidInFile: ReadonlyMap<string, string>,
+    private readonly actorsFile: string | null,
+  ) {}
+
+  /**
+   * Asks the store about any of these ids not known yet. Returns null when nothing needed
+   * asking, so a caller on a hot path awaits only when there is something to wait for.
+   */
+  resolve(ids: readonly string[]): Promise<void> | null {
+    let missing: string[] | null = null;
+    for (const id of ids) {
+      if (this.fromFile.has(id) || this.inStore.has(id)) continue;
+      (missing ??= []).push(id);
+    }
+    return missing === null ? null : this.lookUp([...new Set(missing)]);
+  }
+
+  /** Why an id cannot be used, worded to follow it; null when it can. Call `resolve` first. */
+  readonly whyUnknown = (id: string): string | null => {
+    if (this.fromFile.has(id) || this.inStore.get(id) === true) return null;
+    const invalidRow = this.invalidInFile.get(id);
+    if (invalidRow !== undefined) return `is not a known actor: its row in ${this.actorsFile} (${invalidRow}) is invalid`;
+    return `is not a known actor (not in the store${this.actorsFile !== null ? ` or in ${this.actorsFile}` : ''})`;
+  };
+
+  private async lookUp(ids: string[]): Promise<void> {
+    for (let start = 0; start < ids.length; start += 1000) {
+      const chunk = ids.slice(start, start + 1000);
+      const found = await this.store.getActorsByIds(chunk);
+      chunk.forEach((id, i) => this.inStore.set(id, found[i] !== null));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { ACTOR_KINDS, type ActorInput } from '../domain/actor';
+import { describeValue } from '../domain/errors';
+import { enumValue, optionalText, requiredText, textList, type Checked } from './cell-values';
+import type { ActorField, Cells } from './import-format';
+
+export interface FieldProblem<F extends string> {
+  readonly field: F;
+  readonly reason: string;
+}
+
+export interface RowCheck<T, F extends string> {
+  /** The row as a domain input; null when it has problems. */
+  readonly input: T | null;
+  readonly problems: FieldProblem<F>[];
+}
+
+/**
+ * Checks one actor row on its own: `id`, `name` and `kind` present, `kind` one of the
+ * actor kinds, `tags` a list, `affiliation_id` not the actor itself. Every problem in the
+ * row is reported, not only the first. Whether the affiliation names a known actor, and
+ * whether the id repeats, depend on the rest of the data: the importer checks those.
+ */
+export function checkActorRow(cells: Cells<ActorField>): RowCheck<ActorInput, ActorField> {
+  const problems: FieldProblem<ActorField>[] = [];
+  const take = <T>(field: ActorField, checked: Checked<T>): T | null => {
+    if (checked.ok) return checked.value;
+    problems.push({ field, reason: checked.reason });
+    return null;
+  };
+  const id = take('id', requiredText(cells.id));
+  const name = take('name', requiredText(cells.name));
+  const kind = take('kind', enumValue(cells.kind, ACTOR_KINDS));
+  const region = take('region', optionalText(cells.region));
+  const tags = take('tags', textList(cells.tags));
+  const affiliationId = take('affiliationId', optionalText(cells.affiliationId));
+  if (id !== null && affiliationId === id) {
+    problems.push({ field: 'affiliationId', reason: `${describeValue(affiliationId)} is the actor itself` });
+  }
+  if (problems.length > 0 || id === null || name === null || kind === null || tags === null) return { input: null, problems };
+  return { input: { id, name, kind, region, tags: [...new Set(tags)], affiliationId }, problems };
+}

@@ -1,0 +1,295 @@
+import { Command } from 'commander';
+import { registerImportCommand, runImportCommand, type ImportCommandOptions } from '../../src/cli/import-command';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import type { Store } from '../../src/store/store';
+import { useTempDir } from './temp-files';
+
+const temp = useTempDir();
+let dbCount = 0;
+
+const ACTORS = [
+  'id,name,kind,region,tags,affiliation_id',
+  'bmgf,Bill & Melinda Gates Foundation,FOUNDATION,WA,funder,',
+  'nsi-a,"Network A, Inc.",INTERMEDIARY,MD,district;cohort-2018,',
+  'school-1,School One,SCHOOL,MD,high-school,nsi-a',
+  'school-2,School Two,SCHOOL,MD,,nsi-a',
+  '',
+].join('\r\n');
+
+const INTERACTIONS = [
+  'external_id,kind,occurred_at,initiator_id,participant_ids,weight,note',
+  'e1,CONVENING,2018-10-16T16:00:00Z,bmgf,nsi-a,2,"Seattle, WA"',
+  'e2,SITE_VISIT,2019-02-12,nsi-a,school-1;school-2,,"Two lines',
+  'of notes"',
+  'e3,PEER_EXCHANGE,2019-03-01T10:00:00-05:00,school-1,school-2,1,',
+  '',
+].join('\r\n');
+
+interface Run {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+/** A fresh SQLite file; `run` imports into it through the command, as a user would. */
+function freshDb(): { path: string; run(options: Partial<ImportCommandOptions>, document?: string): Promise<Run>; open(): Store } {
+  const path = temp.path(`copnet-${++dbCount}.db`);
+  return {
+    path,
+    async run(options, document) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runImportCommand(document ?? null, { format: 'csv', ...options }, {
+        openStore: async () => openSqliteStore(path),
+        out: (line) => out.push(line),
+        err: (line) => err.push(line),
+      });
+      return { code, out, err };
+    },
+    open: () => openSqliteStore(path),
+  };
+}
+
+async function inspect(db: { open(): Store }, work: (store: Store) => Promise<unknown>): Promise<unknown> {
+  const store = db.open();
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('copnet import (CSV)', () => {
+  it('imports actors and interactions, and a second import of the same files writes nothing new', async () => {
+    const actors = temp.file('actors.csv', ACTORS);
+    const interactions = temp.file('interactions.csv', INTERACTIONS);
+    const db = freshDb();
+
+    expect(await db.run({ actors, interactions })).toEqual({
+      code: 0,
+      out: [
+        `Actors (${actors}): 4 read, 4 written, 0 skipped, 0 already present`,
+        `Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`,
+      ],
+      err: [],
+    });
+    const revision = await inspect(db, (store) => store.revision());
+    expect(
+      await inspect(db, async (store) => {
+        const page = await store.listInteractions({}, { first: 10, after: null });
+        return page.items.map(({ externalId, kind, occurredAt, initiatorId, participantIds, weight, note }) => ({
+          externalId,
+          kind,
+          occurredAt: occurredAt.toISOString(),
+          initiatorId,
+          participantIds,
+          weight,
+          note,
+        }));
+      }),
+    ).toEqual([
+      { externalId: 'e1', kind: 'CONVENING', occurredAt: '2018-10-16T16:00:00.000Z', initiatorId: 'bmgf', participantIds: ['nsi-a'], weight: 2, note: 'Seattle, WA' },
+      { externalId: 'e2', kind: 'SITE_VISIT', occurredAt: '2019-02-12T00:00:00.000Z', initiatorId: 'nsi-a', participantIds: ['school-1', 'school-2'], weight: 1, note: 'Two lines\r\nof notes' },
+      { externalId: 'e3', kind: 'PEER_EXCHANGE', occurredAt: '2019-03-01T15:00:00.000Z', initiatorId: 'school-1', participantIds: ['school-2'], weight: 1, note: null },
+    ]);
+    expect(await inspect(db, (store) => store.getActorsByIds(['nsi-a', 'school-2']))).toEqual([
+      { id: 'nsi-a', name: 'Network A, Inc.', kind: 'INTERMEDIARY', region: 'MD', tags: ['district', 'cohort-2018'], affiliationId: null },
+      { id: 'school-2', name: 'School Two', kind: 'SCHOOL', region: 'MD', tags: [], affiliationId: 'nsi-a' },
+    ]);
+
+    expect(await db.run({ actors, interactions })).toEqual({
+      code: 0,
+      out: [
+        `Actors (${actors}): 4 read, 0 written, 0 skipped, 4 already present`,
+        `Interactions (${interactions}): 3 read, 0 written, 0 skipped, 3 already present`,
+      ],
+      err: [],
+    });
+    expect(await inspect(db, (store) => store.revision())).toBe(revision);
+    expect(await inspect(db, (store) => store.countInteractions({}))).toBe(3);
+  });
+
+  it('upserts changed actors only, and takes interactions naming actors already in the store', async () => {
+    const db = freshDb();
+    await db.run({ actors: temp.file('actors-first.csv', ACTORS) });
+    const renamed = temp.file('actors-renamed.csv', ACTORS.replace('School Two,SCHOOL,MD,,', 'School Two Academy,SCHOOL,MD,middle-school,'));
+    const interactions = temp.file('interactions-only.csv', INTERACTIONS);
+    expect((await db.run({ actors: renamed })).out).toEqual([`Actors (${renamed}): 4 read, 1 written, 0 skipped, 3 already present`]);
+    expect((await db.run({ interactions })).out).toEqual([`Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`]);
+    expect(await inspect(db, async (store) => (await store.getActorsByIds(['school-2']))[0]?.tags)).toEqual(['middle-school']);
+  });
+
+  const BAD_ACTORS = [
+    'id,name,kind,region,tags,affiliation_id',
+    'bmgf,Bill & Melinda Gates Foundation,FOUNDATION,WA,,',
+    'nsi-a,Network A,INTERMEDIARY,MD,,',
+    'nsi-bad,Network Bad,FUNDER,MD,,',
+    'school-1,School One,SCHOOL,MD,,nsi-a',
+    'school-1,School One again,SCHOOL,MD,,nsi-a',
+    'school-9,School Nine,SCHOOL,MD,,nsi-bad',
+    'school-8,School Eight,SCHOOL,MD,,nsi-nowhere',
+    '',
+  ].join('\n');
+
+  const BAD_INTERACTIONS = [
+    'external_id,kind,occurred_at,initiator_id,participant_ids,weight,note',
+    'ok-1,SITE_VISIT,2019-02-12,nsi-a,school-1,,fine',
+    'bad-kind,MEETING,2019-02-12,nsi-a,school-1,,',
+    'bad-date,SITE_VISIT,2019-02-30,nsi-a,school-1,,',
+    'bad-actor,SITE_VISIT,2019-02-12,nsi-ghost,school-1;nsi-bad,,',
+    'no-participants,SITE_VISIT,2019-02-12,nsi-a,,,',
+    'self,SITE_VISIT,2019-02-12,nsi-a,school-1;nsi-a,,',
+    'ok-1,PEER_EXCHANGE,2019-02-13,school-1,nsi-a,,"a note, with a comma',
+    'and a line break"',
+    ',SITE_VISIT,2019-02-12,nsi-a,school-1,0,',
+    'short,SITE_VISIT,2019-02-12',
+    'ok-2,VIRTUAL_SESSION,2019-03-01T17:00:00Z,bmgf,nsi-a;school-1,1.5,',
+    '',
+  ].join('\n');
+
+  const expectedProblems = (actors: string, interactions: string) => [
+    `${actors}, line 4, column kind: "FUNDER" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER`,
+    `${actors}, line 6, column id: "school-1" appears more than once in the file (first on line 5)`,
+    `${actors}, line 7, column affiliation_id: "nsi-bad" is not a known actor: its row in ${actors} (line 4) is invalid`,
+    `${actors}, line 8, column affiliation_id: "nsi-nowhere" is not a known actor (not in the store or in ${actors})`,
+    `${interactions}, line 3, column kind: "MEETING" is not one of CONVENING, SITE_VISIT, VIRTUAL_SESSION, TECHNICAL_ASSISTANCE, PEER_EXCHANGE, GRANT, OTHER`,
+    `${interactions}, line 4, column occurred_at: "2019-02-30" is not a real calendar date-time`,
+    `${interactions}, line 5, column initiator_id: "nsi-ghost" is not a known actor (not in the store or in ${actors})`,
+    `${interactions}, line 5, column participant_ids: "nsi-bad" is not a known actor: its row in ${actors} (line 4) is invalid`,
+    `${interactions}, line 6, column participant_ids: is empty; name at least one participant (ids separated by ;)`,
+    `${interactions}, line 7, column participant_ids: "nsi-a" is the initiator; participants are the other actors`,
+    `${interactions}, line 10, column external_id: is empty; a value is required`,
+    `${interactions}, line 10, column weight: "0" must be a positive finite number`,
+    `${interactions}, line 11: has 3 fields; the header has 7`,
+    `${interactions}, line 8, column external_id: "ok-1" appears more than once in the file (first on line 2)`,
+  ];
+
+  it('reports every bad row with file, line, column and reason, and writes nothing', async () => {
+    const actors = temp.file('bad-actors.csv', BAD_ACTORS);
+    const interactions = temp.file('bad-interactions.csv', BAD_INTERACTIONS);
+    const db = freshDb();
+    expect(await db.run({ actors, interactions })).toEqual({
+      code: 1,
+      out: [
+        `Actors (${actors}): 7 read, 0 written, 4 skipped, 0 already present`,
+        `Interactions (${interactions}): 10 read, 0 written, 8 skipped, 0 already present`,
+      ],
+      err: [
+        ...expectedProblems(actors, interactions),
+        'Nothing written: 14 problems in 12 rows. Fix them and import again, or add --skip-invalid to write the valid rows.',
+      ],
+    });
+    expect(await inspect(db, async (store) => [await store.countActors({}), await store.countInteractions({}), await store.revision()])).toEqual([0, 0, 0]);
+  });
+
+  it('with --skip-invalid, writes the good rows and still reports the bad ones', async () => {
+    const actors = temp.file('bad-actors-2.csv', BAD_ACTORS);
+    const interactions = temp.file('bad-interactions-2.csv', BAD_INTERACTIONS);
+    const db = freshDb();
+    const first = await db.run({ actors, interactions, skipInvalid: true });
+    expect(first).toEqual({
+      code: 1,
+      out: [
+        `Actors (${actors}): 7 read, 3 written, 4 skipped, 0 already present`,
+        `Interactions (${interactions}): 10 read, 2 written, 8 skipped, 0 already present`,
+      ],
+      err: [...expectedProblems(actors, interactions), '14 problems in 12 rows: those rows were skipped, the others written.'],
+    });
+    expect(await inspect(db, async (store) => (await store.listActors({}, { first: 10, after: null })).items.map((a) => a.id))).toEqual([
+      'bmgf',
+      'nsi-a',
+      'school-1',
+    ]);
+    expect(await inspect(db, async (store) => (await store.listInteractions({}, { first: 10, after: null })).items.map((i) => i.externalId))).toEqual([
+      'ok-1',
+      'ok-2',
+    ]);
+    expect((await db.run({ actors, interactions, skipInvalid: true })).out).toEqual([
+      `Actors (${actors}): 7 read, 0 written, 4 skipped, 3 already present`,
+      `Interactions (${interactions}): 10 read, 0 written, 8 skipped, 2 already present`,
+    ]);
+  });
+
+  it('refuses files without the required columns, a missing file and a missing option, in one line each', async () => {
+    const db = freshDb();
+    const noColumns = temp.file('no-columns.csv', 'id,name\na,A\n');
+    expect(await db.run({ actors: noColumns })).toEqual({
+      code: 1,
+      out: [],
+      err: [`${noColumns}: missing required column kind (the header has id, name)`, 'Nothing written.'],
+    });
+    const missing = temp.path('missing.csv');
+    expect(await db.run({ interactions: missing })).toEqual({ code: 1, out: [], err: [`${missing}: does not exist`, 'Nothing written.'] });
+    expect(await db.run({})).toEqual({
+      code: 1,
+      out: [],
+      err: ['copnet import: nothing to import; give --actors <file> and/or --interactions <file> (CSV), or --format json <document>'],
+    });
+  });
+});
+
+describe('copnet import --format json', () => {
+  it('imports one document with actors and interactions, reporting problems by path and field', async () => {
+    const document = temp.file(
+      'data.json',
+      JSON.stringify({
+        actors: [
+          { id: 'bmgf', name: 'Foundation', kind: 'FOUNDATION', region: 'WA', tags: ['funder'] },
+          { id: 'nsi-a', name: 'Network A', kind: 'INTERMEDIARY' },
+        ],
+        interactions: [
+          { externalId: 'j1', kind: 'GRANT', occurredAt: '2018-10-01T17:00:00Z', initiatorId: 'bmgf', participantIds: ['nsi-a'], weight: 1 },
+          { externalId: 'j2', kind: 'GRANT', occurredAt: '2018-10-02', initiatorId: 'bmgf', participantIds: [] },
+          'not an object',
+        ],
+      }),
+    );
+    const db = freshDb();
+    expect(await db.run({ format: 'json' }, document)).toEqual({
+      code: 1,
+      out: [`Actors (${document}): 2 read, 0 written, 0 skipped, 0 already present`, `Interactions (${document}): 3 read, 0 written, 2 skipped, 0 already present`],
+      err: [
+        `${document}, interactions[1], field participantIds: is empty; name at least one participant (ids separated by ;)`,
+        `${document}, interactions[2]: is not an object`,
+        'Nothing written: 2 problems in 2 rows. Fix them and import again, or add --skip-invalid to write the valid rows.',
+      ],
+    });
+    expect((await db.run({ format: 'json', skipInvalid: true }, document)).out).toEqual([
+      `Actors (${document}): 2 read, 2 written, 0 skipped, 0 already present`,
+      `Interactions (${document}): 3 read, 1 written, 2 skipped, 0 already present`,
+    ]);
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const notJson = temp.file('actors.csv.json', 'id,name,kind\n');
+    const result = await freshDb().run({ format: 'json' }, notJson);
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toMatch(new RegExp(`^${notJson.replace(/[.\\]/g, '\\$&')}: is not valid JSON: `));
+  });
+});
+
+describe('registerImportCommand', () => {
+  it('adds `import` to a commander program, parsing the documented options', async () => {
+    const actors = temp.file('cli-actors.csv', ACTORS);
+    const interactions = temp.file('cli-interactions.csv', INTERACTIONS);
+    const db = freshDb();
+    const out: string[] = [];
+    const program = new Command('copnet').exitOverride();
+    registerImportCommand(program, { openStore: async () => openSqliteStore(db.path), out: (line) => out.push(line), err: (line) => out.push(line) });
+    const before = process.exitCode;
+    try {
+      await program.parseAsync(['import', '--actors', actors, '--interactions', interactions, '--format', 'csv'], { from: 'user' });
+      expect(process.exitCode).toBe(0);
+    } finally {
+      process.exitCode = before;
+    }
+    expect(out).toEqual([
+      `Actors (${actors}): 4 read, 4 written, 0 skipped, 0 already present`,
+      `Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`,
+    ]);
+    expect(() => new Command('copnet').exitOverride().configureOutput({ writeErr: () => undefined }).parse(['import', '--format', 'xml'], { from: 'user' })).toThrow();
+    const strict = new Command('copnet').exitOverride().configureOutput({ writeErr: () => undefined });
+    registerImportCommand(strict);
+    expect(() => strict.parse(['import', '--format', 'xml'], { from: 'user' })).toThrow("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are csv, json.");
+  });
+});

@@ -1,0 +1,105 @@
+import { checkActorRow } from '../../src/import/actor-row';
+import { checkInteractionRow } from '../../src/import/interaction-row';
+
+const known = new Set(['bmgf', 'nsi-a', 'nsi-b', 'school-1']);
+const whyUnknown = (id: string) => (known.has(id) ? null : 'is not a known actor (not in the store)');
+
+const good = {
+  externalId: 'e1',
+  kind: 'SITE_VISIT',
+  occurredAt: '2019-02-12T09:00:00Z',
+  initiatorId: 'nsi-a',
+  participantIds: 'nsi-b;school-1',
+  weight: '2.5',
+  note: '  kept as written ',
+};
+
+describe('checkInteractionRow', () => {
+  it('turns a good row into an interaction input', () => {
+    expect(checkInteractionRow(good, whyUnknown)).toEqual({
+      input: {
+        externalId: 'e1',
+        kind: 'SITE_VISIT',
+        occurredAt: '2019-02-12T09:00:00Z',
+        initiatorId: 'nsi-a',
+        participantIds: ['nsi-b', 'school-1'],
+        weight: 2.5,
+        note: '  kept as written ',
+      },
+      problems: [],
+    });
+  });
+
+  it('accepts lower-case kinds, blank weight and note, trailing separators and JSON arrays', () => {
+    const { input } = checkInteractionRow(
+      { ...good, kind: ' peer_exchange ', weight: '', note: '', participantIds: ' nsi-b ; ;' },
+      whyUnknown,
+    );
+    expect(input).toMatchObject({ kind: 'PEER_EXCHANGE', weight: null, note: null, participantIds: ['nsi-b'] });
+    expect(checkInteractionRow({ ...good, participantIds: ['nsi-b', 'bmgf'], weight: 3 }, whyUnknown).input).toMatchObject({
+      participantIds: ['nsi-b', 'bmgf'],
+      weight: 3,
+    });
+  });
+
+  it('reports every problem of a row, each with its field and reason', () => {
+    const { input, problems } = checkInteractionRow(
+      {
+        externalId: '',
+        kind: 'MEETING',
+        occurredAt: '12/02/2019',
+        initiatorId: 'nsi-x',
+        participantIds: 'nsi-a;nsi-x;nsi-a;ghost',
+        weight: '-1',
+        note: undefined,
+      },
+      whyUnknown,
+    );
+    expect(input).toBeNull();
+    expect(problems).toEqual([
+      { field: 'externalId', reason: 'is empty; a value is required' },
+      { field: 'kind', reason: '"MEETING" is not one of CONVENING, SITE_VISIT, VIRTUAL_SESSION, TECHNICAL_ASSISTANCE, PEER_EXCHANGE, GRANT, OTHER' },
+      { field: 'occurredAt', reason: '"12/02/2019" is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)' },
+      { field: 'initiatorId', reason: '"nsi-x" is not a known actor (not in the store)' },
+      { field: 'participantIds', reason: '"nsi-x" is the initiator; participants are the other actors' },
+      { field: 'participantIds', reason: '"nsi-a" is listed twice' },
+      { field: 'participantIds', reason: '"ghost" is not a known actor (not in the store)' },
+      { field: 'weight', reason: '"-1" must be a positive finite number' },
+    ]);
+  });
+
+  it('explains dates that are not real, times without an offset, empty participants and weights that are not numbers', () => {
+    const problemsOf = (cells: Partial<typeof good>) => checkInteractionRow({ ...good, ...cells }, whyUnknown).problems;
+    expect(problemsOf({ occurredAt: '2019-02-30' })).toEqual([{ field: 'occurredAt', reason: '"2019-02-30" is not a real calendar date-time' }]);
+    expect(problemsOf({ occurredAt: '2019-02-12T09:00' })).toEqual([
+      { field: 'occurredAt', reason: '"2019-02-12T09:00" has a time but no offset; add Z for UTC or ±hh:mm' },
+    ]);
+    expect(problemsOf({ participantIds: ' ; ' })).toEqual([
+      { field: 'participantIds', reason: 'is empty; name at least one participant (ids separated by ;)' },
+    ]);
+    expect(problemsOf({ weight: 'heavy' })).toEqual([{ field: 'weight', reason: '"heavy" is not a number' }]);
+    expect(problemsOf({ externalId: undefined })).toEqual([{ field: 'externalId', reason: 'is missing; a value is required' }]);
+  });
+});
+
+describe('checkActorRow', () => {
+  it('turns a good row into an actor input, splitting and de-duplicating tags', () => {
+    expect(
+      checkActorRow({ id: ' school-1 ', name: 'Douglass High', kind: 'school', region: 'MD', tags: 'cohort-2018; high-school;cohort-2018', affiliationId: 'nsi-a' }),
+    ).toEqual({
+      input: { id: 'school-1', name: 'Douglass High', kind: 'SCHOOL', region: 'MD', tags: ['cohort-2018', 'high-school'], affiliationId: 'nsi-a' },
+      problems: [],
+    });
+  });
+
+  it('reports every problem of a row', () => {
+    expect(checkActorRow({ id: 'x', name: ' ', kind: 'FUNDER', region: undefined, tags: undefined, affiliationId: 'x' })).toEqual({
+      input: null,
+      problems: [
+        { field: 'name', reason: 'is empty; a value is required' },
+        { field: 'kind', reason: '"FUNDER" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER' },
+        { field: 'affiliationId', reason: '"x" is the actor itself' },
+      ],
+    });
+  });
+});
