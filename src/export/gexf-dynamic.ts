@@ -1,6 +1,6 @@
 /**
  * Dynamic GEXF 1.3 of a series of windows, so Gephi's timeline replays the network's
- * evolution. Written with xmlbuilder2 (graphology-gexf writes static GEXF only).
+ * evolution. graphology-gexf writes static GEXF only, so this uses xml-writer (xml-chunks.ts).
  *
  * Time: window i is shown over its slot [start_i, to_i), where start_0 = from_0 and
  * start_i = max(from_i, to_(i-1)): for back-to-back windows the slot is the window itself;
@@ -22,8 +22,7 @@ import { InvalidInputError } from '../domain/errors';
 import type { TimeWindow } from '../domain/time-window';
 import { ACTOR_METRIC_COLUMNS, isoOf, type ColumnType } from './columns';
 import { compareIds, type PreparedNetwork } from './export-data';
-import { CHUNK_SIZE, xmlChunkWriter } from './xml-chunks';
-import { xmlText } from './xml-text';
+import { CHUNK_SIZE, xmlChunkWriter, type XmlChunkWriter } from './xml-chunks';
 
 const GEXF_NS = 'http://gexf.net/1.3';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -70,25 +69,20 @@ export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generato
     for (const tie of network.ties) record(ties, `${tie.source}\u0000${tie.target}`, index, tie);
   });
 
-  const { xml, buffered, take } = xmlChunkWriter();
+  const xml = xmlChunkWriter();
   const first = slots[0]!;
   const last = slots[slots.length - 1]!;
-  xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele('gexf', {
+  xml.open('gexf', {
     xmlns: GEXF_NS,
     'xmlns:xsi': XSI_NS,
     'xsi:schemaLocation': `${GEXF_NS} ${GEXF_NS}/gexf.xsd`,
     version: '1.3',
   });
-  xml
-    .ele('meta')
-    .ele('creator')
-    .txt('copnet')
-    .up()
-    .ele('description')
-    .txt(`copnet tie network over ${series.length} windows from ${isoOf(first.start)} to ${isoOf(last.end)}`)
-    .up()
-    .up();
-  xml.ele('graph', {
+  xml.open('meta');
+  xml.leaf('creator', {}, 'copnet');
+  xml.leaf('description', {}, `copnet tie network over ${series.length} windows from ${isoOf(first.start)} to ${isoOf(last.end)}`);
+  xml.close();
+  xml.open('graph', {
     mode: 'dynamic',
     defaultedgetype: 'undirected',
     timeformat: onlyDates ? 'date' : 'dateTime',
@@ -110,49 +104,51 @@ export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generato
     ['weight', 'double'],
   ]);
 
-  xml.ele('nodes');
+  xml.open('nodes');
   for (const id of [...actors.keys()].sort(compareIds)) {
     const presence = actors.get(id)!;
     const latest = presence.windows[presence.windows.length - 1]!.value;
-    xml.ele('node', { id: xmlText(id), label: xmlText(latest.name) }).ele('attvalues');
-    attvalue(xml, 'kind', latest.kind);
-    if (latest.region !== null) attvalue(xml, 'region', xmlText(latest.region));
+    xml.open('node', { id, label: latest.name });
+    xml.open('attvalues');
+    xml.leaf('attvalue', { for: 'kind', value: latest.kind });
+    if (latest.region !== null) xml.leaf('attvalue', { for: 'region', value: latest.region });
     for (const { index, value } of presence.windows) {
+      const [start, end] = [time(slots[index]!.start), time(slots[index]!.end)];
       for (const column of ACTOR_METRIC_COLUMNS) {
-        attvalue(xml, column.name, String(column.value(value.metrics)), time(slots[index]!.start), time(slots[index]!.end));
+        xml.leaf('attvalue', { for: column.name, value: value.metrics[column.key], start, end });
       }
     }
-    xml.up();
+    xml.close();
     spells(xml, presence, slots, time);
-    xml.up();
-    if (buffered() >= CHUNK_SIZE) yield take();
+    xml.close();
+    if (xml.buffered() >= CHUNK_SIZE) yield xml.take();
   }
-  xml.up().ele('edges');
+  xml.close();
+  xml.open('edges');
   const orderedTies = [...ties.values()].sort(
     (x, y) => compareIds(x.first.source, y.first.source) || compareIds(x.first.target, y.first.target),
   );
-  orderedTies.forEach((presence, i) => {
+  for (const [i, presence] of orderedTies.entries()) {
     const { source, target } = presence.first;
     const firstAt = Math.min(...presence.windows.map((w) => w.value.firstAt));
     const lastAt = Math.max(...presence.windows.map((w) => w.value.lastAt));
-    xml.ele('edge', { id: `e${i}`, source: xmlText(source), target: xmlText(target) }).ele('attvalues');
-    attvalue(xml, 'first_at', isoOf(firstAt));
-    attvalue(xml, 'last_at', isoOf(lastAt));
+    xml.open('edge', { id: `e${i}`, source, target });
+    xml.open('attvalues');
+    xml.leaf('attvalue', { for: 'first_at', value: isoOf(firstAt) });
+    xml.leaf('attvalue', { for: 'last_at', value: isoOf(lastAt) });
     for (const { index, value } of presence.windows) {
       const [start, end] = [time(slots[index]!.start), time(slots[index]!.end)];
-      attvalue(xml, 'interactions', String(value.interactions), start, end);
-      attvalue(xml, 'weight', String(value.weight), start, end);
+      xml.leaf('attvalue', { for: 'interactions', value: value.interactions, start, end });
+      xml.leaf('attvalue', { for: 'weight', value: value.weight, start, end });
     }
-    xml.up();
+    xml.close();
     spells(xml, presence, slots, time);
-    xml.up();
-  });
-  if (buffered() >= CHUNK_SIZE) yield take();
-  xml.up().up().up().end();
-  yield `${take()}\n`;
+    xml.close();
+    if (xml.buffered() >= CHUNK_SIZE) yield xml.take();
+  }
+  xml.end();
+  yield xml.take();
 }
-
-type Xml = ReturnType<typeof xmlChunkWriter>['xml'];
 
 function record<T>(map: Map<string, Presence<T>>, key: string, index: number, value: T): void {
   const presence = map.get(key);
@@ -160,22 +156,14 @@ function record<T>(map: Map<string, Presence<T>>, key: string, index: number, va
   else presence.windows.push({ index, value });
 }
 
-function declare(xml: Xml, kind: 'node' | 'edge', mode: 'static' | 'dynamic', columns: readonly (readonly [string, ColumnType])[]) {
-  xml.ele('attributes', { class: kind, mode });
-  for (const [name, type] of columns) {
-    xml.ele('attribute', { id: name, title: name, type: type === 'int' ? 'integer' : type }).up();
-  }
-  xml.up();
-}
-
-function attvalue(xml: Xml, name: string, value: string, start?: string, end?: string): void {
-  const attributes: Record<string, string> = { for: name, value };
-  if (start !== undefined && end !== undefined) Object.assign(attributes, { start, end });
-  xml.ele('attvalue', attributes).up();
+function declare(xml: XmlChunkWriter, cls: 'node' | 'edge', mode: 'static' | 'dynamic', columns: readonly (readonly [string, ColumnType])[]) {
+  xml.open('attributes', { class: cls, mode });
+  for (const [name, type] of columns) xml.leaf('attribute', { id: name, title: name, type: type === 'int' ? 'integer' : type });
+  xml.close();
 }
 
 /** One spell per run of windows whose slots touch. */
-function spells<T>(xml: Xml, presence: Presence<T>, slots: readonly Slot[], time: (ms: number) => string): void {
+function spells<T>(xml: XmlChunkWriter, presence: Presence<T>, slots: readonly Slot[], time: (ms: number) => string): void {
   const runs: Slot[] = [];
   for (const { index } of presence.windows) {
     const slot = slots[index]!;
@@ -183,9 +171,9 @@ function spells<T>(xml: Xml, presence: Presence<T>, slots: readonly Slot[], time
     if (run !== undefined && run.end === slot.start) runs[runs.length - 1] = { start: run.start, end: slot.end };
     else runs.push(slot);
   }
-  xml.ele('spells');
-  for (const run of runs) xml.ele('spell', { start: time(run.start), end: time(run.end) }).up();
-  xml.up();
+  xml.open('spells');
+  for (const run of runs) xml.leaf('spell', { start: time(run.start), end: time(run.end) });
+  xml.close();
 }
 
 function isMidnight(ms: number): boolean {

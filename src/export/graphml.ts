@@ -6,13 +6,12 @@
  * keys name, kind, region and every per-actor metric, edge keys interactions, weight,
  * first_at and last_at (see columns.ts). Node ids are actor ids; a missing value (an
  * unknown region) is left out, which networkx reads as an absent attribute and igraph as
- * an empty string. Written with xmlbuilder2, which escapes; streamed in chunks.
+ * an empty string. Written with xml-writer, which escapes (xml-chunks.ts); streamed in chunks.
  */
-import type { Column, CellValue } from './columns';
+import type { Column } from './columns';
 import { ACTOR_ATTRIBUTE_COLUMNS, TIE_ATTRIBUTE_COLUMNS } from './columns';
 import type { PreparedNetwork } from './export-data';
-import { CHUNK_SIZE, xmlChunkWriter } from './xml-chunks';
-import { xmlText } from './xml-text';
+import { CHUNK_SIZE, xmlChunkWriter, type XmlChunkWriter } from './xml-chunks';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -24,8 +23,8 @@ const GRAPH_COLUMNS: readonly Column<Window>[] = [
 ];
 
 export function* graphmlChunks(prepared: PreparedNetwork): Generator<string> {
-  const { xml, buffered, take } = xmlChunkWriter();
-  xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
+  const xml = xmlChunkWriter();
+  xml.open('graphml', {
     xmlns: GRAPHML_NS,
     'xmlns:xsi': XSI_NS,
     'xsi:schemaLocation': `${GRAPHML_NS} ${GRAPHML_NS}/1.0/graphml.xsd`,
@@ -37,34 +36,30 @@ export function* graphmlChunks(prepared: PreparedNetwork): Generator<string> {
   ];
   for (const [domain, columns] of keys) {
     for (const column of columns) {
-      xml.ele('key', { id: column.name, for: domain, 'attr.name': column.name, 'attr.type': column.type }).up();
+      xml.leaf('key', { id: column.name, for: domain, 'attr.name': column.name, 'attr.type': column.type });
     }
   }
-  xml.ele('graph', { id: 'copnet', edgedefault: 'undirected' });
+  xml.open('graph', { id: 'copnet', edgedefault: 'undirected' });
   writeData(xml, GRAPH_COLUMNS, prepared.window);
   for (const actor of prepared.actors) {
-    xml.ele('node', { id: xmlText(actor.id) });
+    xml.open('node', { id: actor.id });
     writeData(xml, ACTOR_ATTRIBUTE_COLUMNS, actor);
-    xml.up();
-    if (buffered() >= CHUNK_SIZE) yield take();
+    xml.close();
+    if (xml.buffered() >= CHUNK_SIZE) yield xml.take();
   }
   for (const tie of prepared.ties) {
-    xml.ele('edge', { id: tie.id, source: xmlText(tie.source), target: xmlText(tie.target) });
+    xml.open('edge', { id: tie.id, source: tie.source, target: tie.target });
     writeData(xml, TIE_ATTRIBUTE_COLUMNS, tie);
-    xml.up();
-    if (buffered() >= CHUNK_SIZE) yield take();
+    xml.close();
+    if (xml.buffered() >= CHUNK_SIZE) yield xml.take();
   }
-  xml.up().up().end();
-  yield `${take()}\n`;
+  xml.end();
+  yield xml.take();
 }
 
-function writeData<Row>(xml: ReturnType<typeof xmlChunkWriter>['xml'], columns: readonly Column<Row>[], row: Row): void {
+function writeData<Row>(xml: XmlChunkWriter, columns: readonly Column<Row>[], row: Row): void {
   for (const column of columns) {
     const value = column.value(row);
-    if (value !== null) xml.ele('data', { key: column.name }).txt(cellText(value)).up();
+    if (value !== null) xml.leaf('data', { key: column.name }, String(value));
   }
-}
-
-function cellText(value: Exclude<CellValue, null>): string {
-  return typeof value === 'string' ? xmlText(value) : String(value);
 }
