@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerExportCommand } from './export-command';
 import { registerMigrateStoreCommand } from './migrate-store-command';
 import { registerServeCommand } from './serve-command';
 
@@ -9,5 +10,6 @@ export function createProgram(): Command {
     .showHelpAfterError();
   registerServeCommand(program);
   registerMigrateStoreCommand(program);
+  registerExportCommand(program);
   return program;
 }
