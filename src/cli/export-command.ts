@@ -164,7 +164,12 @@ async function reserveTempFile(target: string, given: string): Promise<string> {
     await (await open(temp, 'wx')).close();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = reason === 'ENOENT' ? 'its directory does not exist' : reason === 'EACCES' || reason === 'EPERM' || reason === 'EROFS' ? 'its directory is not writable' : `cannot be written (${reason})`;
+    const why =
+      reason === 'ENOENT'
+        ? 'is in a directory that does not exist'
+        : reason === 'EACCES' || reason === 'EPERM' || reason === 'EROFS'
+          ? 'is in a directory copnet cannot write to'
+          : `cannot be written (${reason})`;
     throw new InvalidInputError('--out', given, why);
   }
   return temp;

@@ -143,7 +143,7 @@ describe('copnet export', () => {
     expect(await run({ format: 'gexf', ...YEAR_1, out: 'missing-dir/x.gexf' }, cwd)).toEqual({
       code: 1,
       out: [],
-      err: ['copnet export: --out: "missing-dir/x.gexf" its directory does not exist'],
+      err: ['copnet export: --out: "missing-dir/x.gexf" is in a directory that does not exist'],
     });
     expect(await run({ format: 'gexf', ...YEAR_1, out: '.' }, cwd)).toEqual({
       code: 1,
