@@ -9,12 +9,19 @@
  *   v ≠ s, δ_s(v) = Σ_{t ≠ s, v} σ_st(v) / σ_st is added to `betweenness[v]` (ordered
  *   pairs, so each unordered pair counts twice, as in networkx and graphology before
  *   rescaling);
- * - the closeness of each source, networkx's definition with Wasserman–Faust scaling:
- *   closeness(s) = (r − 1)/Σ_t d(s, t) × (r − 1)/(n − 1), where r counts the nodes s
- *   reaches, itself included; 0 when s reaches nobody. Written to `closeness[s − first]`.
+ * - for each source s, what its closeness needs: the number of other nodes it reaches,
+ *   `reached[s − first]`, and the sum of their distances, `distances[s − first]`.
+ *
+ * Sources that are leaves (degree 1, next to a node of degree > 1) are not searched from:
+ * a leaf l next to u reaches the same nodes as u through u, so for every v ∉ {u, l}
+ * δ_l(v) = δ_u(v), while δ_l(u) = r − 2 (r = the component's size: every path from l
+ * passes u). The search from u therefore counts (1 + leaves of u) times, and u gets
+ * (leaves of u) × (r − 2) more. A skipped leaf's `reached` and `distances` are left
+ * untouched: closenessOf (./path-metrics.ts) derives them from u's.
  *
  * Hot-path choices, none of which changes the result beyond floating-point rounding:
  * - no allocation per source: the scratch arrays are made once per thread;
+ * - the leaves above;
  * - direction-optimizing search (S. Beamer, K. Asanović, D. Patterson, "Direction-
  *   optimizing breadth-first search", SC 2012): a level is expanded top-down (scan the
  *   frontier's edges) while that is cheaper, and bottom-up (each not-yet-reached node of
@@ -38,7 +45,8 @@ export function accumulateBrandes(
   first: number,
   last: number,
   betweenness: Float64Array,
-  closeness: Float64Array,
+  reached: Float64Array,
+  distances: Float64Array,
   scratch: BrandesScratch,
 ): void {
   const n = offsets.length - 1;
@@ -54,6 +62,15 @@ export function accumulateBrandes(
   const members = scratch.members;
   const memberStart = scratch.memberStart;
   const componentDegrees = scratch.componentDegrees;
+  const leaves = scratch.leaves;
+
+  // Leaves (degree 1) next to a node of degree > 1, counted at that node.
+  for (let u = 0; u < n; u++) leaves[u] = 0;
+  for (let l = 0; l < n; l++) {
+    if (offsets[l + 1]! - offsets[l]! !== 1) continue;
+    const u = neighbors[offsets[l]!]!;
+    if (offsets[u + 1]! - offsets[u]! > 1) leaves[u] = leaves[u]! + 1;
+  }
 
   // Connected components: `members` lists each component's nodes, so a bottom-up level
   // scans only the source's own component.
@@ -83,6 +100,10 @@ export function accumulateBrandes(
   memberStart[componentCount] = listed;
 
   for (let s = first; s < last; s++) {
+    if (offsets[s + 1]! - offsets[s]! === 1) {
+      const u = neighbors[offsets[s]!]!;
+      if (offsets[u + 1]! - offsets[u]! > 1) continue; // a leaf: counted in u's search
+    }
     // Forward pass, level by level.
     queue[0] = s;
     dist[s] = 0;
@@ -168,10 +189,11 @@ export function accumulateBrandes(
       level = next;
     }
     dagStart[tail] = dagLength;
-    const reached = tail - 1;
-    closeness[s - first] = total > 0 ? (reached / total) * (reached / (n - 1)) : 0;
+    reached[s - first] = tail - 1;
+    distances[s - first] = total;
 
-    // Backward pass, in reverse BFS order.
+    // Backward pass, in reverse BFS order; the search counts once for s and once per leaf of s.
+    const times = 1 + leaves[s]!;
     for (let i = tail - 1; i > 0; i--) {
       const v = queue[i]!;
       const sv = sigma[v]!;
@@ -184,8 +206,9 @@ export function accumulateBrandes(
         for (let k = dagStart[i]!; k < end; k++) pulled += coef[dag[k]!]!;
         coef[v] = 1 / sv + pulled;
       }
-      betweenness[v] = betweenness[v]! + sv * pulled;
+      betweenness[v] = betweenness[v]! + times * sv * pulled;
     }
+    betweenness[s] = betweenness[s]! + leaves[s]! * (tail - 2);
     for (let k = 0; k < tail; k++) {
       dist[queue[k]!] = -1;
       pushed[queue[k]!] = 0;
@@ -212,6 +235,8 @@ export interface BrandesScratch {
   members: Int32Array;
   memberStart: Int32Array;
   componentDegrees: Int32Array;
+  /** Per node, its neighbours of degree 1 (when its own degree is > 1). */
+  leaves: Int32Array;
 }
 
 /**
@@ -234,5 +259,6 @@ export function createBrandesScratch(nodes: number, edges: number): BrandesScrat
     members: new Int32Array(nodes),
     memberStart: new Int32Array(nodes + 1),
     componentDegrees: new Int32Array(nodes),
+    leaves: new Int32Array(nodes),
   };
 }

@@ -6,8 +6,7 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
  * stored twice (once per endpoint), so `neighbors.length` is twice the edge count.
  *
  * `ids` are sorted (JavaScript string order), so the same graph always gives the same
- * indices. The typed arrays sit on SharedArrayBuffers, so a worker pool reads them
- * without copying.
+ * indices.
  */
 export interface Csr {
   readonly ids: readonly string[];
@@ -42,8 +41,8 @@ export function csrFromEdges(ids: readonly string[], sources: Int32Array, target
   const n = ids.length;
   const m = sources.length;
   if (targets.length !== m) throw new Error(`csrFromEdges: ${m} sources but ${targets.length} targets`);
-  const offsets = new Int32Array(new SharedArrayBuffer((n + 1) * Int32Array.BYTES_PER_ELEMENT));
-  const neighbors = new Int32Array(new SharedArrayBuffer(2 * m * Int32Array.BYTES_PER_ELEMENT));
+  const offsets = new Int32Array(n + 1);
+  const neighbors = new Int32Array(2 * m);
   for (let e = 0; e < m; e++) {
     const s = sources[e] as number;
     const t = targets[e] as number;

@@ -1,7 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Csr } from './csr';
-import { addInto, brandesSync, normalizeBetweenness, sourceBlocks, type PathMetrics } from './path-metrics';
+import {
+  addInto,
+  brandesSync,
+  emptyTotals,
+  finishPathMetrics,
+  kernelGraph,
+  sourceBlocks,
+  type KernelGraph,
+  type KernelTotals,
+  type PathMetrics,
+} from './path-metrics';
 import { PATH_METRICS_WORKER_SOURCE, type WorkerReply } from './worker-source';
 
 /**
@@ -32,11 +42,11 @@ export class PathMetricsPool {
     if (this.closed) return Promise.reject(new Error('PathMetricsPool is closed'));
     const n = csr.ids.length;
     if (n * (n + csr.neighbors.length) <= INLINE_WORK) return Promise.resolve(brandesSync(csr));
-    const offsets = shared(csr.offsets);
-    const neighbors = shared(csr.neighbors);
+    const graph = kernelGraph(csr);
+    const { offsets, neighbors } = graph;
     return new Promise<PathMetrics>((resolve, reject) => {
       const blocks = sourceBlocks(n);
-      const job: Job = { n, partials: new Array(blocks.length), closeness: new Float64Array(n), remaining: blocks.length, failed: false, resolve, reject };
+      const job: Job = { graph, totals: emptyTotals(n), partials: new Array(blocks.length), remaining: blocks.length, failed: false, resolve, reject };
       blocks.forEach(([first, last], block) => {
         this.pending.push({ id: this.nextTaskId++, job, block, message: { offsets, neighbors, first, last } });
       });
@@ -93,7 +103,8 @@ export class PathMetricsPool {
       this.fail(job, new Error(`path-metrics worker failed: ${reply.error}`));
     } else if (!job.failed) {
       job.partials[block] = reply.betweenness;
-      job.closeness.set(reply.closeness, message.first);
+      job.totals.reached.set(reply.reached, message.first);
+      job.totals.distances.set(reply.distances, message.first);
       job.remaining -= 1;
       if (job.remaining === 0) this.finish(job);
     }
@@ -115,10 +126,8 @@ export class PathMetricsPool {
   }
 
   private finish(job: Job): void {
-    const betweenness = new Float64Array(job.n);
-    for (const partial of job.partials) addInto(betweenness, partial as Float64Array);
-    normalizeBetweenness(betweenness);
-    job.resolve({ betweenness, closeness: job.closeness });
+    for (const partial of job.partials) addInto(job.totals.betweenness, partial as Float64Array);
+    job.resolve(finishPathMetrics(job.graph, job.totals));
   }
 
   private fail(job: Job, error: Error): void {
@@ -137,9 +146,10 @@ interface PoolWorker {
 }
 
 interface Job {
-  readonly n: number;
+  readonly graph: KernelGraph;
+  readonly totals: KernelTotals;
+  /** Each block's dependencies, added in block order once all are in. */
   readonly partials: Array<Float64Array | undefined>;
-  readonly closeness: Float64Array;
   remaining: number;
   failed: boolean;
   readonly resolve: (metrics: PathMetrics) => void;
@@ -151,12 +161,4 @@ interface BlockTask {
   readonly job: Job;
   readonly block: number;
   readonly message: { offsets: Int32Array; neighbors: Int32Array; first: number; last: number };
-}
-
-/** The same array on a SharedArrayBuffer (itself when it already is), so workers share it. */
-function shared(array: Int32Array): Int32Array {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
 }

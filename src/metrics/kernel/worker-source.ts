@@ -8,8 +8,9 @@ import { accumulateBrandes, createBrandesScratch } from './brandes-kernel';
  *
  * Protocol: the worker receives `{ id, offsets, neighbors, first, last }` (the typed
  * arrays on SharedArrayBuffers, so nothing is copied), runs the sources [first, last)
- * and answers `{ id, betweenness, closeness }` (raw dependencies of that block for every
- * node, closeness of the block's sources), transferring both buffers; or `{ id, error }`.
+ * and answers `{ id, betweenness, reached, distances }` (the block's raw dependencies for
+ * every node; reached-node counts and distance sums of its sources), transferring the
+ * buffers; or `{ id, error }`.
  */
 export const PATH_METRICS_WORKER_SOURCE = `'use strict';
 const { parentPort } = require('node:worker_threads');
@@ -24,9 +25,10 @@ parentPort.on('message', (task) => {
       scratch = createBrandesScratch(Math.max(n, scratch.dist.length), Math.max(m, scratch.dag.length));
     }
     const betweenness = new Float64Array(n);
-    const closeness = new Float64Array(task.last - task.first);
-    accumulateBrandes(task.offsets, task.neighbors, task.first, task.last, betweenness, closeness, scratch);
-    parentPort.postMessage({ id: task.id, betweenness, closeness }, [betweenness.buffer, closeness.buffer]);
+    const reached = new Float64Array(task.last - task.first);
+    const distances = new Float64Array(task.last - task.first);
+    accumulateBrandes(task.offsets, task.neighbors, task.first, task.last, betweenness, reached, distances, scratch);
+    parentPort.postMessage({ id: task.id, betweenness, reached, distances }, [betweenness.buffer, reached.buffer, distances.buffer]);
   } catch (error) {
     scratch = createBrandesScratch(0, 0);
     parentPort.postMessage({ id: task.id, error: error instanceof Error ? error.stack || error.message : String(error) });
@@ -36,5 +38,5 @@ parentPort.on('message', (task) => {
 
 /** A block's answer from a worker. */
 export type WorkerReply =
-  | { readonly id: number; readonly betweenness: Float64Array; readonly closeness: Float64Array }
+  | { readonly id: number; readonly betweenness: Float64Array; readonly reached: Float64Array; readonly distances: Float64Array }
   | { readonly id: number; readonly error: string };

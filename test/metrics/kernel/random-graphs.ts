@@ -67,3 +67,11 @@ export function withoutIsolated(graph: UndirectedGraph): UndirectedGraph {
   });
   return graph;
 }
+
+/** Adds `leaves` degree-1 nodes tied to random existing nodes, and `pairs` isolated edges. */
+export function withLeaves(rng: RandomGenerator, graph: UndirectedGraph, leaves: number, pairs: number): UndirectedGraph {
+  const nodes = graph.nodes();
+  for (let i = 0; i < leaves; i++) graph.mergeEdge(`leaf${i}`, nodes[uniformInt(rng, 0, nodes.length - 1)]!);
+  for (let i = 0; i < pairs; i++) graph.mergeEdge(`pair${i}a`, `pair${i}b`);
+  return graph;
+}

@@ -1,0 +1,371 @@
+/**
+ * `npm run bench:metrics`: the speed of copnet's network metrics (issue 3, "Speed").
+ *
+ * Generates an interaction log (200,000 interactions among 5,000 actors over 104 weeks,
+ * preferential attachment, fixed seed), records it through the SQLite store into a temp
+ * file, computes the series of 104 weekly windows of 13 weeks with every metric through
+ * MetricsService (per-actor betweenness and closeness on a pool of worker threads), then
+ * repeats it warm (cached), and times python-igraph's Graph.betweenness() on the same
+ * windows (scripts/bench-igraph.py) when /usr/bin/python3 has igraph.
+ *
+ * `npm run bench:metrics -- --kernel` instead compares the path-metrics kernel with
+ * graphology-metrics and igraph on single preferential-attachment graphs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UndirectedGraph } from 'graphology';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import closenessCentrality from 'graphology-metrics/centrality/closeness';
+import { validateActorBatch, type ActorInput, type ActorKind } from '../src/domain/actor';
+import { validateInteractionInput, type InteractionInput, type InteractionKind } from '../src/domain/interaction';
+import { brandesSync, PathMetricsPool, toCsr, type Csr } from '../src/metrics/kernel';
+import { poolPathCentralityEngine } from '../src/metrics/path-centralities';
+import type { SeriesInput } from '../src/metrics/series';
+import type { NetworkSnapshot } from '../src/metrics/snapshot';
+import { MetricsService } from '../src/services/metrics-service';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
+
+// pure-rand 8 publishes its types behind package "exports", which moduleResolution node10
+// does not read: typed here, at the library's edge.
+interface RandomGenerator {
+  next(): number;
+}
+const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as { xoroshiro128plus(seed: number): RandomGenerator };
+const { uniformInt } = require('pure-rand/distribution/uniformInt') as { uniformInt(rng: RandomGenerator, from: number, to: number): number };
+const { uniformFloat64 } = require('pure-rand/distribution/uniformFloat64') as { uniformFloat64(rng: RandomGenerator): number };
+
+export const LOG_SHAPE = {
+  seed: 20_230_807,
+  actors: 5_000,
+  intermediaries: 150,
+  interactions: 200_000,
+  weeks: 104,
+  start: new Date('2023-08-07T00:00:00Z'),
+} as const;
+
+const WEEK_MS = 7 * 86_400_000;
+/** Share of interactions that repeat a recent pair. */
+const REPEAT_SHARE = 0.6;
+
+export interface InteractionLog {
+  readonly actors: ActorInput[];
+  readonly interactions: InteractionInput[];
+}
+
+/**
+ * The benchmark's interaction log. Actor 0 is the FOUNDATION, the next 150 are
+ * INTERMEDIARY, the rest SCHOOL (each affiliated to an intermediary). Each week gets its
+ * share of the interactions at random times. Every interaction's initiator and
+ * participants are drawn by preferential attachment: with probability 0.8 an endpoint of
+ * an earlier tie (so in proportion to past activity), else any actor uniformly. Most
+ * interactions are one-to-one; some are small groups (co-participation ties) and a few
+ * are convenings larger than the co-participation limit. The foundation initiates 12% of
+ * the interactions in the first week, falling linearly to 3% in the last, so the network
+ * grows more peer-connected.
+ */
+export function generateInteractionLog(shape = LOG_SHAPE): InteractionLog {
+  const rng = xoroshiro128plus(shape.seed);
+  const ids = Array.from({ length: shape.actors }, (_, i) => `org-${String(i).padStart(4, '0')}`);
+  const kindOf = (i: number): ActorKind => (i === 0 ? 'FOUNDATION' : i <= shape.intermediaries ? 'INTERMEDIARY' : 'SCHOOL');
+  const actors: ActorInput[] = ids.map((id, i) => ({
+    id,
+    name: `${kindOf(i) === 'SCHOOL' ? 'School' : kindOf(i) === 'INTERMEDIARY' ? 'Intermediary' : 'Foundation'} ${i}`,
+    kind: kindOf(i),
+    region: null,
+    tags: [],
+    affiliationId: kindOf(i) === 'SCHOOL' ? ids[uniformInt(rng, 1, shape.intermediaries)]! : null,
+  }));
+
+  const endpoints = new Int32Array(shape.interactions * 8);
+  let endpointCount = 0;
+  const pick = (): number =>
+    endpointCount === 0 || uniformFloat64(rng) < 0.2 ? uniformInt(rng, 0, shape.actors - 1) : endpoints[uniformInt(rng, 0, endpointCount - 1)]!;
+
+  const interactions: InteractionInput[] = [];
+  for (let week = 0; week < shape.weeks; week++) {
+    const count = Math.floor(((week + 1) * shape.interactions) / shape.weeks) - Math.floor((week * shape.interactions) / shape.weeks);
+    const foundationShare = 0.05 - (0.04 * week) / (shape.weeks - 1);
+    const times = Array.from({ length: count }, () => shape.start.getTime() + week * WEEK_MS + Math.floor(uniformFloat64(rng) * WEEK_MS)).sort(
+      (a, b) => a - b,
+    );
+    for (const time of times) {
+      const roll = uniformFloat64(rng);
+      if (roll < REPEAT_SHARE && interactions.length > 0) {
+        // the same pair again: a recent one-to-one interaction, repeated
+        const past = interactions[uniformInt(rng, Math.max(0, interactions.length - 20_000), interactions.length - 1)]!;
+        interactions.push({ ...past, externalId: `bench-${interactions.length}`, occurredAt: new Date(time), participantIds: past.participantIds.slice(0, 1) });
+        continue;
+      }
+      const initiator = uniformFloat64(rng) < foundationShare ? 0 : pick();
+      const [size, kind]: [number, InteractionKind] =
+        roll < 0.94
+          ? [1, (['PEER_EXCHANGE', 'TECHNICAL_ASSISTANCE', 'SITE_VISIT', 'GRANT'] as const)[uniformInt(rng, 0, 3)]!]
+          : roll < 0.99
+            ? [uniformInt(rng, 2, 3), 'VIRTUAL_SESSION']
+            : roll < 0.996
+              ? [uniformInt(rng, 4, 8), 'PEER_EXCHANGE']
+              : [uniformInt(rng, 12, 40), 'CONVENING'];
+      const participants = new Set<number>();
+      while (participants.size < size) {
+        const p = pick();
+        if (p !== initiator) participants.add(p);
+      }
+      endpoints[endpointCount++] = initiator;
+      for (const p of participants) {
+        if (endpointCount < endpoints.length) endpoints[endpointCount++] = p;
+      }
+      interactions.push({
+        externalId: `bench-${interactions.length}`,
+        kind,
+        occurredAt: new Date(time),
+        initiatorId: ids[initiator]!,
+        participantIds: [...participants].map((p) => ids[p]!),
+        weight: 1,
+      });
+    }
+  }
+  return { actors, interactions };
+}
+
+const SERIES: SeriesInput = {
+  from: LOG_SHAPE.start,
+  to: new Date(LOG_SHAPE.start.getTime() + LOG_SHAPE.weeks * WEEK_MS),
+  step: 'WEEK',
+  windowSize: 13,
+};
+const RECORD_BATCH = 10_000;
+const IGRAPH_SCRIPT = join(__dirname, '..', '..', 'scripts', 'bench-igraph.py');
+const PYTHON = '/usr/bin/python3';
+
+async function benchSeries(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-'));
+  const memory = new MemoryWatch();
+  const pool = new PathMetricsPool();
+  try {
+    header(`bench:metrics — series of ${LOG_SHAPE.weeks} weekly windows of 13 weeks`);
+
+    let start = performance.now();
+    const log = generateInteractionLog();
+    const generated = performance.now() - start;
+    const store = openSqliteStore(join(dir, 'bench.db'));
+    start = performance.now();
+    await store.upsertActors(validateActorBatch(log.actors));
+    for (let i = 0; i < log.interactions.length; i += RECORD_BATCH) {
+      const batch = log.interactions
+        .slice(i, i + RECORD_BATCH)
+        .map((input, k) => validateInteractionInput(input, `interactions[${i + k}]`, () => `bench-${String(i + k).padStart(6, '0')}`));
+      await store.recordInteractions(batch);
+    }
+    const loaded = performance.now() - start;
+    line('data', `${fmt(log.interactions.length)} interactions, ${fmt(log.actors.length)} actors, ${LOG_SHAPE.weeks} weeks, seed ${LOG_SHAPE.seed} (generated in ${sec(generated)})`);
+    line('load', `${sec(loaded)} through the SQLite store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(log.interactions.length / (loaded / 1000)))} interactions/s)`);
+
+    const service = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
+    memory.reset();
+    start = performance.now();
+    const cold = await service.series(SERIES);
+    const coldMs = performance.now() - start;
+    const seriesPeak = memory.peak();
+    start = performance.now();
+    await service.series(SERIES);
+    const warmMs = performance.now() - start;
+    const windows = cold.snapshots.length;
+    line('windows', `${windows}: ${range(cold.snapshots.map((x) => x.actorCount))} actors, ${range(cold.snapshots.map((x) => x.tieCount))} ties (min–median–max)`);
+    line('series', `cold ${sec(coldMs)} (${sec(coldMs / windows)} per window): every network and per-actor metric, exact betweenness,`);
+    line('', `path metrics on ${pool.threads} worker threads (${availableParallelism()} CPUs: ${cpus()[0]?.model ?? '?'})`);
+    line('warm', `${sec(warmMs)} (same series again, from the snapshot cache)`);
+    line('memory', `peak RSS during the series ${mb(seriesPeak.hwm ?? seriesPeak.sampled)}` +
+      (seriesPeak.hwm === undefined ? ' (sampled every 20 ms)' : ` (kernel high-water mark, all threads; sampled every 20 ms: ${mb(seriesPeak.sampled)})`));
+    line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
+
+    const networks: Csr[] = [];
+    for (const window of cold.windows) networks.push(toCsr((await service.network(window)).network));
+    const igraph = runIgraph(dir, networks, process.argv.includes('--igraph-closeness'));
+    if ('error' in igraph) {
+      line('igraph', `skipped: ${igraph.error}`);
+    } else {
+      const total = totalMs(igraph.betweenness);
+      line('igraph', `${igraph.version} (C core, one thread) Graph.betweenness() on the same ${windows} windows: ${sec(total)} (${sec(total / windows)} per window)`);
+      if (igraph.closeness.length > 0) line('', `and Graph.closeness(): ${sec(totalMs(igraph.closeness))} more`);
+      line('ratio', `copnet cold series / igraph betweenness = ${(coldMs / total).toFixed(2)} (target ≤ 0.75)`);
+      line('check', `largest |copnet − igraph| normalized betweenness over all windows and actors: ${maxDifference(cold.snapshots, networks, igraph.values).toExponential(1)}`);
+    }
+    line('load avg', `${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`);
+    await store.close();
+  } finally {
+    memory.stop();
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Peak resident memory of the whole process (every thread): VmHWM when Linux lets us reset it, and sampled. */
+class MemoryWatch {
+  private sampled = 0;
+  private readonly timer = setInterval(() => (this.sampled = Math.max(this.sampled, process.memoryUsage.rss())), 20);
+  private canReset = false;
+
+  reset(): void {
+    this.sampled = process.memoryUsage.rss();
+    try {
+      writeFileSync('/proc/self/clear_refs', '5');
+      this.canReset = true;
+    } catch {
+      this.canReset = false;
+    }
+  }
+
+  peak(): { hwm: number | undefined; sampled: number } {
+    this.sampled = Math.max(this.sampled, process.memoryUsage.rss());
+    const match = this.canReset ? /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8')) : null;
+    return { hwm: match ? Number(match[1]) * 1024 : undefined, sampled: this.sampled };
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+type IgraphResult = { error: string } | { version: string; betweenness: number[]; closeness: number[]; values: Float64Array[] };
+
+/** Writes the graphs for scripts/bench-igraph.py, runs it, reads its timings and normalized betweenness back. */
+function runIgraph(dir: string, graphs: readonly Csr[], closeness: boolean): IgraphResult {
+  const ints = new Int32Array(1 + graphs.reduce((total, graph) => total + 2 + graph.neighbors.length, 0));
+  let at = 0;
+  ints[at++] = graphs.length;
+  for (const { offsets, neighbors } of graphs) {
+    const n = offsets.length - 1;
+    ints[at++] = n;
+    ints[at++] = neighbors.length / 2;
+    for (let v = 0; v < n; v++) {
+      for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
+        if (neighbors[j]! > v) {
+          ints[at++] = v;
+          ints[at++] = neighbors[j]!;
+        }
+      }
+    }
+  }
+  const graphsPath = join(dir, 'graphs.bin');
+  const valuesPath = join(dir, 'igraph-betweenness.bin');
+  writeFileSync(graphsPath, ints);
+  const run = spawnSync(PYTHON, [IGRAPH_SCRIPT, graphsPath, valuesPath, ...(closeness ? ['--closeness'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (run.error) return { error: `${PYTHON} did not run: ${run.error.message}` };
+  if (run.status !== 0) return { error: `bench-igraph.py failed: ${run.stderr.trim()}` };
+  const parsed = JSON.parse(run.stdout) as { error: string } | { version: string; betweenness: number[]; closeness: number[] };
+  if ('error' in parsed) return parsed;
+  const all = new Float64Array(new Uint8Array(readFileSync(valuesPath)).buffer);
+  const values: Float64Array[] = [];
+  let first = 0;
+  for (const graph of graphs) {
+    values.push(all.subarray(first, first + graph.ids.length));
+    first += graph.ids.length;
+  }
+  return { ...parsed, values };
+}
+
+function maxDifference(snapshots: readonly NetworkSnapshot[], graphs: readonly Csr[], igraph: readonly Float64Array[]): number {
+  let worst = 0;
+  snapshots.forEach((snapshot, w) => {
+    const byId = new Map(snapshot.actors.map((actor) => [actor.actorId, actor.betweenness]));
+    graphs[w]!.ids.forEach((id, i) => {
+      worst = Math.max(worst, Math.abs((byId.get(id) ?? Number.NaN) - igraph[w]![i]!));
+    });
+  });
+  return worst;
+}
+
+/** `--kernel`: one graph at a time, graphology-metrics vs the kernel (one thread, pool) vs igraph. */
+async function benchKernel(): Promise<void> {
+  header('bench:metrics --kernel — betweenness + closeness of one preferential-attachment graph (m = 3)');
+  const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-'));
+  const pool = new PathMetricsPool();
+  try {
+    for (const n of [5_000, 20_000]) {
+      const graph = preferentialAttachmentGraph(n, 3, 7);
+      const csr = toCsr(graph);
+      let start = performance.now();
+      betweennessCentrality(graph, { getEdgeWeight: null });
+      const gBetweenness = performance.now() - start;
+      start = performance.now();
+      closenessCentrality(graph, { wassermanFaust: true });
+      const gCloseness = performance.now() - start;
+      start = performance.now();
+      brandesSync(csr);
+      const single = performance.now() - start;
+      start = performance.now();
+      await pool.compute(csr);
+      const pooled = performance.now() - start;
+      const igraph = runIgraph(dir, [csr], true);
+      line(`n=${fmt(n)}`, `${fmt(graph.size)} edges`);
+      line('', `graphology-metrics betweenness ${sec(gBetweenness)} + closeness ${sec(gCloseness)} (one thread)`);
+      line('', `copnet kernel, both at once: ${sec(single)} one thread, ${sec(pooled)} on ${pool.threads} worker threads`);
+      if ('error' in igraph) line('', `igraph skipped: ${igraph.error}`);
+      else line('', `igraph ${igraph.version}: betweenness ${sec(totalMs(igraph.betweenness))} + closeness ${sec(totalMs(igraph.closeness))} (one thread)`);
+    }
+    line('load avg', `${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min)`);
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Barabási–Albert graph: each new node ties to m distinct earlier nodes chosen in proportion to degree. */
+function preferentialAttachmentGraph(n: number, m: number, seed: number): UndirectedGraph {
+  const rng = xoroshiro128plus(seed);
+  const graph = new UndirectedGraph();
+  const ends: number[] = [];
+  for (let i = 0; i < n; i++) graph.addNode(`n${String(i).padStart(6, '0')}`);
+  const key = (i: number): string => `n${String(i).padStart(6, '0')}`;
+  for (let i = 1; i <= m; i++) {
+    for (let j = 0; j < i; j++) {
+      graph.addEdge(key(i), key(j));
+      ends.push(i, j);
+    }
+  }
+  for (let i = m + 1; i < n; i++) {
+    const chosen = new Set<number>();
+    while (chosen.size < m) chosen.add(ends[uniformInt(rng, 0, ends.length - 1)]!);
+    for (const j of chosen) {
+      graph.addEdge(key(i), key(j));
+      ends.push(i, j);
+    }
+  }
+  return graph;
+}
+
+function header(title: string): void {
+  console.log(`\n${title}\n${'─'.repeat(Math.min(title.length, 100))}`);
+}
+function line(label: string, text: string): void {
+  console.log(`${label.padEnd(10)} ${text}`);
+}
+function fmt(x: number): string {
+  return x.toLocaleString('en-US');
+}
+function sec(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MB`;
+}
+/** Total of durations in seconds, in ms. */
+function totalMs(seconds: readonly number[]): number {
+  return seconds.reduce((a, b) => a + b, 0) * 1000;
+}
+function range(xs: readonly number[]): string {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return `${fmt(sorted[0] ?? 0)}–${fmt(sorted[Math.floor(sorted.length / 2)] ?? 0)}–${fmt(sorted[sorted.length - 1] ?? 0)}`;
+}
+
+if (require.main === module) {
+  (process.argv.includes('--kernel') ? benchKernel() : benchSeries()).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
