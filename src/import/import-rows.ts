@@ -10,6 +10,7 @@ import { FingerprintSet } from './fingerprint-set';
 import type { ActorField, InteractionField } from './import-format';
 import type { ImportProblem } from './import-problem';
 import { actorIdsOf, checkInteractionRow } from './interaction-row';
+import { RowSpool } from './row-spool';
 import type { RowSource, SourceRow } from './row-source';
 import { createTimeOrderedIdGenerator } from './time-ordered-id';
 
@@ -18,17 +19,17 @@ import { createTimeOrderedIdGenerator } from './time-ordered-id';
  *
  * 1. Actors: the whole actors table is read and checked (fields, ids repeated within the
  *    file, affiliations naming a known actor — in the file or in the store).
- * 2. Interactions, first pass: every row is checked (fields, actors known, external ids
- *    repeated within the file). Memory stays flat in the file's length: the pass keeps a
- *    64-bit fingerprint per external id, one bit per row (bad or not) and the store's
- *    answers per distinct actor id; problems are handed to `onProblem` as they are found.
- *    Fingerprints seen twice are confirmed against the real ids by a second read of the
- *    file (only when there are such candidates).
+ * 2. Interactions: every row is read once and checked (fields, actors known, external ids
+ *    repeated within the file), and the good ones are spooled, parsed, to a temporary file
+ *    (row-spool.ts). Memory stays flat in the file's length: the pass keeps a 64-bit
+ *    fingerprint per external id, one bit per row (bad or not) and the store's answers per
+ *    distinct actor id; problems are handed to `onProblem` as they are found. Fingerprints
+ *    seen twice are confirmed against the real ids by reading the file again (only when
+ *    there are such candidates).
  * 3. With any problem and without `skipInvalid`, nothing is written. Otherwise the actors
- *    that are new or changed are upserted (one batch), and a last pass over the interactions
- *    records the good rows in batches of `batchSize` (one transaction each). Interactions
- *    whose external id is already stored are not written again: re-importing a file adds
- *    nothing.
+ *    that are new or changed are upserted (one batch), then the spooled interactions are
+ *    recorded in batches of `batchSize` (one transaction each). Interactions whose external
+ *    id is already stored are not written again: re-importing a file adds nothing.
  *
  * If the store fails in the middle of step 3, the batches already committed stay; running
  * the same import again completes it without duplicates.
@@ -49,7 +50,11 @@ export interface ImportOptions {
   readonly onProblem?: (problem: ImportProblem) => void;
   /** Ids for new interactions; time-ordered UUIDs by default. */
   readonly newId?: () => string;
+  /** Told when each step starts: for progress output and the benchmark's timings. */
+  readonly onStep?: (step: ImportStep) => void;
 }
+
+export type ImportStep = 'checking' | 'writing' | 'done';
 
 export interface TableCounts {
   /** Data rows in the file. */
@@ -80,33 +85,49 @@ export async function importRows(store: Store, sources: ImportSources, options: 
     options.onProblem?.(problem);
   };
 
-  const actors = sources.actors ? await checkActors(store, sources.actors, report) : null;
-  const directory = new ActorDirectory(
-    store,
-    new Set(actors?.valid.keys() ?? []),
-    actors?.invalid ?? new Map(),
-    sources.actors?.file ?? null,
-  );
-  const interactions = sources.interactions ? await checkInteractions(sources.interactions, directory, report) : null;
+  options.onStep?.('checking');
+  const spool = await RowSpool.create<SpooledInteraction>();
+  try {
+    const actors = sources.actors ? await checkActors(store, sources.actors, report) : null;
+    const directory = new ActorDirectory(
+      store,
+      new Set(actors?.valid.keys() ?? []),
+      actors?.invalid ?? new Map(),
+      sources.actors?.file ?? null,
+    );
+    const interactions = sources.interactions ? await checkInteractions(sources.interactions, directory, spool, report) : null;
 
-  if (problemCount > 0 && !skipInvalid) {
-    return {
-      actors: actors && { read: actors.read, written: 0, skipped: actors.badRows, alreadyPresent: 0 },
-      interactions: interactions && { read: interactions.read, written: 0, skipped: interactions.badRows, alreadyPresent: 0 },
-      problemCount,
-      wrote: false,
-    };
+    if (problemCount > 0 && !skipInvalid) {
+      options.onStep?.('done');
+      return {
+        actors: actors && { read: actors.read, written: 0, skipped: actors.badRows, alreadyPresent: 0 },
+        interactions: interactions && { read: interactions.read, written: 0, skipped: interactions.badRows, alreadyPresent: 0 },
+        problemCount,
+        wrote: false,
+      };
+    }
+
+    options.onStep?.('writing');
+    const actorCounts = actors && { read: actors.read, skipped: actors.badRows, ...(await writeActors(store, actors.valid)) };
+    const interactionCounts =
+      interactions &&
+      sources.interactions && {
+        read: interactions.read,
+        skipped: interactions.badRows,
+        ...(await writeInteractions(
+          store,
+          sources.interactions,
+          spool,
+          interactions.bad,
+          batchSize,
+          options.newId ?? createTimeOrderedIdGenerator(),
+        )),
+      };
+    options.onStep?.('done');
+    return { actors: actorCounts, interactions: interactionCounts, problemCount, wrote: true };
+  } finally {
+    await spool.dispose();
   }
-
-  const actorCounts = actors && { read: actors.read, skipped: actors.badRows, ...(await writeActors(store, actors.valid)) };
-  const interactionCounts =
-    interactions &&
-    sources.interactions && {
-      read: interactions.read,
-      skipped: interactions.badRows,
-      ...(await writeInteractions(store, sources.interactions, interactions.bad, batchSize, options.newId ?? createTimeOrderedIdGenerator())),
-    };
-  return { actors: actorCounts, interactions: interactionCounts, problemCount, wrote: true };
 }
 
 type Report = (problem: ImportProblem) => void;
@@ -199,18 +220,40 @@ interface CheckedInteractions {
   readonly bad: RowSet;
 }
 
-async function checkInteractions(source: RowSource<InteractionField>, directory: ActorDirectory, report: Report): Promise<CheckedInteractions> {
+/** A checked interaction row, as spooled: [ordinal, externalId, kind, occurredAt (epoch ms), initiatorId, participantIds, weight, note]. */
+type SpooledInteraction = [number, string, string, number, string, string[], number | null, string | null];
+
+async function checkInteractions(
+  source: RowSource<InteractionField>,
+  directory: ActorDirectory,
+  spool: RowSpool<SpooledInteraction>,
+  report: Report,
+): Promise<CheckedInteractions> {
   const fingerprints = new FingerprintSet();
   const candidates = new Set<string>();
   const bad = new RowSet();
   let read = 0;
 
-  const check = (row: SourceRow<InteractionField>): void => {
-    const result = checkInteractionRow(row.cells, directory.whyUnknown);
-    for (const problem of result.problems) report(problemAt(source, row, problem.field, problem.reason));
-    if (result.problems.length > 0) bad.add(row.ordinal);
+  const check = (row: SourceRow<InteractionField>): Promise<void> | null => {
+    const { input, problems } = checkInteractionRow(row.cells, directory.whyUnknown);
+    for (const problem of problems) report(problemAt(source, row, problem.field, problem.reason));
     const externalId = requiredText(row.cells.externalId);
     if (externalId.ok && !fingerprints.add(externalId.value)) candidates.add(externalId.value);
+    if (input === null) {
+      bad.add(row.ordinal);
+      return null;
+    }
+    const occurredAt = input.occurredAt as Date;
+    return spool.push([
+      row.ordinal,
+      input.externalId!,
+      input.kind,
+      occurredAt.getTime(),
+      input.initiatorId,
+      input.participantIds as string[],
+      input.weight ?? null,
+      input.note ?? null,
+    ]);
   };
 
   await source.scan((row) => {
@@ -221,8 +264,7 @@ async function checkInteractions(source: RowSource<InteractionField>, directory:
       return;
     }
     const pending = directory.resolve(actorIdsOf(row.cells));
-    if (pending === null) return check(row);
-    return pending.then(() => check(row));
+    return pending === null ? (check(row) ?? undefined) : pending.then(() => check(row) ?? undefined);
   });
 
   if (candidates.size > 0) {
@@ -278,6 +320,7 @@ function sameActor(a: Actor, b: Actor | null): boolean {
 async function writeInteractions(
   store: Store,
   source: RowSource<InteractionField>,
+  spool: RowSpool<SpooledInteraction>,
   bad: RowSet,
   batchSize: number,
   newId: () => string,
@@ -293,14 +336,14 @@ async function writeInteractions(
       else alreadyPresent += 1;
     }
   };
-  const everyoneKnown = (): null => null; // checked in the first pass
-  await source.scan((row) => {
-    if (bad.has(row.ordinal)) return;
-    const { input } = checkInteractionRow(row.cells, everyoneKnown);
-    if (input === null) throw new Error(`import: ${source.file} ${rowName(row)} passed the check once but not twice`);
-    batch.push(validateInteractionInput(input, rowName(row), newId));
-    return batch.length >= batchSize ? flush() : undefined;
-  });
+  for await (const rows of spool.read()) {
+    for (const [ordinal, externalId, kind, occurredAt, initiatorId, participantIds, weight, note] of rows) {
+      if (bad.has(ordinal)) continue; // a repeated external id, found after the row was spooled
+      const input = { externalId, kind, occurredAt: new Date(occurredAt), initiatorId, participantIds, weight, note };
+      batch.push(validateInteractionInput(input, `${source.file} row ${ordinal + 1}`, newId));
+      if (batch.length >= batchSize) await flush();
+    }
+  }
   if (batch.length > 0) await flush();
   return { written, alreadyPresent };
 }

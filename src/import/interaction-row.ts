@@ -14,6 +14,7 @@ export type ActorCheck = (id: string) => string | null;
  * participants known actors (`unknownActor`), at least one participant, none of them the
  * initiator, none twice, `weight` a positive number when given. Every problem in the row
  * is reported. Duplicate external ids are the importer's business (they span rows).
+ * The input returned has its date parsed (`occurredAt` is a Date) and its kind upper-cased.
  */
 export function checkInteractionRow(cells: Cells<InteractionField>, unknownActor: ActorCheck): RowCheck<InteractionInput, InteractionField> {
   const problems: FieldProblem<InteractionField>[] = [];
@@ -54,12 +55,11 @@ export function checkInteractionRow(cells: Cells<InteractionField>, unknownActor
   return { input: { externalId, kind, occurredAt, initiatorId, participantIds, weight, note }, problems };
 }
 
-function isoDateTime(value: unknown): Checked<string> {
+function isoDateTime(value: unknown): Checked<Date> {
   const text = requiredText(value);
   if (!text.ok) return text;
   try {
-    parseIsoDateTime(text.value, 'occurredAt');
-    return { ok: true, value: text.value };
+    return { ok: true, value: parseIsoDateTime(text.value, 'occurredAt') };
   } catch (error) {
     if (error instanceof InvalidInputError) return { ok: false, reason: `${describeValue(value)} ${error.reason}` };
     throw error;
@@ -75,3 +75,4 @@ export function actorIdsOf(cells: Cells<InteractionField>): string[] {
   if (participants.ok) ids.push(...participants.value);
   return ids;
 }
+

@@ -20,7 +20,7 @@ describe('checkInteractionRow', () => {
       input: {
         externalId: 'e1',
         kind: 'SITE_VISIT',
-        occurredAt: '2019-02-12T09:00:00Z',
+        occurredAt: new Date('2019-02-12T09:00:00Z'),
         initiatorId: 'nsi-a',
         participantIds: ['nsi-b', 'school-1'],
         weight: 2.5,

@@ -1,0 +1,159 @@
+/**
+ * Import benchmark (issue "Bring data in"): generates interactions among 10,000 actors as
+ * CSV files in a temp directory, imports them with the real importer into a fresh embedded
+ * SQLite store, and prints rows per second and peak memory. Target: ≥ 50,000 interactions
+ * per second for 1,000,000 rows, with peak memory flat in the file size, which is why it
+ * imports two sizes (100,000 and 1,000,000 rows by default) and prints both.
+ *
+ *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 20000]
+ *
+ * Each import runs in a child process of its own, so its peak RSS (getrusage maxrss) is
+ * the import's alone, not the generator's. CPU time is printed next to wall time because
+ * wall time on a shared machine says as much about the neighbours as about copnet.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ActorInput } from '../src/domain/actor';
+import { INTERACTION_KINDS } from '../src/domain/interaction';
+import { DemoRandom } from '../src/demo/random';
+import { DEFAULT_IMPORT_BATCH_SIZE, importRows, type ImportStep } from '../src/import/import-rows';
+import { openImportSources } from '../src/import/open-import-sources';
+import { INTERACTION_CSV_HEADER, writeActorsCsv, writeCsvFile } from '../src/import/write-import-files';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
+
+interface ChildFigures {
+  rows: number;
+  written: number;
+  problems: number;
+  checkSeconds: number;
+  writeSeconds: number;
+  totalSeconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  dbMb: number;
+}
+
+const START = Date.UTC(2019, 7, 1);
+const SPAN_MS = 5 * 365 * 24 * 60 * 60 * 1000;
+
+function actorsFor(count: number): ActorInput[] {
+  const actors: ActorInput[] = [{ id: 'a0', name: 'Foundation', kind: 'FOUNDATION', region: 'WA', tags: ['funder'] }];
+  const intermediaries = Math.max(1, Math.floor(count / 50));
+  for (let i = 1; i < count; i++) {
+    const isIntermediary = i <= intermediaries;
+    actors.push({
+      id: `a${i}`,
+      name: isIntermediary ? `Intermediary ${i}` : `School ${i}`,
+      kind: isIntermediary ? 'INTERMEDIARY' : 'SCHOOL',
+      region: 'TX',
+      tags: isIntermediary ? ['bench'] : ['bench', 'school'],
+      affiliationId: isIntermediary ? null : `a${1 + (i % intermediaries)}`,
+    });
+  }
+  return actors;
+}
+
+function* interactionRecords(rows: number, actorCount: number, seed: number): Iterable<string[]> {
+  const random = new DemoRandom(seed);
+  for (let n = 0; n < rows; n++) {
+    const initiator = random.int(0, actorCount - 1);
+    const participants = new Set<number>();
+    const size = random.int(1, 3);
+    while (participants.size < size) {
+      const p = random.int(0, actorCount - 1);
+      if (p !== initiator) participants.add(p);
+    }
+    const at = START + Math.floor((n / rows) * SPAN_MS);
+    yield [
+      `bench-${String(n).padStart(8, '0')}`,
+      INTERACTION_KINDS[n % INTERACTION_KINDS.length]!,
+      new Date(at).toISOString(),
+      `a${initiator}`,
+      [...participants].map((p) => `a${p}`).join(';'),
+      n % 4 === 0 ? '' : String(1 + (n % 3)),
+      n % 10 === 0 ? `Note ${n}, with a comma` : '',
+    ];
+  }
+}
+
+/** In the child: import the files into a fresh store and print the figures as JSON. */
+async function runImport(dir: string, batchSize: number): Promise<void> {
+  const store = openSqliteStore(join(dir, 'bench.db'));
+  const marks: Partial<Record<ImportStep, number>> = {};
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let problems = 0;
+  const sources = await openImportSources({ format: 'csv', actors: join(dir, 'actors.csv'), interactions: join(dir, 'interactions.csv') });
+  const result = await importRows(store, sources, {
+    batchSize,
+    onProblem: () => (problems += 1),
+    onStep: (step) => (marks[step] = performance.now()),
+  });
+  await store.close();
+  const cpu = process.cpuUsage(cpuBefore);
+  const figures: ChildFigures = {
+    rows: result.interactions?.read ?? 0,
+    written: result.interactions?.written ?? 0,
+    problems,
+    checkSeconds: ((marks.writing ?? started) - started) / 1000,
+    writeSeconds: ((marks.done ?? started) - (marks.writing ?? started)) / 1000,
+    totalSeconds: (performance.now() - started) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    dbMb: statSync(join(dir, 'bench.db')).size / 1e6,
+  };
+  process.stdout.write(JSON.stringify(figures));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '100000,1000000' },
+      actors: { type: 'string', default: '10000' },
+      batch: { type: 'string', default: String(DEFAULT_IMPORT_BATCH_SIZE) },
+      child: { type: 'string' },
+    },
+  });
+  const batchSize = Number(values.batch);
+  if (values.child) return runImport(values.child, batchSize);
+
+  const actorCount = Number(values.actors);
+  const sizes = values.sizes.split(',').map(Number);
+  console.log(`copnet import benchmark: ${actorCount.toLocaleString('en-US')} actors, batches of ${batchSize.toLocaleString('en-US')}, Node ${process.version}`);
+  for (const rows of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
+    try {
+      const generateStart = performance.now();
+      await writeActorsCsv(join(dir, 'actors.csv'), actorsFor(actorCount));
+      await writeCsvFile(join(dir, 'interactions.csv'), INTERACTION_CSV_HEADER, interactionRecords(rows, actorCount, 42));
+      const fileMb = statSync(join(dir, 'interactions.csv')).size / 1e6;
+      const generateSeconds = (performance.now() - generateStart) / 1000;
+      const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchSize)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 20,
+      });
+      const f = JSON.parse(output) as ChildFigures;
+      const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+      console.log(
+        [
+          `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
+          `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}, database ${f.dbMb.toFixed(0)} MB`,
+          `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
+          `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
+          `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

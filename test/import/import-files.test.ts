@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateDemoNetwork } from '../../src/demo/generate-demo-network';
+import { formatProblem, type ImportProblem } from '../../src/import/import-problem';
+import { importRows } from '../../src/import/import-rows';
+import { openImportSources } from '../../src/import/open-import-sources';
+import { importDocumentJson, writeActorsCsv, writeInteractionsCsv } from '../../src/import/write-import-files';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { useTempDir } from './temp-files';
+
+const temp = useTempDir();
+const examples = join(__dirname, '..', '..', 'examples');
+
+describe('the sample files in examples/', () => {
+  it('import cleanly, as CSV and as JSON', async () => {
+    const store = openSqliteStore(temp.path('examples.db'));
+    try {
+      const csv = await importRows(
+        store,
+        await openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: join(examples, 'interactions.csv') }),
+      );
+      expect(csv).toEqual({
+        actors: { read: 8, written: 8, skipped: 0, alreadyPresent: 0 },
+        interactions: { read: 8, written: 8, skipped: 0, alreadyPresent: 0 },
+        problemCount: 0,
+        wrote: true,
+      });
+      const [multiLine] = await store.listInteractions({ kinds: ['PEER_EXCHANGE'] }, { first: 1, after: null }).then((page) => page.items);
+      expect(multiLine?.note).toBe('Peer exchange on early-warning indicators.\nFollow-up call booked for April.');
+      const json = await importRows(store, await openImportSources({ format: 'json', document: join(examples, 'import.json') }));
+      expect(json).toEqual({
+        actors: { read: 3, written: 0, skipped: 0, alreadyPresent: 3 },
+        interactions: { read: 2, written: 2, skipped: 0, alreadyPresent: 0 },
+        problemCount: 0,
+        wrote: true,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('show one problem of each kind in interactions-with-problems.csv', async () => {
+    const store = openSqliteStore(temp.path('examples-problems.db'));
+    const problems: ImportProblem[] = [];
+    try {
+      const file = join(examples, 'interactions-with-problems.csv');
+      const result = await importRows(
+        store,
+        await openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: file }),
+        { onProblem: (problem) => problems.push(problem) },
+      );
+      expect(result.wrote).toBe(false);
+      expect(problems.map((problem) => formatProblem({ ...problem, file: 'interactions-with-problems.csv' }))).toEqual([
+        'interactions-with-problems.csv, line 2, column kind: "MEETING" is not one of CONVENING, SITE_VISIT, VIRTUAL_SESSION, TECHNICAL_ASSISTANCE, PEER_EXCHANGE, GRANT, OTHER',
+        'interactions-with-problems.csv, line 3, column occurred_at: "15/01/2019" is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)',
+        `interactions-with-problems.csv, line 4, column initiator_id: "nsi-nowhere" is not a known actor (not in the store or in ${join(examples, 'actors.csv')})`,
+        'interactions-with-problems.csv, line 5, column participant_ids: is empty; name at least one participant (ids separated by ;)',
+        'interactions-with-problems.csv, line 6, column participant_ids: "nsi-baltimore-city" is the initiator; participants are the other actors',
+        'interactions-with-problems.csv, line 7, column external_id: "bad-0005" appears more than once in the file (first on line 6)',
+      ]);
+      expect(await store.countActors({})).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('the demo network as import files', () => {
+  it('round-trips through CSV into a store: every actor and interaction, and nothing new the second time', async () => {
+    const demo = generateDemoNetwork();
+    const actors = temp.path('demo-actors.csv');
+    const interactions = temp.path('demo-interactions.csv');
+    await writeActorsCsv(actors, demo.actors);
+    await writeInteractionsCsv(interactions, demo.interactions);
+    const store = openSqliteStore(temp.path('demo.db'));
+    try {
+      const sources = await openImportSources({ format: 'csv', actors, interactions });
+      expect(await importRows(store, sources)).toEqual({
+        actors: { read: 743, written: 743, skipped: 0, alreadyPresent: 0 },
+        interactions: { read: 49205, written: 49205, skipped: 0, alreadyPresent: 0 },
+        problemCount: 0,
+        wrote: true,
+      });
+      const seattle = (await store.listInteractions({ kinds: ['CONVENING'] }, { first: 1, after: null })).items[0]!;
+      const original = demo.interactions.find((i) => i.externalId === seattle.externalId)!;
+      expect({ ...seattle, id: undefined, occurredAt: seattle.occurredAt.toISOString() }).toEqual({ ...original, id: undefined });
+      expect(await importRows(store, sources)).toEqual({
+        actors: { read: 743, written: 0, skipped: 0, alreadyPresent: 743 },
+        interactions: { read: 49205, written: 0, skipped: 0, alreadyPresent: 49205 },
+        problemCount: 0,
+        wrote: true,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('writes the JSON document the importer reads', () => {
+    const text = importDocumentJson([{ id: 'a', name: 'A', kind: 'SCHOOL' }], []);
+    expect(JSON.parse(text)).toEqual({ actors: [{ id: 'a', name: 'A', kind: 'SCHOOL' }], interactions: [] });
+    expect(readFileSync(join(examples, 'import.json'), 'utf8').startsWith('{')).toBe(true);
+  });
+});
