@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config';
-import { StoreUnavailableError } from '../domain/errors';
+import { InvalidInputError, StoreUnavailableError } from '../domain/errors';
 import { IMPORT_FORMATS, type ImportFormat } from '../import/import-format';
 import { ImportFileError, formatProblem } from '../import/import-problem';
 import { importRows, type ImportResult, type TableCounts } from '../import/import-rows';
@@ -75,7 +75,18 @@ export async function runImportCommand(document: string | null, options: ImportC
       err('Nothing written.');
       return 1;
     }
-    if (error instanceof StoreUnavailableError || (error instanceof Error && error.name === 'ConfigError')) {
+    if (error instanceof InvalidInputError) {
+      // A rule only the store can check (e.g. one about data already stored).
+      err(`copnet import: the store refused a batch: ${error.message}`);
+      err(RERUN_HINT);
+      return 1;
+    }
+    if (error instanceof StoreUnavailableError) {
+      err(`copnet import: ${error.message}`);
+      err(RERUN_HINT);
+      return 1;
+    }
+    if (error instanceof Error && error.name === 'ConfigError') {
       err(`copnet import: ${error.message}`);
       return 1;
     }
@@ -84,6 +95,8 @@ export async function runImportCommand(document: string | null, options: ImportC
     await store?.close();
   }
 }
+
+const RERUN_HINT = 'Batches written before the failure stay; once it is fixed, run the same import again: nothing is written twice.';
 
 function summaryLine(table: string, file: string, counts: TableCounts): string {
   const n = (value: number) => value.toLocaleString('en-US');

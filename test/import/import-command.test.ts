@@ -228,6 +228,27 @@ describe('copnet import (CSV)', () => {
   });
 });
 
+describe('copnet import when the store fails', () => {
+  it('prints one line naming the failure and how to finish the import, exit code 1', async () => {
+    const err: string[] = [];
+    const path = temp.path('closed.db');
+    const code = await runImportCommand(null, { format: 'csv', actors: temp.file('actors-closed.csv', ACTORS) }, {
+      openStore: async () => {
+        const store = openSqliteStore(path);
+        await store.close();
+        return store;
+      },
+      out: () => undefined,
+      err: (line) => err.push(line),
+    });
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      'copnet import: Embedded database error: The database connection is not open',
+      'Batches written before the failure stay; once it is fixed, run the same import again: nothing is written twice.',
+    ]);
+  });
+});
+
 describe('copnet import --format json', () => {
   it('imports one document with actors and interactions, reporting problems by path and field', async () => {
     const document = temp.file(
