@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerExportCommand } from './export-command';
+import { registerImportCommand } from './import-command';
 import { registerMigrateStoreCommand } from './migrate-store-command';
 import { registerServeCommand } from './serve-command';
 
@@ -10,6 +11,7 @@ export function createProgram(): Command {
     .showHelpAfterError();
   registerServeCommand(program);
   registerMigrateStoreCommand(program);
+  registerImportCommand(program);
   registerExportCommand(program);
   return program;
 }
