@@ -1,7 +1,7 @@
 import type { Actor, ActorInput } from '../domain/actor';
 import { validateActorInput } from '../domain/actor';
 import { describeValue } from '../domain/errors';
-import { validateInteractionInput, type Interaction } from '../domain/interaction';
+import { newInteractionId, validateInteractionInput, type Interaction } from '../domain/interaction';
 import type { Store } from '../store/store';
 import { ActorDirectory, rowName } from './actor-directory';
 import { checkActorRow } from './actor-row';
@@ -12,7 +12,6 @@ import type { ImportProblem } from './import-problem';
 import { actorIdsOf, checkInteractionRow } from './interaction-row';
 import { RowSpool } from './row-spool';
 import type { RowSource, SourceRow } from './row-source';
-import { createTimeOrderedIdGenerator } from './time-ordered-id';
 
 /**
  * The import use case: validate everything, then write once.
@@ -120,7 +119,7 @@ export async function importRows(store: Store, sources: ImportSources, options: 
           spool,
           interactions.bad,
           batchSize,
-          options.newId ?? createTimeOrderedIdGenerator(),
+          options.newId ?? newInteractionId,
         )),
       };
     options.onStep?.('done');

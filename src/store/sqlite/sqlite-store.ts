@@ -85,7 +85,15 @@ class SqliteStore implements Store {
         `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note)
          VALUES (@id, @externalId, @kind, @occurredAt, @initiatorId, @participantIds, @weight, @note)`,
       ),
-      insertInteractionActor: db.prepare('INSERT OR IGNORE INTO interaction_actors (actor_id, interaction_seq) VALUES (?, ?)'),
+      // Indexes a batch's new interactions by actor in one sorted pass: a million-row import
+      // spends most of its time here when rows go in one by one at random places of the B-tree.
+      indexInteractionActors: db.prepare<[number, number, number, number]>(
+        `INSERT OR IGNORE INTO interaction_actors (actor_id, interaction_seq)
+         SELECT initiator_id, seq FROM interactions WHERE seq BETWEEN ? AND ?
+         UNION ALL
+         SELECT p.value, i.seq FROM interactions i, json_each(i.participant_ids) p WHERE i.seq BETWEEN ? AND ?
+         ORDER BY 1, 2`,
+      ),
       bumpRevision: db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'revision'"),
       revision: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE key = 'revision'"),
     };
@@ -124,7 +132,8 @@ class SqliteStore implements Store {
         if (!this.statements.actorExists.get(id)) throw new InvalidInputError(field, id, 'is not a known actor');
         known.add(id);
       };
-      let created = 0;
+      let firstSeq = 0;
+      let lastSeq = 0;
       const results = batch.map((interaction, i): RecordedInteraction => {
         const path = `interactions[${i}]`;
         requireActor(interaction.initiatorId, `${path}.initiatorId`);
@@ -143,12 +152,15 @@ class SqliteStore implements Store {
           weight: interaction.weight,
           note: interaction.note,
         });
-        this.statements.insertInteractionActor.run(interaction.initiatorId, lastInsertRowid);
-        for (const id of interaction.participantIds) this.statements.insertInteractionActor.run(id, lastInsertRowid);
-        created++;
+        lastSeq = Number(lastInsertRowid);
+        if (firstSeq === 0) firstSeq = lastSeq;
         return { interaction, created: true };
       });
-      if (created > 0) this.statements.bumpRevision.run();
+      if (firstSeq > 0) {
+        // One writer holds the transaction, so this batch's rows are exactly seq firstSeq..lastSeq.
+        this.statements.indexInteractionActors.run(firstSeq, lastSeq, firstSeq, lastSeq);
+        this.statements.bumpRevision.run();
+      }
       return results;
     });
     return this.run(() => write(interactions));
