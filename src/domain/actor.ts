@@ -67,6 +67,20 @@ export function validateActorBatch(inputs: readonly ActorInput[], name = 'actors
   });
 }
 
+/** Whether two actors hold the same data (writers use it to skip unchanged actors). */
+export function sameActor(a: Actor, b: Actor | null): boolean {
+  return (
+    b !== null &&
+    a.id === b.id &&
+    a.name === b.name &&
+    a.kind === b.kind &&
+    a.region === b.region &&
+    a.affiliationId === b.affiliationId &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, i) => tag === b.tags[i])
+  );
+}
+
 export function requireNonEmpty(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InvalidInputError(field, value, 'must be a non-empty string');

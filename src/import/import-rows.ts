@@ -1,5 +1,5 @@
 import type { Actor, ActorInput } from '../domain/actor';
-import { validateActorInput } from '../domain/actor';
+import { sameActor, validateActorInput } from '../domain/actor';
 import { describeValue } from '../domain/errors';
 import { newInteractionId, validateInteractionInput, type Interaction } from '../domain/interaction';
 import type { Store } from '../store/store';
@@ -302,18 +302,6 @@ async function writeActors(
   // One batch, so an affiliation may name an actor further down the file.
   if (changed.length > 0) await store.upsertActors(changed);
   return { written: changed.length, alreadyPresent: actors.length - changed.length };
-}
-
-function sameActor(a: Actor, b: Actor | null): boolean {
-  return (
-    b !== null &&
-    a.name === b.name &&
-    a.kind === b.kind &&
-    a.region === b.region &&
-    a.affiliationId === b.affiliationId &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((tag, i) => tag === b.tags[i])
-  );
 }
 
 async function writeInteractions(

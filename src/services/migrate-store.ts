@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/actor';
+import { sameActor, type Actor } from '../domain/actor';
 import type { Interaction } from '../domain/interaction';
 import type { Store } from '../store/store';
 
@@ -143,18 +143,6 @@ async function copyInteractions(from: Store, to: Store, batchSize: number, onPro
     throw new Error(`The source holds ${total} interactions but ${read} were read: was it written to during the migration? Run it again.`);
   }
   return { copied, present };
-}
-
-function sameActor(a: Actor, b: Actor | null): boolean {
-  return (
-    b !== null &&
-    a.name === b.name &&
-    a.kind === b.kind &&
-    a.region === b.region &&
-    a.affiliationId === b.affiliationId &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((tag, i) => tag === b.tags[i])
-  );
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
