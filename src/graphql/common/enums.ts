@@ -2,9 +2,16 @@ import { registerEnumType } from 'type-graphql';
 import { ACTOR_KINDS, type ActorKind } from '../../domain/actor';
 import { INTERACTION_KINDS, type InteractionKind } from '../../domain/interaction';
 
-/** GraphQL enums mirror the domain's lists, so the two can never drift apart. */
-export const ActorKindEnum = Object.fromEntries(ACTOR_KINDS.map((k) => [k, k])) as { [K in ActorKind]: K };
-export const InteractionKindEnum = Object.fromEntries(INTERACTION_KINDS.map((k) => [k, k])) as { [K in InteractionKind]: K };
+/**
+ * A type-graphql enum object built from a domain list, so the GraphQL enum and the
+ * domain's values can never drift apart.
+ */
+export function enumOf<V extends string>(values: readonly V[]): { [K in V]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in V]: K };
+}
+
+export const ActorKindEnum = enumOf<ActorKind>(ACTOR_KINDS);
+export const InteractionKindEnum = enumOf<InteractionKind>(INTERACTION_KINDS);
 
 registerEnumType(ActorKindEnum, {
   name: 'ActorKind',

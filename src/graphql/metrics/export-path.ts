@@ -1,3 +1,4 @@
+import { enumOf } from '../common/enums';
 import { registerEnumType } from 'type-graphql';
 import type { Scope, TimeWindow } from '../../domain/time-window';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/export-format';
@@ -7,7 +8,7 @@ import type { SeriesInput } from '../../metrics/series';
 type FormatName<F extends string> = Uppercase<F extends `${infer A}-${infer B}` ? `${A}_${FormatName<B>}` : F>;
 export type ExportFormatName = FormatName<ExportFormat>;
 
-export const ExportFormatEnum = Object.fromEntries(EXPORT_FORMATS.map((f) => [toName(f), toName(f)])) as { [K in ExportFormatName]: K };
+export const ExportFormatEnum = enumOf<ExportFormatName>(EXPORT_FORMATS.map(toName));
 registerEnumType(ExportFormatEnum, {
   name: 'ExportFormat',
   description:

@@ -2,9 +2,9 @@ import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import type { ActorKind } from '../../domain/actor';
 import type { InteractionKind } from '../../domain/interaction';
 import { STEPS, type Step } from '../../metrics/series';
-import { ActorKindEnum, InteractionKindEnum } from '../common/enums';
+import { ActorKindEnum, enumOf, InteractionKindEnum } from '../common/enums';
 
-export const StepEnum = Object.fromEntries(STEPS.map((s) => [s, s])) as { [K in Step]: K };
+export const StepEnum = enumOf<Step>(STEPS);
 registerEnumType(StepEnum, {
   name: 'Step',
   description: 'How far each window of a series advances. Calendar steps are UTC.',

@@ -1,10 +1,11 @@
+import { enumOf } from '../common/enums';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ActorMetric } from '../../metrics/actor-lookup';
 import type { NetworkSnapshot as Snapshot } from '../../metrics/snapshot';
 import type { ScopeInput, SeriesInput } from './metrics.input';
 import { TREND_VERDICTS, type TrendVerdict } from '../../metrics/trend';
 
-export const TrendVerdictEnum = Object.fromEntries(TREND_VERDICTS.map((v) => [v, v])) as { [K in TrendVerdict]: K };
+export const TrendVerdictEnum = enumOf<TrendVerdict>(TREND_VERDICTS);
 registerEnumType(TrendVerdictEnum, {
   name: 'TrendVerdict',
   description:
@@ -13,7 +14,7 @@ registerEnumType(TrendVerdictEnum, {
 
 const ACTOR_METRIC_NAMES = ['DEGREE', 'DEGREE_CENTRALITY', 'BETWEENNESS', 'CLOSENESS', 'EIGENVECTOR', 'PAGERANK', 'CLUSTERING'] as const;
 export type ActorMetricName = (typeof ACTOR_METRIC_NAMES)[number];
-export const ActorMetricEnum = Object.fromEntries(ACTOR_METRIC_NAMES.map((m) => [m, m])) as { [K in ActorMetricName]: K };
+export const ActorMetricEnum = enumOf<ActorMetricName>(ACTOR_METRIC_NAMES);
 registerEnumType(ActorMetricEnum, { name: 'ActorMetric', description: 'A per-actor metric to order by (descending, ties by actor id).' });
 
 /** The field of ActorMetricValues each ActorMetric orders by. */
