@@ -57,13 +57,16 @@ export interface InteractionLog {
 /**
  * The benchmark's interaction log. Actor 0 is the FOUNDATION, the next 150 are
  * INTERMEDIARY, the rest SCHOOL (each affiliated to an intermediary). Each week gets its
- * share of the interactions at random times. Every interaction's initiator and
- * participants are drawn by preferential attachment: with probability 0.8 an endpoint of
- * an earlier tie (so in proportion to past activity), else any actor uniformly. Most
- * interactions are one-to-one; some are small groups (co-participation ties) and a few
- * are convenings larger than the co-participation limit. The foundation initiates 12% of
- * the interactions in the first week, falling linearly to 3% in the last, so the network
- * grows more peer-connected.
+ * share of the interactions at random times. Of the interactions:
+ * - 60% repeat the initiator and first participant of one of the 20,000 previous ones
+ *   (ties are renewed, so a 13-week window has about 22,000 distinct ties, not 25,000);
+ * - the others draw their actors by preferential attachment: with probability 0.8 an
+ *   actor of an earlier interaction (so in proportion to past activity), else any actor
+ *   uniformly; 34 points are one-to-one, 5 groups of 2–3 participants, 0.6 groups of 4–8
+ *   (co-participation ties) and 0.4 convenings of 12–40 (above the co-participation limit).
+ * The foundation is the initiator of a new interaction with probability 5% in the first
+ * week, falling linearly to 1% in the last, and is left out of the attachment pool, so
+ * its share of the ties falls over time.
  */
 export function generateInteractionLog(shape = LOG_SHAPE): InteractionLog {
   const rng = xoroshiro128plus(shape.seed);
@@ -93,7 +96,7 @@ export function generateInteractionLog(shape = LOG_SHAPE): InteractionLog {
     for (const time of times) {
       const roll = uniformFloat64(rng);
       if (roll < REPEAT_SHARE && interactions.length > 0) {
-        // the same pair again: a recent one-to-one interaction, repeated
+        // a recent pair meets again
         const past = interactions[uniformInt(rng, Math.max(0, interactions.length - 20_000), interactions.length - 1)]!;
         interactions.push({ ...past, externalId: `bench-${interactions.length}`, occurredAt: new Date(time), participantIds: past.participantIds.slice(0, 1) });
         continue;
@@ -112,9 +115,8 @@ export function generateInteractionLog(shape = LOG_SHAPE): InteractionLog {
         const p = pick();
         if (p !== initiator) participants.add(p);
       }
-      endpoints[endpointCount++] = initiator;
-      for (const p of participants) {
-        if (endpointCount < endpoints.length) endpoints[endpointCount++] = p;
+      for (const actor of [initiator, ...participants]) {
+        if (actor !== 0 && endpointCount < endpoints.length) endpoints[endpointCount++] = actor;
       }
       interactions.push({
         externalId: `bench-${interactions.length}`,
@@ -146,27 +148,23 @@ async function benchSeries(): Promise<void> {
   try {
     header(`bench:metrics — series of ${LOG_SHAPE.weeks} weekly windows of 13 weeks`);
 
-    let start = performance.now();
-    const log = generateInteractionLog();
-    const generated = performance.now() - start;
-    const store = openSqliteStore(join(dir, 'bench.db'));
-    start = performance.now();
-    await store.upsertActors(validateActorBatch(log.actors));
-    for (let i = 0; i < log.interactions.length; i += RECORD_BATCH) {
-      const batch = log.interactions
-        .slice(i, i + RECORD_BATCH)
-        .map((input, k) => validateInteractionInput(input, `interactions[${i + k}]`, () => `bench-${String(i + k).padStart(6, '0')}`));
-      await store.recordInteractions(batch);
-    }
-    const loaded = performance.now() - start;
-    line('data', `${fmt(log.interactions.length)} interactions, ${fmt(log.actors.length)} actors, ${LOG_SHAPE.weeks} weeks, seed ${LOG_SHAPE.seed} (generated in ${sec(generated)})`);
-    line('load', `${sec(loaded)} through the SQLite store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(log.interactions.length / (loaded / 1000)))} interactions/s)`);
+    // Generating and recording happen in a child process, so the series below runs in a
+    // process holding only what copnet itself holds, and its memory figure is its own.
+    const path = join(dir, 'bench.db');
+    const child = spawnSync(process.execPath, [__filename, '--load', path], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`loading the interaction log failed: ${child.stderr}`);
+    const load = JSON.parse(child.stdout) as LoadFigures;
+    line('data', `${fmt(load.interactions)} interactions, ${fmt(load.actors)} actors, ${LOG_SHAPE.weeks} weeks, seed ${LOG_SHAPE.seed} (generated in ${sec(load.generatedMs)})`);
+    line('load', `${sec(load.loadMs)} through the SQLite store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(load.interactions / (load.loadMs / 1000)))} interactions/s)`);
 
+    const store = openSqliteStore(path);
     const service = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
     memory.reset();
-    start = performance.now();
+    let start = performance.now();
+    const cpuBefore = process.cpuUsage();
     const cold = await service.series(SERIES);
     const coldMs = performance.now() - start;
+    const coldCpu = process.cpuUsage(cpuBefore);
     const seriesPeak = memory.peak();
     start = performance.now();
     await service.series(SERIES);
@@ -174,7 +172,8 @@ async function benchSeries(): Promise<void> {
     const windows = cold.snapshots.length;
     line('windows', `${windows}: ${range(cold.snapshots.map((x) => x.actorCount))} actors, ${range(cold.snapshots.map((x) => x.tieCount))} ties (min–median–max)`);
     line('series', `cold ${sec(coldMs)} (${sec(coldMs / windows)} per window): every network and per-actor metric, exact betweenness,`);
-    line('', `path metrics on ${pool.threads} worker threads (${availableParallelism()} CPUs: ${cpus()[0]?.model ?? '?'})`);
+    line('', `path metrics on ${pool.threads} worker threads (${availableParallelism()} CPUs: ${cpus()[0]?.model ?? '?'});`);
+    line('', `CPU time ${sec((coldCpu.user + coldCpu.system) / 1000)} over all threads`);
     line('warm', `${sec(warmMs)} (same series again, from the snapshot cache)`);
     line('memory', `peak RSS during the series ${mb(seriesPeak.hwm ?? seriesPeak.sampled)}` +
       (seriesPeak.hwm === undefined ? ' (sampled every 20 ms)' : ` (kernel high-water mark, all threads; sampled every 20 ms: ${mb(seriesPeak.sampled)})`));
@@ -187,7 +186,8 @@ async function benchSeries(): Promise<void> {
       line('igraph', `skipped: ${igraph.error}`);
     } else {
       const total = totalMs(igraph.betweenness);
-      line('igraph', `${igraph.version} (C core, one thread) Graph.betweenness() on the same ${windows} windows: ${sec(total)} (${sec(total / windows)} per window)`);
+      line('igraph', `${igraph.version} (C core, one thread) Graph.betweenness() on the same ${windows} windows: ${sec(total)} (${sec(total / windows)} per window),`);
+      line('', `CPU time ${sec(totalMs(igraph.betweennessCpu))}`);
       if (igraph.closeness.length > 0) line('', `and Graph.closeness(): ${sec(totalMs(igraph.closeness))} more`);
       line('ratio', `copnet cold series / igraph betweenness = ${(coldMs / total).toFixed(2)} (target ≤ 0.75)`);
       line('check', `largest |copnet − igraph| normalized betweenness over all windows and actors: ${maxDifference(cold.snapshots, networks, igraph.values).toExponential(1)}`);
@@ -199,6 +199,33 @@ async function benchSeries(): Promise<void> {
     await pool.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface LoadFigures {
+  readonly interactions: number;
+  readonly actors: number;
+  readonly generatedMs: number;
+  readonly loadMs: number;
+}
+
+/** `--load PATH` (the child process of benchSeries): generates the log, records it into a new store at PATH, prints LoadFigures. */
+async function loadLog(path: string): Promise<void> {
+  let start = performance.now();
+  const log = generateInteractionLog();
+  const generatedMs = performance.now() - start;
+  const store = openSqliteStore(path);
+  start = performance.now();
+  await store.upsertActors(validateActorBatch(log.actors));
+  for (let i = 0; i < log.interactions.length; i += RECORD_BATCH) {
+    const batch = log.interactions
+      .slice(i, i + RECORD_BATCH)
+      .map((input, k) => validateInteractionInput(input, `interactions[${i + k}]`, () => `bench-${String(i + k).padStart(6, '0')}`));
+    await store.recordInteractions(batch);
+  }
+  const loadMs = performance.now() - start;
+  await store.close();
+  const figures: LoadFigures = { interactions: log.interactions.length, actors: log.actors.length, generatedMs, loadMs };
+  process.stdout.write(JSON.stringify(figures));
 }
 
 /** Peak resident memory of the whole process (every thread): VmHWM when Linux lets us reset it, and sampled. */
@@ -228,7 +255,14 @@ class MemoryWatch {
   }
 }
 
-type IgraphResult = { error: string } | { version: string; betweenness: number[]; closeness: number[]; values: Float64Array[] };
+interface IgraphTimes {
+  readonly version: string;
+  /** Seconds per graph: wall clock, CPU (process_time) of Graph.betweenness(), wall clock of Graph.closeness(). */
+  readonly betweenness: number[];
+  readonly betweennessCpu: number[];
+  readonly closeness: number[];
+}
+type IgraphResult = { error: string } | (IgraphTimes & { values: Float64Array[] });
 
 /** Writes the graphs for scripts/bench-igraph.py, runs it, reads its timings and normalized betweenness back. */
 function runIgraph(dir: string, graphs: readonly Csr[], closeness: boolean): IgraphResult {
@@ -257,7 +291,7 @@ function runIgraph(dir: string, graphs: readonly Csr[], closeness: boolean): Igr
   });
   if (run.error) return { error: `${PYTHON} did not run: ${run.error.message}` };
   if (run.status !== 0) return { error: `bench-igraph.py failed: ${run.stderr.trim()}` };
-  const parsed = JSON.parse(run.stdout) as { error: string } | { version: string; betweenness: number[]; closeness: number[] };
+  const parsed = JSON.parse(run.stdout) as { error: string } | IgraphTimes;
   if ('error' in parsed) return parsed;
   const all = new Float64Array(new Uint8Array(readFileSync(valuesPath)).buffer);
   const values: Float64Array[] = [];
@@ -364,7 +398,9 @@ function range(xs: readonly number[]): string {
 }
 
 if (require.main === module) {
-  (process.argv.includes('--kernel') ? benchKernel() : benchSeries()).catch((error: unknown) => {
+  const loadAt = process.argv.indexOf('--load');
+  const run = loadAt > 0 ? loadLog(process.argv[loadAt + 1]!) : process.argv.includes('--kernel') ? benchKernel() : benchSeries();
+  run.catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

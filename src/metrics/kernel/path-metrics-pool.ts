@@ -46,7 +46,7 @@ export class PathMetricsPool {
     const { offsets, neighbors } = graph;
     return new Promise<PathMetrics>((resolve, reject) => {
       const blocks = sourceBlocks(n);
-      const job: Job = { graph, totals: emptyTotals(n), partials: new Array(blocks.length), remaining: blocks.length, failed: false, resolve, reject };
+      const job: Job = { graph, totals: emptyTotals(n), partials: new Array(blocks.length), added: 0, failed: false, resolve, reject };
       blocks.forEach(([first, last], block) => {
         this.pending.push({ id: this.nextTaskId++, job, block, message: { offsets, neighbors, first, last } });
       });
@@ -105,8 +105,12 @@ export class PathMetricsPool {
       job.partials[block] = reply.betweenness;
       job.totals.reached.set(reply.reached, message.first);
       job.totals.distances.set(reply.distances, message.first);
-      job.remaining -= 1;
-      if (job.remaining === 0) this.finish(job);
+      // Add the blocks in order as soon as they can be, so at most a few wait in memory.
+      for (let next = job.partials[job.added]; next !== undefined; next = job.partials[job.added]) {
+        addInto(job.totals.betweenness, next);
+        job.partials[job.added++] = undefined;
+      }
+      if (job.added === job.partials.length) job.resolve(finishPathMetrics(job.graph, job.totals));
     }
     this.dispatch();
   }
@@ -123,11 +127,6 @@ export class PathMetricsPool {
       this.fail(entry.task.job, error);
     }
     if (!this.closed) this.dispatch();
-  }
-
-  private finish(job: Job): void {
-    for (const partial of job.partials) addInto(job.totals.betweenness, partial as Float64Array);
-    job.resolve(finishPathMetrics(job.graph, job.totals));
   }
 
   private fail(job: Job, error: Error): void {
@@ -148,9 +147,10 @@ interface PoolWorker {
 interface Job {
   readonly graph: KernelGraph;
   readonly totals: KernelTotals;
-  /** Each block's dependencies, added in block order once all are in. */
+  /** Blocks' dependencies that arrived before an earlier block; added in block order. */
   readonly partials: Array<Float64Array | undefined>;
-  remaining: number;
+  /** Blocks added to totals.betweenness so far (always the first ones). */
+  added: number;
   failed: boolean;
   readonly resolve: (metrics: PathMetrics) => void;
   readonly reject: (error: Error) => void;
