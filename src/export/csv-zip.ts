@@ -1,9 +1,9 @@
 /**
  * The `csv` export: nodes.csv and edges.csv (see csv.ts) in one zip archive, written by
- * archiver as a stream. archiver 8 is an ES module; Node ≥ 20.19 loads it with require().
+ * archiver as a stream.
  */
 import { Readable } from 'node:stream';
-import { ZipArchive } from 'archiver';
+import archiver from 'archiver';
 import { edgesCsvChunks, nodesCsvChunks } from './csv';
 import type { PreparedNetwork } from './export-data';
 
@@ -11,7 +11,7 @@ export const ZIP_ENTRY_NODES = 'nodes.csv';
 export const ZIP_ENTRY_EDGES = 'edges.csv';
 
 export function csvZipStream(prepared: PreparedNetwork): Readable {
-  const archive = new ZipArchive({ zlib: { level: 6 } });
+  const archive = archiver('zip', { zlib: { level: 6 } });
   archive.append(Readable.from(nodesCsvChunks(prepared), { objectMode: false }), { name: ZIP_ENTRY_NODES });
   archive.append(Readable.from(edgesCsvChunks(prepared), { objectMode: false }), { name: ZIP_ENTRY_EDGES });
   // finalize() only settles once the archive has been read; errors also surface as stream errors.
