@@ -383,7 +383,7 @@ function fmt(x: number): string {
   return x.toLocaleString('en-US');
 }
 function sec(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+  return ms < 10 ? `${ms.toFixed(1)} ms` : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 function mb(bytes: number): string {
   return `${Math.round(bytes / 2 ** 20)} MB`;

@@ -17,7 +17,7 @@
  * δ_l(v) = δ_u(v), while δ_l(u) = r − 2 (r = the component's size: every path from l
  * passes u). The search from u therefore counts (1 + leaves of u) times, and u gets
  * (leaves of u) × (r − 2) more. A skipped leaf's `reached` and `distances` are left
- * untouched: closenessOf (./path-metrics.ts) derives them from u's.
+ * untouched: finishPathMetrics (./path-metrics.ts) derives them from u's.
  *
  * Hot-path choices, none of which changes the result beyond floating-point rounding:
  * - no allocation per source: the scratch arrays are made once per thread;
