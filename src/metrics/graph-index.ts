@@ -1,5 +1,5 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import { compareIds } from '../projection/compare-ids';
+import { toCsr } from './kernel/csr';
 
 /**
  * A compact, read-only view of an undirected simple graph for the metric kernels:
@@ -16,36 +16,14 @@ export interface GraphIndex {
   readonly size: number;
 }
 
-/** Indexes an undirected graphology graph; self-loops are ignored, parallel edges not allowed. */
+/** Indexes an undirected graphology graph (the kernel's CSR, plus id → position); self-loops are ignored. */
 export function indexGraph<N extends Attributes, E extends Attributes, G extends Attributes>(
   graph: AbstractGraph<N, E, G>,
 ): GraphIndex {
-  if (graph.type !== 'undirected' || graph.multi) throw new Error('indexGraph needs an undirected simple graph');
-  const ids = graph.nodes().sort(compareIds);
+  const { ids, offsets, neighbors } = toCsr(graph);
   const position = new Map<string, number>();
   ids.forEach((id, i) => position.set(id, i));
-  const n = ids.length;
-  const offsets = new Int32Array(n + 1);
-  const ends: number[] = [];
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    if (source === target) return;
-    const s = position.get(source)!;
-    const t = position.get(target)!;
-    ends.push(s, t);
-    offsets[s + 1]! += 1;
-    offsets[t + 1]! += 1;
-  });
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const neighbors = new Int32Array(ends.length);
-  const fill = offsets.slice(0, n);
-  for (let e = 0; e < ends.length; e += 2) {
-    const s = ends[e]!;
-    const t = ends[e + 1]!;
-    neighbors[fill[s]!++] = t;
-    neighbors[fill[t]!++] = s;
-  }
-  for (let i = 0; i < n; i++) neighbors.subarray(offsets[i]!, offsets[i + 1]!).sort();
-  return { ids, position, offsets, neighbors, size: ends.length / 2 };
+  return { ids, position, offsets, neighbors, size: neighbors.length / 2 };
 }
 
 /** Degree of node i. */
