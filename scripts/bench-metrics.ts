@@ -8,6 +8,8 @@
  * repeats it warm (cached), and times python-igraph's Graph.betweenness() on the same
  * windows (scripts/bench-igraph.py) when /usr/bin/python3 has igraph.
  *
+ * `npm run bench:metrics -- --no-igraph` skips igraph (for quick memory and time checks).
+ *
  * `npm run bench:metrics -- --kernel` instead compares the path-metrics kernel with
  * graphology-metrics and igraph on single preferential-attachment graphs.
  */
@@ -180,8 +182,12 @@ async function benchSeries(): Promise<void> {
     line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
 
     const networks: Csr[] = [];
-    for (const window of cold.windows) networks.push(toCsr((await service.network(window)).network));
-    const igraph = runIgraph(dir, networks, process.argv.includes('--igraph-closeness'));
+    if (!process.argv.includes('--no-igraph')) {
+      for (const window of cold.windows) networks.push(toCsr((await service.network(window)).network));
+    }
+    const igraph: IgraphResult = process.argv.includes('--no-igraph')
+      ? { error: '--no-igraph' }
+      : runIgraph(dir, networks, process.argv.includes('--igraph-closeness'));
     if ('error' in igraph) {
       line('igraph', `skipped: ${igraph.error}`);
     } else {

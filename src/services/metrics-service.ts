@@ -8,6 +8,7 @@ import { inThreadPathCentralityEngine, type PathCentralityEngine } from '../metr
 import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/series';
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import { computeTrend, type Trend } from '../metrics/trend';
+import { InteractionColumns } from '../projection/interaction-columns';
 import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
 import type { Store } from '../store/store';
@@ -56,9 +57,9 @@ interface Request {
  *
  * - Snapshots are cached by (window, scope, co-participation limit) and the store's
  *   revision, so any write makes the next request recompute (see SnapshotCache).
- * - A series reads its whole range from the store once and slices it per window (windows
- *   overlap), and only for windows not cached yet; a fully cached series costs one
- *   `store.revision()` call.
+ * - A series reads its whole range from the store once, into compact columns
+ *   (InteractionColumns), and projects each window out of them (windows overlap), and
+ *   only for windows not cached yet; a fully cached series costs one `store.revision()` call.
  * - Input errors are InvalidInputError naming `window.from`, `series.from`, `series.step`,
  *   `series.windowSize`, `series`, `scope.actorKinds[i]`, `scope.interactionKinds[i]`
  *   or `coParticipationLimit`.
@@ -102,15 +103,17 @@ export class MetricsService {
     const found = keys.map((key) => this.cache.get(revision, key));
     const missing = windows.filter((_window, i) => found[i] === undefined);
 
-    let range: Promise<{ interactions: Interaction[]; actors: Map<string, Actor> }> | undefined;
+    let range: Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> | undefined;
     if (missing.length > 0) {
       const span = {
         from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
         to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
       };
       range = (async () => {
-        const interactions = await this.readInteractions(span, request.scope);
-        return { interactions, actors: await this.readActors(interactions) };
+        const interactions = new InteractionColumns();
+        for await (const interaction of this.store.streamWindow(span, request.scope)) interactions.push(interaction);
+        interactions.trim();
+        return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
       })();
       range.catch(() => undefined); // each window's promise reports the failure
     }
@@ -121,7 +124,7 @@ export class MetricsService {
       const loaded = range!;
       const snapshot = this.slots.run(async () => {
         const { interactions, actors } = await loaded;
-        return this.measure(sliceWindow(interactions, window), actors, window, request);
+        return this.measure(interactions.window(window.from.getTime(), window.to.getTime()), actors, window, request);
       });
       return this.cache.set(revision, keys[i]!, snapshot);
     });
@@ -144,7 +147,7 @@ export class MetricsService {
   }
 
   private async measure(
-    interactions: readonly Interaction[],
+    interactions: Iterable<Interaction>,
     actors: ReadonlyMap<string, Actor>,
     window: TimeWindow,
     request: Request,
@@ -167,15 +170,18 @@ export class MetricsService {
       ids.add(interaction.initiatorId);
       for (const id of interaction.participantIds) ids.add(id);
     }
+    return this.readActorsByIds([...ids]);
+  }
+
+  private async readActorsByIds(list: readonly string[]): Promise<Map<string, Actor>> {
     const actors = new Map<string, Actor>();
-    const list = [...ids];
     const found = list.length === 0 ? [] : await this.store.getActorsByIds(list);
     found.forEach((actor) => actor && actors.set(actor.id, actor));
     return actors;
   }
 }
 
-function project(interactions: readonly Interaction[], actors: ReadonlyMap<string, Actor>, request: Request): Projection {
+function project(interactions: Iterable<Interaction>, actors: ReadonlyMap<string, Actor>, request: Request): Projection {
   return projectTieNetwork(interactions, actors, request.scope, { coParticipationLimit: request.limit });
 }
 
@@ -201,23 +207,6 @@ function cacheKey(window: TimeWindow, request: Request): string {
   const actorKinds: readonly ActorKind[] = request.scope.actorKinds ?? [];
   const interactionKinds: readonly InteractionKind[] = request.scope.interactionKinds ?? [];
   return `${window.from.getTime()}|${window.to.getTime()}|${actorKinds.join(',')}|${interactionKinds.join(',')}|${request.limit}`;
-}
-
-/** The interactions of [from, to) out of a list ordered by occurredAt. */
-function sliceWindow(interactions: readonly Interaction[], window: TimeWindow): readonly Interaction[] {
-  return interactions.slice(lowerBound(interactions, window.from.getTime()), lowerBound(interactions, window.to.getTime()));
-}
-
-/** First position whose occurredAt is at or after t. */
-function lowerBound(interactions: readonly Interaction[], t: number): number {
-  let lo = 0;
-  let hi = interactions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (interactions[mid]!.occurredAt.getTime() < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** At most `limit` tasks at a time, started in the order asked. */

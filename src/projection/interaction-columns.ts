@@ -1,0 +1,130 @@
+import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
+
+/**
+ * A time-ordered list of interactions held as columns, for a series that reads a long
+ * range once and projects many windows out of it: 200,000 Interaction objects take about
+ * 73 MB of heap, these columns about 7 MB.
+ *
+ * Kept per interaction: occurredAt (epoch ms), kind, weight, initiator and participants
+ * (as numbers into `actorIds`, the table of distinct actor ids in order of first
+ * appearance). Not kept: id, externalId and note, which no projection reads.
+ *
+ * `window(from, to)` gives the interactions with from ≤ occurredAt < to, in list order, as
+ * an iterable of Interaction views for projectTieNetwork. Every view is the same object,
+ * overwritten at each step: read it during the step, never keep it (its `id` is
+ * `#position`, its externalId and note null).
+ */
+export class InteractionColumns {
+  /** Distinct actor ids, in order of first appearance. */
+  readonly actorIds: string[] = [];
+  private readonly actorNumbers = new Map<string, number>();
+  private count = 0;
+  private times = new Float64Array(1024);
+  private weights = new Float64Array(1024);
+  private kinds = new Uint8Array(1024);
+  private initiators = new Int32Array(1024);
+  /** Participants of interaction i: participants[participantStart[i] .. participantStart[i + 1]). */
+  private participantStart = new Int32Array(1025);
+  private participants = new Int32Array(2048);
+  private lastTime = -Infinity;
+
+  /** Appends an interaction; they must come in occurredAt order. */
+  push(interaction: Interaction): void {
+    const at = interaction.occurredAt.getTime();
+    if (at < this.lastTime) throw new Error(`InteractionColumns: interaction ${interaction.id} is out of time order`);
+    this.lastTime = at;
+    const i = this.count;
+    if (i === this.times.length) this.growRows(2 * i);
+    const start = this.participantStart[i]!;
+    const end = start + interaction.participantIds.length;
+    if (end > this.participants.length) this.participants = grown(this.participants, Math.max(end, 2 * this.participants.length));
+    this.times[i] = at;
+    this.weights[i] = interaction.weight;
+    this.kinds[i] = INTERACTION_KINDS.indexOf(interaction.kind);
+    this.initiators[i] = this.numberOf(interaction.initiatorId);
+    let p = start;
+    for (const id of interaction.participantIds) this.participants[p++] = this.numberOf(id);
+    this.participantStart[i + 1] = end;
+    this.count = i + 1;
+  }
+
+  /** Number of interactions. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** Drops the spare room left by growing; call once every interaction is in. */
+  trim(): void {
+    this.growRows(this.count);
+    this.participants = grown(this.participants, this.participantStart[this.count]!);
+  }
+
+  /** The interactions with from ≤ occurredAt < to (epoch ms), as reused views (see the class comment). */
+  window(from: number, to: number): Iterable<Interaction> {
+    const first = this.lowerBound(from);
+    const last = this.lowerBound(to);
+    return { [Symbol.iterator]: () => this.views(first, last) };
+  }
+
+  private *views(first: number, last: number): Generator<Interaction> {
+    const occurredAt = new Date(0);
+    const participantIds: string[] = [];
+    const view = {
+      id: '',
+      externalId: null,
+      kind: INTERACTION_KINDS[0] as InteractionKind,
+      occurredAt,
+      initiatorId: '',
+      participantIds,
+      weight: 0,
+      note: null,
+    };
+    for (let i = first; i < last; i++) {
+      view.id = `#${i}`;
+      view.kind = INTERACTION_KINDS[this.kinds[i]!]!;
+      occurredAt.setTime(this.times[i]!);
+      view.initiatorId = this.actorIds[this.initiators[i]!]!;
+      view.weight = this.weights[i]!;
+      participantIds.length = 0;
+      for (let p = this.participantStart[i]!; p < this.participantStart[i + 1]!; p++) participantIds.push(this.actorIds[this.participants[p]!]!);
+      yield view;
+    }
+  }
+
+  /** First position whose occurredAt is at or after t. */
+  private lowerBound(t: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private numberOf(id: string): number {
+    let n = this.actorNumbers.get(id);
+    if (n === undefined) {
+      n = this.actorIds.push(id) - 1;
+      this.actorNumbers.set(id, n);
+    }
+    return n;
+  }
+
+  private growRows(rows: number): void {
+    this.times = grown(this.times, rows);
+    this.weights = grown(this.weights, rows);
+    this.kinds = grown(this.kinds, rows);
+    this.initiators = grown(this.initiators, rows);
+    this.participantStart = grown(this.participantStart, rows + 1);
+  }
+}
+
+/** A copy of `array` resized to `length` (cut or zero-filled). */
+function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
+  if (length === array.length) return array;
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(length < array.length ? (array.subarray(0, length) as T) : array);
+  return copy;
+}
