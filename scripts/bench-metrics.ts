@@ -168,6 +168,7 @@ async function benchSeries(): Promise<void> {
     const coldMs = performance.now() - start;
     const coldCpu = process.cpuUsage(cpuBefore);
     const seriesPeak = memory.peak();
+    const seriesHeap = memory.heap();
     start = performance.now();
     await service.series(SERIES);
     const warmMs = performance.now() - start;
@@ -179,6 +180,7 @@ async function benchSeries(): Promise<void> {
     line('warm', `${sec(warmMs)} (same series again, from the snapshot cache)`);
     line('memory', `peak RSS during the series ${mb(seriesPeak.hwm ?? seriesPeak.sampled)}` +
       (seriesPeak.hwm === undefined ? ' (sampled every 20 ms)' : ` (kernel high-water mark, all threads; sampled every 20 ms: ${mb(seriesPeak.sampled)})`));
+    line('', `main-thread V8 heap peaks (sampled): ${mb(seriesHeap.used)} used, ${mb(seriesHeap.total)} reserved`);
     line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
 
     const networks: Csr[] = [];
@@ -237,11 +239,27 @@ async function loadLog(path: string): Promise<void> {
 /** Peak resident memory of the whole process (every thread): VmHWM when Linux lets us reset it, and sampled. */
 class MemoryWatch {
   private sampled = 0;
-  private readonly timer = setInterval(() => (this.sampled = Math.max(this.sampled, process.memoryUsage.rss())), 20);
+  /** Largest V8 heap in use and reserved (this thread), sampled. */
+  private heapUsed = 0;
+  private heapTotal = 0;
+  private readonly timer = setInterval(() => this.sample(), 20);
   private canReset = false;
+
+  private sample(): void {
+    const usage = process.memoryUsage();
+    this.sampled = Math.max(this.sampled, usage.rss);
+    this.heapUsed = Math.max(this.heapUsed, usage.heapUsed);
+    this.heapTotal = Math.max(this.heapTotal, usage.heapTotal);
+  }
+
+  heap(): { used: number; total: number } {
+    return { used: this.heapUsed, total: this.heapTotal };
+  }
 
   reset(): void {
     this.sampled = process.memoryUsage.rss();
+    this.heapUsed = 0;
+    this.heapTotal = 0;
     try {
       writeFileSync('/proc/self/clear_refs', '5');
       this.canReset = true;

@@ -1,5 +1,5 @@
 import { compareIds } from '../projection/compare-ids';
-import type { ActorMetricValues, NetworkSnapshot } from './snapshot';
+import { actorMetricsAt, type ActorMetricValues, type NetworkSnapshot } from './snapshot';
 
 /** The per-actor metrics a list can be ordered by (every numeric field of ActorMetricValues). */
 export const ACTOR_METRICS = [
@@ -15,22 +15,40 @@ export const ACTOR_METRICS = [
 export type ActorMetric = (typeof ACTOR_METRICS)[number];
 
 /** One actor's metrics in a snapshot (binary search over the id-sorted list); null when it has no tie in the window. */
-export function findActorMetrics(snapshot: Pick<NetworkSnapshot, 'actors'>, actorId: string): ActorMetricValues | null {
-  const actors = snapshot.actors;
-  let lo = 0;
-  let hi = actors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareIds(actors[mid]!.actorId, actorId) < 0) lo = mid + 1;
-    else hi = mid;
+export function findActorMetrics(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColumns'>, actorId: string): ActorMetricValues | null {
+  const columns = snapshot.actorColumns;
+  if (columns) {
+    const i = lowerBound(columns.ids, actorId, (id) => id);
+    return columns.ids[i] === actorId ? actorMetricsAt(columns, i) : null;
   }
-  const found = actors[lo];
+  const actors = snapshot.actors;
+  const found = actors[lowerBound(actors, actorId, (actor) => actor.actorId)];
   return found && found.actorId === actorId ? found : null;
 }
 
 /** The first `first` actors by a metric, highest first, equal values in id order. */
-export function topActors(snapshot: Pick<NetworkSnapshot, 'actors'>, metric: ActorMetric, first: number): ActorMetricValues[] {
+export function topActors(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColumns'>, metric: ActorMetric, first: number): ActorMetricValues[] {
+  const columns = snapshot.actorColumns;
+  if (columns) {
+    const values = columns[metric];
+    const order = Array.from(columns.ids, (_id, i) => i);
+    // ids are sorted, so comparing positions is comparing ids
+    order.sort((a, b) => values[b]! - values[a]! || a - b);
+    return order.slice(0, Math.max(0, first)).map((i) => actorMetricsAt(columns, i));
+  }
   return [...snapshot.actors]
     .sort((a, b) => b[metric] - a[metric] || compareIds(a.actorId, b.actorId))
     .slice(0, Math.max(0, first));
+}
+
+/** First position of an id-sorted list whose id is at or after `id`. */
+function lowerBound<T>(list: readonly T[], id: string, idOf: (item: T) => string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareIds(idOf(list[mid]!), id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

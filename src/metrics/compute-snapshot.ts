@@ -24,7 +24,7 @@ import { peerTieShare } from './network/peer-tie-share';
 import { tieCount } from './network/tie-count';
 import { transitivity } from './network/transitivity';
 import { pathCentralities, type PathCentralities } from './path-centralities';
-import type { ActorMetricValues, NetworkSnapshot } from './snapshot';
+import { columnSnapshot, type ActorMetricColumns, type NetworkSnapshot } from './snapshot';
 import { triangleCounts } from './triangles';
 
 const FOUNDATION: ActorKind = 'FOUNDATION';
@@ -59,19 +59,19 @@ export function computeSnapshot(
   const hub = hubIndex(index);
   const isFoundation = (i: number): boolean => network.getNodeAttribute(index.ids[i]!, 'kind') === FOUNDATION;
 
-  const actors: ActorMetricValues[] = index.ids.map((actorId, i) => ({
-    actorId,
-    degree: degree[i]!,
-    degreeCentrality: degreeShare[i]!,
-    betweenness: betweenness[i]!,
-    closeness: closeness[i]!,
-    eigenvector: eigenvector[i]!,
-    pagerank: rank[i]!,
-    clustering: localClustering[i]!,
-    community: membership[i]!,
-  }));
+  const columns: ActorMetricColumns = {
+    ids: index.ids,
+    degree,
+    degreeCentrality: degreeShare,
+    betweenness,
+    closeness,
+    eigenvector,
+    pagerank: rank,
+    clustering: localClustering,
+    community: membership,
+  };
 
-  return {
+  return columnSnapshot({
     window: { from: new Date(window.from.getTime()), to: new Date(window.to.getTime()) },
     actorCount: actorCount(index),
     tieCount: tieCount(index),
@@ -89,6 +89,5 @@ export function computeSnapshot(
     largestComponentWithoutHubFraction: largestComponentWithoutHubFraction(index, hub),
     modularity: modularity(network, index, membership),
     communityCount: communityCount(membership),
-    actors,
-  };
+  }, columns);
 }

@@ -1,4 +1,4 @@
-import type { NetworkSnapshot } from '../metrics/snapshot';
+import { snapshotActorRows, type NetworkSnapshot } from '../metrics/snapshot';
 
 /** Default budget: about 1,000,000 actor rows (~100 MB), e.g. 200 windows of 5,000 actors. */
 export const DEFAULT_SNAPSHOT_CACHE_BUDGET = 1_000_000;
@@ -46,8 +46,9 @@ export class SnapshotCache {
     snapshot.then(
       (value) => {
         if (this.entries.get(key) !== entry) return;
-        this.total += value.actors.length;
-        entry.weight += value.actors.length;
+        const rows = snapshotActorRows(value);
+        this.total += rows;
+        entry.weight += rows;
         this.evict();
       },
       () => {
