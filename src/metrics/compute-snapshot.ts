@@ -24,7 +24,7 @@ import { peerTieShare } from './network/peer-tie-share';
 import { tieCount } from './network/tie-count';
 import { transitivity } from './network/transitivity';
 import { pathCentralities, type PathCentralities } from './path-centralities';
-import { columnSnapshot, type ActorMetricColumns, type NetworkSnapshot } from './snapshot';
+import { columnSnapshot, type ActorMetricColumns, type NetworkFigures, type NetworkSnapshot } from './snapshot';
 import { triangleCounts } from './triangles';
 
 const FOUNDATION: ActorKind = 'FOUNDATION';
@@ -44,11 +44,21 @@ export function computeSnapshot(
   paths?: PathCentralities,
   index: GraphIndex = indexGraph(network),
 ): NetworkSnapshot {
-  const { betweenness, closeness } = paths ?? pathCentralities(index);
-  const n = index.ids.length;
-  if (betweenness.length !== n || closeness.length !== n) {
-    throw new Error(`computeSnapshot: path centralities for ${betweenness.length} actors, network has ${n}`);
-  }
+  return completeSnapshot(measureGraph(network, window, interactionCount, index), paths ?? pathCentralities(index));
+}
+
+/**
+ * Everything of a snapshot but what needs the path centralities: what computeSnapshot
+ * measures on the graph itself. Once this is taken the graph is no longer needed, so a
+ * caller waiting for path centralities from a worker pool can let it go meanwhile.
+ */
+export interface GraphMeasures {
+  readonly figures: Omit<NetworkFigures, 'betweennessCentralization'> & { readonly window: TimeWindow };
+  readonly columns: Omit<ActorMetricColumns, 'betweenness' | 'closeness'>;
+}
+
+/** First half of computeSnapshot: every figure that does not need the path centralities. */
+export function measureGraph(network: TieNetwork, window: TimeWindow, interactionCount: number, index: GraphIndex): GraphMeasures {
   const degree = degrees(index);
   const degreeShare = degreeCentrality(index);
   const triangles = triangleCounts(index);
@@ -58,36 +68,65 @@ export function computeSnapshot(
   const { membership } = communities(network, index);
   const hub = hubIndex(index);
   const isFoundation = (i: number): boolean => network.getNodeAttribute(index.ids[i]!, 'kind') === FOUNDATION;
-
-  const columns: ActorMetricColumns = {
-    ids: index.ids,
-    degree,
-    degreeCentrality: degreeShare,
-    betweenness,
-    closeness,
-    eigenvector,
-    pagerank: rank,
-    clustering: localClustering,
-    community: membership,
+  return {
+    figures: {
+      window: { from: new Date(window.from.getTime()), to: new Date(window.to.getTime()) },
+      actorCount: actorCount(index),
+      tieCount: tieCount(index),
+      interactionCount,
+      density: density(index),
+      degreeCentralization: degreeCentralization(degree),
+      averageClustering: averageClustering(localClustering),
+      transitivity: transitivity(index, triangles),
+      componentCount: componentCount(index),
+      largestComponentFraction: largestComponentFraction(index),
+      hubId: hub < 0 ? null : index.ids[hub]!,
+      hubTieShare: hubTieShare(index, hub),
+      peerTieShare: peerTieShare(index, isFoundation),
+      largestComponentWithoutHubFraction: largestComponentWithoutHubFraction(index, hub),
+      modularity: modularity(network, index, membership),
+      communityCount: communityCount(membership),
+    },
+    columns: {
+      ids: index.ids,
+      degree,
+      degreeCentrality: degreeShare,
+      eigenvector,
+      pagerank: rank,
+      clustering: localClustering,
+      community: membership,
+    },
   };
+}
 
-  return columnSnapshot({
-    window: { from: new Date(window.from.getTime()), to: new Date(window.to.getTime()) },
-    actorCount: actorCount(index),
-    tieCount: tieCount(index),
-    interactionCount,
-    density: density(index),
-    degreeCentralization: degreeCentralization(degree),
-    betweennessCentralization: betweennessCentralization(betweenness),
-    averageClustering: averageClustering(localClustering),
-    transitivity: transitivity(index, triangles),
-    componentCount: componentCount(index),
-    largestComponentFraction: largestComponentFraction(index),
-    hubId: hub < 0 ? null : index.ids[hub]!,
-    hubTieShare: hubTieShare(index, hub),
-    peerTieShare: peerTieShare(index, isFoundation),
-    largestComponentWithoutHubFraction: largestComponentWithoutHubFraction(index, hub),
-    modularity: modularity(network, index, membership),
-    communityCount: communityCount(membership),
-  }, columns);
+/** Second half of computeSnapshot: adds the path centralities to what measureGraph took. */
+export function completeSnapshot({ figures, columns }: GraphMeasures, paths: PathCentralities): NetworkSnapshot {
+  const { betweenness, closeness } = paths;
+  const n = columns.ids.length;
+  if (betweenness.length !== n || closeness.length !== n) {
+    throw new Error(`computeSnapshot: path centralities for ${betweenness.length} actors, network has ${n}`);
+  }
+  const { window, ...rest } = figures;
+  return columnSnapshot(
+    {
+      window,
+      actorCount: rest.actorCount,
+      tieCount: rest.tieCount,
+      interactionCount: rest.interactionCount,
+      density: rest.density,
+      degreeCentralization: rest.degreeCentralization,
+      betweennessCentralization: betweennessCentralization(betweenness),
+      averageClustering: rest.averageClustering,
+      transitivity: rest.transitivity,
+      componentCount: rest.componentCount,
+      largestComponentFraction: rest.largestComponentFraction,
+      hubId: rest.hubId,
+      hubTieShare: rest.hubTieShare,
+      peerTieShare: rest.peerTieShare,
+      largestComponentWithoutHubFraction: rest.largestComponentWithoutHubFraction,
+      modularity: rest.modularity,
+      communityCount: rest.communityCount,
+    },
+    { ...columns, betweenness, closeness },
+  );
 }

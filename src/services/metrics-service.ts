@@ -2,9 +2,9 @@ import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import { validateWindow, type Scope, type TimeWindow } from '../domain/time-window';
-import { computeSnapshot } from '../metrics/compute-snapshot';
+import { completeSnapshot, measureGraph, type GraphMeasures } from '../metrics/compute-snapshot';
 import { indexGraph } from '../metrics/graph-index';
-import { inThreadPathCentralityEngine, type PathCentralityEngine } from '../metrics/path-centralities';
+import { inThreadPathCentralityEngine, type PathCentralities, type PathCentralityEngine } from '../metrics/path-centralities';
 import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/series';
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import { computeTrend, type Trend } from '../metrics/trend';
@@ -152,10 +152,30 @@ export class MetricsService {
     window: TimeWindow,
     request: Request,
   ): Promise<NetworkSnapshot> {
+    const { measures, paths } = this.startMeasuring(interactions, actors, window, request);
+    return completeSnapshot(measures, await paths);
+  }
+
+  /**
+   * Projects the window, starts its path centralities and takes every other measure, in
+   * one synchronous step: the graph is gone before the path centralities are awaited, so
+   * windows waiting for the worker pool hold only their compact index.
+   */
+  private startMeasuring(
+    interactions: Iterable<Interaction>,
+    actors: ReadonlyMap<string, Actor>,
+    window: TimeWindow,
+    request: Request,
+  ): { measures: GraphMeasures; paths: Promise<PathCentralities> } {
     const { network, interactionCount } = project(interactions, actors, request);
     const index = indexGraph(network);
-    const paths = await this.engine(network, index);
-    return computeSnapshot(network, window, interactionCount, paths, index);
+    const paths = this.engine(network, index);
+    try {
+      return { measures: measureGraph(network, window, interactionCount, index), paths };
+    } catch (error) {
+      paths.catch(() => undefined); // the measure's error is the one reported
+      throw error;
+    }
   }
 
   private async readInteractions(window: TimeWindow, scope: Scope): Promise<Interaction[]> {
