@@ -45,3 +45,25 @@ describe('SQLite store file', () => {
     await server.close();
   });
 });
+
+describe('SQLite recordInteractions', () => {
+  it('records a key repeated within one batch once, as across two batches', async () => {
+    const store = openSqliteStore(tempDbPath());
+    await store.upsertActors([
+      { id: 'a', name: 'A', kind: 'INTERMEDIARY', region: null, tags: [], affiliationId: null },
+      { id: 'b', name: 'B', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },
+    ]);
+    const at = new Date('2020-02-02T10:00:00Z');
+    const first = { id: 'i1', externalId: 'e1', kind: 'SITE_VISIT' as const, occurredAt: at, initiatorId: 'a', participantIds: ['b'], weight: 1, note: null };
+    const sameExternalId = { ...first, id: 'i2', note: 'again' };
+    const sameId = { ...first, externalId: null };
+    expect(await store.recordInteractions([first, sameExternalId, sameId])).toEqual([
+      { interaction: first, created: true },
+      { interaction: first, created: false },
+      { interaction: first, created: false },
+    ]);
+    expect(await store.countInteractions({})).toBe(1);
+    expect(await store.countInteractions({ actorId: 'b' })).toBe(1);
+    await store.close();
+  });
+});

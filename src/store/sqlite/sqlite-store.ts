@@ -65,6 +65,12 @@ class SqliteStore implements Store {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       actorExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM actors WHERE id = ?'),
+      // recordInteractions looks a batch's keys up with one query each (a JSON array of
+      // keys) rather than three queries per row (0.5 s of a million-row import).
+      existingActorIds: db.prepare<[string], string>('SELECT id FROM actors WHERE id IN (SELECT value FROM json_each(?))').pluck(),
+      interactionsByExternalIds: db.prepare<[string], InteractionRow>(
+        `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id IN (SELECT value FROM json_each(?))`,
+      ),
       upsertActor: db.prepare(
         `INSERT INTO actors (id, name, name_folded, kind, region, tags, affiliation_id)
          VALUES (@id, @name, @nameFolded, @kind, @region, @tags, @affiliationId)
@@ -76,10 +82,6 @@ class SqliteStore implements Store {
       ),
       interactionsByIds: db.prepare<[string], InteractionRow>(
         `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id IN (SELECT value FROM json_each(?))`,
-      ),
-      interactionById: db.prepare<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id = ?`),
-      interactionByExternalId: db.prepare<[string], InteractionRow>(
-        `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id = ?`,
       ),
       insertInteraction: db.prepare(
         `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note)
@@ -126,22 +128,25 @@ class SqliteStore implements Store {
 
   async recordInteractions(interactions: readonly Interaction[]): Promise<RecordedInteraction[]> {
     const write = this.db.transaction((batch: readonly Interaction[]): RecordedInteraction[] => {
-      const known = new Set<string>();
-      const requireActor = (id: string, field: string) => {
-        if (known.has(id)) return;
-        if (!this.statements.actorExists.get(id)) throw new InvalidInputError(field, id, 'is not a known actor');
-        known.add(id);
-      };
+      this.requireActorsOf(batch);
+      // What is stored already, by externalId and by id; then what this batch adds, so a
+      // key repeated within the batch is recorded once, as it would be across two batches.
+      const byExternalId = new Map<string, Interaction>();
+      const externalIds = batch.flatMap((interaction) => (interaction.externalId === null ? [] : [interaction.externalId]));
+      if (externalIds.length > 0) {
+        for (const row of this.statements.interactionsByExternalIds.all(JSON.stringify(externalIds))) {
+          byExternalId.set(row.external_id!, toInteraction(row));
+        }
+      }
+      const byId = new Map<string, Interaction>();
+      for (const row of this.statements.interactionsByIds.all(JSON.stringify(batch.map((interaction) => interaction.id)))) {
+        byId.set(row.id, toInteraction(row));
+      }
       let firstSeq = 0;
       let lastSeq = 0;
-      const results = batch.map((interaction, i): RecordedInteraction => {
-        const path = `interactions[${i}]`;
-        requireActor(interaction.initiatorId, `${path}.initiatorId`);
-        interaction.participantIds.forEach((id, p) => requireActor(id, `${path}.participantIds[${p}]`));
-        const existing =
-          (interaction.externalId !== null && this.statements.interactionByExternalId.get(interaction.externalId)) ||
-          this.statements.interactionById.get(interaction.id);
-        if (existing) return { interaction: toInteraction(existing), created: false };
+      const results = batch.map((interaction): RecordedInteraction => {
+        const existing = (interaction.externalId !== null && byExternalId.get(interaction.externalId)) || byId.get(interaction.id);
+        if (existing) return { interaction: existing, created: false };
         const { lastInsertRowid } = this.statements.insertInteraction.run({
           id: interaction.id,
           externalId: interaction.externalId,
@@ -154,6 +159,8 @@ class SqliteStore implements Store {
         });
         lastSeq = Number(lastInsertRowid);
         if (firstSeq === 0) firstSeq = lastSeq;
+        if (interaction.externalId !== null) byExternalId.set(interaction.externalId, interaction);
+        byId.set(interaction.id, interaction);
         return { interaction, created: true };
       });
       if (firstSeq > 0) {
@@ -164,6 +171,26 @@ class SqliteStore implements Store {
       return results;
     });
     return this.run(() => write(interactions));
+  }
+
+  /** Throws for the first initiator or participant (in batch order) that is not a stored actor. */
+  private requireActorsOf(batch: readonly Interaction[]): void {
+    const named = new Set<string>();
+    for (const interaction of batch) {
+      named.add(interaction.initiatorId);
+      for (const id of interaction.participantIds) named.add(id);
+    }
+    const known = new Set(this.statements.existingActorIds.all(JSON.stringify([...named])));
+    if (known.size === named.size) return;
+    batch.forEach((interaction, i) => {
+      const path = `interactions[${i}]`;
+      if (!known.has(interaction.initiatorId)) {
+        throw new InvalidInputError(`${path}.initiatorId`, interaction.initiatorId, 'is not a known actor');
+      }
+      interaction.participantIds.forEach((id, p) => {
+        if (!known.has(id)) throw new InvalidInputError(`${path}.participantIds[${p}]`, id, 'is not a known actor');
+      });
+    });
   }
 
   async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
