@@ -170,7 +170,24 @@ class SqliteStore implements Store {
       }
       return results;
     });
-    return this.run(() => write(interactions));
+    return this.run(() => this.withoutForeignKeyChecks(() => write(interactions)));
+  }
+
+  /**
+   * Runs a write whose references the store has checked itself, inside the same
+   * transaction, without SQLite's foreign-key checks: recordInteractions checks every
+   * actor it names (requireActorsOf) and indexes only the rows it has just inserted, so
+   * SQLite's checks (the initiator of each row, the actor and the row of each index
+   * entry) would only repeat them, at about 2 s per million interactions. The pragma
+   * cannot change inside a transaction, hence around it; other writes keep the checks.
+   */
+  private withoutForeignKeyChecks<T>(work: () => T): T {
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      return work();
+    } finally {
+      this.db.pragma('foreign_keys = ON');
+    }
   }
 
   /** Throws for the first initiator or participant (in batch order) that is not a stored actor. */
