@@ -181,6 +181,8 @@ async function benchSeries(): Promise<void> {
     line('memory', `peak RSS during the series ${mb(seriesPeak.hwm ?? seriesPeak.sampled)}` +
       (seriesPeak.hwm === undefined ? ' (sampled every 20 ms)' : ` (kernel high-water mark, all threads; sampled every 20 ms: ${mb(seriesPeak.sampled)})`));
     line('', `main-thread V8 heap peaks (sampled): ${mb(seriesHeap.used)} used, ${mb(seriesHeap.total)} reserved`);
+    const tuning = [...process.execArgv, ...(process.env.MALLOC_ARENA_MAX ? [`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}`] : [])];
+    line('', `runtime tuning: ${tuning.length > 0 ? tuning.join(' ') : 'none (node defaults)'}; the peak varies by ±50 MB from run to run with GC timing`);
     line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
 
     const networks: Csr[] = [];
