@@ -1,6 +1,6 @@
 import { snapshotActorRows, type NetworkSnapshot } from '../metrics/snapshot';
 
-/** Default budget: about 1,000,000 actor rows (~100 MB), e.g. 200 windows of 5,000 actors. */
+/** Default budget: about 1,000,000 actor rows (~60 MB of typed-array columns), e.g. 200 windows of 5,000 actors. */
 export const DEFAULT_SNAPSHOT_CACHE_BUDGET = 1_000_000;
 
 interface Entry {
