@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { defineStoreContract } from './store-contract';
 
@@ -32,6 +33,20 @@ describe('SQLite store file', () => {
     expect((await reopened.getInteractionsByIds(['i1']))[0]?.externalId).toBe('e1');
     expect(await reopened.revision()).toBe(revision);
     await reopened.close();
+  });
+
+  it('drops the kind index of a file made by an older version', async () => {
+    const path = tempDbPath();
+    await openSqliteStore(path).close();
+    const indexes = (db: Database.Database) =>
+      db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions' ORDER BY name").all().map((row) => row.name);
+    const older = new Database(path);
+    older.exec('CREATE INDEX interactions_by_kind_time ON interactions(kind, occurred_at, id)');
+    older.close();
+    await openSqliteStore(path).close();
+    const reopened = new Database(path);
+    expect(indexes(reopened)).toEqual(['interactions_by_time', 'sqlite_autoindex_interactions_1', 'sqlite_autoindex_interactions_2']);
+    reopened.close();
   });
 
   it('sees writes made by another connection to the same file in its revision', async () => {

@@ -29,8 +29,12 @@ CREATE TABLE IF NOT EXISTS interactions (
   weight          REAL NOT NULL,
   note            TEXT
 );
+-- Serves every interaction read: windows, pages and counts; a kind filter is applied along
+-- the time range. An index on (kind, occurred_at, id) made a million-row import about 1 s
+-- slower and its file 20% larger to speed up one query, counting a kind over a long span
+-- (1M rows: 4 ms with it, 80 ms without); older files have it dropped.
 CREATE INDEX IF NOT EXISTS interactions_by_time ON interactions(occurred_at, id);
-CREATE INDEX IF NOT EXISTS interactions_by_kind_time ON interactions(kind, occurred_at, id);
+DROP INDEX IF EXISTS interactions_by_kind_time;
 
 -- Every actor an interaction involves (initiator and participants): serves actorId filters.
 CREATE TABLE IF NOT EXISTS interaction_actors (
