@@ -102,3 +102,17 @@ export function columnSnapshot(figures: NetworkFigures & { readonly window: Time
 export function snapshotActorRows(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColumns'>): number {
   return snapshot.actorColumns ? snapshot.actorColumns.ids.length : snapshot.actors.length;
 }
+
+/** The network-level figures of a snapshot alone: copying them does not build its actor list. */
+export function figuresOf(snapshot: NetworkFigures): NetworkFigures {
+  const {
+    actorCount, tieCount, interactionCount, density, degreeCentralization, betweennessCentralization, averageClustering,
+    transitivity, componentCount, largestComponentFraction, hubId, hubTieShare, peerTieShare,
+    largestComponentWithoutHubFraction, modularity, communityCount,
+  } = snapshot;
+  return {
+    actorCount, tieCount, interactionCount, density, degreeCentralization, betweennessCentralization, averageClustering,
+    transitivity, componentCount, largestComponentFraction, hubId, hubTieShare, peerTieShare,
+    largestComponentWithoutHubFraction, modularity, communityCount,
+  };
+}

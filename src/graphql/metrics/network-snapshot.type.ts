@@ -1,7 +1,7 @@
 import { enumOf } from '../common/enums';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ActorMetric } from '../../metrics/actor-lookup';
-import type { NetworkSnapshot as Snapshot } from '../../metrics/snapshot';
+import { figuresOf, type NetworkSnapshot as Snapshot } from '../../metrics/snapshot';
 import type { ScopeInput, SeriesInput } from './metrics.input';
 import { TREND_VERDICTS, type TrendVerdict } from '../../metrics/trend';
 
@@ -152,5 +152,5 @@ export class NetworkSeries {
 }
 
 export function toSnapshotType(snapshot: Snapshot, label: string | null, scope: ScopeInput): NetworkSnapshot {
-  return { ...snapshot, snapshot, scope, window: { ...snapshot.window, label } };
+  return { ...figuresOf(snapshot), snapshot, scope, window: { ...snapshot.window, label } };
 }
