@@ -15,7 +15,9 @@ RUN npm run build && npm prune --omit=dev
 
 # --- run: production dependencies, compiled code and the Cypher files only ---
 FROM node:20-slim
+# MALLOC_ARENA_MAX=2: glibc keeps fewer per-thread malloc pools for the metric worker threads (~100 MB less RSS).
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     PORT=4000 \
     COPNET_DB_PATH=/app/data/copnet.db
