@@ -81,3 +81,16 @@ export function expectCloseById(actual: Record<string, number>, expected: Record
     }
   }
 }
+
+/** The network figures that are fractions, compared with networkx to 1e-6. */
+export const REFERENCE_FRACTION_FIGURES = [
+  'density',
+  'degreeCentralization',
+  'betweennessCentralization',
+  'averageClustering',
+  'transitivity',
+  'largestComponentFraction',
+  'hubTieShare',
+  'peerTieShare',
+  'largestComponentWithoutHubFraction',
+] as const;
