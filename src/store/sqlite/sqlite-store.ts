@@ -83,9 +83,10 @@ class SqliteStore implements Store {
       interactionsByIds: db.prepare<[string], InteractionRow>(
         `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id IN (SELECT value FROM json_each(?))`,
       ),
-      insertInteraction: db.prepare(
+      // Positional parameters: binding by name costs a million-row import 0.5 s more.
+      insertInteraction: db.prepare<[string, string | null, string, number, string, string, number, string | null]>(
         `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note)
-         VALUES (@id, @externalId, @kind, @occurredAt, @initiatorId, @participantIds, @weight, @note)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // Indexes a batch's new interactions by actor in one sorted pass: a million-row import
       // spends most of its time here when rows go in one by one at random places of the B-tree.
@@ -147,16 +148,16 @@ class SqliteStore implements Store {
       const results = batch.map((interaction): RecordedInteraction => {
         const existing = (interaction.externalId !== null && byExternalId.get(interaction.externalId)) || byId.get(interaction.id);
         if (existing) return { interaction: existing, created: false };
-        const { lastInsertRowid } = this.statements.insertInteraction.run({
-          id: interaction.id,
-          externalId: interaction.externalId,
-          kind: interaction.kind,
-          occurredAt: interaction.occurredAt.getTime(),
-          initiatorId: interaction.initiatorId,
-          participantIds: JSON.stringify(interaction.participantIds),
-          weight: interaction.weight,
-          note: interaction.note,
-        });
+        const { lastInsertRowid } = this.statements.insertInteraction.run(
+          interaction.id,
+          interaction.externalId,
+          interaction.kind,
+          interaction.occurredAt.getTime(),
+          interaction.initiatorId,
+          JSON.stringify(interaction.participantIds),
+          interaction.weight,
+          interaction.note,
+        );
         lastSeq = Number(lastInsertRowid);
         if (firstSeq === 0) firstSeq = lastSeq;
         if (interaction.externalId !== null) byExternalId.set(interaction.externalId, interaction);
