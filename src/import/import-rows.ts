@@ -1,7 +1,7 @@
 import type { Actor, ActorInput } from '../domain/actor';
 import { sameActor, validateActorInput } from '../domain/actor';
 import { describeValue } from '../domain/errors';
-import { newInteractionId, validateInteractionInput, type Interaction } from '../domain/interaction';
+import { newInteractionId, type Interaction, type InteractionKind } from '../domain/interaction';
 import type { Store } from '../store/store';
 import { ActorDirectory, rowName } from './actor-directory';
 import { checkActorRow } from './actor-row';
@@ -9,7 +9,7 @@ import { requiredText } from './cell-values';
 import { FingerprintSet } from './fingerprint-set';
 import type { ActorField, InteractionField } from './import-format';
 import type { ImportProblem } from './import-problem';
-import { actorIdsOf, checkInteractionRow } from './interaction-row';
+import { actorIdsOf, checkInteractionRow, interactionOf } from './interaction-row';
 import { RowSpool } from './row-spool';
 import type { RowSource, SourceRow } from './row-source';
 
@@ -108,20 +108,11 @@ export async function importRows(store: Store, sources: ImportSources, options: 
 
     options.onStep?.('writing');
     const actorCounts = actors && { read: actors.read, skipped: actors.badRows, ...(await writeActors(store, actors.valid)) };
-    const interactionCounts =
-      interactions &&
-      sources.interactions && {
-        read: interactions.read,
-        skipped: interactions.badRows,
-        ...(await writeInteractions(
-          store,
-          sources.interactions,
-          spool,
-          interactions.bad,
-          batchSize,
-          options.newId ?? newInteractionId,
-        )),
-      };
+    const interactionCounts = interactions && {
+      read: interactions.read,
+      skipped: interactions.badRows,
+      ...(await writeInteractions(store, spool, interactions.bad, batchSize, options.newId ?? newInteractionId)),
+    };
     options.onStep?.('done');
     return { actors: actorCounts, interactions: interactionCounts, problemCount, wrote: true };
   } finally {
@@ -220,7 +211,7 @@ interface CheckedInteractions {
 }
 
 /** A checked interaction row, as spooled: [ordinal, externalId, kind, occurredAt (epoch ms), initiatorId, participantIds, weight, note]. */
-type SpooledInteraction = [number, string, string, number, string, string[], number | null, string | null];
+type SpooledInteraction = [number, string, InteractionKind, number, string, string[], number | null, string | null];
 
 async function checkInteractions(
   source: RowSource<InteractionField>,
@@ -242,16 +233,15 @@ async function checkInteractions(
       bad.add(row.ordinal);
       return null;
     }
-    const occurredAt = input.occurredAt as Date;
     return spool.push([
       row.ordinal,
-      input.externalId!,
+      input.externalId,
       input.kind,
-      occurredAt.getTime(),
+      input.occurredAt.getTime(),
       input.initiatorId,
-      input.participantIds as string[],
-      input.weight ?? null,
-      input.note ?? null,
+      input.participantIds,
+      input.weight,
+      input.note,
     ]);
   };
 
@@ -306,7 +296,6 @@ async function writeActors(
 
 async function writeInteractions(
   store: Store,
-  source: RowSource<InteractionField>,
   spool: RowSpool<SpooledInteraction>,
   bad: RowSet,
   batchSize: number,
@@ -326,8 +315,8 @@ async function writeInteractions(
   for await (const rows of spool.read()) {
     for (const [ordinal, externalId, kind, occurredAt, initiatorId, participantIds, weight, note] of rows) {
       if (bad.has(ordinal)) continue; // a repeated external id, found after the row was spooled
-      const input = { externalId, kind, occurredAt: new Date(occurredAt), initiatorId, participantIds, weight, note };
-      batch.push(validateInteractionInput(input, `${source.file} row ${ordinal + 1}`, newId));
+      const checked = { externalId, kind, occurredAt: new Date(occurredAt), initiatorId, participantIds, weight, note };
+      batch.push(interactionOf(checked, newId()));
       if (batch.length >= batchSize) await flush();
     }
   }

@@ -1,5 +1,6 @@
 import { checkActorRow } from '../../src/import/actor-row';
-import { checkInteractionRow } from '../../src/import/interaction-row';
+import { validateInteractionInput } from '../../src/domain/interaction';
+import { checkInteractionRow, interactionOf } from '../../src/import/interaction-row';
 
 const known = new Set(['bmgf', 'nsi-a', 'nsi-b', 'school-1']);
 const whyUnknown = (id: string) => (known.has(id) ? null : 'is not a known actor (not in the store)');
@@ -79,6 +80,25 @@ describe('checkInteractionRow', () => {
     ]);
     expect(problemsOf({ weight: 'heavy' })).toEqual([{ field: 'weight', reason: '"heavy" is not a number' }]);
     expect(problemsOf({ externalId: undefined })).toEqual([{ field: 'externalId', reason: 'is missing; a value is required' }]);
+  });
+});
+
+describe('interactionOf', () => {
+  it('makes of a checked row the interaction the domain validation would make', () => {
+    for (const cells of [good, { ...good, kind: 'grant', weight: '', note: ' ' }]) {
+      const checked = checkInteractionRow(cells, whyUnknown).input!;
+      expect(interactionOf(checked, 'i-1')).toEqual(validateInteractionInput(checked, 'row', () => 'i-1'));
+    }
+    expect(interactionOf(checkInteractionRow({ ...good, weight: '' }, whyUnknown).input!, 'i-1')).toEqual({
+      id: 'i-1',
+      externalId: 'e1',
+      kind: 'SITE_VISIT',
+      occurredAt: new Date('2019-02-12T09:00:00Z'),
+      initiatorId: 'nsi-a',
+      participantIds: ['nsi-b', 'school-1'],
+      weight: 1,
+      note: '  kept as written ',
+    });
   });
 });
 
