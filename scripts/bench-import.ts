@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     options: {
       sizes: { type: 'string', default: '100000,1000000' },
       actors: { type: 'string', default: '10000' },
-      batch: { type: 'string', default: String(DEFAULT_IMPORT_BATCH_SIZE) },
+      batch: { type: 'string', default: String(DEFAULT_IMPORT_BATCH_SIZE.sqlite) },
       child: { type: 'string' },
     },
   });

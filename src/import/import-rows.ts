@@ -27,14 +27,21 @@ import type { RowSource, SourceRow } from './row-source';
  *    there are such candidates).
  * 3. With any problem and without `skipInvalid`, nothing is written. Otherwise the actors
  *    that are new or changed are upserted (one batch), then the spooled interactions are
- *    recorded in batches of `batchSize` (one transaction each). Interactions whose external
- *    id is already stored are not written again: re-importing a file adds nothing.
+ *    recorded in batches of `batchSize` (one transaction each, DEFAULT_IMPORT_BATCH_SIZE by
+ *    default). Interactions whose external id is already stored are not written again:
+ *    re-importing a file adds nothing.
  *
  * If the store fails in the middle of step 3, the batches already committed stay; running
  * the same import again completes it without duplicates.
  */
 
-export const DEFAULT_IMPORT_BATCH_SIZE = 20_000;
+/**
+ * Interactions per write transaction, by store. The embedded store gains from large ones:
+ * each commit syncs the disk and rewrites every page of the by-actor index it touches, and
+ * 50,000 rather than 20,000 took a million-row import's write pass from 13.4 to 10.9 s
+ * for 50 MB more memory. Neo4j keeps the size its transactions were tried with.
+ */
+export const DEFAULT_IMPORT_BATCH_SIZE: Readonly<Record<Store['kind'], number>> = { sqlite: 50_000, neo4j: 20_000 };
 
 export interface ImportSources {
   readonly actors: RowSource<ActorField> | null;
@@ -77,7 +84,7 @@ export interface ImportResult {
 
 export async function importRows(store: Store, sources: ImportSources, options: ImportOptions = {}): Promise<ImportResult> {
   const skipInvalid = options.skipInvalid ?? false;
-  const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE[store.kind];
   let problemCount = 0;
   const report = (problem: ImportProblem): void => {
     problemCount += 1;
