@@ -11,16 +11,32 @@ export function rowName(row: { readonly line: number | null; readonly path: stri
  * most once per import (memory grows with the number of distinct actors, not rows).
  */
 export class ActorDirectory {
-  private readonly inStore = new Map<string, boolean>();
+  /** Resolved ids → usable or not: the actors file's valid ids, then the store's answers. */
+  private readonly usable = new Map<string, boolean>();
 
   constructor(
     private readonly store: Store,
     /** Ids of the valid rows of the actors file. */
-    private readonly fromFile: ReadonlySet<string>,
+    fromFile: ReadonlySet<string>,
     /** Ids of invalid rows of the actors file → where the first such row is. */
     private readonly invalidInFile: ReadonlyMap<string, string>,
     private readonly actorsFile: string | null,
-  ) {}
+  ) {
+    for (const id of fromFile) this.usable.set(id, true);
+  }
+
+  /**
+   * An id of the actors file whose row turned out invalid (its affiliation is unknown): no
+   * longer usable unless the store has it. Its row must be in `invalidInFile` too.
+   */
+  withdraw(id: string): void {
+    this.usable.delete(id);
+  }
+
+  /** Whether `whyUnknown` can answer for this id without asking the store first (`resolve`). */
+  isResolved(id: string): boolean {
+    return this.usable.has(id);
+  }
 
   /**
    * Asks the store about any of these ids not known yet. Returns null when nothing needed
@@ -29,7 +45,7 @@ export class ActorDirectory {
   resolve(ids: readonly string[]): Promise<void> | null {
     let missing: string[] | null = null;
     for (const id of ids) {
-      if (this.fromFile.has(id) || this.inStore.has(id)) continue;
+      if (this.usable.has(id)) continue;
       (missing ??= []).push(id);
     }
     return missing === null ? null : this.lookUp([...new Set(missing)]);
@@ -37,7 +53,7 @@ export class ActorDirectory {
 
   /** Why an id cannot be used, worded to follow it; null when it can. Call `resolve` first. */
   readonly whyUnknown = (id: string): string | null => {
-    if (this.fromFile.has(id) || this.inStore.get(id) === true) return null;
+    if (this.usable.get(id) === true) return null;
     const invalidRow = this.invalidInFile.get(id);
     if (invalidRow !== undefined) return `is not a known actor: its row in ${this.actorsFile} (${invalidRow}) is invalid`;
     return `is not a known actor (not in the store${this.actorsFile !== null ? ` or in ${this.actorsFile}` : ''})`;
@@ -47,7 +63,7 @@ export class ActorDirectory {
     for (let start = 0; start < ids.length; start += 1000) {
       const chunk = ids.slice(start, start + 1000);
       const found = await this.store.getActorsByIds(chunk);
-      chunk.forEach((id, i) => this.inStore.set(id, found[i] !== null));
+      chunk.forEach((id, i) => this.usable.set(id, found[i] !== null));
     }
   }
 }

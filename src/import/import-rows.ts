@@ -9,7 +9,8 @@ import { requiredText } from './cell-values';
 import { FingerprintSet } from './fingerprint-set';
 import type { ActorField, InteractionField } from './import-format';
 import type { ImportProblem } from './import-problem';
-import { actorIdsOf, checkInteractionRow, interactionOf } from './interaction-row';
+import type { RowCheck } from './actor-row';
+import { checkInteractionRow, interactionOf, type ActorCheck, type CheckedInteraction } from './interaction-row';
 import { RowSpool } from './row-spool';
 import type { RowSource, SourceRow } from './row-source';
 
@@ -177,8 +178,7 @@ async function checkActors(store: Store, source: RowSource<ActorField>, report: 
 
   // Affiliations must name a known actor: a valid row of this file or an actor in the store.
   // Dropping an invalid actor can invalidate the schools affiliated with it: repeat until stable.
-  const validIds = new Set(valid.keys());
-  const directory = new ActorDirectory(store, validIds, invalid, source.file);
+  const directory = new ActorDirectory(store, new Set(valid.keys()), invalid, source.file);
   const affiliations = [...valid.values()].map((actor) => actor.input.affiliationId).filter((id): id is string => !!id);
   for (let changed = true; changed; ) {
     changed = false;
@@ -193,8 +193,8 @@ async function checkActors(store: Store, source: RowSource<ActorField>, report: 
         });
         bad.add(actor.ordinal);
         valid.delete(id);
-        validIds.delete(id);
         invalid.set(id, actor.at);
+        directory.withdraw(id);
         changed = true;
       }
     }
@@ -231,8 +231,7 @@ async function checkInteractions(
   const bad = new RowSet();
   let read = 0;
 
-  const check = (row: SourceRow<InteractionField>): Promise<void> | null => {
-    const { input, problems } = checkInteractionRow(row.cells, directory.whyUnknown);
+  const accept = (row: SourceRow<InteractionField>, { input, problems }: RowCheck<CheckedInteraction, InteractionField>): Promise<void> | null => {
     for (const problem of problems) report(problemAt(source, row, problem.field, problem.reason));
     const externalId = requiredText(row.cells.externalId);
     if (externalId.ok && !fingerprints.add(externalId.value)) candidates.add(externalId.value);
@@ -252,6 +251,16 @@ async function checkInteractions(
     ]);
   };
 
+  // A row is checked once with what the directory knows, noting the actor ids it has not
+  // resolved yet; only then (at most once per distinct id) is the store asked and the row
+  // checked again. Resolving first would split every row's participant list twice.
+  const unresolved: string[] = [];
+  const knownSoFar: ActorCheck = (id) => {
+    if (directory.isResolved(id)) return directory.whyUnknown(id);
+    unresolved.push(id);
+    return null;
+  };
+
   await source.scan((row) => {
     read += 1;
     if (row.rowProblem !== null) {
@@ -259,8 +268,11 @@ async function checkInteractions(
       bad.add(row.ordinal);
       return;
     }
-    const pending = directory.resolve(actorIdsOf(row.cells));
-    return pending === null ? (check(row) ?? undefined) : pending.then(() => check(row) ?? undefined);
+    unresolved.length = 0;
+    const firstLook = checkInteractionRow(row.cells, knownSoFar);
+    const pending = unresolved.length === 0 ? null : directory.resolve(unresolved);
+    if (pending === null) return accept(row, firstLook) ?? undefined;
+    return pending.then(() => accept(row, checkInteractionRow(row.cells, directory.whyUnknown)) ?? undefined);
   });
 
   if (candidates.size > 0) {

@@ -89,14 +89,3 @@ export function interactionOf(row: CheckedInteraction, id: string): Interaction 
   const { externalId, kind, occurredAt, initiatorId, participantIds, weight, note } = row;
   return { id, externalId, kind, occurredAt, initiatorId, participantIds, weight: weight ?? DEFAULT_INTERACTION_WEIGHT, note };
 }
-
-/** The ids a row names as initiator or participants, as written (for resolving them before the check). */
-export function actorIdsOf(cells: Cells<InteractionField>): string[] {
-  const ids: string[] = [];
-  const initiator = requiredText(cells.initiatorId);
-  if (initiator.ok) ids.push(initiator.value);
-  const participants = textList(cells.participantIds);
-  if (participants.ok) ids.push(...participants.value);
-  return ids;
-}
-

@@ -1,0 +1,39 @@
+import { ActorDirectory } from '../../src/import/actor-directory';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { useTempDir } from './temp-files';
+
+const temp = useTempDir();
+
+describe('ActorDirectory', () => {
+  it('answers for the actors file at once, asks the store once per other id, and forgets withdrawn rows', async () => {
+    const store = openSqliteStore(temp.path('directory.db'));
+    await store.upsertActors([
+      { id: 'stored', name: 'Stored', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },
+      { id: 'both', name: 'Both', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },
+    ]);
+    const invalid = new Map([['bad', 'line 4']]);
+    const directory = new ActorDirectory(store, new Set(['good', 'both', 'withdrawn']), invalid, 'actors.csv');
+
+    expect(['good', 'both', 'withdrawn', 'stored'].map((id) => directory.isResolved(id))).toEqual([true, true, true, false]);
+    expect(directory.resolve(['good', 'both'])).toBeNull();
+    await directory.resolve(['stored', 'ghost', 'bad', 'stored']);
+    expect(directory.resolve(['stored', 'ghost', 'bad'])).toBeNull();
+
+    invalid.set('withdrawn', 'line 7');
+    invalid.set('both', 'line 8');
+    directory.withdraw('withdrawn');
+    directory.withdraw('both');
+    expect(directory.isResolved('withdrawn')).toBe(false);
+    await directory.resolve(['withdrawn', 'both']);
+
+    expect(['good', 'stored', 'both', 'ghost', 'bad', 'withdrawn'].map(directory.whyUnknown)).toEqual([
+      null,
+      null,
+      null, // its row is invalid, but the store has it
+      'is not a known actor (not in the store or in actors.csv)',
+      'is not a known actor: its row in actors.csv (line 4) is invalid',
+      'is not a known actor: its row in actors.csv (line 7) is invalid',
+    ]);
+    await store.close();
+  });
+});
