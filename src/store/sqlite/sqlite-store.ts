@@ -65,12 +65,8 @@ class SqliteStore implements Store {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       actorExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM actors WHERE id = ?'),
-      // recordInteractions looks a batch's keys up with one query each (a JSON array of
-      // keys) rather than three queries per row (0.5 s of a million-row import).
+      // recordInteractions checks a batch's actors with one query (a JSON array of ids).
       existingActorIds: db.prepare<[string], string>('SELECT id FROM actors WHERE id IN (SELECT value FROM json_each(?))').pluck(),
-      interactionsByExternalIds: db.prepare<[string], InteractionRow>(
-        `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id IN (SELECT value FROM json_each(?))`,
-      ),
       upsertActor: db.prepare(
         `INSERT INTO actors (id, name, name_folded, kind, region, tags, affiliation_id)
          VALUES (@id, @name, @nameFolded, @kind, @region, @tags, @affiliationId)
@@ -83,11 +79,15 @@ class SqliteStore implements Store {
       interactionsByIds: db.prepare<[string], InteractionRow>(
         `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id IN (SELECT value FROM json_each(?))`,
       ),
-      // Positional parameters: binding by name costs a million-row import 0.5 s more.
+      // Positional parameters: binding by name costs a million-row import 0.5 s more. A row
+      // whose id or externalId is taken is not inserted (changes = 0): the unique indexes
+      // find what is stored already, so it is looked up only then (interactionBy…).
       insertInteraction: db.prepare<[string, string | null, string, number, string, string, number, string | null]>(
         `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
+      interactionByExternalId: db.prepare<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id = ?`),
+      interactionById: db.prepare<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id = ?`),
       // Indexes a batch's new interactions by actor in one sorted pass: a million-row import
       // spends most of its time here when rows go in one by one at random places of the B-tree.
       indexInteractionActors: db.prepare<[number, number, number, number]>(
@@ -130,25 +130,10 @@ class SqliteStore implements Store {
   async recordInteractions(interactions: readonly Interaction[]): Promise<RecordedInteraction[]> {
     const write = this.db.transaction((batch: readonly Interaction[]): RecordedInteraction[] => {
       this.requireActorsOf(batch);
-      // What is stored already, by externalId and by id; then what this batch adds, so a
-      // key repeated within the batch is recorded once, as it would be across two batches.
-      const byExternalId = new Map<string, Interaction>();
-      const externalIds = batch.flatMap((interaction) => (interaction.externalId === null ? [] : [interaction.externalId]));
-      if (externalIds.length > 0) {
-        for (const row of this.statements.interactionsByExternalIds.all(JSON.stringify(externalIds))) {
-          byExternalId.set(row.external_id!, toInteraction(row));
-        }
-      }
-      const byId = new Map<string, Interaction>();
-      for (const row of this.statements.interactionsByIds.all(JSON.stringify(batch.map((interaction) => interaction.id)))) {
-        byId.set(row.id, toInteraction(row));
-      }
       let firstSeq = 0;
       let lastSeq = 0;
       const results = batch.map((interaction): RecordedInteraction => {
-        const existing = (interaction.externalId !== null && byExternalId.get(interaction.externalId)) || byId.get(interaction.id);
-        if (existing) return { interaction: existing, created: false };
-        const { lastInsertRowid } = this.statements.insertInteraction.run(
+        const { changes, lastInsertRowid } = this.statements.insertInteraction.run(
           interaction.id,
           interaction.externalId,
           interaction.kind,
@@ -158,10 +143,10 @@ class SqliteStore implements Store {
           interaction.weight,
           interaction.note,
         );
+        // Stored already, or earlier in this batch: the stored one, by externalId first.
+        if (changes === 0) return { interaction: this.storedTwinOf(interaction), created: false };
         lastSeq = Number(lastInsertRowid);
         if (firstSeq === 0) firstSeq = lastSeq;
-        if (interaction.externalId !== null) byExternalId.set(interaction.externalId, interaction);
-        byId.set(interaction.id, interaction);
         return { interaction, created: true };
       });
       if (firstSeq > 0) {
@@ -189,6 +174,15 @@ class SqliteStore implements Store {
     } finally {
       this.db.pragma('foreign_keys = ON');
     }
+  }
+
+  /** The stored interaction whose externalId, or else id, an interaction that was not inserted shares. */
+  private storedTwinOf(interaction: Interaction): Interaction {
+    const row =
+      (interaction.externalId !== null && this.statements.interactionByExternalId.get(interaction.externalId)) ||
+      this.statements.interactionById.get(interaction.id);
+    if (!row) throw new Error(`interaction ${interaction.id} was neither inserted nor found stored`);
+    return toInteraction(row);
   }
 
   /** Throws for the first initiator or participant (in batch order) that is not a stored actor. */
