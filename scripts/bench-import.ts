@@ -5,7 +5,7 @@
  * per second for 1,000,000 rows, with peak memory flat in the file size, which is why it
  * imports two sizes (100,000 and 1,000,000 rows by default) and prints both.
  *
- *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 20000]
+ *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000]
  *
  * Each import runs in a child process of its own, so its peak RSS (getrusage maxrss) is
  * the import's alone, not the generator's. CPU time is printed next to wall time because
