@@ -1,5 +1,5 @@
 /**
- * Jest with ts-jest in transpile-only mode (isolatedModules): each file is compiled on its
+ * Jest with ts-jest in transpile-only mode (isolatedModules, set in tsconfig.json): each file is compiled on its
  * own with decorator metadata, which type-graphql needs; `npm test` type-checks the whole
  * project first with tsc. (Not @swc/jest or Jest 30: their platform-specific native
  * packages are not all in the registry these machines use, so `npm ci` refuses the lock.)
@@ -10,7 +10,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   testTimeout: 30000,
 };

@@ -1,3 +1,6 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 /**
  * `npm run bench:metrics`: the speed of copnet's network metrics (issue 3, "Speed").
  *
@@ -29,14 +32,6 @@ import type { NetworkSnapshot } from '../src/metrics/snapshot';
 import { MetricsService } from '../src/services/metrics-service';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 
-// pure-rand 8 publishes its types behind package "exports", which moduleResolution node10
-// does not read: typed here, at the library's edge.
-interface RandomGenerator {
-  next(): number;
-}
-const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as { xoroshiro128plus(seed: number): RandomGenerator };
-const { uniformInt } = require('pure-rand/distribution/uniformInt') as { uniformInt(rng: RandomGenerator, from: number, to: number): number };
-const { uniformFloat64 } = require('pure-rand/distribution/uniformFloat64') as { uniformFloat64(rng: RandomGenerator): number };
 
 export const LOG_SHAPE = {
   seed: 20_230_807,

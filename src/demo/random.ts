@@ -4,23 +4,13 @@
  * this class, in program order, which is what makes the demo network deterministic.
  */
 
-// pure-rand 8 publishes its types behind package "exports", which moduleResolution node10
-// does not read: typed here, at the library's edge.
-interface PureRandGenerator {
-  next(): number;
-}
-const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as {
-  xoroshiro128plus(seed: number): PureRandGenerator;
-};
-const { uniformInt } = require('pure-rand/distribution/uniformInt') as {
-  uniformInt(rng: PureRandGenerator, from: number, to: number): number;
-};
-const { uniformFloat64 } = require('pure-rand/distribution/uniformFloat64') as {
-  uniformFloat64(rng: PureRandGenerator): number;
-};
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
 export class DemoRandom {
-  private readonly rng: PureRandGenerator;
+  private readonly rng: RandomGenerator;
 
   constructor(seed: number) {
     this.rng = xoroshiro128plus(seed);

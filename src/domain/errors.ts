@@ -30,9 +30,16 @@ export function describeValue(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? unserializable(value);
   } catch {
-    text = String(value);
+    text = unserializable(value);
   }
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** What JSON cannot render: functions, symbols, big integers, cycles. */
+function unserializable(value: unknown): string {
+  if (typeof value === 'bigint' || typeof value === 'symbol') return value.toString();
+  if (typeof value === 'function') return '(function)';
+  return '(unprintable value)';
 }

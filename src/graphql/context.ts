@@ -2,20 +2,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from '../domain/actor';
 import type { Scope, TimeWindow } from '../domain/time-window';
 import type { NetworkSnapshot } from '../metrics/snapshot';
-import type { ActorService } from '../services/actor-service';
-import type { ExportService } from '../services/export-service';
-import type { InteractionService } from '../services/interaction-service';
-import type { MetricsService } from '../services/metrics-service';
-import type { Store } from '../store/store';
-
-/** The use cases the resolvers call: built once at start-up. */
-export interface Services {
-  readonly store: Store;
-  readonly actors: ActorService;
-  readonly interactions: InteractionService;
-  readonly metrics: MetricsService;
-  readonly exports: ExportService;
-}
+import type { Services } from '../services/services';
 
 /** Per-request batching: one loader per request, so nothing is cached across users or writes. */
 export interface Loaders {
@@ -37,7 +24,7 @@ export function createRequestContext(services: Services): RequestContext {
   return {
     services,
     loaders: {
-      actor: new DataLoader((ids: readonly string[]) => services.store.getActorsByIds(ids), { maxBatchSize: 1000 }),
+      actor: new DataLoader((ids: readonly string[]) => services.actors.getActorsByIds(ids), { maxBatchSize: 1000 }),
     },
     snapshot(window, scope) {
       const { coParticipationLimit = null, ...kinds } = scope ?? {};

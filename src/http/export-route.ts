@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { InvalidInputError, StoreUnavailableError } from '../domain/errors';
 import type { ExportService } from '../services/export-service';
-import { parseExportQuery, type ExportQueryText } from '../services/export-query';
-import type { RouteHandler } from './http-server';
+import { parseExportQuery } from '../services/export-query';
+import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 
 const QUERY_PARAMETERS = ['from', 'to', 'step', 'windowSize', 'expanding', 'actorKinds', 'interactionKinds', 'coParticipationLimit'] as const;
@@ -27,7 +27,7 @@ export function exportRoute(exports: ExportService, log: (message: string, error
     }
     let download;
     try {
-      download = await exports.export(parseExportQuery(text as ExportQueryText));
+      download = await exports.export(parseExportQuery(text));
     } catch (error) {
       if (error instanceof InvalidInputError) return sendJson(response, 400, { error: error.message, field: error.field });
       if (error instanceof StoreUnavailableError) {

@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { createRequestContext, type RequestContext, type Services } from '../graphql/context';
+import { createRequestContext, type RequestContext } from '../graphql/context';
+import type { Services } from '../services/services';
 import { createApolloServer } from './apollo';
 import { exportRoute } from './export-route';
 import { BodyTooLargeError, readBody } from './read-body';
+import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 
 export interface HttpServerOptions {
@@ -14,9 +16,6 @@ export interface HttpServerOptions {
   readonly maxBodyBytes: number;
   readonly log?: (message: string, error?: unknown) => void;
 }
-
-/** Routes beside /graphql and /health, matched by path prefix. */
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
 export interface RunningServer {
   readonly url: string;
@@ -51,7 +50,7 @@ export async function startHttpServer(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes);
-    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.storeKind });
     if (url.pathname === '/') {
       response.writeHead(302, { location: '/graphql' }).end();
       return;

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { ImportFileError } from './import-problem';
-import type { Cells } from './import-format';
 import type { RowSource } from './row-source';
 
 /**

@@ -125,6 +125,6 @@ export class InteractionColumns {
 function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
   if (length === array.length) return array;
   const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(length < array.length ? (array.subarray(0, length) as T) : array);
+  copy.set(length < array.length ? (array.subarray(0, length)) : array);
   return copy;
 }

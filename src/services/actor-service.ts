@@ -11,6 +11,11 @@ export class ActorService {
     return this.store.upsertActors(validateActorBatch(inputs));
   }
 
+  /** DataLoader's batch function: one actor or null per id, in the order asked. */
+  async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
+    return this.store.getActorsByIds(ids);
+  }
+
   async getActor(id: string): Promise<Actor | null> {
     const [actor] = await this.store.getActorsByIds([id]);
     return actor ?? null;

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { InvalidInputError } from '../domain/errors';
 import type { TimeWindow } from '../domain/time-window';
-import { contentTypeOf, filenameOf, isSeriesFormat, type SnapshotFormat } from '../export/export-format';
+import { contentTypeOf, filenameOf, isSeriesFormat } from '../export/export-format';
 import type { NetworkExport } from '../export/export-data';
 import { renderExport } from '../export/write-export';
 import type { ExportQuery } from './export-query';
@@ -29,7 +29,7 @@ export class ExportService {
     if (query.kind === 'snapshot') {
       if (isSeriesFormat(query.format)) throw new InvalidInputError('format', query.format, 'is a series format and needs a step');
       const data = await this.networkExport(query.window, query);
-      return download(renderExport({ format: query.format as SnapshotFormat, data }));
+      return download(renderExport({ format: query.format, data }));
     }
     const { windows, snapshots } = await this.metrics.series(query.series, query.scope, query.options);
     switch (query.format) {

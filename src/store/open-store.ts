@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { openNeo4jStore } from './neo4j/neo4j-store';
 import { openSqliteStore } from './sqlite/sqlite-store';
 import type { Store } from './store';
 
@@ -8,8 +9,6 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
     case 'sqlite':
       return openSqliteStore(config.dbPath);
     case 'neo4j': {
-      // Loaded lazily so the embedded default never pays for the driver.
-      const { openNeo4jStore } = await import('./neo4j/neo4j-store');
       const { uri, user, password, database } = config.neo4j;
       return openNeo4jStore({ uri: uri!, user, password, database });
     }

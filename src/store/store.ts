@@ -15,9 +15,11 @@ import type { Scope, TimeWindow } from '../domain/time-window';
  * - Reads return plain domain objects; lists keep the documented order.
  * - Failures to reach the backing database are thrown as StoreUnavailableError.
  */
+export type StoreKind = 'sqlite' | 'neo4j';
+
 export interface Store {
   /** Which adapter this is, for logs and the README's diagnostics. */
-  readonly kind: 'sqlite' | 'neo4j';
+  readonly kind: StoreKind;
 
   /**
    * Creates or replaces actors (matched by id). `affiliationId` must name an actor that

@@ -11,7 +11,7 @@ async function csvOf(format: 'csv-nodes' | 'csv-edges'): Promise<string> {
 }
 
 function rows(text: string): Row[] {
-  return parse(text, { columns: true }) as Row[];
+  return parse<Row>(text, { columns: true });
 }
 
 describe('CSV exports', () => {

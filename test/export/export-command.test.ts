@@ -108,7 +108,7 @@ describe('copnet export', () => {
     const cwd = outDir('series');
     const series = { from: '2019-08-01', to: '2021-08-01', step: 'SCHOOL_YEAR' };
     expect((await run({ format: 'csv-series', ...series, out: 'series.csv' }, cwd)).code).toBe(0);
-    const rows = parseCsv(readFileSync(join(cwd, 'series.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(readFileSync(join(cwd, 'series.csv'), 'utf8'), { columns: true });
     expect(rows.map((r) => [r.window_from, r.window_to, r.actor_count, r.tie_count, r.hub_id])).toEqual([
       ['2019-08-01T00:00:00.000Z', '2020-08-01T00:00:00.000Z', '3', '2', 'fdn'],
       ['2020-08-01T00:00:00.000Z', '2021-08-01T00:00:00.000Z', '3', '2', 'b'],
@@ -160,7 +160,7 @@ describe('copnet export', () => {
     registerExportCommand(program, { openStore: async () => openSqliteStore(dbPath), cwd, out: (line) => out.push(line), err: (line) => out.push(line) });
     await program.parseAsync(['export', '--format', 'csv-nodes', '--from', '2020-08-01', '--to', '2021-08-01', '--actor-kinds', 'INTERMEDIARY', '--out', 'n.csv'], { from: 'user' });
     expect(out).toEqual([expect.stringContaining('copnet export: wrote csv-nodes')]);
-    const rows = parseCsv(readFileSync(join(cwd, 'n.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(readFileSync(join(cwd, 'n.csv'), 'utf8'), { columns: true });
     expect(rows.map((r) => [r.id, r.name, r.degree])).toEqual([
       ['a', 'Network "A" <east>', '1'],
       ['b', 'Réseau B', '1'],

@@ -65,7 +65,7 @@ function attvalues(element: XmlElement, name: string): [string, string | null, s
 describe('dynamic GEXF export of a series', () => {
   it('is a dynamic GEXF 1.3 graph spanning the series, with dates as the time format', async () => {
     const doc = parseXml(await dynamicOf());
-    expect(doc.documentElement!.getAttribute('version')).toBe('1.3');
+    expect(doc.documentElement.getAttribute('version')).toBe('1.3');
     const graph = elements(doc, 'graph')[0]!;
     expect([graph.getAttribute('mode'), graph.getAttribute('timeformat'), graph.getAttribute('defaultedgetype')]).toEqual([
       'dynamic',

@@ -11,7 +11,7 @@ async function gexfOf(data = fixtureExport()): Promise<string> {
 describe('static GEXF export', () => {
   it('is GEXF 1.3 with an undirected graph', async () => {
     const doc = parseXml(await gexfOf());
-    const root = doc.documentElement!;
+    const root = doc.documentElement;
     expect(root.tagName).toBe('gexf');
     expect(root.getAttribute('version')).toBe('1.3');
     expect(root.getAttribute('xmlns')).toBe('http://gexf.net/1.3');

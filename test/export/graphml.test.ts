@@ -11,7 +11,7 @@ async function graphmlOf(data = fixtureExport()): Promise<string> {
 describe('GraphML export', () => {
   it('declares typed keys whose ids are their attribute names, and an undirected graph', async () => {
     const doc = parseXml(await graphmlOf());
-    expect(doc.documentElement!.getAttribute('xmlns')).toBe('http://graphml.graphdrawing.org/xmlns');
+    expect(doc.documentElement.getAttribute('xmlns')).toBe('http://graphml.graphdrawing.org/xmlns');
     const keys = elements(doc, 'key').map((key) => [key.getAttribute('for'), key.getAttribute('id'), key.getAttribute('attr.name'), key.getAttribute('attr.type')]);
     expect(keys).toEqual([
       ['graph', 'window_from', 'window_from', 'string'],

@@ -9,7 +9,7 @@ export function parseXml(text: string): Document {
     errorHandler: { warning: (m: string) => errors.push(m), error: (m: string) => errors.push(m), fatalError: (m: string) => errors.push(m) },
   }).parseFromString(text, 'application/xml');
   if (errors.length > 0) throw new Error(`XML not well-formed: ${errors.join('; ')}`);
-  return doc as unknown as Document;
+  return doc;
 }
 
 export function elements(parent: Document | XmlElement, tag: string): XmlElement[] {

@@ -16,7 +16,7 @@ import type { GraphIndex } from '../graph-index';
 export function closeness<N extends Attributes, E extends Attributes>(graph: Graph<N, E>, index: GraphIndex): Float64Array {
   const out = new Float64Array(index.ids.length);
   if (out.length === 0) return out;
-  const values = closenessOf(graph as unknown as Graph, { wassermanFaust: true });
+  const values = closenessOf(graph, { wassermanFaust: true });
   index.ids.forEach((id, i) => (out[i] = values[id] ?? 0));
   return out;
 }

@@ -1,13 +1,10 @@
 import louvain from 'graphology-communities-louvain';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Attributes } from 'graphology-types';
 import type Graph from 'graphology-types';
 import type { GraphIndex } from '../graph-index';
 
-// pure-rand 8 publishes its entry points behind package "exports", which TypeScript's
-// node10 resolution does not read: load them with require and type the one call we use.
-type MutableRandom = { next(): number };
-const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as { xoroshiro128plus(seed: number): MutableRandom };
-const { uniformFloat64 } = require('pure-rand/distribution/uniformFloat64') as { uniformFloat64(rng: MutableRandom): number };
 
 /** The fixed seed of every Louvain run, so a window's communities repeat. */
 export const LOUVAIN_SEED = 20181001;
@@ -35,7 +32,7 @@ export function communities<N extends Attributes, E extends Attributes>(graph: G
   const membership = new Int32Array(n);
   if (n === 0) return { membership, count: 0 };
   const rng = xoroshiro128plus(LOUVAIN_SEED);
-  const raw = louvain(graph as unknown as Graph, { getEdgeWeight: null, rng: () => uniformFloat64(rng) });
+  const raw = louvain(graph, { getEdgeWeight: null, rng: () => uniformFloat64(rng) });
   const renumbered = new Map<number, number>();
   index.ids.forEach((id, i) => {
     const community = raw[id]!;

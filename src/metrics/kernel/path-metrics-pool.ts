@@ -46,7 +46,7 @@ export class PathMetricsPool {
     const { offsets, neighbors } = graph;
     return new Promise<PathMetrics>((resolve, reject) => {
       const blocks = sourceBlocks(n);
-      const job: Job = { graph, totals: emptyTotals(n), partials: new Array(blocks.length), added: 0, failed: false, resolve, reject };
+      const job: Job = { graph, totals: emptyTotals(n), partials: new Array<Float64Array | undefined>(blocks.length), added: 0, failed: false, resolve, reject };
       blocks.forEach(([first, last], block) => {
         this.pending.push({ id: this.nextTaskId++, job, block, message: { offsets, neighbors, first, last } });
       });

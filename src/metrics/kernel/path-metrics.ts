@@ -59,7 +59,7 @@ export function kernelGraph(csr: Pick<Csr, 'offsets' | 'neighbors'>): KernelGrap
     order[placed++] = root;
     for (let head = placed - 1; head < placed; head++) {
       const v = order[head]!;
-      const row = Array.from(neighbors.subarray(offsets[v]!, offsets[v + 1]!)).sort(byDegree);
+      const row = Array.from(neighbors.subarray(offsets[v], offsets[v + 1])).sort(byDegree);
       for (const w of row) {
         if (rank[w]! >= 0) continue;
         rank[w] = placed;

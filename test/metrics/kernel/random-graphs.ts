@@ -1,15 +1,11 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { UndirectedGraph } from 'graphology';
 
 /** Seeded random undirected simple graphs for the kernel tests. Node keys are `n0`, `n1`, ... */
 
-// pure-rand 8 publishes its types behind package "exports", which moduleResolution node10
-// does not read: typed here, at the library's edge.
-interface RandomGenerator {
-  next(): number;
-}
-const { xoroshiro128plus } = require('pure-rand/generator/xoroshiro128plus') as { xoroshiro128plus(seed: number): RandomGenerator };
-const { uniformInt } = require('pure-rand/distribution/uniformInt') as { uniformInt(rng: RandomGenerator, from: number, to: number): number };
-const { uniformFloat64 } = require('pure-rand/distribution/uniformFloat64') as { uniformFloat64(rng: RandomGenerator): number };
 
 export type { RandomGenerator };
 
