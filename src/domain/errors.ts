@@ -15,6 +15,20 @@ export class InvalidInputError extends Error {
   }
 }
 
+/**
+ * The end of an exhaustive `switch`: the compiler proves `value` is `never`, so this runs only
+ * when a caller bypassed the types (a value from JSON, say).
+ */
+export class UnreachableCaseError extends Error {
+  override readonly name = 'UnreachableCaseError';
+  constructor(
+    readonly value: never,
+    what: string,
+  ) {
+    super(`Unknown ${what} ${describeValue(value)}`);
+  }
+}
+
 /** The store could not be reached or refused us; the request may succeed later. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';

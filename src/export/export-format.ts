@@ -5,7 +5,7 @@
  * Single-window formats write one snapshot (its tie network and per-actor metrics);
  * series formats write a whole series of windows.
  */
-import { InvalidInputError } from '../domain/errors';
+import { InvalidInputError, UnreachableCaseError } from '../domain/errors';
 import type { TimeWindow } from '../domain/time-window';
 
 export const SNAPSHOT_FORMATS = ['gexf', 'graphml', 'csv', 'csv-nodes', 'csv-edges', 'json'] as const;
@@ -47,10 +47,8 @@ export function contentTypeOf(format: ExportFormat): string {
       return 'text/csv; charset=utf-8';
     case 'json':
       return 'application/json; charset=utf-8';
-    default: {
-      const unreachable: never = format;
-      throw new Error(`Unknown export format ${String(unreachable)}`);
-    }
+    default:
+      throw new UnreachableCaseError(format, 'export format');
   }
 }
 
@@ -70,10 +68,8 @@ export function extensionOf(format: ExportFormat): string {
       return 'csv';
     case 'json':
       return 'json';
-    default: {
-      const unreachable: never = format;
-      throw new Error(`Unknown export format ${String(unreachable)}`);
-    }
+    default:
+      throw new UnreachableCaseError(format, 'export format');
   }
 }
 

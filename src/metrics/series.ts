@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../domain/errors';
+import { InvalidInputError, UnreachableCaseError } from '../domain/errors';
 import { validateWindow, type TimeWindow } from '../domain/time-window';
 
 /**
@@ -118,7 +118,7 @@ function isBoundary(t: Date, step: Step): boolean {
     case 'YEAR':
       return day === 1 && month === 0;
     default:
-      return assertNever(step);
+      throw new UnreachableCaseError(step, 'step');
   }
 }
 
@@ -138,7 +138,7 @@ function unitLabel(t: Date, step: Step): string {
     case 'YEAR':
       return String(year);
     default:
-      return assertNever(step);
+      throw new UnreachableCaseError(step, 'step');
   }
 }
 
@@ -154,8 +154,4 @@ function isoWeek(t: Date): { isoYear: number; week: number } {
 
 function isoDate(t: Date): string {
   return t.toISOString().slice(0, 10);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected step ${String(value)}`);
 }
