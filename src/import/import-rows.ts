@@ -38,9 +38,9 @@ import type { RowSource, SourceRow } from './row-source';
 
 /**
  * Interactions per write transaction, by store. The embedded store gains from large ones:
- * each commit syncs the disk and rewrites every page of the by-actor index it touches, and
- * 50,000 rather than 20,000 took a million-row import's write pass from 13.4 to 10.9 s
- * for 50 MB more memory. Neo4j keeps the size its transactions were tried with.
+ * each commit syncs the disk and rewrites every page of the by-actor index it touches, so
+ * fewer, larger commits write faster for some more memory (`npm run bench:import`).
+ * Neo4j keeps the size its transactions were tried with.
  */
 export const DEFAULT_IMPORT_BATCH_SIZE: Readonly<Record<Store['kind'], number>> = { sqlite: 50_000, neo4j: 20_000 };
 

@@ -5,8 +5,8 @@ import { deserialize, serialize } from 'node:v8';
 
 /**
  * A temporary file of checked rows, so the write pass reads back compact, already parsed
- * rows instead of parsing the CSV a second time (measured: the second csv-parse pass and
- * the re-checks cost about 7 s per million rows, reading the spool back under 2 s), while
+ * rows instead of parsing the CSV a second time (a second csv-parse pass with its re-checks
+ * costs several times more than reading the spool back), while
  * memory stays flat: rows go to disk in chunks of CHUNK_ROWS, each a length-prefixed
  * v8.serialize() buffer, and come back one chunk at a time. The file is deleted by
  * `dispose`.

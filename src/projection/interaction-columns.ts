@@ -2,8 +2,8 @@ import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../do
 
 /**
  * A time-ordered list of interactions held as columns, for a series that reads a long
- * range once and projects many windows out of it: 200,000 Interaction objects take about
- * 73 MB of heap, these columns about 7 MB.
+ * range once and projects many windows out of it: columns take about a tenth of the heap
+ * of Interaction objects (`npm run bench:metrics` prints the series' memory).
  *
  * Kept per interaction: occurredAt (epoch ms), kind, weight, initiator and participants
  * (as numbers into `actorIds`, the table of distinct actor ids in order of first

@@ -4,7 +4,7 @@ import { accumulateBrandes, createBrandesScratch } from './brandes-kernel';
  * The source text of a path-metrics worker, run with `new Worker(source, { eval: true })`.
  * Built from the kernel's own functions (Function#toString), so the very same code runs
  * in workers and in the calling thread, whether it was compiled by tsc (dist/) or
- * transformed on the fly (Jest with @swc/jest): no separate worker file to locate.
+ * transformed on the fly (Jest with ts-jest): no separate worker file to locate.
  *
  * Protocol: the worker receives `{ id, offsets, neighbors, first, last }` (the typed
  * arrays on SharedArrayBuffers, so nothing is copied), runs the sources [first, last)
