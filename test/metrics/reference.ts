@@ -61,7 +61,9 @@ export function allFixtures(): ReferenceFixture[] {
 /** The fixture as a TieNetwork, nodes and edges in the fixture's (networkx's) order. */
 export function fixtureNetwork(fixture: ReferenceFixture): TieNetwork {
   const network = createTieNetwork();
-  for (const actor of fixture.actors) network.addNode(actor.id, { name: actor.id, kind: actor.kind, region: null });
+  for (const actor of fixture.actors) {
+    network.addNode(actor.id, { name: actor.id, kind: actor.kind, region: null, networkId: actor.kind === 'INTERMEDIARY' ? actor.id : null });
+  }
   for (const [a, b] of fixture.edges) network.addEdge(a, b, { interactions: 1, weight: 1, firstAt: 0, lastAt: 0 });
   return network;
 }

@@ -1,7 +1,15 @@
 import { computeTrend, leastSquaresSlope, type TrendPoint } from '../../src/metrics/trend';
 
+/** Points whose only moving signals are centralization and the peer-tie share (1 − the foundation's tie share). */
 const points = (bc: number[], peer: number[]): TrendPoint[] =>
-  bc.map((b, i) => ({ label: `2019-Q${i + 1}`, betweennessCentralization: b, peerTieShare: peer[i]! }));
+  bc.map((b, i) => ({
+    label: `2019-Q${i + 1}`,
+    betweennessCentralization: b,
+    peerTieShare: peer[i]!,
+    foundationTieShare: 1 - peer[i]!,
+    crossNetworkTieShare: 0,
+    foundationInitiatedShare: 0,
+  }));
 
 describe('trend', () => {
   it('least-squares slope per step', () => {
@@ -36,8 +44,8 @@ describe('trend', () => {
   it('names the first and last window when labels are ranges, and gives small slopes to two figures', () => {
     const trend = computeTrend(
       [
-        { label: '2018-10 to 2018-12', betweennessCentralization: 0.72, peerTieShare: 0.95 },
-        { label: '2018-11 to 2019-01', betweennessCentralization: 0.7, peerTieShare: 0.9502 },
+        { label: '2018-10 to 2018-12', betweennessCentralization: 0.72, peerTieShare: 0.95, foundationTieShare: 0.05, crossNetworkTieShare: 0.1, foundationInitiatedShare: 0.2 },
+        { label: '2018-11 to 2019-01', betweennessCentralization: 0.7, peerTieShare: 0.9502, foundationTieShare: 0.0498, crossNetworkTieShare: 0.12, foundationInitiatedShare: 0.19 },
       ],
       'MONTH',
     );
