@@ -14,6 +14,10 @@ export interface ReferenceFixture {
   readonly components: readonly (readonly string[])[];
   readonly actors: readonly ReferenceActor[];
   readonly network: ReferenceNetwork;
+  /** networkx k_core(G): its k, size and density. */
+  readonly mainCore: { readonly k: number; readonly size: number; readonly density: number };
+  /** networkx adamic_adar_index of every untied pair with a common neighbour: [u, v, score], u < v. */
+  readonly adamicAdar: readonly (readonly [string, string, number])[];
 }
 
 export interface ReferenceActor {
@@ -26,6 +30,10 @@ export interface ReferenceActor {
   readonly eigenvector: number;
   readonly pagerank: number;
   readonly clustering: number;
+  /** null where networkx gives NaN (an actor without ties). */
+  readonly constraint: number | null;
+  readonly effectiveSize: number | null;
+  readonly coreNumber: number;
 }
 
 export interface ReferenceNetwork {
@@ -70,7 +78,7 @@ export function fixtureNetwork(fixture: ReferenceFixture): TieNetwork {
 
 /** Reference values of one per-actor metric, keyed by id. */
 export function expectedById(fixture: ReferenceFixture, metric: keyof Omit<ReferenceActor, 'id' | 'kind'>): Record<string, number> {
-  return Object.fromEntries(fixture.actors.map((actor) => [actor.id, actor[metric]]));
+  return Object.fromEntries(fixture.actors.map((actor) => [actor.id, actor[metric] ?? 0]));
 }
 
 /** Asserts two id → number maps have the same keys and values within 1e-6. */
