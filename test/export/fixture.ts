@@ -46,6 +46,9 @@ export const CANONICAL_TIES: readonly (readonly [string, string, TieAttributes])
   ['int-1', 'sp', TIES[1]![2]],
 ];
 
+/** The tie class of each canonical tie (sch-1 is in int-1's network, sch-2 in none). */
+export const CANONICAL_TIE_CLASSES = ['FOUNDATION', 'FOUNDATION', 'WITHIN_NETWORK', 'OTHER', 'OTHER'] as const;
+
 export const METRICS: readonly ActorMetricValues[] = [
   { actorId: 'fnd', degree: 2, degreeCentrality: 0.5, betweenness: 0.16666666666666666, closeness: 0.5714285714285714, eigenvector: 0.30000000000000004, pagerank: 0.1891232123456789, clustering: 0, community: 0, constraint: 0.5, effectiveSize: 2, coreNumber: 1 },
   { actorId: 'int-1', degree: 3, degreeCentrality: 0.75, betweenness: 0.5833333333333334, closeness: 0.8, eigenvector: 0.6, pagerank: 0.3123, clustering: 0, community: 1, constraint: 0.3333333333333333, effectiveSize: 3, coreNumber: 1 },

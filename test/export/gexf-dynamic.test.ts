@@ -87,6 +87,9 @@ describe('dynamic GEXF export of a series', () => {
       pagerank: 'double',
       clustering: 'double',
       community: 'integer',
+      constraint: 'double',
+      effective_size: 'double',
+      core_number: 'integer',
     });
     expect(gexfDeclarations(doc, 'edge', 'static')).toEqual({ first_at: 'string', last_at: 'string' });
     expect(gexfDeclarations(doc, 'edge', 'dynamic')).toEqual({ interactions: 'integer', weight: 'double' });
