@@ -27,7 +27,14 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
     }
     const services = createServices(store);
     const schema = await buildCopnetSchema();
-    const server = await startHttpServer(schema, services, { port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes, log: options.log });
+    const { maxQueryDepth, maxQueryAliases, maxQueryCost } = config.limits;
+    const server = await startHttpServer(schema, services, {
+      port: config.port,
+      host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+      limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost },
+      log: options.log,
+    });
     return {
       url: server.url,
       store,

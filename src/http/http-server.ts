@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext, type Services } from '../graphql/context';
+import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { createApolloServer } from './apollo';
 import { exportRoute } from './export-route';
 import { BodyTooLargeError, readBody } from './read-body';
@@ -12,6 +13,8 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes: number;
+  /** Operation size limits; DEFAULT_OPERATION_LIMITS when absent. */
+  readonly limits?: OperationLimits;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
@@ -37,7 +40,7 @@ export async function startHttpServer(
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
   const routes: Readonly<Record<string, RouteHandler>> = { '/export/': exportRoute(services.exports, log) };
   const httpServer = createServer();
-  const apollo = createApolloServer(schema, httpServer, log);
+  const apollo = createApolloServer(schema, httpServer, log, options.limits);
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
