@@ -3,6 +3,7 @@ import { InvalidInputError } from '../domain/errors';
 import type { TimeWindow } from '../domain/time-window';
 import { contentTypeOf, filenameOf, isSeriesFormat, type SnapshotFormat } from '../export/export-format';
 import type { NetworkExport } from '../export/export-data';
+import { timelineWindows } from '../export/gexf-dynamic';
 import { renderExport } from '../export/write-export';
 import type { ExportQuery } from './export-query';
 import type { MetricsService } from './metrics-service';
@@ -37,7 +38,7 @@ export class ExportService {
         return download(renderExport({ format: 'csv-series', data: snapshots.map((snapshot, i) => ({ ...snapshot, label: windows[i]?.label ?? null })) }));
       case 'gexf-dynamic': {
         const data: NetworkExport[] = [];
-        for (const window of windows) data.push(await this.networkExport(window, query));
+        for (const i of timelineWindows(windows)) data.push(await this.networkExport(windows[i]!, query));
         return download(renderExport({ format: 'gexf-dynamic', data }));
       }
       default:
