@@ -23,6 +23,8 @@ export interface WorkPoolOptions {
  */
 export class WorkPool {
   readonly threads: number;
+  /** Tasks cancelled by their signal: `queued` left the queue, `running` had their thread replaced. */
+  readonly cancelled = { queued: 0, running: 0 };
   private readonly maxQueued: number;
   private readonly idle: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -69,6 +71,7 @@ export class WorkPool {
       const at = this.queue.indexOf(pending);
       if (at >= 0) {
         this.queue.splice(at, 1);
+        this.cancelled.queued += 1;
         pending.reject(abortError(pending.signal!));
       }
     }, { once: true });
@@ -161,7 +164,10 @@ export class WorkPool {
   /** Calls `fail` when the task's signal fires or its thread dies while it runs. */
   private watch(slot: Slot, fail: (error: Error) => void): { dispose(): void } {
     const signal = slot.signal;
-    const onAbort = () => fail(abortError(signal!));
+    const onAbort = () => {
+      this.cancelled.running += 1;
+      fail(abortError(signal!));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     slot.onExit = (code) => fail(new Error(`work thread exited with code ${code}`));
     return {
