@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WorkLimitError } from '../domain/errors';
 
@@ -8,6 +9,7 @@ import { WorkLimitError } from '../domain/errors';
  */
 export function requestSignal(request: IncomingMessage, response: ServerResponse, timeoutMs: number): AbortSignal {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal); // one listener per task of a long series
   const timer = setTimeout(() => {
     if (!response.headersSent) {
       controller.abort(new WorkLimitError(`The request's work ran past the time limit of ${timeoutMs} ms (COPNET_WORK_TIMEOUT_MS)`, timeoutMs, null));

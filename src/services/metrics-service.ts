@@ -53,6 +53,9 @@ export interface MetricsServiceOptions {
   readonly maxWindowInteractions?: number;
 }
 
+/** Interactions read between two turns of the event loop. */
+const READ_SLICE = 2000;
+
 /** Windows per task sent to a worker thread: small enough to spread a series over every thread. */
 const WINDOWS_PER_TASK = 8;
 export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
@@ -167,7 +170,11 @@ export class MetricsService {
 
   private async readRange(span: TimeWindow, scope: Scope): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> {
     const interactions = new InteractionColumns();
-    for await (const interaction of this.store.streamWindow(span, scope)) interactions.push(interaction);
+    for await (const interaction of this.store.streamWindow(span, scope)) {
+      interactions.push(interaction);
+      // Let other requests' I/O through between slices of a long read (an embedded store reads synchronously).
+      if (interactions.length % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     interactions.trim();
     return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
   }
