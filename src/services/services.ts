@@ -16,7 +16,7 @@ export interface RunningServices extends Services {
   close(): Promise<void>;
 }
 
-/** Wires the use cases over one store; every metrics window and export is computed on a pool of worker threads (one per core). */
+/** Wires the use cases over one store; every metrics window and export is computed on a pool of worker threads (one per core but one). */
 export function createServices(store: Store, options: ServicesOptions = {}): RunningServices {
   const pool = new WorkPool();
   const metrics = new MetricsService(store, { work: pool, maxWindowInteractions: options.maxWindowInteractions });

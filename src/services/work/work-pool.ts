@@ -7,7 +7,7 @@ import type { ExportTask, MeasuredWindow, SnapshotsTask } from './work-tasks';
 import { partsBuffers } from '../../projection/interaction-columns';
 
 export interface WorkPoolOptions {
-  /** Worker threads; default one per core. */
+  /** Worker threads; default one per core but one, which is left to the HTTP thread (at least one). */
   readonly threads?: number;
   /** Tasks that may wait for a thread; more are refused with WorkLimitError. Default 256. */
   readonly maxQueued?: number;
@@ -33,7 +33,7 @@ export class WorkPool {
   private closed = false;
 
   constructor(options: WorkPoolOptions = {}) {
-    this.threads = options.threads ?? availableParallelism();
+    this.threads = options.threads ?? Math.max(1, availableParallelism() - 1);
     this.maxQueued = options.maxQueued ?? 256;
   }
 
