@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { getIntrospectionQuery } from 'graphql';
 import { join } from 'node:path';
 import { RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
@@ -81,6 +82,12 @@ describe('operation limits', () => {
     const one = await server.gql<{ a: { snapshots: unknown[] } }>(`{ ${series('a')} }`);
     expect(one.errors).toBeUndefined();
     expect(one.data?.a.snapshots).toHaveLength(520);
+  });
+
+  it('lets the full introspection query through (the IDE and code generators need it)', async () => {
+    const response = await server.gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }));
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.__schema.types.length).toBeGreaterThan(20);
   });
 
   it('lets every README example through', async () => {

@@ -14,6 +14,9 @@ import { MAX_SERIES_WINDOWS, seriesWindows, type SeriesInput } from '../../metri
  * - a field with a `series` argument computes every window of that series:
  *   + WINDOW_WEIGHT per window, and what it selects counts once per window.
  *
+ * Introspection (`__schema`, `__type` and their types) costs 1 per field: it reads the
+ * schema in memory, and tools such as the IDE and code generators must always get it.
+ *
  * The rules read argument names, not field names, so a new field taking `first`, `window`
  * or `series` is costed without wiring; WINDOW_WEIGHTS overrides the weight per field.
  */
@@ -32,6 +35,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 export const DEFAULT_LIST_SIZE = 10;
 
 export const copnetEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
   const key = `${type.name}.${field.name}`;
   const weight = WINDOW_WEIGHTS[key] ?? WINDOW_WEIGHT;
   const windows = hasArgument(field, 'series') ? windowCount(args.series) : hasArgument(field, 'window') ? 1 : 0;
