@@ -25,9 +25,17 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
     if (config.demoData && options.seedEmptyStore && (await store.countActors({})) === 0) {
       await options.seedEmptyStore(store);
     }
-    const services = createServices(store);
+    const services = createServices(store, { maxWindowInteractions: config.limits.maxWindowInteractions });
     const schema = await buildCopnetSchema();
-    const server = await startHttpServer(schema, services, { port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes, log: options.log });
+    const { maxQueryDepth, maxQueryAliases, maxQueryCost } = config.limits;
+    const server = await startHttpServer(schema, services, {
+      port: config.port,
+      host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+      limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost },
+      workTimeoutMs: config.limits.workTimeoutMs,
+      log: options.log,
+    });
     return {
       url: server.url,
       store,

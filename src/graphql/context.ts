@@ -29,17 +29,20 @@ export type ScopeArgument = (Scope & { readonly coParticipationLimit?: number | 
 export interface RequestContext {
   readonly services: Services;
   readonly loaders: Loaders;
+  /** Fires when the client goes away or the request's time runs out: pass it to heavy work. */
+  readonly signal?: AbortSignal;
   /** A window's snapshot, computed once per request however many fields ask for it. */
   snapshot(window: TimeWindow, scope: ScopeArgument): Promise<NetworkSnapshot>;
   /** A series, computed once per request however many fields (Actor.metricSeries) ask for it. */
   series(series: SeriesInput, scope: ScopeArgument): Promise<SeriesResult>;
 }
 
-export function createRequestContext(services: Services): RequestContext {
+export function createRequestContext(services: Services, signal?: AbortSignal): RequestContext {
   const snapshots = new Map<string, Promise<NetworkSnapshot>>();
   const seriesResults = new Map<string, Promise<SeriesResult>>();
   return {
     services,
+    signal,
     loaders: {
       actor: new DataLoader((ids: readonly string[]) => services.store.getActorsByIds(ids), { maxBatchSize: 1000 }),
     },
@@ -48,7 +51,7 @@ export function createRequestContext(services: Services): RequestContext {
       const key = JSON.stringify([window.from, window.to, kinds.actorKinds ?? null, kinds.interactionKinds ?? null, coParticipationLimit]);
       let snapshot = snapshots.get(key);
       if (!snapshot) {
-        snapshot = services.metrics.snapshot(window, kinds, { coParticipationLimit });
+        snapshot = services.metrics.snapshot(window, kinds, { coParticipationLimit }, signal);
         snapshots.set(key, snapshot);
       }
       return snapshot;

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext, type Services } from '../graphql/context';
+import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { createApolloServer } from './apollo';
 import { exportRoute } from './export-route';
+import { requestSignal } from './request-signal';
 import { BodyTooLargeError, readBody } from './read-body';
 import { sendJson } from './send-json';
 
@@ -12,11 +14,15 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes: number;
+  /** Operation size limits; DEFAULT_OPERATION_LIMITS when absent. */
+  readonly limits?: OperationLimits;
+  /** A request's metrics and export work is cancelled after this long (COPNET_WORK_TIMEOUT_MS). Default 120,000. */
+  readonly workTimeoutMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
-/** Routes beside /graphql and /health, matched by path prefix. */
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+/** Routes beside /graphql and /health, matched by path prefix; `signal` cancels the request's work (requestSignal). */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal) => Promise<void>;
 
 export interface RunningServer {
   readonly url: string;
@@ -37,7 +43,7 @@ export async function startHttpServer(
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
   const routes: Readonly<Record<string, RouteHandler>> = { '/export/': exportRoute(services.exports, log) };
   const httpServer = createServer();
-  const apollo = createApolloServer(schema, httpServer, log);
+  const apollo = createApolloServer(schema, httpServer, log, options.limits);
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -50,14 +56,15 @@ export async function startHttpServer(
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes);
+    const signal = requestSignal(request, response, options.workTimeoutMs ?? 120_000);
+    if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, signal);
     if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
     if (url.pathname === '/') {
       response.writeHead(302, { location: '/graphql' }).end();
       return;
     }
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
-    if (route) return route[1](request, response, url);
+    if (route) return route[1](request, response, url, signal);
     sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
   }
 
@@ -81,6 +88,7 @@ async function serveGraphql(
   url: URL,
   services: Services,
   maxBodyBytes: number,
+  signal: AbortSignal,
 ): Promise<void> {
   let body: unknown;
   try {
@@ -102,7 +110,7 @@ async function serveGraphql(
   }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => createRequestContext(services),
+    context: async () => createRequestContext(services, signal),
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;

@@ -30,7 +30,9 @@ export interface TestServer {
 }
 
 /** A real server on a random port over a real SQLite file in a fresh temp dir (or Neo4j, see openTestStore). */
-export async function startTestServer(options: { maxBodyBytes?: number; dbPath?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { maxBodyBytes?: number; dbPath?: string; maxWindowInteractions?: number; workTimeoutMs?: number } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-api-'));
   const dbPath = options.dbPath ?? join(dir, 'copnet.db');
   const realStore = await openTestStore(dbPath);
@@ -38,11 +40,12 @@ export async function startTestServer(options: { maxBodyBytes?: number; dbPath?:
   const store = countingStore(realStore, storeCalls);
   const logged: string[] = [];
   const schema = await buildCopnetSchema();
-  const services = createServices(store);
+  const services = createServices(store, { maxWindowInteractions: options.maxWindowInteractions });
   const server: RunningServer = await startHttpServer(schema, services, {
     port: 0,
     host: '127.0.0.1',
     maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024,
+    workTimeoutMs: options.workTimeoutMs,
     log: (message, error) => logged.push(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   });
   return {
