@@ -93,7 +93,8 @@ describe('the demo network as import files', () => {
     } finally {
       await store.close();
     }
-  });
+    // two passes over 49,205 rows: seconds on a quiet machine, far more when CI shares the cores
+  }, 180_000);
 
   it('writes the JSON document the importer reads', () => {
     const text = importDocumentJson([{ id: 'a', name: 'A', kind: 'SCHOOL' }], []);
