@@ -1,12 +1,15 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { formatError, type ErrorLogger } from '../graphql/errors';
 
-/** Apollo Server over copnet's schema: introspection and the Sandbox IDE on, no stack traces out. */
+/**
+ * Apollo Server over copnet's schema: introspection on, no stack traces out. Its landing page
+ * (Apollo Sandbox, loaded from Apollo's CDN) is off: browsers get GraphiQL, bundled with the dashboard.
+ */
 export function createApolloServer(schema: GraphQLSchema, httpServer: Server, log: ErrorLogger): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
@@ -15,7 +18,7 @@ export function createApolloServer(schema: GraphQLSchema, httpServer: Server, lo
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { cachedRequest, useQuery } from '../api/use-query';
+import { DataTable } from '../components/DataTable';
+import { Status } from '../components/Status';
+import { ActorPageDocument, ActorWindowMetricsDocument, SeriesDocument, WindowFiguresDocument } from '../generated/graphql';
+import { loadWindowNetwork, tiesOf, type WindowNetwork } from '../map/window-network';
+import { KIND_NAMES } from '../palette';
+import { scopeOf, seriesOf, type ViewState } from '../state/url-state';
+import { hrefOf } from '../state/use-view-state';
+import { SeriesChart } from '../story/SeriesChart';
+import { chosenWindowIndex, windowName } from '../story/series-data';
+
+/** Windows of the series an actor's sparklines cover (the last ones, one request each). */
+const MAX_SPARK_WINDOWS = 24;
+
+type Figures = { degree: number; betweenness: number; closeness: number; pagerank: number } | null;
+
+/** One actor: its figures in the window, over the series, and its ties. */
+export function ActorView({ state, navigate }: { state: ViewState; navigate: (change: Partial<ViewState>) => void }) {
+  const series = useQuery(SeriesDocument, { series: seriesOf(state), scope: scopeOf(state) });
+  const snapshots = series.status === 'done' ? series.data.networkMetricSeries.snapshots : [];
+  const index = chosenWindowIndex(snapshots, state.window);
+  const chosen = index >= 0 ? snapshots[index]! : null;
+  const windowInput = chosen ? { from: chosen.window.from, to: chosen.window.to } : null;
+  const page = useQuery(ActorPageDocument, state.actor && windowInput ? { id: state.actor, window: windowInput, scope: scopeOf(state) } : null);
+  const figures = useQuery(WindowFiguresDocument, windowInput ? { window: windowInput, scope: scopeOf(state) } : null);
+  const [network, setNetwork] = useState<WindowNetwork | null>(null);
+  const [overTime, setOverTime] = useState<Figures[] | null>(null);
+  const jsonUrl = figures.status === 'done' ? figures.data.networkMetrics.json : null;
+
+  useEffect(() => {
+    if (!jsonUrl) return;
+    let live = true;
+    loadWindowNetwork(jsonUrl).then((n) => live && setNetwork(n), () => live && setNetwork(null));
+    return () => {
+      live = false;
+    };
+  }, [jsonUrl]);
+
+  const spark = snapshots.slice(-MAX_SPARK_WINDOWS);
+  const sparkKey = JSON.stringify([state.actor, spark.map((s) => s.window.from), scopeOf(state)]);
+  useEffect(() => {
+    if (!state.actor || spark.length === 0) return;
+    let live = true;
+    setOverTime(null);
+    Promise.all(
+      spark.map((s) =>
+        cachedRequest(ActorWindowMetricsDocument, { id: state.actor!, window: { from: s.window.from, to: s.window.to }, scope: scopeOf(state) }).then((d) => d.actor?.metrics ?? null),
+      ),
+    ).then((all) => live && setOverTime(all), () => live && setOverTime([]));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sparkKey]);
+
+  if (!state.actor) return <p>Choose an actor on the map, in the brokers table or with the search box.</p>;
+  if (page.status !== 'done') return <Status result={page.status === 'loading' && series.status !== 'done' ? series : page} what="the actor" />;
+  const actor = page.data.actor;
+  if (!actor) return <p role="alert">There is no actor with id {state.actor}.</p>;
+  const m = actor.metrics;
+  const ties = network ? tiesOf(network, actor.id) : null;
+  return (
+    <>
+      <h2 data-testid="actor-name">{actor.name}</h2>
+      <p>
+        {KIND_NAMES[actor.kind]}
+        {actor.region ? `, ${actor.region}` : ''}
+        {actor.affiliation ? (
+          <>
+            , part of{' '}
+            <a href={hrefOf(state, { actor: actor.affiliation.id })} onClick={(e) => (e.preventDefault(), navigate({ actor: actor.affiliation!.id }))}>
+              {actor.affiliation.name}
+            </a>
+          </>
+        ) : null}
+        {actor.tags.length > 0 ? ` · tags: ${actor.tags.join(', ')}` : ''}
+      </p>
+      {chosen && (
+        <section aria-labelledby="actor-window-title">
+          <h3 id="actor-window-title">In {windowName(chosen.window)}</h3>
+          {m ? (
+            <DataTable
+              caption={`${actor.name}'s figures in ${windowName(chosen.window)}`}
+              columns={['Measure', 'Value']}
+              testId="actor-figures"
+              rows={[
+                ['Degree (distinct actors tied)', String(m.degree)],
+                ['Degree centrality', m.degreeCentrality.toFixed(4)],
+                ['Betweenness', m.betweenness.toFixed(4)],
+                ['Closeness', m.closeness.toFixed(4)],
+                ['Eigenvector', m.eigenvector.toFixed(4)],
+                ['PageRank', m.pagerank.toFixed(4)],
+                ['Clustering', m.clustering.toFixed(4)],
+                ['Community', String(m.community)],
+              ]}
+            />
+          ) : (
+            <p>No ties in this window.</p>
+          )}
+        </section>
+      )}
+      <section aria-labelledby="actor-series-title">
+        <h3 id="actor-series-title">Over the series</h3>
+        {overTime === null ? (
+          <p role="status">Loading the figures over time…</p>
+        ) : (
+          <>
+            <div className="small-multiples">
+              {(['degree', 'betweenness'] as const).map((key) => (
+                <SeriesChart
+                  key={key}
+                  snapshots={spark.map((s, i) => ({ ...s, actorCount: overTime[i]?.[key] ?? 0 }))}
+                  measures={[{ key: 'actorCount', label: key === 'degree' ? 'Degree' : 'Betweenness', kind: key === 'degree' ? 'count' : 'share', reading: '' }]}
+                  title={`${actor.name}: ${key} per window`}
+                  share={false}
+                  testId={`actor-${key}-chart`}
+                />
+              ))}
+            </div>
+            <details>
+              <summary>Table view: {actor.name} per window</summary>
+              <DataTable
+                caption={`${actor.name}'s figures per window`}
+                columns={['Window', 'Degree', 'Betweenness', 'Closeness', 'PageRank']}
+                rows={spark.map((s, i) => {
+                  const f = overTime[i];
+                  return [windowName(s.window), f ? String(f.degree) : 'no ties', f ? f.betweenness.toFixed(4) : '—', f ? f.closeness.toFixed(4) : '—', f ? f.pagerank.toFixed(4) : '—'];
+                })}
+              />
+            </details>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="actor-ties-title">
+        <h3 id="actor-ties-title">Ties{chosen ? ` in ${windowName(chosen.window)}` : ''}</h3>
+        {ties === null ? (
+          <p role="status">Loading ties…</p>
+        ) : ties.length === 0 ? (
+          <p>No ties in this window.</p>
+        ) : (
+          <DataTable
+            caption={`${actor.name}'s ${ties.length} ties, strongest first`}
+            columns={['Actor', 'Kind', 'Interactions', 'Weight', ...(ties.some((t) => t.tieClass) ? ['Tie class'] : [])]}
+            rows={ties.map((t) => [
+              <a key={t.id} href={hrefOf(state, { actor: t.id })} onClick={(e) => (e.preventDefault(), navigate({ actor: t.id }))}>
+                {t.name}
+              </a>,
+              KIND_NAMES[t.kind as keyof typeof KIND_NAMES] ?? t.kind,
+              String(t.interactions),
+              String(t.weight),
+              ...(ties.some((x) => x.tieClass) ? [t.tieClass ?? ''] : []),
+            ])}
+          />
+        )}
+      </section>
+    </>
+  );
+}
