@@ -28,9 +28,16 @@ export function SeriesChart(props: { snapshots: readonly Snapshot[]; measures: r
       symbol: { domain: props.measures.map((m) => m.label), range: symbols, legend: false },
       marks: [
         Plot.line(points, { x: 'index', y: 'value', stroke: 'measure', strokeWidth: 2, ariaHidden: 'true' }),
-        Plot.dot(points, { x: 'index', y: 'value', stroke: 'measure', fill: 'measure', symbol: 'measure', r: 4, ariaLabel: 'point', tip: true, title: (d: { window: string; measure: string; value: number }) => `${d.window}\n${d.measure}: ${props.share ? d.value.toFixed(3) : d.value}` }),
+        Plot.dot(points, { x: 'index', y: 'value', stroke: 'measure', fill: 'measure', symbol: 'measure', r: 4, tip: true, title: (d: { window: string; measure: string; value: number }) => `${d.window}\n${d.measure}: ${props.share ? d.value.toFixed(3) : d.value}` }),
       ],
     });
+    // Plot names its marks with aria-label on plain <g> elements, which ARIA does not allow
+    // there: the chart is one image described by its label; the table beside it has the numbers.
+    chart.querySelectorAll('g[aria-label]').forEach((g) => {
+      g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
+      g.removeAttribute('aria-label');
+    });
+    chart.querySelectorAll('svg[aria-label]').forEach((svg) => svg.setAttribute('role', 'img'));
     const host = ref.current;
     if (!host) return;
     host.replaceChildren(chart);
