@@ -146,6 +146,17 @@ describeBrowser('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('finds an actor by name and opens its page', async () => {
+    const page = await open('/?view=actor');
+    await page.getByLabel('Find an actor').fill('CORE Districts');
+    await page.locator('#actor-search-options option').first().waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByTestId('actor-name').waitFor();
+    expect(await page.getByTestId('actor-name').textContent()).toBe('CORE Districts');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('steps the map through the timeline with positions carried over', async () => {
     const page = await open('/?view=map&window=2019-08-01');
     await page.locator('[data-testid=map][data-layout=done]').waitFor({ timeout: 60_000 });

@@ -20,16 +20,29 @@ export const KIND_NAMES: Readonly<Record<ActorKind, string>> = {
   SUPPORT_PARTNER: 'Support partner',
 };
 
-/** Tie classes, once the API reports them: foundation ties grey, peers in colour. */
+/** Tie classes (the JSON export's tieClass): foundation ties pale grey, peer ties in colour. */
 export const TIE_CLASS_COLOURS: Readonly<Record<string, string>> = {
-  foundation: '#BBBBBB',
-  withinNetwork: '#56B4E9',
-  crossNetwork: '#CC79A7',
-  other: '#999999',
+  FOUNDATION: '#C8C8C8',
+  WITHIN_NETWORK: '#56B4E9',
+  CROSS_NETWORK: '#CC79A7',
+  OTHER: '#999999',
+};
+
+export const TIE_CLASS_NAMES: Readonly<Record<string, string>> = {
+  FOUNDATION: 'with the foundation',
+  WITHIN_NETWORK: 'within a network',
+  CROSS_NETWORK: 'across networks',
+  OTHER: 'other',
 };
 
 export function communityColour(community: number): string {
   return OKABE_ITO[((community % OKABE_ITO.length) + OKABE_ITO.length) % OKABE_ITO.length]!;
+}
+
+/** A network (an intermediary's id) → one of the palette's colours; null (no network) grey. */
+export function networkColour(network: string | null | undefined, hash: (text: string) => number): string {
+  if (!network) return '#8C8C8C';
+  return OKABE_ITO[Math.floor(hash(network) * (OKABE_ITO.length - 1))]!;
 }
 
 export function kindColour(kind: string): string {

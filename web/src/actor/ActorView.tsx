@@ -5,6 +5,7 @@ import { Status } from '../components/Status';
 import { ActorPageDocument, ActorWindowMetricsDocument, SeriesDocument, WindowFiguresDocument } from '../generated/graphql';
 import { loadWindowNetwork, tiesOf, type WindowNetwork } from '../map/window-network';
 import { KIND_NAMES } from '../palette';
+import { ActorOptions, pickActor, useActorSearch } from '../record/ActorPicker';
 import { scopeOf, seriesOf, type ViewState } from '../state/url-state';
 import { hrefOf } from '../state/use-view-state';
 import { SeriesChart } from '../story/SeriesChart';
@@ -54,14 +55,30 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sparkKey]);
 
-  if (!state.actor) return <p>Choose an actor on the map, in the brokers table or with the search box.</p>;
+  const search = <ActorSearch onPick={(id) => navigate({ actor: id })} />;
+  if (!state.actor) {
+    return (
+      <>
+        {search}
+        <p>Choose an actor here, on the map or in the brokers table.</p>
+      </>
+    );
+  }
   if (page.status !== 'done') return <Status result={page.status === 'loading' && series.status !== 'done' ? series : page} what="the actor" />;
   const actor = page.data.actor;
-  if (!actor) return <p role="alert">There is no actor with id {state.actor}.</p>;
+  if (!actor) {
+    return (
+      <>
+        {search}
+        <p role="alert">There is no actor with id {state.actor}.</p>
+      </>
+    );
+  }
   const m = actor.metrics;
   const ties = network ? tiesOf(network, actor.id) : null;
   return (
     <>
+      {search}
       <h2 data-testid="actor-name">{actor.name}</h2>
       <p>
         {KIND_NAMES[actor.kind]}
@@ -155,5 +172,28 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
         )}
       </section>
     </>
+  );
+}
+
+/** Search the API's actors by name and open one's page. */
+function ActorSearch({ onPick }: { onPick: (id: string) => void }) {
+  const [text, setText] = useState('');
+  const found = useActorSearch(text);
+  return (
+    <form
+      role="search"
+      className="map-controls"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const actor = pickActor(text, found);
+        if (actor) onPick(actor.id);
+      }}
+    >
+      <label>
+        Find an actor <input list="actor-search-options" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <ActorOptions id="actor-search-options" found={found} />
+      <button type="submit">Open</button>
+    </form>
   );
 }

@@ -6,13 +6,13 @@ import { DataTable } from '../components/DataTable';
 import { Status } from '../components/Status';
 import { ExportLinks } from '../exports/ExportLinks';
 import { SeriesDocument, WindowFiguresDocument } from '../generated/graphql';
-import { communityColour, KIND_COLOURS, KIND_NAMES, kindColour, TIE_CLASS_COLOURS } from '../palette';
+import { communityColour, KIND_COLOURS, KIND_NAMES, kindColour, networkColour, TIE_CLASS_COLOURS, TIE_CLASS_NAMES } from '../palette';
 import { COLOUR_BY, scopeOf, seriesOf, SIZE_BY, type ViewState } from '../state/url-state';
 import { hrefOf } from '../state/use-view-state';
 import { chosenWindowIndex, windowName } from '../story/series-data';
 import { windowExportLinks } from '../story/window-exports';
 import type { LayoutRequest, LayoutResponse } from './layout.worker';
-import { seedPositions, type Point } from './positions';
+import { hashUnit, seedPositions, type Point } from './positions';
 import { loadWindowNetwork, type WindowNetwork } from './window-network';
 
 /**
@@ -110,7 +110,12 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
         x: xs[i],
         y: ys[i],
         size: 2 + 12 * Math.sqrt(a[sizeKey] / max),
-        color: state.colourBy === 'community' ? communityColour(a.community) : kindColour(a.kind),
+        color:
+          state.colourBy === 'community'
+            ? communityColour(a.community)
+            : state.colourBy === 'network'
+              ? networkColour(typeof a.network === 'string' ? a.network : null, hashUnit)
+              : kindColour(a.kind),
         label: isHub ? `Hub: ${a.name}` : a.name,
         forceLabel: isHub || node.key === found,
         highlighted: isHub || node.key === found,
@@ -229,6 +234,17 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
           </datalist>
           <button type="submit">Find</button>
         </form>
+        <div role="group" aria-label="Zoom">
+          <button type="button" onClick={() => void renderer.current?.getCamera().animatedZoom({ duration: 250 })}>
+            Zoom in
+          </button>{' '}
+          <button type="button" onClick={() => void renderer.current?.getCamera().animatedUnzoom({ duration: 250 })}>
+            Zoom out
+          </button>{' '}
+          <button type="button" onClick={() => void renderer.current?.getCamera().animatedReset({ duration: 250 })}>
+            Whole network
+          </button>
+        </div>
         {foundNode && (
           <a href={hrefOf(state, { view: 'actor', actor: foundNode.key })} onClick={(e) => (e.preventDefault(), navigate({ view: 'actor', actor: foundNode.key }))}>
             Open {foundNode.attributes.name}'s page
@@ -247,9 +263,17 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
               <span className="swatch" style={{ background: colour }} aria-hidden="true" /> {KIND_NAMES[kind as keyof typeof KIND_NAMES]}
             </li>
           ))
+        ) : state.colourBy === 'network' ? (
+          <li>Colours mark networks (an intermediary and its schools; colours repeat, grey: no network)</li>
         ) : (
-          <li>Colours mark Louvain communities</li>
+          <li>Colours mark Louvain communities (colours repeat)</li>
         )}
+        {network?.edges.some((e) => typeof e.attributes.tieClass === 'string') &&
+          Object.entries(TIE_CLASS_COLOURS).map(([tieClass, colour]) => (
+            <li key={tieClass}>
+              <span className="swatch tie" style={{ background: colour }} aria-hidden="true" /> tie {TIE_CLASS_NAMES[tieClass]}
+            </li>
+          ))}
         <li>Size: {state.sizeBy}; the hub's label is always shown</li>
       </ul>
       {network && (

@@ -19,7 +19,7 @@ export const INTERACTION_KINDS: readonly InteractionKind[] = [
   'TECHNICAL_ASSISTANCE',
   'VIRTUAL_SESSION',
 ];
-export const COLOUR_BY = ['kind', 'community'] as const;
+export const COLOUR_BY = ['kind', 'network', 'community'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
 export const SIZE_BY = ['degree', 'betweenness', 'pagerank', 'closeness', 'eigenvector'] as const;
 export type SizeBy = (typeof SIZE_BY)[number];
