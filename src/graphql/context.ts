@@ -5,7 +5,8 @@ import type { NetworkSnapshot } from '../metrics/snapshot';
 import type { ActorService } from '../services/actor-service';
 import type { ExportService } from '../services/export-service';
 import type { InteractionService } from '../services/interaction-service';
-import type { MetricsService } from '../services/metrics-service';
+import type { SeriesInput } from '../metrics/series';
+import type { MetricsService, SeriesResult } from '../services/metrics-service';
 import type { Store } from '../store/store';
 
 /** The use cases the resolvers call: built once at start-up. */
@@ -30,10 +31,13 @@ export interface RequestContext {
   readonly loaders: Loaders;
   /** A window's snapshot, computed once per request however many fields ask for it. */
   snapshot(window: TimeWindow, scope: ScopeArgument): Promise<NetworkSnapshot>;
+  /** A series, computed once per request however many fields (Actor.metricSeries) ask for it. */
+  series(series: SeriesInput, scope: ScopeArgument): Promise<SeriesResult>;
 }
 
 export function createRequestContext(services: Services): RequestContext {
   const snapshots = new Map<string, Promise<NetworkSnapshot>>();
+  const seriesResults = new Map<string, Promise<SeriesResult>>();
   return {
     services,
     loaders: {
@@ -48,6 +52,16 @@ export function createRequestContext(services: Services): RequestContext {
         snapshots.set(key, snapshot);
       }
       return snapshot;
+    },
+    series(series, scope) {
+      const { coParticipationLimit = null, ...kinds } = scope ?? {};
+      const key = JSON.stringify([series, kinds.actorKinds ?? null, kinds.interactionKinds ?? null, coParticipationLimit]);
+      let result = seriesResults.get(key);
+      if (!result) {
+        result = services.metrics.series(series, kinds, { coParticipationLimit });
+        seriesResults.set(key, result);
+      }
+      return result;
     },
   };
 }

@@ -7,6 +7,7 @@ import { DateTimeScalar } from './common/date-time.scalar';
 import { InteractionConnectionResolver } from './interaction/interaction-connection.resolver';
 import { InteractionResolver } from './interaction/interaction.resolver';
 import { ActorMetricsFieldResolver, ActorMetricsResolver } from './metrics/actor-metrics.resolver';
+import { IntroductionResolver } from './metrics/introduction.resolver';
 import { NetworkSeriesResolver } from './metrics/network-series.resolver';
 import { NetworkSnapshotResolver } from './metrics/network-snapshot.resolver';
 
@@ -21,6 +22,7 @@ export async function buildCopnetSchema(): Promise<GraphQLSchema> {
       NetworkSeriesResolver,
       ActorMetricsResolver,
       ActorMetricsFieldResolver,
+      IntroductionResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

@@ -6,11 +6,11 @@ import { parseExportQuery, type ExportQueryText } from '../services/export-query
 import type { RouteHandler } from './http-server';
 import { sendJson } from './send-json';
 
-const QUERY_PARAMETERS = ['from', 'to', 'step', 'windowSize', 'expanding', 'actorKinds', 'interactionKinds', 'coParticipationLimit'] as const;
+const QUERY_PARAMETERS = ['from', 'to', 'step', 'windowSize', 'expanding', 'actorKinds', 'interactionKinds', 'coParticipationLimit', 'version'] as const;
 
 /**
  * GET /export/<format>?from=…&to=…[&actorKinds=A,B][&interactionKinds=…][&coParticipationLimit=n]
- * [&step=MONTH&windowSize=n&expanding=true for series formats]: the download, streamed, with
+ * [&step=MONTH&windowSize=n&expanding=true for series formats][&version=1.2 for GEXF formats]: the download, streamed, with
  * Content-Type and a Content-Disposition filename. Bad requests get 400 and a JSON body
  * naming the parameter, before any byte of the file.
  */

@@ -11,6 +11,9 @@ export const ACTOR_METRICS = [
   'pagerank',
   'clustering',
   'community',
+  'constraint',
+  'effectiveSize',
+  'coreNumber',
 ] as const;
 export type ActorMetric = (typeof ACTOR_METRICS)[number];
 

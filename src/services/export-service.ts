@@ -29,7 +29,7 @@ export class ExportService {
     if (query.kind === 'snapshot') {
       if (isSeriesFormat(query.format)) throw new InvalidInputError('format', query.format, 'is a series format and needs a step');
       const data = await this.networkExport(query.window, query);
-      return download(renderExport({ format: query.format as SnapshotFormat, data }));
+      return download(renderExport({ format: query.format as SnapshotFormat, data, gexfVersion: query.gexfVersion }));
     }
     const { windows, snapshots } = await this.metrics.series(query.series, query.scope, query.options);
     switch (query.format) {
@@ -38,7 +38,7 @@ export class ExportService {
       case 'gexf-dynamic': {
         const data: NetworkExport[] = [];
         for (const window of windows) data.push(await this.networkExport(window, query));
-        return download(renderExport({ format: 'gexf-dynamic', data }));
+        return download(renderExport({ format: 'gexf-dynamic', data, gexfVersion: query.gexfVersion }));
       }
       default:
         throw new InvalidInputError('format', query.format, 'is a single-window format and takes no step');

@@ -2,12 +2,15 @@ import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import { validateWindow, type Scope, type TimeWindow } from '../domain/time-window';
-import { completeSnapshot, measureGraph, type GraphMeasures } from '../metrics/compute-snapshot';
+import { completeSnapshot, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import { indexGraph } from '../metrics/graph-index';
 import { inThreadPathCentralityEngine, type PathCentralities, type PathCentralityEngine } from '../metrics/path-centralities';
 import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/series';
 import type { NetworkSnapshot } from '../metrics/snapshot';
-import { computeTrend, type Trend } from '../metrics/trend';
+import { adamicAdarCandidates } from '../metrics/actor/adamic-adar';
+import { tieChange, type TieChange } from '../metrics/tie-changes';
+import { computeTrend, trendPointOf, type Trend } from '../metrics/trend';
+import { compareIds } from '../projection/compare-ids';
 import { InteractionColumns } from '../projection/interaction-columns';
 import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
@@ -28,6 +31,17 @@ export interface SeriesResult {
   readonly windows: readonly SeriesWindow[];
   readonly snapshots: readonly NetworkSnapshot[];
   readonly trend: Trend;
+  /** One per window after the first: tieChanges[i] compares windows[i + 1] with windows[i]. */
+  readonly tieChanges: readonly (TieChange & { readonly window: SeriesWindow })[];
+}
+
+/** An actor worth introducing to another (see MetricsService.introductions). */
+export interface Introduction {
+  readonly actorId: string;
+  /** Adamic–Adar index with the actor asked about. */
+  readonly score: number;
+  /** The common neighbours, by id, sorted. */
+  readonly via: readonly string[];
 }
 
 export interface NetworkResult {
@@ -43,6 +57,8 @@ export interface MetricsServiceOptions {
   readonly pathCentralities?: PathCentralityEngine;
   /** Most windows computed at the same time across all requests (bounds memory). Default 2. */
   readonly concurrency?: number;
+  /** Which measures to take; default all. `{ story: false }` is for `npm run bench:metrics` only. */
+  readonly measures?: MeasureOptions;
 }
 
 /** A window's network once the scope and options are checked and normalised. */
@@ -68,6 +84,7 @@ export class MetricsService {
   private readonly cache: SnapshotCache;
   private readonly engine: PathCentralityEngine;
   private readonly slots: Semaphore;
+  private readonly measures: MeasureOptions;
 
   constructor(
     private readonly store: Store,
@@ -76,6 +93,7 @@ export class MetricsService {
     this.cache = new SnapshotCache(options.cacheBudget ?? DEFAULT_SNAPSHOT_CACHE_BUDGET);
     this.engine = options.pathCentralities ?? inThreadPathCentralityEngine;
     this.slots = new Semaphore(options.concurrency ?? 2);
+    this.measures = options.measures ?? {};
   }
 
   /** Every figure of one window [from, to). A window that selects nothing gives zeros and no actors. */
@@ -131,10 +149,50 @@ export class MetricsService {
 
     const settled = await Promise.all(snapshots);
     const trend = computeTrend(
-      settled.map((s, i) => ({ label: windows[i]!.label, betweennessCentralization: s.betweennessCentralization, peerTieShare: s.peerTieShare })),
+      settled.map((s, i) => trendPointOf(windows[i]!.label, s)),
       input.step,
     );
-    return { windows, snapshots: settled, trend };
+    const tieChanges = settled.slice(1).map((current, i) => ({ window: windows[i + 1]!, ...tieChange(windowTies(settled[i]!), windowTies(current)) }));
+    return { windows, snapshots: settled, trend, tieChanges };
+  }
+
+  /**
+   * Who `actorId` should meet next in a window: the window's actors other than it, not tied
+   * to it there, of `candidateKinds` (default: its own kind), with at least one common
+   * neighbour, scored by the Adamic–Adar index; highest first, then by id; at most `first`.
+   * An actor without ties in the window gets none. Throws InvalidInputError naming
+   * `actorId` when no actor has that id, `first` when it is not 0…maxFirst.
+   */
+  async introductions(
+    actorId: string,
+    window: TimeWindow,
+    scope: Scope = {},
+    options: MetricsOptions = {},
+    candidateKinds: readonly ActorKind[] | null = null,
+    first = 10,
+    maxFirst = 1000,
+  ): Promise<Introduction[]> {
+    if (!Number.isInteger(first) || first < 0 || first > maxFirst) {
+      throw new InvalidInputError('first', first, `must be a whole number from 0 to ${maxFirst}`);
+    }
+    const kinds = checkKinds(candidateKinds, ACTOR_KINDS, 'candidateKinds');
+    const [actor] = await this.store.getActorsByIds([actorId]);
+    if (!actor) throw new InvalidInputError('actorId', actorId, 'is not a known actor');
+    const snapshot = await this.snapshot(window, scope, options);
+    const columns = snapshot.actorColumns;
+    const ties = snapshot.ties;
+    if (!columns || !ties) throw new Error('introductions need a snapshot made by computeSnapshot');
+    const u = positionOf(columns.ids, actorId);
+    if (u < 0) return [];
+    const wanted = new Set((kinds ?? [actor.kind]).map((kind) => ACTOR_KINDS.indexOf(kind)));
+    const candidates = adamicAdarCandidates(ties, u, (v) => wanted.has(ties.kinds[v]!));
+    // positions follow id order, so comparing positions compares ids
+    candidates.sort((a, b) => b.score - a.score || a.node - b.node);
+    return candidates.slice(0, first).map(({ node, score, via }) => ({
+      actorId: columns.ids[node]!,
+      score,
+      via: via.map((w) => columns.ids[w]!),
+    }));
   }
 
   /** The tie network of a window, for exports. Not cached. */
@@ -167,11 +225,12 @@ export class MetricsService {
     window: TimeWindow,
     request: Request,
   ): { measures: GraphMeasures; paths: Promise<PathCentralities> } {
-    const { network, interactionCount } = project(interactions, actors, request);
+    const projection = project(interactions, actors, request);
+    const { network } = projection;
     const index = indexGraph(network);
     const paths = this.engine(network, index);
     try {
-      return { measures: measureGraph(network, window, interactionCount, index), paths };
+      return { measures: measureGraph(network, window, projection, index, this.measures), paths };
     } catch (error) {
       paths.catch(() => undefined); // the measure's error is the one reported
       throw error;
@@ -193,12 +252,37 @@ export class MetricsService {
     return this.readActorsByIds([...ids]);
   }
 
+  /** The actors, plus the ones their schools are affiliated to (the projection needs their kind for the school's network). */
   private async readActorsByIds(list: readonly string[]): Promise<Map<string, Actor>> {
     const actors = new Map<string, Actor>();
     const found = list.length === 0 ? [] : await this.store.getActorsByIds(list);
     found.forEach((actor) => actor && actors.set(actor.id, actor));
+    const affiliations = new Set<string>();
+    for (const actor of actors.values()) {
+      if (actor.kind === 'SCHOOL' && actor.affiliationId !== null && !actors.has(actor.affiliationId)) affiliations.add(actor.affiliationId);
+    }
+    if (affiliations.size > 0) {
+      (await this.store.getActorsByIds([...affiliations])).forEach((actor) => actor && actors.set(actor.id, actor));
+    }
     return actors;
   }
+}
+
+function windowTies(snapshot: NetworkSnapshot): { ids: readonly string[]; ties: NonNullable<NetworkSnapshot['ties']> } {
+  if (!snapshot.actorColumns || !snapshot.ties) throw new Error('tie changes need snapshots made by computeSnapshot');
+  return { ids: snapshot.actorColumns.ids, ties: snapshot.ties };
+}
+
+/** Position of an id in an id-sorted list, or −1. */
+function positionOf(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareIds(ids[mid]!, id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return ids[lo] === id ? lo : -1;
 }
 
 function project(interactions: Iterable<Interaction>, actors: ReadonlyMap<string, Actor>, request: Request): Projection {

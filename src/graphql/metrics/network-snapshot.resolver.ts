@@ -44,6 +44,7 @@ export class NetworkSnapshotResolver {
       scope: scope ?? {},
       snapshots: result.snapshots.map((snapshot, i) => toSnapshotType(snapshot, result.windows[i]?.label ?? null, scope ?? {})),
       trend: result.trend,
+      tieChanges: result.tieChanges.map(({ window, ...change }) => ({ ...change, window: { from: window.from, to: window.to, label: window.label } })),
     };
   }
 
