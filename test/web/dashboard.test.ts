@@ -25,13 +25,13 @@ if (!HAS_CHROMIUM) process.stdout.write(`Browser tests skipped: no Chromium at $
 const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 jest.setTimeout(120_000);
 
-const SERIES_QUERY = `query ($series: SeriesInput!) { networkMetricSeries(series: $series) { trend { verdict summary } snapshots { window { from to label } actorCount hub { id name } } } }`;
+const SERIES_QUERY = `query ($series: SeriesInput!) { networkMetricSeries(series: $series) { trend { verdict summary } snapshots { window { from to label } actorCount stage hub { id name } } } }`;
 const DEFAULT_SERIES = { from: '2018-08-01', to: '2025-08-01', step: 'SCHOOL_YEAR' };
 
 interface SeriesAnswer {
   networkMetricSeries: {
     trend: { verdict: string; summary: string };
-    snapshots: { window: { from: string; to: string; label: string }; actorCount: number; hub: { id: string; name: string } | null }[];
+    snapshots: { window: { from: string; to: string; label: string }; actorCount: number; stage: string; hub: { id: string; name: string } | null }[];
   };
 }
 
@@ -116,6 +116,11 @@ describeBrowser('the dashboard in Chromium', () => {
     const rows = page.locator('[data-testid=shares-table] tbody tr');
     expect(await rows.count()).toBe(windows);
     expect(await rows.locator('th').allTextContents()).toEqual(api.networkMetricSeries.snapshots.map((s) => s.window.label));
+    // The stacked tie mix: one area per tie class; the stage of each window in words.
+    expect(await page.locator('[data-testid=mix-chart] g[data-mark=area] > *').count()).toBe(4);
+    const stageWords: Record<string, string> = { SCATTERED_FRAGMENTS: 'Scattered fragments', HUB_AND_SPOKE: 'Hub and spoke', MULTI_HUB: 'Multi-hub', CORE_PERIPHERY: 'Core and periphery' };
+    expect(await page.locator('[data-testid=windows-table] tbody tr td:nth-of-type(1)').allTextContents()).toEqual(api.networkMetricSeries.snapshots.map((s) => stageWords[s.stage]));
+    expect(await page.locator('[data-testid=tie-changes] tbody tr').count()).toBe(windows - 1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'story.png'), fullPage: true });
     await page.close();
@@ -141,6 +146,15 @@ describeBrowser('the dashboard in Chromium', () => {
     expect(await page.getByTestId('actor-name').textContent()).toBe(year.hub!.name);
     expect(new URL(page.url()).searchParams.get('actor')).toBe(year.hub!.id);
     await page.locator('[data-testid=actor-degree-chart] svg').first().waitFor();
+    expect(await page.locator('[data-testid=actor-degree-chart] g[data-mark=dot] > *').count()).toBe(api.networkMetricSeries.snapshots.length);
+    const intro = await gql<{ suggestedIntroductions: { actor: { name: string } }[] }>(
+      `query ($id: ID!) { suggestedIntroductions(actorId: $id, window: { from: "2019-08-01", to: "2020-08-01" }, first: 10) { actor { name } } }`,
+      { id: year.hub!.id },
+    );
+    await page.getByTestId('introductions').or(page.getByText('No suggestion:')).waitFor();
+    if (intro.suggestedIntroductions.length > 0) {
+      expect(await page.locator('[data-testid=introductions] tbody tr th').allTextContents()).toEqual(intro.suggestedIntroductions.map((i) => i.actor.name));
+    }
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'actor-hub.png'), fullPage: true });
     await page.close();
@@ -177,7 +191,7 @@ describeBrowser('the dashboard in Chromium', () => {
     expect(await table.locator('tbody tr th').evaluateAll((cells) => cells.slice(0, 3).map((c) => c.textContent))).toEqual(api.networkMetrics.actors.map((a) => a.actor.name));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\n')[0]).toBe('id,name,kind,betweenness,degree,closeness,clustering,community');
+    expect(csv.split('\n')[0]).toBe('id,name,kind,betweenness,constraint,effectiveSize,degree,coreNumber,closeness,clustering,community');
     await page.getByRole('button', { name: 'Degree' }).click();
     expect(await table.locator('th[aria-sort=descending]').textContent()).toContain('Degree');
     expect(await seriousViolations(page)).toEqual([]);

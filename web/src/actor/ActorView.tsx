@@ -1,20 +1,18 @@
 import { useEffect, useState } from 'react';
-import { cachedRequest, useQuery } from '../api/use-query';
+import { useQuery } from '../api/use-query';
 import { DataTable } from '../components/DataTable';
 import { Status } from '../components/Status';
-import { ActorPageDocument, ActorWindowMetricsDocument, SeriesDocument, WindowFiguresDocument } from '../generated/graphql';
+import { ActorPageDocument, ActorSeriesDocument, IntroductionsDocument, SeriesDocument, WindowFiguresDocument } from '../generated/graphql';
 import { loadWindowNetwork, tiesOf, type WindowNetwork } from '../map/window-network';
 import { KIND_NAMES } from '../palette';
 import { ActorOptions, pickActor, useActorSearch } from '../record/ActorPicker';
 import { scopeOf, seriesOf, type ViewState } from '../state/url-state';
 import { hrefOf } from '../state/use-view-state';
 import { SeriesChart } from '../story/SeriesChart';
-import { chosenWindowIndex, windowName } from '../story/series-data';
+import { chosenWindowIndex, windowName, type SeriesMeasure, type Snapshot } from '../story/series-data';
 
-/** Windows of the series an actor's sparklines cover (the last ones, one request each). */
-const MAX_SPARK_WINDOWS = 24;
-
-type Figures = { degree: number; betweenness: number; closeness: number; pagerank: number } | null;
+/** How many introductions to suggest. */
+const INTRODUCTIONS = 10;
 
 /** One actor: its figures in the window, over the series, and its ties. */
 export function ActorView({ state, navigate }: { state: ViewState; navigate: (change: Partial<ViewState>) => void }) {
@@ -26,7 +24,8 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
   const page = useQuery(ActorPageDocument, state.actor && windowInput ? { id: state.actor, window: windowInput, scope: scopeOf(state) } : null);
   const figures = useQuery(WindowFiguresDocument, windowInput ? { window: windowInput, scope: scopeOf(state) } : null);
   const [network, setNetwork] = useState<WindowNetwork | null>(null);
-  const [overTime, setOverTime] = useState<Figures[] | null>(null);
+  const overTime = useQuery(ActorSeriesDocument, state.actor ? { id: state.actor, series: seriesOf(state), scope: scopeOf(state) } : null);
+  const introductions = useQuery(IntroductionsDocument, state.actor && windowInput ? { id: state.actor, window: windowInput, scope: scopeOf(state), first: INTRODUCTIONS } : null);
   const jsonUrl = figures.status === 'done' ? figures.data.networkMetrics.json : null;
 
   useEffect(() => {
@@ -37,23 +36,6 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
       live = false;
     };
   }, [jsonUrl]);
-
-  const spark = snapshots.slice(-MAX_SPARK_WINDOWS);
-  const sparkKey = JSON.stringify([state.actor, spark.map((s) => s.window.from), scopeOf(state)]);
-  useEffect(() => {
-    if (!state.actor || spark.length === 0) return;
-    let live = true;
-    setOverTime(null);
-    Promise.all(
-      spark.map((s) =>
-        cachedRequest(ActorWindowMetricsDocument, { id: state.actor!, window: { from: s.window.from, to: s.window.to }, scope: scopeOf(state) }).then((d) => d.actor?.metrics ?? null),
-      ),
-    ).then((all) => live && setOverTime(all), () => live && setOverTime([]));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sparkKey]);
 
   const search = <ActorSearch onPick={(id) => navigate({ actor: id })} />;
   if (!state.actor) {
@@ -76,6 +58,13 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
   }
   const m = actor.metrics;
   const ties = network ? tiesOf(network, actor.id) : null;
+  const perWindow = overTime.status === 'done' ? (overTime.data.actor?.metricSeries ?? []) : null;
+  const figureOf = (snapshot: Snapshot) => perWindow?.[snapshots.indexOf(snapshot)] ?? null;
+  const smallMultiples: { key: string; measure: SeriesMeasure }[] = [
+    { key: 'degree', measure: { label: 'Degree', kind: 'count', reading: '', value: (s) => figureOf(s)?.degree ?? 0 } },
+    { key: 'betweenness', measure: { label: 'Betweenness', kind: 'share', reading: '', value: (s) => figureOf(s)?.betweenness ?? 0 } },
+    { key: 'constraint', measure: { label: "Burt's constraint", kind: 'share', reading: '', value: (s) => figureOf(s)?.constraint ?? 0 } },
+  ];
   return (
     <>
       {search}
@@ -110,6 +99,9 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
                 ['PageRank', m.pagerank.toFixed(4)],
                 ['Clustering', m.clustering.toFixed(4)],
                 ['Community', String(m.community)],
+                ["Burt's constraint (low: a broker between groups)", m.constraint.toFixed(4)],
+                ['Effective size (non-redundant partners)', m.effectiveSize.toFixed(2)],
+                ['Core number', String(m.coreNumber)],
               ]}
             />
           ) : (
@@ -119,34 +111,51 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
       )}
       <section aria-labelledby="actor-series-title">
         <h3 id="actor-series-title">Over the series</h3>
-        {overTime === null ? (
-          <p role="status">Loading the figures over time…</p>
+        {perWindow === null ? (
+          <Status result={overTime} what="the figures over time" />
         ) : (
           <>
             <div className="small-multiples">
-              {(['degree', 'betweenness'] as const).map((key) => (
-                <SeriesChart
-                  key={key}
-                  snapshots={spark.map((s, i) => ({ ...s, actorCount: overTime[i]?.[key] ?? 0 }))}
-                  measures={[{ key: 'actorCount', label: key === 'degree' ? 'Degree' : 'Betweenness', kind: key === 'degree' ? 'count' : 'share', reading: '' }]}
-                  title={`${actor.name}: ${key} per window`}
-                  share={false}
-                  testId={`actor-${key}-chart`}
-                />
+              {smallMultiples.map(({ key, measure }) => (
+                <SeriesChart key={key} snapshots={snapshots} measures={[measure]} title={`${actor.name}: ${measure.label.toLowerCase()} per window`} share={false} testId={`actor-${key}-chart`} />
               ))}
             </div>
             <details>
               <summary>Table view: {actor.name} per window</summary>
               <DataTable
                 caption={`${actor.name}'s figures per window`}
-                columns={['Window', 'Degree', 'Betweenness', 'Closeness', 'PageRank']}
-                rows={spark.map((s, i) => {
-                  const f = overTime[i];
-                  return [windowName(s.window), f ? String(f.degree) : 'no ties', f ? f.betweenness.toFixed(4) : '—', f ? f.closeness.toFixed(4) : '—', f ? f.pagerank.toFixed(4) : '—'];
+                columns={['Window', 'Degree', 'Betweenness', 'Closeness', 'PageRank', 'Constraint', 'Effective size']}
+                rows={snapshots.map((s) => {
+                  const f = figureOf(s);
+                  return f
+                    ? [windowName(s.window), String(f.degree), f.betweenness.toFixed(4), f.closeness.toFixed(4), f.pagerank.toFixed(4), f.constraint.toFixed(4), f.effectiveSize.toFixed(2)]
+                    : [windowName(s.window), 'no ties', '—', '—', '—', '—', '—'];
                 })}
               />
             </details>
           </>
+        )}
+      </section>
+      <section aria-labelledby="actor-intro-title">
+        <h3 id="actor-intro-title">Suggested introductions{chosen ? ` in ${windowName(chosen.window)}` : ''}</h3>
+        <p className="small">Actors of the same kind not tied to {actor.name} in this window, ranked by the partners they share (Adamic–Adar).</p>
+        {introductions.status !== 'done' ? (
+          <Status result={introductions} what="suggested introductions" />
+        ) : introductions.data.suggestedIntroductions.length === 0 ? (
+          <p>No suggestion: no untied actor shares a partner with {actor.name} in this window.</p>
+        ) : (
+          <DataTable
+            caption={`Who ${actor.name} could meet next`}
+            testId="introductions"
+            columns={['Actor', 'Score', 'Partners in common']}
+            rows={introductions.data.suggestedIntroductions.map((intro) => [
+              <a key={intro.actor.id} href={hrefOf(state, { actor: intro.actor.id })} onClick={(e) => (e.preventDefault(), navigate({ actor: intro.actor.id }))}>
+                {intro.actor.name}
+              </a>,
+              intro.score.toFixed(3),
+              String(intro.via.length),
+            ])}
+          />
         )}
       </section>
       <section aria-labelledby="actor-ties-title">

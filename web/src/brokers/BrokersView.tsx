@@ -15,7 +15,10 @@ const HEADINGS: Readonly<Record<BrokerColumn, string>> = {
   name: 'Actor',
   kind: 'Kind',
   betweenness: 'Betweenness',
+  constraint: 'Constraint',
+  effectiveSize: 'Effective size',
   degree: 'Degree',
+  coreNumber: 'Core number',
   closeness: 'Closeness',
   clustering: 'Clustering',
   community: 'Community',
@@ -49,7 +52,8 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
     <>
       <h2>Brokers in {windowName(chosen.window)}</h2>
       <p>
-        Actors by betweenness: the share of shortest paths between others that pass through them.
+        Actors by betweenness: the share of shortest paths between others that pass through them. Low constraint and a high effective size
+        also mark brokers: partners who are not tied to each other.
         {brokers.data.networkMetrics.actorCount > all.length ? ` The ${all.length} highest of ${brokers.data.networkMetrics.actorCount} actors.` : ''}
       </p>
       <div className="map-controls">
@@ -88,7 +92,7 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
                   <button
                     type="button"
                     className="sort"
-                    onClick={() => setSort({ column, direction: sort.column === column && sort.direction === 'descending' ? 'ascending' : column === 'name' || column === 'kind' ? 'ascending' : 'descending' })}
+                    onClick={() => setSort({ column, direction: sort.column === column ? (sort.direction === 'descending' ? 'ascending' : 'descending') : column === 'name' || column === 'kind' || column === 'constraint' ? 'ascending' : 'descending' })}
                   >
                     {HEADINGS[column]}
                     <span aria-hidden="true">{sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
@@ -108,7 +112,10 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
                 </th>
                 <td>{KIND_NAMES[row.actor.kind]}</td>
                 <td>{row.betweenness.toFixed(4)}</td>
+                <td>{row.constraint.toFixed(4)}</td>
+                <td>{row.effectiveSize.toFixed(2)}</td>
                 <td>{row.degree}</td>
+                <td>{row.coreNumber}</td>
                 <td>{row.closeness.toFixed(4)}</td>
                 <td>{row.clustering.toFixed(4)}</td>
                 <td>{row.community}</td>

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { ActorKind, BrokersQuery } from '../generated/graphql';
 
 export type BrokerRow = BrokersQuery['networkMetrics']['actors'][number];
-export const BROKER_COLUMNS = ['name', 'kind', 'betweenness', 'degree', 'closeness', 'clustering', 'community'] as const;
+export const BROKER_COLUMNS = ['name', 'kind', 'betweenness', 'constraint', 'effectiveSize', 'degree', 'coreNumber', 'closeness', 'clustering', 'community'] as const;
 export type BrokerColumn = (typeof BROKER_COLUMNS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
@@ -34,7 +34,7 @@ export function brokerRows(rows: readonly BrokerRow[], kinds: readonly ActorKind
 /** The table as CSV, exact figures (not the rounded ones shown). */
 export function brokersCsv(rows: readonly BrokerRow[]): string {
   return stringify(
-    rows.map((row) => [row.actor.id, row.actor.name, row.actor.kind, row.betweenness, row.degree, row.closeness, row.clustering, row.community]),
-    { header: true, columns: ['id', 'name', 'kind', 'betweenness', 'degree', 'closeness', 'clustering', 'community'] },
+    rows.map((row) => [row.actor.id, row.actor.name, row.actor.kind, row.betweenness, row.constraint, row.effectiveSize, row.degree, row.coreNumber, row.closeness, row.clustering, row.community]),
+    { header: true, columns: ['id', 'name', 'kind', 'betweenness', 'constraint', 'effectiveSize', 'degree', 'coreNumber', 'closeness', 'clustering', 'community'] },
   );
 }
