@@ -112,7 +112,7 @@ describeBrowser('the dashboard in Chromium', () => {
     await page.locator('[data-testid=shares-chart] svg').first().waitFor();
     expect(await page.locator('[data-testid=shares-chart] g[data-mark=dot] > *').count()).toBe(4 * windows);
     expect(await page.locator('[data-testid=counts-chart] g[data-mark=dot] > *').count()).toBe(3 * windows);
-    await page.getByText('Table view: centralization and peer ties').click();
+    await page.getByText('Table view: the four signals').click();
     const rows = page.locator('[data-testid=shares-table] tbody tr');
     expect(await rows.count()).toBe(windows);
     expect(await rows.locator('th').allTextContents()).toEqual(api.networkMetricSeries.snapshots.map((s) => s.window.label));
