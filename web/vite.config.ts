@@ -21,6 +21,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
       input: { index: resolve(__dirname, 'index.html'), graphiql: resolve(__dirname, 'graphiql.html') },
+      // React is shared by the dashboard and the IDE: one chunk, named for what it is.
+      output: { manualChunks: (id) => (/node_modules\/(react|react-dom|scheduler)\//.test(id) ? 'react' : undefined) },
     },
   },
   worker: { format: 'es' },
