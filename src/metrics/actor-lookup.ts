@@ -44,6 +44,12 @@ export function topActors(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColum
     .slice(0, Math.max(0, first));
 }
 
+/** Position of an id in an id-sorted list (a snapshot's actorColumns.ids), or −1. */
+export function positionOfId(ids: readonly string[], id: string): number {
+  const i = lowerBound(ids, id, (x) => x);
+  return ids[i] === id ? i : -1;
+}
+
 /** First position of an id-sorted list whose id is at or after `id`. */
 function lowerBound<T>(list: readonly T[], id: string, idOf: (item: T) => string): number {
   let lo = 0;

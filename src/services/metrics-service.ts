@@ -8,9 +8,9 @@ import { inThreadPathCentralityEngine, type PathCentralities, type PathCentralit
 import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/series';
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import { adamicAdarCandidates } from '../metrics/actor/adamic-adar';
+import { positionOfId } from '../metrics/actor-lookup';
 import { tieChange, type TieChange } from '../metrics/tie-changes';
 import { computeTrend, trendPointOf, type Trend } from '../metrics/trend';
-import { compareIds } from '../projection/compare-ids';
 import { InteractionColumns } from '../projection/interaction-columns';
 import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
@@ -182,7 +182,7 @@ export class MetricsService {
     const columns = snapshot.actorColumns;
     const ties = snapshot.ties;
     if (!columns || !ties) throw new Error('introductions need a snapshot made by computeSnapshot');
-    const u = positionOf(columns.ids, actorId);
+    const u = positionOfId(columns.ids, actorId);
     if (u < 0) return [];
     const wanted = new Set((kinds ?? [actor.kind]).map((kind) => ACTOR_KINDS.indexOf(kind)));
     const candidates = adamicAdarCandidates(ties, u, (v) => wanted.has(ties.kinds[v]!));
@@ -271,18 +271,6 @@ export class MetricsService {
 function windowTies(snapshot: NetworkSnapshot): { ids: readonly string[]; ties: NonNullable<NetworkSnapshot['ties']> } {
   if (!snapshot.actorColumns || !snapshot.ties) throw new Error('tie changes need snapshots made by computeSnapshot');
   return { ids: snapshot.actorColumns.ids, ties: snapshot.ties };
-}
-
-/** Position of an id in an id-sorted list, or −1. */
-function positionOf(ids: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareIds(ids[mid]!, id) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return ids[lo] === id ? lo : -1;
 }
 
 function project(interactions: Iterable<Interaction>, actors: ReadonlyMap<string, Actor>, request: Request): Projection {

@@ -1,3 +1,4 @@
+import type { UndirectedGraph } from 'graphology';
 import { adamicAdarCandidates } from '../../src/metrics/actor/adamic-adar';
 import { constraint } from '../../src/metrics/actor/constraint';
 import { coreNumber } from '../../src/metrics/actor/core-number';
@@ -5,6 +6,7 @@ import { effectiveSize } from '../../src/metrics/actor/effective-size';
 import { byId, indexGraph } from '../../src/metrics/graph-index';
 import { mainCore } from '../../src/metrics/network/main-core';
 import { triangleCounts } from '../../src/metrics/triangles';
+import { erdosRenyi, preferentialAttachment, rngFor } from './kernel/random-graphs';
 import { allFixtures, fixtureNetwork, type ReferenceFixture } from './reference';
 
 /** Asserts an id → number map equals the reference within 1e-9 (null in the fixture = networkx NaN, copnet 0). */
@@ -49,5 +51,52 @@ describe.each(allFixtures().map((fixture) => [fixture.name, fixture] as const))(
       const expected = fixture.adamicAdar[i]![2];
       if (!(Math.abs(score - expected) <= 1e-9)) throw new Error(`${u}–${v}: expected ${expected}, got ${score}`);
     });
+  });
+});
+
+describe('constraint and core number on random graphs agree with their textbook definitions', () => {
+  /** Burt's formula term by term over graphology's adjacency, and cores by repeated peeling. */
+  function direct(graph: UndirectedGraph) {
+    const p = (u: string, v: string) => (graph.hasEdge(u, v) ? 1 / graph.degree(u) : 0);
+    const constraintOf: Record<string, number> = {};
+    const cores: Record<string, number> = {};
+    graph.forEachNode((v) => {
+      let sum = 0;
+      for (const j of graph.neighbors(v)) {
+        let term = p(v, j);
+        for (const q of graph.neighbors(v)) term += p(v, q) * p(q, j);
+        sum += term * term;
+      }
+      constraintOf[v] = graph.degree(v) === 0 ? 0 : sum;
+    });
+    const remaining = graph.copy();
+    for (let k = 0; remaining.order > 0; k++) {
+      let peeled = true;
+      while (peeled) {
+        peeled = false;
+        for (const v of remaining.nodes()) {
+          if (remaining.degree(v) <= k) {
+            cores[v] = k;
+            remaining.dropNode(v);
+            peeled = true;
+          }
+        }
+      }
+    }
+    return { constraintOf, cores };
+  }
+
+  it.each([
+    ['preferential attachment, 300 actors', 1],
+    ['Erdős–Rényi, 120 actors, p = 0.08', 2],
+  ])('%s', (name, seed) => {
+    const graph = name.startsWith('preferential') ? preferentialAttachment(rngFor(seed), 300, 3) : erdosRenyi(rngFor(seed), 120, 0.08);
+    const index = indexGraph(graph);
+    const expected = direct(graph);
+    const got = byId(index, constraint(index));
+    for (const id of index.ids) {
+      if (!(Math.abs(got[id]! - expected.constraintOf[id]!) <= 1e-12)) throw new Error(`${id}: ${got[id]} vs ${expected.constraintOf[id]}`);
+    }
+    expect(byId(index, coreNumber(index))).toEqual(expected.cores);
   });
 });

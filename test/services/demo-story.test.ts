@@ -8,6 +8,8 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
 
 /** The demo network by school year, 2018–19 … 2024–25, through the real SQLite store. */
+jest.setTimeout(120_000); // each series computes seven school years of the 743-actor demo, slow on a busy machine
+
 describe('the demo network tells the hub-and-spoke-to-peer story', () => {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-demo-story-'));
   let store: Store;

@@ -1,4 +1,5 @@
 import { degreeAt, type GraphIndex } from '../graph-index';
+import { forEachTriangle } from '../triangles';
 
 /**
  * Burt's constraint, unweighted (networkx `constraint(G)`; Burt, "Structural Holes",
@@ -11,8 +12,8 @@ import { degreeAt, type GraphIndex } from '../graph-index';
  * no such actor).
  *
  * The sums over common neighbours are taken per tie by listing each triangle once
- * (forward algorithm, as ../triangles.ts), O(m^1.5): a triangle u–v–w adds 1/deg(w) to
- * tie u–v, 1/deg(u) to v–w and 1/deg(v) to u–w.
+ * (../triangles.ts, O(m^1.5)): a triangle u–v–w adds 1/deg(w) to tie u–v, 1/deg(u) to v–w
+ * and 1/deg(v) to u–w.
  */
 export function constraint(index: GraphIndex): Float64Array {
   const n = index.ids.length;
@@ -40,45 +41,19 @@ export function constraint(index: GraphIndex): Float64Array {
  */
 function sharedNeighbourSums(index: GraphIndex): Float64Array {
   const n = index.ids.length;
-  const { offsets, neighbors } = index;
-  const m2 = neighbors.length;
+  const m2 = index.neighbors.length;
   const inverse = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     const d = degreeAt(index, v);
     inverse[v] = d === 0 ? 0 : 1 / d;
   }
-  const reverse = reverseEntries(index);
-  const rank = new Int32Array(n);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => degreeAt(index, a) - degreeAt(index, b) || a - b);
-  order.forEach((v, r) => (rank[v] = r));
   const sums = new Float64Array(m2);
-  const markOwner = new Int32Array(n).fill(-1);
-  const markEntry = new Int32Array(n);
-  for (let u = 0; u < n; u++) {
-    const ru = rank[u]!;
-    const end = offsets[u + 1]!;
-    for (let j = offsets[u]!; j < end; j++) {
-      const v = neighbors[j]!;
-      if (rank[v]! > ru) {
-        markOwner[v] = u;
-        markEntry[v] = j;
-      }
-    }
-    for (let j = offsets[u]!; j < end; j++) {
-      const v = neighbors[j]!;
-      const rv = rank[v]!;
-      if (rv <= ru) continue;
-      const endV = offsets[v + 1]!;
-      for (let k = offsets[v]!; k < endV; k++) {
-        const w = neighbors[k]!;
-        if (markOwner[w] === u && rank[w]! > rv) {
-          sums[j]! += inverse[w]!; // tie u–v, third corner w
-          sums[k]! += inverse[u]!; // tie v–w, third corner u
-          sums[markEntry[w]!]! += inverse[v]!; // tie u–w, third corner v
-        }
-      }
-    }
-  }
+  forEachTriangle(index, (u, v, w, uv, vw, uw) => {
+    sums[uv]! += inverse[w]!; // tie u–v, third corner w
+    sums[vw]! += inverse[u]!; // tie v–w, third corner u
+    sums[uw]! += inverse[v]!; // tie u–w, third corner v
+  });
+  const reverse = reverseEntries(index);
   const total = new Float64Array(m2);
   for (let e = 0; e < m2; e++) total[e] = sums[e]! + sums[reverse[e]!]!;
   return total;
