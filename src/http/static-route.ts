@@ -84,7 +84,13 @@ export function webFiles(webDir: string): WebFiles {
         return true;
       }
       if (!pathname.startsWith('/assets/')) return false;
-      const file = normalize(join(root, decodeURIComponent(pathname)));
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        return false;
+      }
+      const file = normalize(join(root, decoded));
       if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
       await sendFile(request, response, file, true);
       return true;

@@ -42,6 +42,17 @@ describe('HTTP behaviour', () => {
     expect(await query.json()).toEqual({ data: { actors: { totalCount: 0 } } });
   });
 
+  it('serves the dashboard at / under a same-origin Content-Security-Policy, and nothing outside its folder', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(await page.text()).not.toMatch(/https?:\/\//);
+    for (const path of ['/assets/..%2F..%2Fpackage.json', '/assets/%E0%A4%A', '/assets/nope.js']) {
+      const missing = await fetch(`${server.url}${path}`);
+      expect(missing.status).toBe(404);
+    }
+  });
+
   it('answers unknown paths with a JSON 404 and /health with the store kind', async () => {
     const missing = await fetch(`${server.url}/nope`);
     expect(missing.status).toBe(404);

@@ -36,6 +36,11 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
   const worker = useRef<Worker | null>(null);
   const jsonUrl = figures.status === 'done' ? figures.data.networkMetrics.json : null;
   const hubId = figures.status === 'done' ? (figures.data.networkMetrics.hub?.id ?? null) : null;
+  // Sigma's event handlers outlive a render: they read the latest navigate and hub through refs.
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
+  const hubRef = useRef(hubId);
+  hubRef.current = hubId;
 
   useEffect(() => {
     worker.current = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
@@ -84,8 +89,7 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
       live = false;
       current.removeEventListener('message', onMessage);
     };
-    // draw reads the colour/size choice; a change of those redraws below without a new layout.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // draw reads the colour and size choice too; a change of those redraws below without a new layout.
   }, [network]);
 
   useEffect(() => {
@@ -94,7 +98,6 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
       const ys = Float64Array.from(network.nodes, (n) => positions.current.get(n.key)?.y ?? 0);
       draw(network, xs, ys);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.colourBy, state.sizeBy, found, hubId]);
 
   useEffect(() => () => renderer.current?.kill(), []);
@@ -157,11 +160,6 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
       }
     }
   }
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
-  const hubRef = useRef(hubId);
-  hubRef.current = hubId;
-
   const names = useMemo(() => (network ? [...network.nodes].sort((a, b) => a.attributes.name.localeCompare(b.attributes.name)) : []), [network]);
 
   function find(event: React.FormEvent) {
