@@ -20,7 +20,7 @@ export function registerServeCommand(program: Command): Command {
         },
       });
       const where = config.store === 'sqlite' ? `SQLite file ${config.dbPath}` : `Neo4j ${config.neo4j.uri}`;
-      console.log(`copnet is serving ${copnet.url}/graphql (store: ${where})`);
+      console.log(`copnet is serving the dashboard at ${copnet.url}/ and the API at ${copnet.url}/graphql (store: ${where})`);
       await waitForSignal();
       console.log('copnet: stopping: finishing in-flight requests, then closing the store');
       await copnet.stop();

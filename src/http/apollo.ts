@@ -1,14 +1,17 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { formatError, type ErrorLogger } from '../graphql/errors';
 import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
-/** Apollo Server over copnet's schema: introspection and the Sandbox IDE on, no stack traces out, operation size limits. */
+/**
+ * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits.
+ * Its landing page (Apollo Sandbox, loaded from Apollo's CDN) is off: browsers get GraphiQL, bundled with the dashboard.
+ */
 export function createApolloServer(
   schema: GraphQLSchema,
   httpServer: Server,
@@ -23,7 +26,7 @@ export function createApolloServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationLimitsPlugin(limits),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

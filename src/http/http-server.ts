@@ -9,6 +9,7 @@ import { exportRoute } from './export-route';
 import { requestSignal } from './request-signal';
 import { BodyTooLargeError, readBody } from './read-body';
 import { sendJson } from './send-json';
+import { defaultWebDir, wantsIde, webFiles } from './static-route';
 
 export interface HttpServerOptions {
   readonly port: number;
@@ -19,6 +20,8 @@ export interface HttpServerOptions {
   /** A request's metrics and export work is cancelled after this long (COPNET_WORK_TIMEOUT_MS). Default 120,000. */
   readonly workTimeoutMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  /** The built dashboard (default: dist/web of this package). */
+  readonly webDir?: string;
 }
 
 /** Routes beside /graphql and /health, matched by path prefix; `signal` cancels the request's work (requestSignal). */
@@ -32,8 +35,9 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP front: GraphQL at /graphql (POST, and GET for queries and the IDE), exports at
- * /export/<format>, a body limit answered with 413, JSON 404s elsewhere.
+ * The HTTP front: GraphQL at /graphql (POST, and GET for queries; GraphiQL for browsers),
+ * exports at /export/<format>, the dashboard at / and /assets/, a body limit answered with
+ * 413, JSON 404s elsewhere.
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
@@ -42,6 +46,7 @@ export async function startHttpServer(
 ): Promise<RunningServer> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
   const routes: Readonly<Record<string, RouteHandler>> = { '/export/': exportRoute(services.exports, log) };
+  const web = webFiles(options.webDir ?? defaultWebDir());
   const httpServer = createServer();
   const apollo = createApolloServer(schema, httpServer, log, options.limits);
   await apollo.start();
@@ -57,12 +62,12 @@ export async function startHttpServer(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const signal = requestSignal(request, response, options.workTimeoutMs ?? 120_000);
-    if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, signal);
-    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
-    if (url.pathname === '/') {
-      response.writeHead(302, { location: '/graphql' }).end();
-      return;
+    if (url.pathname === '/graphql') {
+      if (wantsIde(request, url)) return web.serveIde(request, response);
+      return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, signal);
     }
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
+    if (await web.serve(request, response, url.pathname)) return;
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
     if (route) return route[1](request, response, url, signal);
     sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });

@@ -30,11 +30,27 @@ describe('HTTP behaviour', () => {
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('serves a GraphQL IDE to a browser on /graphql', async () => {
+  it('serves the bundled GraphiQL to a browser on /graphql, and still answers GET queries there', async () => {
     const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/html');
-    expect(await response.text()).toContain('embeddable-sandbox');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const page = await response.text();
+    expect(page).toContain('GraphiQL');
+    expect(page).not.toMatch(/https?:\/\//);
+    const query = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ actors { totalCount } }')}`, { headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' } });
+    expect(query.status).toBe(200);
+    expect(await query.json()).toEqual({ data: { actors: { totalCount: 0 } } });
+  });
+
+  it('serves the dashboard at / under a same-origin Content-Security-Policy, and nothing outside its folder', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(await page.text()).not.toMatch(/https?:\/\//);
+    for (const path of ['/assets/..%2F..%2Fpackage.json', '/assets/%E0%A4%A', '/assets/nope.js']) {
+      const missing = await fetch(`${server.url}${path}`);
+      expect(missing.status).toBe(404);
+    }
   });
 
   it('answers unknown paths with a JSON 404 and /health with the store kind', async () => {
