@@ -1,0 +1,51 @@
+import { InvalidInputError } from '../domain/errors';
+import type { Interaction } from '../domain/interaction';
+
+/**
+ * Rules both adapters apply when they merge actors or resolve aliases; the adapters only
+ * read and write, so SQLite and Neo4j give the same results.
+ */
+
+/**
+ * An interaction with `sourceId` replaced by `targetId`: as initiator, or in its place among
+ * the participants. The target is never listed twice nor as its own participant. Throws
+ * when nothing would be left but the target with itself.
+ */
+export function moveInteraction(interaction: Interaction, sourceId: string, targetId: string): Interaction {
+  const initiatorId = interaction.initiatorId === sourceId ? targetId : interaction.initiatorId;
+  const participantIds: string[] = [];
+  for (const id of interaction.participantIds) {
+    const moved = id === sourceId ? targetId : id;
+    if (moved !== initiatorId && !participantIds.includes(moved)) participantIds.push(moved);
+  }
+  if (participantIds.length === 0) {
+    throw new InvalidInputError(
+      'sourceId',
+      sourceId,
+      `cannot be merged into ${targetId}: interaction ${interaction.id} is between the two only; delete it first (deleteInteractions)`,
+    );
+  }
+  return { ...interaction, initiatorId, participantIds };
+}
+
+/**
+ * An interaction whose actor ids may be aliases of merged actors, with each alias replaced by
+ * the actor it now names; repeats that this creates are dropped. `path` names the interaction
+ * in its batch for the error when no participant is left.
+ */
+export function resolveInteractionAliases(interaction: Interaction, aliases: ReadonlyMap<string, string>, path: string): Interaction {
+  if (aliases.size === 0) return interaction;
+  const initiatorId = aliases.get(interaction.initiatorId) ?? interaction.initiatorId;
+  const participantIds: string[] = [];
+  for (const id of interaction.participantIds) {
+    const resolved = aliases.get(id) ?? id;
+    if (resolved !== initiatorId && !participantIds.includes(resolved)) participantIds.push(resolved);
+  }
+  if (participantIds.length === 0) {
+    throw new InvalidInputError(`${path}.participantIds`, interaction.participantIds, `names only the initiator ${initiatorId} once merged actors are resolved`);
+  }
+  if (initiatorId === interaction.initiatorId && participantIds.length === interaction.participantIds.length && participantIds.every((id, i) => id === interaction.participantIds[i])) {
+    return interaction;
+  }
+  return { ...interaction, initiatorId, participantIds };
+}
