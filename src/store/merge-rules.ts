@@ -49,3 +49,29 @@ export function resolveInteractionAliases(interaction: Interaction, aliases: Rea
   }
   return { ...interaction, initiatorId, participantIds };
 }
+
+/**
+ * An actor batch with aliases of merged actors replaced by the actors they name, in ids and
+ * affiliations (an actor never ends up affiliated with itself).
+ */
+export function resolveActorAliases<A extends { readonly id: string; readonly affiliationId: string | null }>(
+  batch: readonly A[],
+  aliases: ReadonlyMap<string, string>,
+): readonly A[] {
+  if (aliases.size === 0) return batch;
+  return batch.map((actor) => {
+    const id = aliases.get(actor.id) ?? actor.id;
+    const affiliationId = actor.affiliationId === null ? null : (aliases.get(actor.affiliationId) ?? actor.affiliationId);
+    return { ...actor, id, affiliationId: affiliationId === id ? null : affiliationId };
+  });
+}
+
+/** Every id an actor batch names: the actors and their affiliations. */
+export function idsNamedByActors(batch: readonly { readonly id: string; readonly affiliationId: string | null }[]): string[] {
+  const named = new Set<string>();
+  for (const actor of batch) {
+    named.add(actor.id);
+    if (actor.affiliationId !== null) named.add(actor.affiliationId);
+  }
+  return [...named];
+}

@@ -6,6 +6,7 @@ import { redactUri } from '../../src/store/neo4j/driver-errors';
 import { openNeo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j/neo4j-store';
 import type { Store } from '../../src/store/store';
 import { defineStoreContract } from './store-contract';
+import { defineCorrectionContract } from './store-contract-corrections';
 
 /**
  * The store contract on Neo4j, plus what only the graph shows (labels, relationships), when
@@ -53,6 +54,7 @@ if (uri === null) {
   };
 
   defineStoreContract('neo4j', openEmptyStore);
+  defineCorrectionContract('neo4j', openEmptyStore);
 
   describe('Neo4j graph model, as analysts query it', () => {
     let store: Store;

@@ -9,7 +9,7 @@ import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
-import { moveInteraction, resolveInteractionAliases } from '../merge-rules';
+import { idsNamedByActors, moveInteraction, resolveActorAliases, resolveInteractionAliases } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 
@@ -198,18 +198,7 @@ class SqliteStore implements Store {
 
   /** The batch with aliases of merged actors replaced by the actors they name (ids and affiliations). */
   private resolveActorAliases(batch: readonly Actor[]): readonly Actor[] {
-    const named = new Set<string>();
-    for (const actor of batch) {
-      named.add(actor.id);
-      if (actor.affiliationId !== null) named.add(actor.affiliationId);
-    }
-    const aliases = this.aliasesOf([...named]);
-    if (aliases.size === 0) return batch;
-    return batch.map((actor) => {
-      const id = aliases.get(actor.id) ?? actor.id;
-      const affiliationId = actor.affiliationId === null ? null : (aliases.get(actor.affiliationId) ?? actor.affiliationId);
-      return { ...actor, id, affiliationId: affiliationId === id ? null : affiliationId };
-    });
+    return resolveActorAliases(batch, this.aliasesOf(idsNamedByActors(batch)));
   }
 
   private aliasesOf(ids: readonly string[]): Map<string, string> {
