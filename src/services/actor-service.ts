@@ -1,4 +1,5 @@
-import { validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
+import type { Author } from '../domain/access';
+import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
 import { decodeActorCursor, encodeActorCursor, validatePageSize } from '../domain/page';
 import type { ActorFilter, Store } from '../store/store';
 import type { Connection } from './connection';
@@ -7,8 +8,18 @@ import type { Connection } from './connection';
 export class ActorService {
   constructor(private readonly store: Store) {}
 
-  async upsertActors(inputs: readonly ActorInput[]): Promise<Actor[]> {
-    return this.store.upsertActors(validateActorBatch(inputs));
+  async upsertActors(inputs: readonly ActorInput[], author?: Author): Promise<Actor[]> {
+    return this.store.upsertActors(validateActorBatch(inputs), author);
+  }
+
+  /** Merges a duplicate into the actor it duplicates; the duplicate's id becomes an alias. */
+  mergeActors(sourceId: string, targetId: string, allowKindChange: boolean, author: Author): Promise<Actor> {
+    return this.store.mergeActors(requireNonEmpty(sourceId, 'sourceId'), requireNonEmpty(targetId, 'targetId'), { allowKindChange }, author);
+  }
+
+  /** Deletes an actor nothing refers to (otherwise: merge it). */
+  deleteActor(id: string, author: Author): Promise<Actor> {
+    return this.store.deleteActor(requireNonEmpty(id, 'id'), author);
   }
 
   async getActor(id: string): Promise<Actor | null> {

@@ -1,8 +1,10 @@
+import { TokenService } from '../auth/token-service';
 import type { Services } from '../graphql/context';
 import { PathMetricsPool } from '../metrics/kernel';
 import { poolPathCentralityEngine } from '../metrics/path-centralities';
 import type { Store } from '../store/store';
 import { ActorService } from './actor-service';
+import { AuditService } from './audit-service';
 import { ExportService } from './export-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
@@ -22,6 +24,8 @@ export function createServices(store: Store): RunningServices {
     interactions: new InteractionService(store),
     metrics,
     exports: new ExportService(metrics),
+    tokens: new TokenService(store),
+    audit: new AuditService(store),
     close: () => pool.close(),
   };
 }

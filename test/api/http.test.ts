@@ -66,13 +66,15 @@ describe('the composed service', () => {
 
   it('keeps what it recorded across a restart, and frees its port on stop', async () => {
     const first = await startCopnet(config);
-    const written = await postGraphql(`${first.url}/graphql`, UPSERT_ACTORS, { actors: SMALL_NETWORK });
+    const token = first.firstStart!.token; // the first start's admin token
+    const written = await postGraphql(`${first.url}/graphql`, UPSERT_ACTORS, { actors: SMALL_NETWORK }, token);
     expect(written.errors).toBeUndefined();
     await first.stop();
     await expect(fetch(`${first.url}/health`)).rejects.toThrow();
 
     const second = await startCopnet(config);
-    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`);
+    expect(second.firstStart).toBeNull();
+    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`, undefined, token);
     expect(read.data).toEqual({ actors: { totalCount: SMALL_NETWORK.length } });
     await second.stop();
   });
