@@ -24,12 +24,8 @@ export class InteractionService {
     );
   }
 
-  private async differs(sent: Interaction, stored: Interaction): Promise<boolean> {
-    const same = (candidate: Interaction) => samePayload({ ...candidate, externalId: stored.externalId }, stored);
-    if (same(sent)) return false;
-    const ids = await this.store.resolveActorIds([sent.initiatorId, ...sent.participantIds]);
-    const [initiatorId, ...participantIds] = ids;
-    return !same({ ...sent, initiatorId: initiatorId!, participantIds: participantIds.filter((id, p) => id !== initiatorId && participantIds.indexOf(id) === p) });
+  private differs(sent: Interaction, stored: Interaction): Promise<boolean> {
+    return differsFromStored(this.store, sent, stored);
   }
 
   /** The filter with its actorId resolved: the id of a merged actor names the actor it was merged into. */
@@ -72,4 +68,15 @@ export class InteractionService {
 export interface ReportedInteraction extends RecordedInteraction {
   /** true when an already-stored externalId came with a different payload (the stored one is kept). */
   readonly differs: boolean;
+}
+
+/**
+ * Whether an interaction sent again (same externalId or id) carries other data than the stored
+ * one; actor ids that are aliases of merged actors are resolved first, so they are no difference.
+ */
+export async function differsFromStored(store: Pick<Store, 'resolveActorIds'>, sent: Interaction, stored: Interaction): Promise<boolean> {
+  const same = (candidate: Interaction) => samePayload({ ...candidate, externalId: stored.externalId }, stored);
+  if (same(sent)) return false;
+  const [initiatorId, ...participantIds] = await store.resolveActorIds([sent.initiatorId, ...sent.participantIds]);
+  return !same({ ...sent, initiatorId: initiatorId!, participantIds: participantIds.filter((id, p) => id !== initiatorId && participantIds.indexOf(id) === p) });
 }
