@@ -22,9 +22,6 @@ export const STATEMENT_PARAMETERS = {
   'stream-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
   'bump-revision': [],
   'read-revision': [],
-  /** Test support: the Neo4j contract suite's clean slate. */
-  'delete-all-nodes': [],
-  'count-foreign-nodes': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StatementName = keyof typeof STATEMENT_PARAMETERS;
