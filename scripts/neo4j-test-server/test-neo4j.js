@@ -38,7 +38,9 @@ async function main() {
   }
 
   const jestArgs = process.argv.slice(2);
-  const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', ...(jestArgs.length > 0 ? jestArgs : SUITES)], {
+  // Serial: every suite shares the one database. A longer per-test limit: a real database on a
+  // shared 2-core machine writes the contract suite's 12,345-interaction batch in tens of seconds.
+  const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', '--testTimeout=180000', ...(jestArgs.length > 0 ? jestArgs : SUITES)], {
     cwd: root,
     env,
     stdio: 'inherit',
