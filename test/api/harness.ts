@@ -1,20 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import neo4j from 'neo4j-driver';
 import 'reflect-metadata';
 import { Authenticator } from '../../src/auth/authenticator';
 import type { JwtVerifier } from '../../src/auth/jwt-verifier';
 import { TokenService } from '../../src/auth/token-service';
-import { loadConfig } from '../../src/config';
 import { systemAuthor, type Role } from '../../src/domain/access';
 import { buildCopnetSchema } from '../../src/graphql/schema';
 import { startHttpServer, type RunningServer } from '../../src/http/http-server';
 import { createServices } from '../../src/services/services';
-import { readStatement } from '../../src/store/neo4j/cypher-files';
-import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
+import { openTestStore } from '../store/test-store';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -26,7 +22,7 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 export interface TestServer {
   readonly url: string;
   readonly dbPath: string;
-  /** The real SQLite store, seen through a proxy that counts every call by method name. */
+  /** The real store (SQLite, or Neo4j under test:neo4j), seen through a proxy that counts every call by method name. */
   readonly store: Store;
   readonly storeCalls: Map<string, number>;
   readonly logged: string[];
@@ -57,7 +53,10 @@ export interface TestServerOptions {
   jwt?: JwtVerifier;
 }
 
-/** A real server on a random port over a real SQLite file in a fresh temp dir (or Neo4j, see openTestStore). */
+/**
+ * A real server on a random port over a real SQLite file in a fresh temp dir; under
+ * `npm run test:neo4j`, over the Neo4j test database, emptied first (see test/store/test-store.ts).
+ */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-api-'));
   const dbPath = options.dbPath ?? join(dir, 'copnet.db');
@@ -100,22 +99,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!options.dbPath) rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * The embedded store on a fresh file; or, when NEO4J_URI is set, the Neo4j store over a wiped
- * database (run with --runInBand then: every server wipes the same database).
- */
-async function openTestStore(dbPath: string): Promise<Store> {
-  const { neo4j: settings } = loadConfig();
-  if (settings.uri === null) return openSqliteStore(dbPath);
-  const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password));
-  try {
-    await driver.executeQuery(readStatement('delete-all-nodes'), {}, { database: settings.database });
-  } finally {
-    await driver.close();
-  }
-  return openNeo4jStore({ uri: settings.uri, user: settings.user, password: settings.password, database: settings.database });
 }
 
 /**

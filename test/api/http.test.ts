@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startCopnet } from '../../src/server';
+import { TEST_STORE } from '../store/test-store';
 import { postGraphql, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 describe('HTTP behaviour', () => {
@@ -42,7 +43,7 @@ describe('HTTP behaviour', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'No route for /nope; the API is at /graphql' });
     const health = await fetch(`${server.url}/health`);
-    expect(await health.json()).toEqual({ status: 'ok', store: process.env.NEO4J_URI ? 'neo4j' : 'sqlite' });
+    expect(await health.json()).toEqual({ status: 'ok', store: TEST_STORE });
   });
 });
 
@@ -54,7 +55,7 @@ describe('a store failure', () => {
     expect(result.errors).toEqual([{ message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } }]);
     expect(JSON.stringify(result)).not.toContain('at ');
     expect(server.logged).toHaveLength(1);
-    if (!process.env.NEO4J_URI) expect(server.logged[0]).toContain('The database connection is not open');
+    expect(server.logged[0]).toContain(TEST_STORE === 'sqlite' ? 'The database connection is not open' : 'is closed');
     await server.stop();
   });
 });

@@ -51,6 +51,8 @@ export interface Neo4jStoreOptions {
 const WRITE_CHUNK = 2000;
 /** Ids per lookup statement. */
 const LOOKUP_CHUNK = 5000;
+/** How long the driver retries a transaction, and waits for a connection. */
+const RETRY_MS = 5000;
 /** The largest |epoch ms| a JS Date holds. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -63,7 +65,14 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Store>
   const target: Neo4jTarget = { uri: options.uri, user: options.user, database: options.database };
   let driver: Driver;
   try {
-    driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), { userAgent: 'copnet' });
+    driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      userAgent: 'copnet',
+      // Retry transient failures (deadlocks, a restarting server) for 5 s, not the driver's 30 s: a request
+      // to a Neo4j that is down answers STORE_UNAVAILABLE promptly instead of hanging.
+      maxTransactionRetryTime: RETRY_MS,
+      connectionTimeout: RETRY_MS,
+      connectionAcquisitionTimeout: 2 * RETRY_MS,
+    });
   } catch (error) {
     throw new StoreUnavailableError(`Invalid NEO4J_URI=${redactUri(options.uri)}: ${(error as Error).message}`, { cause: error });
   }
@@ -90,6 +99,7 @@ class Neo4jStore implements Store {
   readonly kind = 'neo4j' as const;
   /** Chains this store's sessions causally: a read sees this store's earlier writes, on a cluster too. */
   private readonly bookmarks = neo4j.bookmarkManager();
+  private closed = false;
 
   constructor(
     private readonly driver: Driver,
@@ -212,7 +222,7 @@ class Neo4jStore implements Store {
 
   async listActors(filter: ActorFilter, page: PageRequest<ActorCursor>): Promise<Page<Actor>> {
     const { records } = await this.read((tx) =>
-      run(tx, 'list-actors', { ...actorConditions(filter), afterId: page.after?.id ?? null, limit: toNeo4jInteger(page.first + 1) }),
+      run(tx, 'list-actors', { ...actorConditions(filter), afterId: page.after?.id ?? '', limit: toNeo4jInteger(page.first + 1) }),
     );
     return toPage(records.map(actorFromRow), page.first);
   }
@@ -463,10 +473,13 @@ class Neo4jStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.driver.close();
   }
 
   private session(mode: 'READ' | 'WRITE'): Session {
+    // A closed driver fails with a code-less "Pool is closed"; say what it means instead.
+    if (this.closed) throw new StoreUnavailableError(`The store for Neo4j at NEO4J_URI=${redactUri(this.target.uri)} is closed`);
     return this.driver.session({
       database: this.target.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,

@@ -49,9 +49,6 @@ export const STATEMENT_PARAMETERS = {
   'list-tokens': [],
   'revoke-token': ['identifier', 'at'],
   'touch-token': ['identifier', 'at'],
-  /** Test support: the Neo4j contract suite's clean slate. */
-  'delete-all-nodes': [],
-  'count-foreign-nodes': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StatementName = keyof typeof STATEMENT_PARAMETERS;
