@@ -75,3 +75,27 @@ export function idsNamedByActors(batch: readonly { readonly id: string; readonly
   }
   return [...named];
 }
+
+/**
+ * A batch of interactions with aliases resolved (`aliases` for the ids not in `known`), checked
+ * so that every actor it names exists: the first one (in batch order) that does not throws
+ * InvalidInputError naming its place, e.g. `interactions[3].participantIds[1]`.
+ */
+export function resolveAndRequireActors(
+  given: readonly Interaction[],
+  known: ReadonlySet<string>,
+  aliases: ReadonlyMap<string, string>,
+): readonly Interaction[] {
+  const exists = new Set([...known, ...aliases.values()]);
+  const batch = given.map((interaction, i) => resolveInteractionAliases(interaction, aliases, `interactions[${i}]`));
+  batch.forEach((interaction, i) => {
+    const path = `interactions[${i}]`;
+    if (!exists.has(interaction.initiatorId)) {
+      throw new InvalidInputError(`${path}.initiatorId`, interaction.initiatorId, 'is not a known actor');
+    }
+    interaction.participantIds.forEach((id, p) => {
+      if (!exists.has(id)) throw new InvalidInputError(`${path}.participantIds[${p}]`, id, 'is not a known actor');
+    });
+  });
+  return batch;
+}

@@ -1,9 +1,7 @@
 import type { Author, StoredToken } from '../../src/domain/access';
-import type { Actor } from '../../src/domain/actor';
 import type { AuditEntry } from '../../src/domain/audit';
-import { InvalidInputError } from '../../src/domain/errors';
-import type { Interaction } from '../../src/domain/interaction';
 import type { Store } from '../../src/store/store';
+import { actor, expectInvalid, interaction } from './store-contract';
 
 /**
  * The store contract for what issue 10 added: audit stamps and log, corrections (update,
@@ -282,20 +280,3 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
   });
 }
 
-function actor(id: string, name: string, kind: Actor['kind'], extra: Partial<Actor> = {}): Actor {
-  return { id, name, kind, region: null, tags: [], affiliationId: null, ...extra };
-}
-
-function interaction(id: string, occurredAt: string, initiatorId: string, participantIds: string[], extra: Partial<Interaction> = {}): Interaction {
-  return { id, externalId: null, kind: 'OTHER', occurredAt: new Date(occurredAt), initiatorId, participantIds, weight: 1, note: null, ...extra };
-}
-
-async function expectInvalid(promise: Promise<unknown>, field: string, message: string): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InvalidInputError);
-  expect((error as InvalidInputError).field).toBe(field);
-  expect((error as InvalidInputError).message).toBe(message);
-}

@@ -7,7 +7,7 @@ import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import { actorsOf, type Interaction } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
-import { idsNamedByActors, moveInteraction, resolveActorAliases, resolveInteractionAliases } from '../merge-rules';
+import { idsNamedByActors, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
@@ -534,22 +534,8 @@ function run<N extends StatementName>(runner: ManagedTransaction | Session, name
 async function requireActorsOf(tx: ManagedTransaction, given: readonly Interaction[]): Promise<readonly Interaction[]> {
   const named = unique(given.flatMap(actorsOf));
   const known = await existingActorIds(tx, named);
-  let interactions = given;
-  if (known.size < named.length) {
-    const aliases = await aliasesOf(tx, named.filter((id) => !known.has(id)));
-    for (const target of aliases.values()) known.add(target);
-    interactions = given.map((interaction, i) => resolveInteractionAliases(interaction, aliases, `interactions[${i}]`));
-  }
-  interactions.forEach((interaction, i) => {
-    const path = `interactions[${i}]`;
-    if (!known.has(interaction.initiatorId)) {
-      throw new InvalidInputError(`${path}.initiatorId`, interaction.initiatorId, 'is not a known actor');
-    }
-    interaction.participantIds.forEach((id, p) => {
-      if (!known.has(id)) throw new InvalidInputError(`${path}.participantIds[${p}]`, id, 'is not a known actor');
-    });
-  });
-  return interactions;
+  if (known.size === named.length) return given;
+  return resolveAndRequireActors(given, known, await aliasesOf(tx, named.filter((id) => !known.has(id))));
 }
 
 /** Alias id → the actor it names now, for those of `ids` that are aliases. */

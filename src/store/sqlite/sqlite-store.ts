@@ -9,7 +9,7 @@ import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
-import { idsNamedByActors, moveInteraction, resolveActorAliases, resolveInteractionAliases } from '../merge-rules';
+import { idsNamedByActors, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 
@@ -295,19 +295,7 @@ class SqliteStore implements Store {
     }
     const known = new Set(this.statements.existingActorIds.all(JSON.stringify([...named])));
     if (known.size === named.size) return given;
-    const aliases = this.aliasesOf([...named].filter((id) => !known.has(id)));
-    for (const target of aliases.values()) known.add(target);
-    const batch = given.map((interaction, i) => resolveInteractionAliases(interaction, aliases, `interactions[${i}]`));
-    batch.forEach((interaction, i) => {
-      const path = `interactions[${i}]`;
-      if (!known.has(interaction.initiatorId)) {
-        throw new InvalidInputError(`${path}.initiatorId`, interaction.initiatorId, 'is not a known actor');
-      }
-      interaction.participantIds.forEach((id, p) => {
-        if (!known.has(id)) throw new InvalidInputError(`${path}.participantIds[${p}]`, id, 'is not a known actor');
-      });
-    });
-    return batch;
+    return resolveAndRequireActors(given, known, this.aliasesOf([...named].filter((id) => !known.has(id))));
   }
 
   async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
