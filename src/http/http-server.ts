@@ -7,6 +7,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { EXPORT_ROLE, requireRole } from '../auth/policy';
 import { StoreUnavailableError } from '../domain/errors';
 import { createRequestContext, type RequestContext, type Services } from '../graphql/context';
+import { ErrorCode } from '../graphql/errors';
 import { createApolloServer } from './apollo';
 import { handleCors } from './cors';
 import { exportRoute } from './export-route';
@@ -170,7 +171,8 @@ function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (
 
 function sendTooMany(response: ServerResponse, error: TooManyFailuresError, graphql: boolean): void {
   response.setHeader('retry-after', String(error.retryAfterSeconds));
-  sendJson(response, 429, graphql ? { errors: [{ message: error.message, extensions: { code: 'TOO_MANY_REQUESTS' } }] } : { error: error.message, code: 'TOO_MANY_REQUESTS' });
+  const code = ErrorCode.TOO_MANY_REQUESTS;
+  sendJson(response, 429, graphql ? { errors: [{ message: error.message, extensions: { code } }] } : { error: error.message, code });
 }
 
 /** The peer's address: copnet does not trust X-Forwarded-For (a proxy in front limits by its own rules). */
