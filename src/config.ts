@@ -12,6 +12,14 @@ export interface Config {
   readonly dbPath: string;
   readonly demoData: boolean;
   readonly maxBodyBytes: number;
+  /** Request limits (README: limits): operation size, and the heavy work one request may ask for. */
+  readonly limits: {
+    readonly maxQueryDepth: number;
+    readonly maxQueryAliases: number;
+    readonly maxQueryCost: number;
+    readonly maxWindowInteractions: number;
+    readonly workTimeoutMs: number;
+  };
   readonly neo4j: {
     readonly uri: string | null;
     readonly user: string;
@@ -50,6 +58,11 @@ const schema = z.object({
   COPNET_DB_PATH: z.string().min(1).default('./data/copnet.db'),
   COPNET_DEMO_DATA: onOff.default(true),
   COPNET_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  COPNET_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+  COPNET_MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
+  COPNET_MAX_QUERY_COST: z.coerce.number().int().positive().default(60_000),
+  COPNET_MAX_WINDOW_INTERACTIONS: z.coerce.number().int().positive().default(10_000_000),
+  COPNET_WORK_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   NEO4J_URI: z.string().min(1).optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().default('copnet-local-password'),
@@ -95,6 +108,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPath: e.COPNET_DB_PATH,
     demoData: e.COPNET_DEMO_DATA,
     maxBodyBytes: e.COPNET_MAX_BODY_BYTES,
+    limits: Object.freeze({
+      maxQueryDepth: e.COPNET_MAX_QUERY_DEPTH,
+      maxQueryAliases: e.COPNET_MAX_QUERY_ALIASES,
+      maxQueryCost: e.COPNET_MAX_QUERY_COST,
+      maxWindowInteractions: e.COPNET_MAX_WINDOW_INTERACTIONS,
+      workTimeoutMs: e.COPNET_WORK_TIMEOUT_MS,
+    }),
     neo4j: Object.freeze({ uri: e.NEO4J_URI ?? null, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }),
     auth: Object.freeze({
       enabled: e.COPNET_AUTH,

@@ -32,12 +32,15 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
       await options.seedEmptyStore(store);
     }
     const firstToken = await createFirstStartToken(store, config);
-    const services = createServices(store);
+    const services = createServices(store, { maxWindowInteractions: config.limits.maxWindowInteractions });
     const schema = await buildCopnetSchema();
+    const { maxQueryDepth, maxQueryAliases, maxQueryCost } = config.limits;
     const server = await startHttpServer(schema, services, {
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
+      limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost },
+      workTimeoutMs: config.limits.workTimeoutMs,
       log: options.log,
       authenticator: createAuthenticator(store, config, options.log),
       corsOrigins: config.corsOrigins,

@@ -6,7 +6,10 @@
  * start_i = max(from_i, to_(i-1)): for back-to-back windows the slot is the window itself;
  * for rolling or expanding windows it is the last step of the window, so at any instant
  * the timeline shows the most recent window ending after it. Windows must come in order
- * of strictly increasing `to`.
+ * of strictly increasing `to`: a rolling or expanding series whose last windows are
+ * clipped at the series' end (so end together) keeps, of windows ending together, the
+ * first — the widest, the one the timeline shows (`timelineWindows`); the clipped ones
+ * add no instant to the timeline (they stay in the csv-series export).
  *
  * Each actor and each tie carries one `<spell>` per run of consecutive windows it is
  * present in (runs merged when one slot ends where the next begins). GEXF spells are
@@ -40,6 +43,19 @@ interface Presence<T> {
 
 type Actor = PreparedNetwork['actors'][number];
 type Tie = PreparedNetwork['ties'][number];
+
+/** Indices of the windows a dynamic GEXF shows: each that ends after every window before it. */
+export function timelineWindows(windows: readonly TimeWindow[]): number[] {
+  const kept: number[] = [];
+  let end = -Infinity;
+  windows.forEach((window, i) => {
+    if (window.to.getTime() > end) {
+      kept.push(i);
+      end = window.to.getTime();
+    }
+  });
+  return kept;
+}
 
 /** Slots of a series, checked. */
 export function slotsOf(windows: readonly TimeWindow[], field = 'windows'): Slot[] {

@@ -49,6 +49,8 @@ export type ScopeArgument = (Scope & { readonly coParticipationLimit?: number | 
 export interface RequestContext {
   readonly services: Services;
   readonly loaders: Loaders;
+  /** Fires when the client goes away or the request's time runs out: pass it to heavy work. */
+  readonly signal?: AbortSignal;
   /** A window's snapshot, computed once per request however many fields ask for it. */
   snapshot(window: TimeWindow, scope: ScopeArgument): Promise<NetworkSnapshot>;
   /** The caller; null when anonymous (the auth middleware has refused those wherever a role is needed). */
@@ -58,10 +60,15 @@ export interface RequestContext {
   readonly warnings: ResponseWarning[];
 }
 
-export function createRequestContext(services: Services, access: RequestAccess = { principal: Promise.resolve(null) }): RequestContext {
+export function createRequestContext(
+  services: Services,
+  signal?: AbortSignal,
+  access: RequestAccess = { principal: Promise.resolve(null) },
+): RequestContext {
   const snapshots = new Map<string, Promise<NetworkSnapshot>>();
   return {
     services,
+    signal,
     loaders: {
       actor: new DataLoader((ids: readonly string[]) => services.store.getActorsByIds(ids), { maxBatchSize: 1000 }),
       actorStamp: new DataLoader((ids: readonly string[]) => services.store.getActorStamps(ids), { maxBatchSize: 1000 }),
@@ -79,7 +86,7 @@ export function createRequestContext(services: Services, access: RequestAccess =
       const key = JSON.stringify([window.from, window.to, kinds.actorKinds ?? null, kinds.interactionKinds ?? null, coParticipationLimit]);
       let snapshot = snapshots.get(key);
       if (!snapshot) {
-        snapshot = services.metrics.snapshot(window, kinds, { coParticipationLimit });
+        snapshot = services.metrics.snapshot(window, kinds, { coParticipationLimit }, signal);
         snapshots.set(key, snapshot);
       }
       return snapshot;

@@ -5,9 +5,16 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { formatError, type ErrorLogger } from '../graphql/errors';
+import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
-/** Apollo Server over copnet's schema: introspection and the Sandbox IDE on, no stack traces out. */
-export function createApolloServer(schema: GraphQLSchema, httpServer: Server, log: ErrorLogger): ApolloServer<RequestContext> {
+/** Apollo Server over copnet's schema: introspection and the Sandbox IDE on, no stack traces out, operation size limits. */
+export function createApolloServer(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  log: ErrorLogger,
+  limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
+): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
     introspection: true,
@@ -27,6 +34,7 @@ export function createApolloServer(schema: GraphQLSchema, httpServer: Server, lo
           };
         },
       },
+      operationLimitsPlugin(limits),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });

@@ -8,9 +8,11 @@ import { EXPORT_ROLE, requireRole } from '../auth/policy';
 import { StoreUnavailableError } from '../domain/errors';
 import { createRequestContext, type RequestContext, type Services } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
+import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { createApolloServer } from './apollo';
 import { handleCors } from './cors';
 import { exportRoute } from './export-route';
+import { requestSignal } from './request-signal';
 import { BodyTooLargeError, readBody } from './read-body';
 import { sendJson } from './send-json';
 
@@ -18,6 +20,10 @@ export interface HttpServerOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes: number;
+  /** Operation size limits; DEFAULT_OPERATION_LIMITS when absent. */
+  readonly limits?: OperationLimits;
+  /** A request's metrics and export work is cancelled after this long (COPNET_WORK_TIMEOUT_MS). Default 120,000. */
+  readonly workTimeoutMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
   /** Checks credentials (src/auth); /health alone is open. */
   readonly authenticator: Authenticator;
@@ -25,8 +31,8 @@ export interface HttpServerOptions {
   readonly corsOrigins?: readonly string[];
 }
 
-/** Routes beside /graphql and /health, matched by path prefix. */
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+/** Routes beside /graphql and /health, matched by path prefix; `signal` cancels the request's work (requestSignal). */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal) => Promise<void>;
 
 export interface RunningServer {
   readonly url: string;
@@ -51,7 +57,7 @@ export async function startHttpServer(
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const httpServer = createServer();
-  const apollo = createApolloServer(schema, httpServer, log);
+  const apollo = createApolloServer(schema, httpServer, log, options.limits);
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -65,14 +71,15 @@ export async function startHttpServer(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (handleCors(request, response, corsOrigins) === 'answered') return;
-    if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, authenticator);
+    const signal = requestSignal(request, response, options.workTimeoutMs ?? 120_000);
+    if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, signal, authenticator);
     if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
     if (url.pathname === '/') {
       response.writeHead(302, { location: '/graphql' }).end();
       return;
     }
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
-    if (route) return route[1](request, response, url);
+    if (route) return route[1](request, response, url, signal);
     sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
   }
 
@@ -96,6 +103,7 @@ async function serveGraphql(
   url: URL,
   services: Services,
   maxBodyBytes: number,
+  signal: AbortSignal,
   authenticator: Authenticator,
 ): Promise<void> {
   const address = clientAddress(request);
@@ -129,7 +137,7 @@ async function serveGraphql(
       // Checked lazily by the fields that need a role, so a store outage is reported on them.
       const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
       principal.catch(() => undefined);
-      return createRequestContext(services, { principal });
+      return createRequestContext(services, signal, { principal });
     },
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -149,7 +157,7 @@ function parseBody(text: string, contentType: string | undefined): unknown {
 
 /** A route that needs `EXPORT_ROLE`: 401 without an accepted credential, 403 with a too-low role, 429 when rate-limited. */
 function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (message: string, error?: unknown) => void): RouteHandler {
-  return async (request, response, url) => {
+  return async (request, response, url, signal) => {
     try {
       requireRole(await authenticator.authenticate(headerOf(request, 'authorization'), clientAddress(request)), EXPORT_ROLE);
     } catch (error) {
@@ -165,7 +173,7 @@ function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (
       }
       throw error;
     }
-    return route(request, response, url);
+    return route(request, response, url, signal);
   };
 }
 

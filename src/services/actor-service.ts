@@ -1,6 +1,6 @@
 import type { Author } from '../domain/access';
 import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
-import { decodeActorCursor, encodeActorCursor, validatePageSize } from '../domain/page';
+import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
 import type { ActorFilter, Store } from '../store/store';
 import type { Connection } from './connection';
 
@@ -28,7 +28,9 @@ export class ActorService {
   }
 
   async listActors(filter: ActorFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Actor>> {
-    const page = await this.store.listActors(filter, { first: validatePageSize(first), after: decodeActorCursor(after) });
+    const size = validatePageSize(first);
+    const cursor = decodeActorCursor(after);
+    const page = size === 0 ? EMPTY_PAGE : await this.store.listActors(filter, { first: size, after: cursor });
     return {
       edges: page.items.map((node) => ({ node, cursor: encodeActorCursor(node) })),
       hasNextPage: page.hasNextPage,

@@ -2,7 +2,7 @@ import type { Author } from '../domain/access';
 import { applyInteractionPatch, samePayload, validateIdList, validateReason, type InteractionPatch } from '../domain/correction';
 import { InvalidInputError } from '../domain/errors';
 import { validateInteractionBatch, type Interaction, type InteractionInput } from '../domain/interaction';
-import { decodeInteractionCursor, encodeInteractionCursor, validatePageSize } from '../domain/page';
+import { decodeInteractionCursor, EMPTY_PAGE, encodeInteractionCursor, validatePageSize } from '../domain/page';
 import type { InteractionFilter, RecordedInteraction, Store } from '../store/store';
 import { validateFilterRange } from './filter-range';
 import type { Connection } from './connection';
@@ -56,7 +56,9 @@ export class InteractionService {
     after: string | null | undefined,
   ): Promise<Connection<Interaction>> {
     validateFilterRange(filter);
-    const page = await this.store.listInteractions(filter, { first: validatePageSize(first), after: decodeInteractionCursor(after) });
+    const size = validatePageSize(first);
+    const cursor = decodeInteractionCursor(after);
+    const page = size === 0 ? EMPTY_PAGE : await this.store.listInteractions(filter, { first: size, after: cursor });
     return {
       edges: page.items.map((node) => ({ node, cursor: encodeInteractionCursor({ occurredAt: node.occurredAt.getTime(), id: node.id }) })),
       hasNextPage: page.hasNextPage,

@@ -13,6 +13,10 @@ import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from 
 import type { TieNetwork } from '../projection/tie-network';
 import type { Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
+import type { WorkPool } from './work/work-pool';
+import type { MeasuredWindow } from './work/work-tasks';
+import { columnSnapshot } from '../metrics/snapshot';
+import { WorkLimitError } from '../domain/errors';
 
 /** How the network is built, beyond the window and the scope. */
 export interface MetricsOptions {
@@ -43,7 +47,18 @@ export interface MetricsServiceOptions {
   readonly pathCentralities?: PathCentralityEngine;
   /** Most windows computed at the same time across all requests (bounds memory). Default 2. */
   readonly concurrency?: number;
+  /** Worker threads that measure windows (then `pathCentralities` and `concurrency` do not apply). Default: this thread. */
+  readonly work?: WorkPool;
+  /** Most interactions one call may measure, summed over the windows it computes. Default 10,000,000. */
+  readonly maxWindowInteractions?: number;
 }
+
+/** Interactions read between two turns of the event loop. */
+const READ_SLICE = 2000;
+
+/** Windows per task sent to a worker thread: small enough to spread a series over every thread. */
+const WINDOWS_PER_TASK = 8;
+export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
 
 /** A window's network once the scope and options are checked and normalised. */
 interface Request {
@@ -68,6 +83,8 @@ export class MetricsService {
   private readonly cache: SnapshotCache;
   private readonly engine: PathCentralityEngine;
   private readonly slots: Semaphore;
+  private readonly work: WorkPool | undefined;
+  private readonly maxWindowInteractions: number;
 
   constructor(
     private readonly store: Store,
@@ -76,16 +93,22 @@ export class MetricsService {
     this.cache = new SnapshotCache(options.cacheBudget ?? DEFAULT_SNAPSHOT_CACHE_BUDGET);
     this.engine = options.pathCentralities ?? inThreadPathCentralityEngine;
     this.slots = new Semaphore(options.concurrency ?? 2);
+    this.work = options.work;
+    this.maxWindowInteractions = options.maxWindowInteractions ?? DEFAULT_MAX_WINDOW_INTERACTIONS;
   }
 
   /** Every figure of one window [from, to). A window that selects nothing gives zeros and no actors. */
-  async snapshot(window: TimeWindow, scope: Scope = {}, options: MetricsOptions = {}): Promise<NetworkSnapshot> {
+  async snapshot(window: TimeWindow, scope: Scope = {}, options: MetricsOptions = {}, signal?: AbortSignal): Promise<NetworkSnapshot> {
     validateWindow(window, 'window');
     const request = normalize(scope, options);
     const revision = await this.store.revision();
     const key = cacheKey(window, request);
     const cached = this.cache.get(revision, key);
     if (cached) return cached;
+    if (this.work) {
+      const [snapshot] = this.measureOnThreads([window], request, this.readRange(window, request.scope), signal);
+      return this.cache.set(revision, key, snapshot!);
+    }
     const snapshot = this.slots.run(async () => {
       const interactions = await this.readInteractions(window, request.scope);
       const actors = await this.readActors(interactions);
@@ -95,7 +118,7 @@ export class MetricsService {
   }
 
   /** A series of windows (see seriesWindows) with the trend across them. */
-  async series(input: SeriesInput, scope: Scope = {}, options: MetricsOptions = {}): Promise<SeriesResult> {
+  async series(input: SeriesInput, scope: Scope = {}, options: MetricsOptions = {}, signal?: AbortSignal): Promise<SeriesResult> {
     const windows = seriesWindows(input, 'series');
     const request = normalize(scope, options);
     const revision = await this.store.revision();
@@ -109,18 +132,15 @@ export class MetricsService {
         from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
         to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
       };
-      range = (async () => {
-        const interactions = new InteractionColumns();
-        for await (const interaction of this.store.streamWindow(span, request.scope)) interactions.push(interaction);
-        interactions.trim();
-        return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
-      })();
+      range = this.readRange(span, request.scope);
       range.catch(() => undefined); // each window's promise reports the failure
     }
 
+    const measured = this.work && range ? this.measureOnThreads(missing, request, range, signal) : [];
     const snapshots = windows.map((window, i) => {
       const hit = found[i];
       if (hit) return hit;
+      if (this.work) return this.cache.set(revision, keys[i]!, measured[missing.indexOf(window)]!);
       const loaded = range!;
       const snapshot = this.slots.run(async () => {
         const { interactions, actors } = await loaded;
@@ -135,6 +155,76 @@ export class MetricsService {
       input.step,
     );
     return { windows, snapshots: settled, trend };
+  }
+
+  /**
+   * A span's interactions as columns and the actors they name, checked against the
+   * budget of `windows` (most interactions summed over them).
+   */
+  async windowData(span: TimeWindow, scope: Scope, options: MetricsOptions, windows: readonly TimeWindow[]): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor>; scope: Scope; limit: number }> {
+    const request = normalize(scope, options);
+    const range = await this.readRange(span, request.scope);
+    this.checkBudget(range.interactions, windows);
+    return { ...range, scope: request.scope, limit: request.limit };
+  }
+
+  private async readRange(span: TimeWindow, scope: Scope): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> {
+    const interactions = new InteractionColumns();
+    for await (const interaction of this.store.streamWindow(span, scope)) {
+      interactions.push(interaction);
+      // Let other requests' I/O through between slices of a long read (an embedded store reads synchronously).
+      if (interactions.length % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    interactions.trim();
+    return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
+  }
+
+  /** Refuses work over the budget: the interactions of every window, summed. */
+  private checkBudget(interactions: InteractionColumns, windows: readonly TimeWindow[]): void {
+    let total = 0;
+    for (const window of windows) total += interactions.countBetween(window.from.getTime(), window.to.getTime());
+    if (total > this.maxWindowInteractions) {
+      throw new WorkLimitError(
+        `This asks to measure ${total} interactions summed over ${windows.length} windows; the limit is ${this.maxWindowInteractions} (COPNET_MAX_WINDOW_INTERACTIONS): use fewer or shorter windows`,
+        this.maxWindowInteractions,
+        total,
+      );
+    }
+  }
+
+  /** One promise per window, measured on the worker threads in tasks of a few windows each. */
+  private measureOnThreads(
+    windows: readonly TimeWindow[],
+    request: Request,
+    range: Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }>,
+    signal: AbortSignal | undefined,
+  ): Promise<NetworkSnapshot>[] {
+    const work = this.work!;
+    const checked = range.then((loaded) => {
+      this.checkBudget(loaded.interactions, windows);
+      return loaded;
+    });
+    const tasks: Promise<MeasuredWindow[]>[] = [];
+    for (let first = 0; first < windows.length; first += WINDOWS_PER_TASK) {
+      const group = windows.slice(first, first + WINDOWS_PER_TASK);
+      const task = checked.then(({ interactions, actors }) => {
+        const from = Math.min(...group.map((w) => w.from.getTime()));
+        const to = Math.max(...group.map((w) => w.to.getTime()));
+        const columns = interactions.parts(from, to);
+        const named = new Set<number>([...columns.initiators, ...columns.participants]);
+        const used = [...named].map((n) => actors.get(interactions.actorIds[n]!)).filter((a): a is Actor => a !== undefined);
+        return work.measure({ kind: 'snapshots', columns, actors: used, windows: group, request: { scope: request.scope, limit: request.limit } }, signal);
+      });
+      task.catch(() => undefined); // each window's promise reports the failure
+      tasks.push(task);
+    }
+    return windows.map((window, i) =>
+      tasks[Math.floor(i / WINDOWS_PER_TASK)]!.then((measured) => {
+        const { figures, columns } = measured[i % WINDOWS_PER_TASK]!;
+        // This thread's window object: one that crossed threads is a Date of another realm under Jest.
+        return columnSnapshot({ ...figures, window }, columns);
+      }),
+    );
   }
 
   /** The tie network of a window, for exports. Not cached. */

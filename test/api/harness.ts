@@ -46,6 +46,8 @@ export interface TestServer {
 export interface TestServerOptions {
   maxBodyBytes?: number;
   dbPath?: string;
+  maxWindowInteractions?: number;
+  workTimeoutMs?: number;
   /** Failed authentications per address and window before 429 (default as in production: 20 per minute). */
   failureLimit?: number;
   corsOrigins?: string[];
@@ -65,7 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = countingStore(realStore, storeCalls);
   const logged: string[] = [];
   const schema = await buildCopnetSchema();
-  const services = createServices(store);
+  const services = createServices(store, { maxWindowInteractions: options.maxWindowInteractions });
   // Tokens are checked on the real store, so storeCalls counts only what the API itself asks.
   const tokens = new TokenService(realStore);
   const createToken = async (role: Role, name: string = role, expires?: string) =>
@@ -75,6 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: 0,
     host: '127.0.0.1',
     maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024,
+    workTimeoutMs: options.workTimeoutMs,
     log: (message, error) => logged.push(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
     authenticator: new Authenticator({ enabled: true, tokens, jwt: options.jwt ?? null, failureLimit: options.failureLimit }),
     corsOrigins: options.corsOrigins,

@@ -35,10 +35,10 @@ export class NetworkSnapshotResolver {
   async networkMetricSeries(
     @Arg('series', () => SeriesInput) series: SeriesInput,
     @Arg('scope', () => ScopeInput, { nullable: true }) scope: ScopeInput | null,
-    @Ctx() { services }: RequestContext,
+    @Ctx() { services, signal }: RequestContext,
   ): Promise<NetworkSeries> {
     const { coParticipationLimit, ...kinds } = scope ?? {};
-    const result = await services.metrics.series(series, kinds, { coParticipationLimit });
+    const result = await services.metrics.series(series, kinds, { coParticipationLimit }, signal);
     return {
       series,
       scope: scope ?? {},
