@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors';
+import { checkText } from './text-rules';
 import { validateInteractionInput, type Interaction, type InteractionInput, type InteractionKind } from './interaction';
 
 /** The fields of an interaction a correction may change; absent fields keep their value. */
@@ -63,7 +64,7 @@ export function interactionRecord(interaction: Interaction): Record<string, unkn
 /** Validates the reason a deletion gives: required, so the log says why. */
 export function validateReason(value: unknown, field = 'reason'): string {
   if (typeof value !== 'string' || value.trim() === '') throw new InvalidInputError(field, value, 'must say why (a non-empty string)');
-  return value.trim();
+  return checkText(value.trim(), 'note', field);
 }
 
 /** A list of ids for a batch correction: at least one, none twice. */
@@ -72,7 +73,7 @@ export function validateIdList(ids: readonly unknown[], field = 'ids'): string[]
   const seen = new Set<string>();
   return ids.map((raw, i) => {
     if (typeof raw !== 'string' || raw.trim() === '') throw new InvalidInputError(`${field}[${i}]`, raw, 'must be a non-empty string');
-    const id = raw.trim();
+    const id = checkText(raw.trim(), 'id', `${field}[${i}]`);
     if (seen.has(id)) throw new InvalidInputError(`${field}[${i}]`, id, 'is listed twice');
     seen.add(id);
     return id;

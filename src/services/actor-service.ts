@@ -1,5 +1,6 @@
 import type { Author } from '../domain/access';
 import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
+import { checkText } from '../domain/text-rules';
 import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
 import type { ActorFilter, Store } from '../store/store';
 import type { Connection } from './connection';
@@ -14,12 +15,12 @@ export class ActorService {
 
   /** Merges a duplicate into the actor it duplicates; the duplicate's id becomes an alias. */
   mergeActors(sourceId: string, targetId: string, allowKindChange: boolean, author: Author): Promise<Actor> {
-    return this.store.mergeActors(requireNonEmpty(sourceId, 'sourceId'), requireNonEmpty(targetId, 'targetId'), { allowKindChange }, author);
+    return this.store.mergeActors(actorId(sourceId, 'sourceId'), actorId(targetId, 'targetId'), { allowKindChange }, author);
   }
 
   /** Deletes an actor nothing refers to (otherwise: merge it). */
   deleteActor(id: string, author: Author): Promise<Actor> {
-    return this.store.deleteActor(requireNonEmpty(id, 'id'), author);
+    return this.store.deleteActor(actorId(id, 'id'), author);
   }
 
   async getActor(id: string): Promise<Actor | null> {
@@ -37,4 +38,8 @@ export class ActorService {
       totalCount: () => this.store.countActors(filter),
     };
   }
+}
+
+function actorId(value: string, field: string): string {
+  return checkText(requireNonEmpty(value, field), 'id', field);
 }
