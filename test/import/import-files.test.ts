@@ -111,7 +111,8 @@ describe('the demo network as import files', () => {
     } finally {
       await store.close();
     }
-  });
+    // Two imports of 49,205 rows (with their audit entries): ~17 s alone, more beside the other suites on 2 cores.
+  }, 120_000);
 
   it('writes the JSON document the importer reads', () => {
     const text = importDocumentJson([{ id: 'a', name: 'A', kind: 'SCHOOL' }], []);
