@@ -1,3 +1,6 @@
+import type { Author } from '../domain/access';
+import type { Actor } from '../domain/actor';
+import type { AuditRecord } from '../domain/audit';
 import { InvalidInputError } from '../domain/errors';
 import type { Interaction } from '../domain/interaction';
 
@@ -98,4 +101,41 @@ export function resolveAndRequireActors(
     });
   });
   return batch;
+}
+
+/** Refuses a merge of an actor with itself, or across kinds unless allowed. */
+export function checkMerge(source: Actor, target: Actor, allowKindChange: boolean): void {
+  if (source.id === target.id) throw new InvalidInputError('targetId', target.id, 'is the source actor itself');
+  if (source.kind !== target.kind && !allowKindChange) {
+    throw new InvalidInputError('targetId', target.id, `is a ${target.kind} and ${source.id} a ${source.kind}; pass allowKindChange: true to merge them anyway`);
+  }
+}
+
+/** The target as a merge leaves it: an affiliation to the source is dropped. */
+export function mergedTarget(source: Actor, target: Actor): Actor {
+  return { ...target, affiliationId: target.affiliationId === source.id ? null : target.affiliationId };
+}
+
+/** The audit entry of a merge: both actors before, the target after, and what moved. */
+export function mergeAuditRecord(
+  source: Actor,
+  target: Actor,
+  moved: { readonly interactionIds: readonly string[]; readonly affiliatedActorIds: readonly string[] },
+  author: Author,
+): AuditRecord {
+  return {
+    at: author.at,
+    by: author.by,
+    action: 'MERGE',
+    subject: 'ACTOR',
+    subjectId: source.id,
+    relatedId: target.id,
+    before: { source, target },
+    after: {
+      target: mergedTarget(source, target),
+      movedInteractionIds: [...moved.interactionIds],
+      movedAffiliatedActorIds: moved.affiliatedActorIds.filter((id) => id !== target.id).sort(),
+    },
+    reason: null,
+  };
 }

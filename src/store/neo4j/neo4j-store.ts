@@ -7,7 +7,7 @@ import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import { actorsOf, type Interaction } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
-import { idsNamedByActors, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
+import { checkMerge, idsNamedByActors, mergeAuditRecord, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
@@ -344,10 +344,7 @@ class Neo4jStore implements Store {
       const [source, target] = await actorsByIds(tx, [sourceId, targetId]);
       if (!source) throw new InvalidInputError('sourceId', sourceId, 'is not a known actor');
       if (!target) throw new InvalidInputError('targetId', targetId, 'is not a known actor');
-      if (source.id === target.id) throw new InvalidInputError('targetId', targetId, 'is the source actor itself');
-      if (source.kind !== target.kind && !options.allowKindChange) {
-        throw new InvalidInputError('targetId', targetId, `is a ${target.kind} and ${source.id} a ${source.kind}; pass allowKindChange: true to merge them anyway`);
-      }
+      checkMerge(source, target, options.allowKindChange);
       const { records } = await run(tx, 'find-actor-interactions', { actorId: source.id });
       const moved = records.map((record) => moveInteraction(interactionFromRow(record), source.id, target.id));
       await rewriteInteractions(tx, moved, author);
@@ -356,20 +353,8 @@ class Neo4jStore implements Store {
       await run(tx, 'stamp-actors', { ids: [target.id], ...stamp });
       await run(tx, 'alias-actor', { sourceId: source.id, targetId: target.id });
       await run(tx, 'delete-actor', { id: source.id });
-      const merged: Actor = { ...target, affiliationId: target.affiliationId === source.id ? null : target.affiliationId };
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'MERGE',
-          subject: 'ACTOR',
-          subjectId: source.id,
-          relatedId: target.id,
-          before: { source, target },
-          after: { target: merged, movedInteractionIds: moved.map((i) => i.id), movedAffiliatedActorIds: affiliated.sort() },
-          reason: null,
-        },
-      ]);
+      const merged = mergedTarget(source, target);
+      await appendAudit(tx, [mergeAuditRecord(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author)]);
       await run(tx, 'bump-revision', {});
       return merged;
     });

@@ -9,7 +9,7 @@ import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
-import { idsNamedByActors, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
+import { checkMerge, idsNamedByActors, mergeAuditRecord, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 
@@ -476,10 +476,7 @@ class SqliteStore implements Store {
     const write = this.db.transaction((): Actor => {
       const source = this.requireActor(sourceId, 'sourceId');
       const target = this.requireActor(targetId, 'targetId');
-      if (source.id === target.id) throw new InvalidInputError('targetId', targetId, 'is the source actor itself');
-      if (source.kind !== target.kind && !options.allowKindChange) {
-        throw new InvalidInputError('targetId', targetId, `is a ${target.kind} and ${source.id} a ${source.kind}; pass allowKindChange: true to merge them anyway`);
-      }
+      checkMerge(source, target, options.allowKindChange);
       const rows = this.db
         .prepare<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE seq IN (SELECT interaction_seq FROM interaction_actors WHERE actor_id = ?) ORDER BY id`)
         .all(source.id);
@@ -494,22 +491,12 @@ class SqliteStore implements Store {
       const stamp = [author.by, author.at.getTime()] as const;
       const affiliated = this.db.prepare<[string], string>('SELECT id FROM actors WHERE affiliation_id = ? ORDER BY id').pluck().all(source.id);
       this.db.prepare('UPDATE actors SET affiliation_id = ?, updated_by = ?, updated_at = ? WHERE affiliation_id = ? AND id <> ?').run(target.id, ...stamp, source.id, target.id);
-      const merged: Actor = { ...target, affiliationId: target.affiliationId === source.id ? null : target.affiliationId };
+      const merged = mergedTarget(source, target);
       this.db.prepare('UPDATE actors SET affiliation_id = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(merged.affiliationId, ...stamp, target.id);
       this.db.prepare('UPDATE actor_aliases SET target_id = ? WHERE target_id = ?').run(target.id, source.id);
       this.db.prepare('INSERT INTO actor_aliases (alias_id, target_id) VALUES (?, ?)').run(source.id, target.id);
       this.db.prepare('DELETE FROM actors WHERE id = ?').run(source.id);
-      this.audit({
-        at: author.at,
-        by: author.by,
-        action: 'MERGE',
-        subject: 'ACTOR',
-        subjectId: source.id,
-        relatedId: target.id,
-        before: { source, target },
-        after: { target: merged, movedInteractionIds: moved, movedAffiliatedActorIds: affiliated.filter((id) => id !== target.id) },
-        reason: null,
-      });
+      this.audit(mergeAuditRecord(source, target, { interactionIds: moved, affiliatedActorIds: affiliated }, author));
       this.statements.bumpRevision.run();
       return merged;
     });
