@@ -1,10 +1,14 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, parse, type ASTNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
+import { AccessError, TooManyFailuresError } from '../auth/access-error';
 import { InvalidInputError, StoreUnavailableError, WorkLimitError } from '../domain/errors';
 
 /** Every `extensions.code` copnet sends, in one list. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The operation nests fields deeper than COPNET_MAX_QUERY_DEPTH. */
@@ -51,6 +55,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       path: formatted.path,
       extensions: { code: ErrorCode.BAD_USER_INPUT, field: original.field },
     };
+  }
+  if (original instanceof AccessError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, requiredRole: original.requiredRole },
+    };
+  }
+  if (original instanceof TooManyFailuresError) {
+    return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.TOO_MANY_REQUESTS, retryAfterSeconds: original.retryAfterSeconds } };
   }
   if (original instanceof StoreUnavailableError) {
     log('store unavailable', original);

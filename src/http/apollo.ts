@@ -25,6 +25,18 @@ export function createApolloServer(
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        // Warnings a resolver noted (e.g. EXTERNAL_ID_DIFFERS) go out in extensions.warnings.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              if (contextValue.warnings.length === 0 || response.body.kind !== 'single') return;
+              const result = response.body.singleResult;
+              result.extensions = { ...result.extensions, warnings: contextValue.warnings };
+            },
+          };
+        },
+      },
       operationLimitsPlugin(limits),
       ApolloServerPluginLandingPageDisabled(),
     ],

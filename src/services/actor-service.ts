@@ -1,4 +1,6 @@
-import { validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
+import type { Author } from '../domain/access';
+import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
+import { checkText } from '../domain/text-rules';
 import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
 import type { ActorFilter, Store } from '../store/store';
 import type { Connection } from './connection';
@@ -7,8 +9,18 @@ import type { Connection } from './connection';
 export class ActorService {
   constructor(private readonly store: Store) {}
 
-  async upsertActors(inputs: readonly ActorInput[]): Promise<Actor[]> {
-    return this.store.upsertActors(validateActorBatch(inputs));
+  async upsertActors(inputs: readonly ActorInput[], author?: Author): Promise<Actor[]> {
+    return this.store.upsertActors(validateActorBatch(inputs), author);
+  }
+
+  /** Merges a duplicate into the actor it duplicates; the duplicate's id becomes an alias. */
+  mergeActors(sourceId: string, targetId: string, allowKindChange: boolean, author: Author): Promise<Actor> {
+    return this.store.mergeActors(actorId(sourceId, 'sourceId'), actorId(targetId, 'targetId'), { allowKindChange }, author);
+  }
+
+  /** Deletes an actor nothing refers to (otherwise: merge it). */
+  deleteActor(id: string, author: Author): Promise<Actor> {
+    return this.store.deleteActor(actorId(id, 'id'), author);
   }
 
   async getActor(id: string): Promise<Actor | null> {
@@ -26,4 +38,8 @@ export class ActorService {
       totalCount: () => this.store.countActors(filter),
     };
   }
+}
+
+function actorId(value: string, field: string): string {
+  return checkText(requireNonEmpty(value, field), 'id', field);
 }

@@ -1,6 +1,8 @@
+import { TokenService } from '../auth/token-service';
 import type { Services } from '../graphql/context';
 import type { Store } from '../store/store';
 import { ActorService } from './actor-service';
+import { AuditService } from './audit-service';
 import { ExportService } from './export-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
@@ -26,6 +28,8 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
     interactions: new InteractionService(store),
     metrics,
     exports: new ExportService(metrics, pool),
+    tokens: new TokenService(store),
+    audit: new AuditService(store),
     close: () => pool.close(),
   };
 }

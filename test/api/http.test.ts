@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startCopnet } from '../../src/server';
+import { TEST_STORE } from '../store/test-store';
 import { postGraphql, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 describe('HTTP behaviour', () => {
@@ -58,7 +59,7 @@ describe('HTTP behaviour', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'No route for /nope; the API is at /graphql' });
     const health = await fetch(`${server.url}/health`);
-    expect(await health.json()).toEqual({ status: 'ok', store: process.env.NEO4J_URI ? 'neo4j' : 'sqlite' });
+    expect(await health.json()).toEqual({ status: 'ok', store: TEST_STORE });
   });
 });
 
@@ -70,7 +71,7 @@ describe('a store failure', () => {
     expect(result.errors).toEqual([{ message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } }]);
     expect(JSON.stringify(result)).not.toContain('at ');
     expect(server.logged).toHaveLength(1);
-    if (!process.env.NEO4J_URI) expect(server.logged[0]).toContain('The database connection is not open');
+    expect(server.logged[0]).toContain(TEST_STORE === 'sqlite' ? 'The database connection is not open' : 'is closed');
     await server.stop();
   });
 });
@@ -82,13 +83,15 @@ describe('the composed service', () => {
 
   it('keeps what it recorded across a restart, and frees its port on stop', async () => {
     const first = await startCopnet(config);
-    const written = await postGraphql(`${first.url}/graphql`, UPSERT_ACTORS, { actors: SMALL_NETWORK });
+    const token = first.firstStart!.token; // the first start's admin token
+    const written = await postGraphql(`${first.url}/graphql`, UPSERT_ACTORS, { actors: SMALL_NETWORK }, token);
     expect(written.errors).toBeUndefined();
     await first.stop();
     await expect(fetch(`${first.url}/health`)).rejects.toThrow();
 
     const second = await startCopnet(config);
-    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`);
+    expect(second.firstStart).toBeNull();
+    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`, undefined, token);
     expect(read.data).toEqual({ actors: { totalCount: SMALL_NETWORK.length } });
     await second.stop();
   });

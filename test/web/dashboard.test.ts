@@ -43,6 +43,8 @@ describeBrowser('the dashboard in Chromium', () => {
   const offOrigin: string[] = [];
   const pageErrors: string[] = [];
   let origin: string;
+  /** The admin token a fresh store's first start creates; each page gets it the way a user does, from the URL fragment. */
+  let token: string;
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
@@ -52,6 +54,7 @@ describeBrowser('the dashboard in Chromium', () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', COPNET_DB_PATH: join(dir, 'copnet.db'), COPNET_DEMO_DATA: 'on' });
     copnet = await startCopnet(config, { seedEmptyStore: async (store) => void (await loadDemoData(store)), log: () => undefined });
     origin = new URL(copnet.url).origin;
+    token = copnet.firstStart!.token;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -76,7 +79,7 @@ describeBrowser('the dashboard in Chromium', () => {
   async function open(path: string): Promise<Page> {
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-    await page.goto(`${origin}${path}`);
+    await page.goto(`${origin}${path}${path.includes('#') ? '' : `#token=${token}`}`);
     return page;
   }
 
@@ -92,7 +95,7 @@ describeBrowser('the dashboard in Chromium', () => {
   }
 
   async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const answer = await postGraphql<T>(`${origin}/graphql`, query, variables);
+    const answer = await postGraphql<T>(`${origin}/graphql`, query, variables, token);
     expect(answer.errors).toBeUndefined();
     return answer.data!;
   }
@@ -244,13 +247,13 @@ describeBrowser('the dashboard in Chromium', () => {
   });
 
   it('takes a token from the first-start URL into session storage and out of the address bar', async () => {
-    const page = await open('/#token=first-start-token');
+    const page = await open(`/#token=${token}`);
     await page.getByTestId('summary').waitFor();
     expect(new URL(page.url()).hash).toBe('');
-    expect(await page.evaluate(() => sessionStorage.getItem('copnet.token'))).toBe('first-start-token');
+    expect(await page.evaluate(() => sessionStorage.getItem('copnet.token'))).toBe(token);
     const sent = page.waitForRequest((request) => request.url().endsWith('/graphql') && request.method() === 'POST');
     await page.getByRole('link', { name: 'Brokers', exact: true }).click();
-    expect((await sent).headers().authorization).toBe('Bearer first-start-token');
+    expect((await sent).headers().authorization).toBe(`Bearer ${token}`);
     await page.close();
   });
 
