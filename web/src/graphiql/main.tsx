@@ -3,13 +3,16 @@ import type React from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
-import { readToken } from '../api/auth';
+import { adoptTokenFromUrl, readToken } from '../api/auth';
 
 /**
  * GraphiQL from npm, bundled and served by copnet at /graphql: it works with no internet.
  * Queries go to the same /graphql (POST), with the dashboard's token when there is one.
  */
 type Fetcher = React.ComponentProps<typeof GraphiQL>['fetcher'];
+
+// The IDE opened straight from a first-start URL (/graphql#token=…) signs in like the dashboard.
+adoptTokenFromUrl(window.location, window.history, sessionStorage);
 
 const fetcher: Fetcher = async (params) => {
   const token = readToken(sessionStorage);
