@@ -16,9 +16,12 @@ RUN npm run build && npm prune --omit=dev
 # --- run: production dependencies, compiled code and the Cypher files only ---
 FROM node:20-slim
 # MALLOC_ARENA_MAX=2: glibc keeps fewer per-thread malloc pools for the metric worker threads (~100 MB less RSS).
+# COPNET_AUTH=on: the image listens on all interfaces, so every request needs a token (the first
+# start prints an admin token once: `docker logs <container>`); turning auth off is refused on 0.0.0.0.
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
+    COPNET_AUTH=on \
     PORT=4000 \
     COPNET_DB_PATH=/app/data/copnet.db
 WORKDIR /app

@@ -1,7 +1,7 @@
 // Like list-interactions, for the interactions one actor initiated or took part in: starts from the actor, not the time index.
 MATCH (:Actor {id: $actorId})-[:INITIATED|INVOLVED]-(i:Interaction)
 WITH DISTINCT i
-WHERE i.occurredAt >= $fromInclusive AND i.occurredAt < $toExclusive
+WHERE i.occurredAt >= $fromInclusive AND i.occurredAt < $toExclusive AND i.deletedAt IS NULL
   AND ($kinds IS NULL OR i.kind IN $kinds)
   AND ($afterId IS NULL OR i.occurredAt > $afterOccurredAt OR i.id > $afterId)
 RETURN i.id AS id, i.externalId AS externalId, i.kind AS kind, i.occurredAt AS occurredAt,

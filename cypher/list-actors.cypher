@@ -1,7 +1,8 @@
-// Returns one page of actors matching the filter, ordered by id, starting after the keyset cursor $afterId.
+// Returns one page of actors matching the filter, ordered by id, starting after the keyset cursor $afterId
+// ('' for the first page: ids are never empty), so the plan is a range seek on the actor id index in id order.
 // A null filter value means "no condition"; $search is matched case-insensitively as a substring of the name.
 MATCH (a:Actor)
-WHERE ($afterId IS NULL OR a.id > $afterId)
+WHERE a.id > $afterId
   AND ($kinds IS NULL OR a.kind IN $kinds)
   AND ($region IS NULL OR a.region = $region)
   AND ($tag IS NULL OR $tag IN a.tags)

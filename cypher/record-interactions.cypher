@@ -3,7 +3,7 @@
 // Rows: {id, externalId, kind, occurredAt (DATETIME), initiatorId, participantIds, weight, note}; nulls set no property.
 UNWIND $interactions AS row
 MATCH (initiator:Actor {id: row.initiatorId})
-CREATE (initiator)-[:INITIATED]->(i:Interaction {id: row.id, kind: row.kind, occurredAt: row.occurredAt, weight: row.weight})
+CREATE (initiator)-[:INITIATED]->(i:Interaction {id: row.id, kind: row.kind, occurredAt: row.occurredAt, weight: row.weight, recordedBy: $by, recordedAt: $at})
 SET i.externalId = row.externalId, i.note = row.note
 WITH i, row
 UNWIND range(0, size(row.participantIds) - 1) AS position

@@ -11,7 +11,12 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
  * repeats it warm (cached), and times python-igraph's Graph.betweenness() on the same
  * windows (scripts/bench-igraph.py) when /usr/bin/python3 has igraph.
  *
- * `npm run bench:metrics -- --no-igraph` skips igraph (for quick memory and time checks).
+ * It then times the same cold series without and with the hub-and-spoke story's measures
+ * (tie mix, E-I index, constraint, effective size, core number, main core, stage).
+ *
+ * `npm run bench:metrics -- --no-igraph` skips igraph (for quick memory and time checks);
+ * `-- --quarters` computes the 8 quarters of the same log instead of the 104 rolling windows
+ * (the smaller configuration, for a busy machine), and the story comparison twice.
  *
  * `npm run bench:metrics -- --kernel` instead compares the path-metrics kernel with
  * graphology-metrics and igraph on single preferential-attachment graphs.
@@ -26,6 +31,8 @@ import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import { validateActorBatch, type ActorInput, type ActorKind } from '../src/domain/actor';
 import { validateInteractionInput, type InteractionInput, type InteractionKind } from '../src/domain/interaction';
 import { brandesSync, PathMetricsPool, toCsr, type Csr } from '../src/metrics/kernel';
+import { measureGraph } from '../src/metrics/compute-snapshot';
+import { indexGraph } from '../src/metrics/graph-index';
 import { poolPathCentralityEngine } from '../src/metrics/path-centralities';
 import type { SeriesInput } from '../src/metrics/series';
 import type { NetworkSnapshot } from '../src/metrics/snapshot';
@@ -128,12 +135,15 @@ export function generateInteractionLog(shape = LOG_SHAPE): InteractionLog {
   return { actors, interactions };
 }
 
-const SERIES: SeriesInput = {
+const FULL_SERIES: SeriesInput = {
   from: LOG_SHAPE.start,
   to: new Date(LOG_SHAPE.start.getTime() + LOG_SHAPE.weeks * WEEK_MS),
   step: 'WEEK',
   windowSize: 13,
 };
+/** `--quarters`: the smaller configuration, 8 back-to-back quarters of the same log (windows of the same size, 13× fewer). */
+const QUARTERS = process.argv.includes('--quarters');
+const SERIES: SeriesInput = QUARTERS ? { from: FULL_SERIES.from, to: FULL_SERIES.to, step: 'QUARTER', windowSize: 1 } : FULL_SERIES;
 const RECORD_BATCH = 10_000;
 const IGRAPH_SCRIPT = join(__dirname, '..', '..', 'scripts', 'bench-igraph.py');
 const PYTHON = '/usr/bin/python3';
@@ -143,7 +153,7 @@ async function benchSeries(): Promise<void> {
   const memory = new MemoryWatch();
   const pool = new PathMetricsPool();
   try {
-    header(`bench:metrics — series of ${LOG_SHAPE.weeks} weekly windows of 13 weeks`);
+    header(QUARTERS ? `bench:metrics --quarters — series of the quarters of ${LOG_SHAPE.weeks} weeks` : `bench:metrics — series of ${LOG_SHAPE.weeks} weekly windows of 13 weeks`);
 
     // Generating and recording happen in a child process, so the series below runs in a
     // process holding only what copnet itself holds, and its memory figure is its own.
@@ -179,6 +189,41 @@ async function benchSeries(): Promise<void> {
     const tuning = [...process.execArgv, ...(process.env.MALLOC_ARENA_MAX ? [`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}`] : [])];
     line('', `runtime tuning: ${tuning.length > 0 ? tuning.join(' ') : 'none (node defaults)'}; the peak varies by ±50 MB from run to run with GC timing`);
     line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
+
+    // The hub-and-spoke story's measures (tie mix, E-I index, constraint, effective size,
+    // core number, main core, stage): the same cold series without them, then with them
+    // again, each on a fresh service (empty cache) in this already warmed-up process.
+    const coldWith = async (story: boolean): Promise<number> => {
+      const fresh = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool), measures: { story } });
+      const t0 = performance.now();
+      await fresh.series(SERIES);
+      return performance.now() - t0;
+    };
+    // The same comparison without the path centralities and the store: measureGraph alone on
+    // each window's graph, story measures off and on (main thread, so little affected by the pool).
+    let plainMs = 0;
+    let storyMs = 0;
+    for (const window of cold.windows) {
+      const projection = await service.network(window);
+      const index = indexGraph(projection.network);
+      const counts = { interactionCount: projection.interactionCount, initiatedBy: [0, 0, 0, 0] };
+      let t0 = performance.now();
+      measureGraph(projection.network, window, counts, index, { story: false });
+      plainMs += performance.now() - t0;
+      t0 = performance.now();
+      measureGraph(projection.network, window, counts, index, { story: true });
+      storyMs += performance.now() - t0;
+    }
+    line('story', `measureGraph alone over the ${windows} windows (no betweenness/closeness): ${sec(plainMs)} without the story measures, ` +
+      `${sec(storyMs)} with them (+${sec(storyMs - plainMs)}, ${sec((storyMs - plainMs) / windows)} per window)`);
+
+    const rounds = QUARTERS ? 2 : 1;
+    for (let round = 1; round <= rounds; round++) {
+      const without = await coldWith(false);
+      const withAgain = await coldWith(true);
+      line('', `cold series without the story measures ${sec(without)}, with them ${sec(withAgain)} ` +
+        `(${withAgain >= without ? '+' : '−'}${(Math.abs(withAgain - without) / without * 100).toFixed(1)}%; fresh caches, after the first cold run)`);
+    }
 
     const networks: Csr[] = [];
     if (!process.argv.includes('--no-igraph')) {

@@ -4,7 +4,9 @@ Reference values for copnet's metrics, computed by networkx (Debian's python3-ne
 
 Writes one JSON file per graph to test/fixtures/reference/. Each holds the node list, the
 edge list, the actor kind chosen for every node (for peerTieShare), every per-actor metric
-and every network metric, so the Jest suite compares copnet's TypeScript to networkx to
+(with Burt's constraint and effective size, null where networkx gives NaN, and the core
+number), every network metric, the main core (k_core) and the Adamic-Adar index of every
+untied pair with a common neighbour, so the Jest suite compares copnet's TypeScript to networkx to
 1e-6 without running Python.
 
 All graphs are simple, undirected and UNWEIGHTED: networkx's karate club carries edge
@@ -15,6 +17,7 @@ Run with:  npm run fixtures:reference   (= /usr/bin/python3 scripts/reference-fi
 """
 
 import json
+import math
 import os
 import sys
 
@@ -54,6 +57,28 @@ def largest_component(g):
     if g.number_of_nodes() == 0:
         return 0
     return max(len(c) for c in nx.connected_components(g))
+
+
+def finite(value):
+    """NaN (networkx's constraint and effective size of an actor without ties) as JSON null."""
+    return None if math.isnan(value) else value
+
+
+def main_core(g):
+    """networkx k_core(G): the k-core of the largest k; its k, size and induced density."""
+    if g.number_of_nodes() == 0:
+        return {"k": 0, "size": 0, "density": 0.0}
+    cores = nx.core_number(g)
+    core = nx.k_core(g)
+    n = core.number_of_nodes()
+    return {"k": max(cores.values()), "size": n, "density": nx.density(core) if n > 1 else 0.0}
+
+
+def adamic_adar(g):
+    """networkx adamic_adar_index over every untied pair with a common neighbour, as [u, v, score], u < v."""
+    pairs = [(u, v) if u < v else (v, u) for u, v in nx.non_edges(g)]
+    scored = [[u, v, score] for u, v, score in nx.adamic_adar_index(g, pairs) if score > 0]
+    return sorted(scored)
 
 
 def network_figures(g, kinds, betweenness, partition):
@@ -107,6 +132,9 @@ def fixture(name, description, graph, foundations=(), partition=None):
     pagerank = nx.pagerank(g, alpha=0.85, weight=None) if nodes else {}
     clustering = nx.clustering(g)
     degree_centrality = nx.degree_centrality(g)
+    constraint = nx.constraint(g)
+    effective_size = nx.effective_size(g)
+    core_number = nx.core_number(g)
     actors = [
         {
             "id": v,
@@ -118,6 +146,9 @@ def fixture(name, description, graph, foundations=(), partition=None):
             "eigenvector": eig[v],
             "pagerank": pagerank[v],
             "clustering": clustering[v],
+            "constraint": finite(constraint[v]),
+            "effectiveSize": finite(effective_size[v]),
+            "coreNumber": core_number[v],
         }
         for v in nodes
     ]
@@ -132,6 +163,8 @@ def fixture(name, description, graph, foundations=(), partition=None):
         "components": sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c)),
         "actors": actors,
         "network": network_figures(g, kinds, betweenness, [set(b) for b in partition]),
+        "mainCore": main_core(g),
+        "adamicAdar": adamic_adar(g),
     }
 
 

@@ -1,3 +1,4 @@
+import { createAuthenticator, createFirstStartToken } from './auth/access-control';
 import type { Config } from './config';
 import { buildCopnetSchema } from './graphql/schema';
 import { startHttpServer } from './http/http-server';
@@ -8,6 +9,11 @@ import type { Store } from './store/store';
 export interface Copnet {
   readonly url: string;
   readonly store: Store;
+  /**
+   * Set at first start only (auth on, no usable token): a new admin token, to show once, and
+   * a URL that opens copnet with it (`<url>/#token=<token>`: a fragment never reaches a server log).
+   */
+  readonly firstStart: { readonly token: string; readonly url: string } | null;
   /** Stops accepting, finishes in-flight requests, closes the store. */
   stop(): Promise<void>;
 }
@@ -25,12 +31,24 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
     if (config.demoData && options.seedEmptyStore && (await store.countActors({})) === 0) {
       await options.seedEmptyStore(store);
     }
-    const services = createServices(store);
+    const firstToken = await createFirstStartToken(store, config);
+    const services = createServices(store, { maxWindowInteractions: config.limits.maxWindowInteractions });
     const schema = await buildCopnetSchema();
-    const server = await startHttpServer(schema, services, { port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes, log: options.log });
+    const { maxQueryDepth, maxQueryAliases, maxQueryCost } = config.limits;
+    const server = await startHttpServer(schema, services, {
+      port: config.port,
+      host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+      limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost },
+      workTimeoutMs: config.limits.workTimeoutMs,
+      log: options.log,
+      authenticator: createAuthenticator(store, config, options.log),
+      corsOrigins: config.corsOrigins,
+    });
     return {
       url: server.url,
       store,
+      firstStart: firstToken === null ? null : { token: firstToken, url: `${server.url}/#token=${firstToken}` },
       stop: async () => {
         await server.stop();
         await services.close();

@@ -37,6 +37,7 @@ export interface ExportCommandOptions {
   readonly actorKinds?: string;
   readonly interactionKinds?: string;
   readonly coParticipationLimit?: string;
+  readonly gexfVersion?: string;
   readonly out?: string;
 }
 
@@ -60,6 +61,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   actorKinds: '--actor-kinds',
   interactionKinds: '--interaction-kinds',
   coParticipationLimit: '--co-participation-limit',
+  version: '--gexf-version',
 };
 
 export function registerExportCommand(program: Command, deps: ExportCommandDeps = {}): Command {
@@ -75,6 +77,7 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps 
     .option('--step <step>', `series formats: ${STEPS.join(', ')}`)
     .option('--window-size <n>', 'series formats: steps per window (default 1)')
     .option('--expanding', 'series formats: every window starts at --from')
+    .option('--gexf-version <version>', 'gexf and gexf-dynamic: 1.3 (default) or 1.2, for networkx releases before 3.5')
     .option('--out <file>', 'where to write (default: a file named after the window, in the current directory)')
     .action(async (options: ExportCommandOptions) => {
       process.exitCode = await runExportCommand(options, deps);
@@ -126,6 +129,7 @@ function parseQuery(options: ExportCommandOptions): ExportQuery {
     actorKinds: options.actorKinds,
     interactionKinds: options.interactionKinds,
     coParticipationLimit: options.coParticipationLimit,
+    version: options.gexfVersion,
   };
   try {
     return parseExportQuery(text);

@@ -100,7 +100,9 @@ const RERUN_HINT = 'Batches written before the failure stay; once it is fixed, r
 
 function summaryLine(table: string, file: string, counts: TableCounts): string {
   const n = (value: number) => value.toLocaleString('en-US');
-  return `${table} (${file}): ${n(counts.read)} read, ${n(counts.written)} written, ${n(counts.skipped)} skipped, ${n(counts.alreadyPresent)} already present`;
+  return `${table} (${file}): ${n(counts.read)} read, ${n(counts.written)} written, ${n(counts.skipped)} skipped, ${n(counts.alreadyPresent)} already present${
+    counts.alreadyPresentDifferent > 0 ? `, ${n(counts.alreadyPresentDifferent)} already present, different (stored data kept; correct it with updateInteraction)` : ''
+  }`;
 }
 
 function closingLine(result: ImportResult, badRows: number): string {

@@ -3,6 +3,7 @@ import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
 import { registerMigrateStoreCommand } from './migrate-store-command';
 import { registerServeCommand } from './serve-command';
+import { registerTokenCommand } from './token-command';
 
 /** The `copnet` command line: one module per command. */
 export function createProgram(): Command {
@@ -13,5 +14,6 @@ export function createProgram(): Command {
   registerMigrateStoreCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerTokenCommand(program);
   return program;
 }

@@ -20,7 +20,28 @@ export function registerServeCommand(program: Command): Command {
         },
       });
       const where = config.store === 'sqlite' ? `SQLite file ${config.dbPath}` : `Neo4j ${config.neo4j.uri}`;
-      console.log(`copnet is serving ${copnet.url}/graphql (store: ${where})`);
+      console.log(`copnet is serving the dashboard at ${copnet.url}/ and the API at ${copnet.url}/graphql (store: ${where})`);
+      if (!config.auth.enabled) {
+        console.log('copnet: COPNET_AUTH=off: every request acts as an administrator (single-user local use only)');
+      }
+      if (copnet.firstStart) {
+        // Shown once: only its hash is stored. Later starts print nothing secret.
+        console.log(
+          [
+            '',
+            'copnet: no API token existed, so an admin token was created. It is shown this once; keep it safe:',
+            '',
+            `    ${copnet.firstStart.token}`,
+            '',
+            'Open copnet with it (the token is in the URL fragment, which browsers do not send to servers):',
+            '',
+            `    ${copnet.firstStart.url}`,
+            '',
+            'Create tokens for others with `npx copnet token create --name NAME --role reader|writer|admin`.',
+            '',
+          ].join('\n'),
+        );
+      }
       await waitForSignal();
       console.log('copnet: stopping: finishing in-flight requests, then closing the store');
       await copnet.stop();

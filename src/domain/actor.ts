@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors';
+import { checkText, MAX_TAGS } from './text-rules';
 
 /** The kinds of organisation in a Community of Practice. */
 export const ACTOR_KINDS = ['FOUNDATION', 'INTERMEDIARY', 'SCHOOL', 'SUPPORT_PARTNER'] as const;
@@ -36,18 +37,21 @@ export function isActorKind(value: unknown): value is ActorKind {
  * inside the same transaction as the write.
  */
 export function validateActorInput(input: ActorInput, path: string): Actor {
-  const id = requireNonEmpty(input.id, `${path}.id`);
-  const name = requireNonEmpty(input.name, `${path}.name`);
+  const id = checkText(requireNonEmpty(input.id, `${path}.id`), 'id', `${path}.id`);
+  const name = checkText(requireNonEmpty(input.name, `${path}.name`), 'name', `${path}.name`);
   if (!isActorKind(input.kind)) {
     throw new InvalidInputError(`${path}.kind`, input.kind, `is not one of ${ACTOR_KINDS.join(', ')}`);
   }
   const region = optionalTrimmed(input.region);
+  if (region !== null) checkText(region, 'region', `${path}.region`);
   const tags: string[] = [];
   (input.tags ?? []).forEach((tag, i) => {
-    const trimmed = requireNonEmpty(tag, `${path}.tags[${i}]`);
+    const trimmed = checkText(requireNonEmpty(tag, `${path}.tags[${i}]`), 'tag', `${path}.tags[${i}]`);
     if (!tags.includes(trimmed)) tags.push(trimmed);
   });
+  if (tags.length > MAX_TAGS) throw new InvalidInputError(`${path}.tags`, tags, `has ${tags.length} tags; at most ${MAX_TAGS} are allowed`);
   const affiliationId = optionalTrimmed(input.affiliationId);
+  if (affiliationId !== null) checkText(affiliationId, 'id', `${path}.affiliationId`);
   if (affiliationId === id) {
     throw new InvalidInputError(`${path}.affiliationId`, affiliationId, 'is the actor itself');
   }

@@ -8,6 +8,19 @@ import { InvalidInputError } from './errors';
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** The instants copnet accepts: years 1900 to 9999, UTC. */
+export const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+export const LATEST_INSTANT = Date.UTC(10000, 0, 1) - 1;
+
+/** Throws InvalidInputError naming `field` when `date` is outside years 1900–9999 (UTC). */
+export function checkInstant(date: Date, field: string, value: unknown = date): Date {
+  const t = date.getTime();
+  if (!(t >= EARLIEST_INSTANT && t <= LATEST_INSTANT)) {
+    throw new InvalidInputError(field, value, 'is outside the years copnet accepts, 1900 to 9999 (UTC)');
+  }
+  return date;
+}
+
 export function parseIsoDateTime(value: unknown, field: string): Date {
   if (typeof value !== 'string') throw new InvalidInputError(field, value, 'is not an ISO 8601 date-time string');
   const match = ISO_DATE_TIME.exec(value.trim());
@@ -18,11 +31,17 @@ export function parseIsoDateTime(value: unknown, field: string): Date {
     throw new InvalidInputError(field, value, 'has a time but no offset; add Z for UTC or ±hh:mm');
   }
   const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = daysIn(year, month);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     throw new InvalidInputError(field, value, 'is not a real calendar date-time');
   }
   const parsed = new Date(value.trim().replace(' ', 'T') + (hasTime ? '' : 'T00:00:00Z'));
   if (Number.isNaN(parsed.getTime())) throw new InvalidInputError(field, value, 'is not a valid date-time');
-  return parsed;
+  return checkInstant(parsed, field, value);
+}
+
+/** Days in a month of the proleptic Gregorian calendar (no Date.UTC: it reads years 0–99 as 1900–1999). */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

@@ -37,6 +37,21 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * A request asks for more work than the server allows (`limit`, in the unit of `actual`),
+ * or its work ran past the time allowed; nothing of it is sent.
+ */
+export class WorkLimitError extends Error {
+  override readonly name = 'WorkLimitError';
+  constructor(
+    message: string,
+    readonly limit: number,
+    readonly actual: number | null,
+  ) {
+    super(message);
+  }
+}
+
 /** Renders a user-supplied value for an error message, short enough to read. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return '(missing)';

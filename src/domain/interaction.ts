@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidInputError } from './errors';
 import { requireNonEmpty } from './actor';
-import { parseIsoDateTime } from './date-time';
+import { checkInstant, parseIsoDateTime } from './date-time';
+import { checkText } from './text-rules';
 
 /** How actors interacted. */
 export const INTERACTION_KINDS = [
@@ -45,6 +46,19 @@ export interface InteractionInput {
 
 export const DEFAULT_INTERACTION_WEIGHT = 1;
 
+/**
+ * The largest weight one interaction may carry: summed over any number of interactions a
+ * tie's weight stays finite (and exact to well below one unit up to 10^9 interactions).
+ */
+export const MAX_INTERACTION_WEIGHT = 1_000_000;
+
+/** Why a weight is unusable, worded to follow it; null when it is a weight. */
+export function weightProblem(weight: number): string | null {
+  if (!Number.isFinite(weight) || weight <= 0) return 'must be a positive finite number';
+  if (weight > MAX_INTERACTION_WEIGHT) return `is over the largest weight, ${MAX_INTERACTION_WEIGHT.toLocaleString('en-US')}`;
+  return null;
+}
+
 export function isInteractionKind(value: unknown): value is InteractionKind {
   return typeof value === 'string' && (INTERACTION_KINDS as readonly string[]).includes(value);
 }
@@ -66,7 +80,7 @@ export function validateInteractionInput(input: InteractionInput, path: string, 
   const externalId =
     input.externalId === null || input.externalId === undefined
       ? null
-      : requireNonEmpty(input.externalId, `${path}.externalId`);
+      : checkText(requireNonEmpty(input.externalId, `${path}.externalId`), 'externalId', `${path}.externalId`);
   if (!isInteractionKind(input.kind)) {
     throw new InvalidInputError(`${path}.kind`, input.kind, `is not one of ${INTERACTION_KINDS.join(', ')}`);
   }
@@ -75,23 +89,24 @@ export function validateInteractionInput(input: InteractionInput, path: string, 
   if (Number.isNaN(occurredAt.getTime())) {
     throw new InvalidInputError(`${path}.occurredAt`, input.occurredAt, 'is not a valid date-time');
   }
-  const initiatorId = requireNonEmpty(input.initiatorId, `${path}.initiatorId`);
+  checkInstant(occurredAt, `${path}.occurredAt`);
+  const initiatorId = checkText(requireNonEmpty(input.initiatorId, `${path}.initiatorId`), 'id', `${path}.initiatorId`);
   if (!Array.isArray(input.participantIds) || input.participantIds.length === 0) {
     throw new InvalidInputError(`${path}.participantIds`, input.participantIds, 'must name at least one participant');
   }
   const participantIds: string[] = [];
   input.participantIds.forEach((raw, i) => {
     const field = `${path}.participantIds[${i}]`;
-    const id = requireNonEmpty(raw, field);
+    const id = checkText(requireNonEmpty(raw, field), 'id', field);
     if (id === initiatorId) throw new InvalidInputError(field, id, 'is the initiator; participants are the other actors');
     if (participantIds.includes(id)) throw new InvalidInputError(field, id, 'is listed twice');
     participantIds.push(id);
   });
   const weight = input.weight ?? DEFAULT_INTERACTION_WEIGHT;
-  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
-    throw new InvalidInputError(`${path}.weight`, weight, 'must be a positive finite number');
-  }
-  const note = input.note === null || input.note === undefined || input.note.trim() === '' ? null : input.note;
+  if (typeof weight !== 'number') throw new InvalidInputError(`${path}.weight`, weight, 'must be a positive finite number');
+  const badWeight = weightProblem(weight);
+  if (badWeight !== null) throw new InvalidInputError(`${path}.weight`, weight, badWeight);
+  const note = input.note === null || input.note === undefined || input.note.trim() === '' ? null : checkText(input.note, 'note', `${path}.note`);
   return { id: newId(), externalId, kind: input.kind, occurredAt, initiatorId, participantIds, weight, note };
 }
 

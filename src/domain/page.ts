@@ -21,6 +21,13 @@ export interface Page<T> {
   readonly hasNextPage: boolean;
 }
 
+/**
+ * The answer to `first: 0`: no items and no next page. A page of nothing has no end cursor
+ * to continue from, so `hasNextPage: true` would send a naive pager round forever;
+ * `totalCount` tells how many there are.
+ */
+export const EMPTY_PAGE: Page<never> = Object.freeze({ items: [], hasNextPage: false });
+
 export function validatePageSize(first: number | null | undefined, field = 'first'): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {

@@ -1,3 +1,4 @@
+import { checkInstant } from './date-time';
 import { InvalidInputError } from './errors';
 import type { ActorKind } from './actor';
 import type { InteractionKind } from './interaction';
@@ -17,6 +18,8 @@ export interface Scope {
 export function validateWindow(window: TimeWindow, field = 'window'): TimeWindow {
   if (Number.isNaN(window.from.getTime())) throw new InvalidInputError(`${field}.from`, window.from, 'is not a valid date-time');
   if (Number.isNaN(window.to.getTime())) throw new InvalidInputError(`${field}.to`, window.to, 'is not a valid date-time');
+  checkInstant(window.from, `${field}.from`);
+  checkInstant(window.to, `${field}.to`);
   if (window.from.getTime() >= window.to.getTime()) {
     throw new InvalidInputError(`${field}.from`, window.from, `must be before ${field}.to (${window.to.toISOString()})`);
   }

@@ -3,11 +3,16 @@
  * GEXF, GraphML and CSV agree. Names are snake_case (what NetworkX, igraph and R users
  * expect); the JSON export keeps copnet's own camelCase names instead.
  *
- * Actors: id, name, kind, region, then every per-actor metric of the window.
- * Ties: interactions, weight (summed interaction weights), first_at and last_at (ISO 8601 UTC).
- * Series rows: window_from, window_to, label, then every network figure of the window.
+ * Actors: id, name, kind, region, network (the actor's network id, empty for none), then
+ * every per-actor metric of the window.
+ * Ties: interactions, weight (summed interaction weights), first_at and last_at (ISO 8601
+ * UTC), tie_class (FOUNDATION, WITHIN_NETWORK, CROSS_NETWORK or OTHER).
+ * Series rows: window_from, window_to, label, then every network figure of the window;
+ * figures with parts are spread over several columns (tie_mix_foundation, …,
+ * initiated_by_foundation, initiated_by_foundation_share, …, main_core_k, …).
  * The `satisfies` clauses make a new metric field a compile error here until it is exported.
  */
+import { ACTOR_KINDS } from '../domain/actor';
 import type { ActorMetricValues, NetworkFigures } from '../metrics/snapshot';
 import type { ExportActor, ExportTie, SeriesFiguresRow } from './export-data';
 
@@ -33,7 +38,14 @@ const ACTOR_METRIC_TYPES = {
   pagerank: 'double',
   clustering: 'double',
   community: 'int',
+  constraint: 'double',
+  effectiveSize: 'double',
+  coreNumber: 'int',
 } as const satisfies Record<ActorMetricKey, ColumnType>;
+
+/** The network figures that fit one cell; the others (tieMix, initiatedBy, mainCore) have parts. */
+type ScalarFigureKey = { [K in keyof NetworkFigures]: NetworkFigures[K] extends CellValue ? K : never }[keyof NetworkFigures];
+type CompositeFigureKey = Exclude<keyof NetworkFigures, ScalarFigureKey>;
 
 const NETWORK_FIGURE_TYPES = {
   actorCount: 'int',
@@ -52,7 +64,29 @@ const NETWORK_FIGURE_TYPES = {
   largestComponentWithoutHubFraction: 'double',
   modularity: 'double',
   communityCount: 'int',
-} as const satisfies Record<keyof NetworkFigures, ColumnType>;
+  crossNetworkTieShare: 'double',
+  eiIndex: 'double',
+  foundationInitiatedShare: 'double',
+  stage: 'string',
+} as const satisfies Record<ScalarFigureKey, ColumnType>;
+
+/** The columns of each figure with parts, one per part. */
+const COMPOSITE_FIGURE_COLUMNS: Record<CompositeFigureKey, readonly Column<NetworkFigures>[]> = {
+  tieMix: (['foundation', 'withinNetwork', 'crossNetwork', 'other'] as const).map((part) => ({
+    name: `tie_mix_${snakeCase(part)}`,
+    type: 'double' as const,
+    value: (row: NetworkFigures) => row.tieMix[part],
+  })),
+  initiatedBy: ACTOR_KINDS.flatMap((kind, i) => [
+    { name: `initiated_by_${kind.toLowerCase()}`, type: 'int' as const, value: (row: NetworkFigures) => row.initiatedBy[i]?.interactions ?? 0 },
+    { name: `initiated_by_${kind.toLowerCase()}_share`, type: 'double' as const, value: (row: NetworkFigures) => row.initiatedBy[i]?.share ?? 0 },
+  ]),
+  mainCore: [
+    { name: 'main_core_k', type: 'int', value: (row) => row.mainCore.k },
+    { name: 'main_core_size', type: 'int', value: (row) => row.mainCore.size },
+    { name: 'main_core_density', type: 'double', value: (row) => row.mainCore.density },
+  ],
+};
 
 /** `degreeCentrality` → `degree_centrality`. */
 export function snakeCase(name: string): string {
@@ -79,6 +113,7 @@ export const ACTOR_ATTRIBUTE_COLUMNS: readonly Column<ExportActor>[] = [
   { name: 'name', type: 'string', value: (actor) => actor.name },
   { name: 'kind', type: 'string', value: (actor) => actor.kind },
   { name: 'region', type: 'string', value: (actor) => actor.region },
+  { name: 'network', type: 'string', value: (actor) => actor.networkId },
   ...ACTOR_METRIC_COLUMNS.map((column) => ({ ...column, value: (actor: ExportActor) => column.value(actor.metrics) })),
 ];
 
@@ -88,9 +123,10 @@ export const TIE_ATTRIBUTE_COLUMNS: readonly Column<ExportTie>[] = [
   { name: 'weight', type: 'double', value: (tie) => tie.weight },
   { name: 'first_at', type: 'string', value: (tie) => isoOf(tie.firstAt) },
   { name: 'last_at', type: 'string', value: (tie) => isoOf(tie.lastAt) },
+  { name: 'tie_class', type: 'string', value: (tie) => tie.tieClass },
 ];
 
-export const NETWORK_FIGURE_KEYS = Object.keys(NETWORK_FIGURE_TYPES) as (keyof NetworkFigures)[];
+export const NETWORK_FIGURE_KEYS = Object.keys(NETWORK_FIGURE_TYPES) as ScalarFigureKey[];
 
 export const SERIES_COLUMNS: readonly Column<SeriesFiguresRow>[] = [
   { name: 'window_from', type: 'string', value: (row) => row.window.from.toISOString() },
@@ -101,4 +137,5 @@ export const SERIES_COLUMNS: readonly Column<SeriesFiguresRow>[] = [
     type: NETWORK_FIGURE_TYPES[key],
     value: (row: SeriesFiguresRow) => row[key],
   })),
+  ...(Object.keys(COMPOSITE_FIGURE_COLUMNS) as CompositeFigureKey[]).flatMap((key) => COMPOSITE_FIGURE_COLUMNS[key]),
 ];

@@ -5,6 +5,10 @@
  *   source < target;
  * - the metric series: window_from, window_to, label, then every network figure, one row per window.
  * A missing value (unknown region, no label, no hub) is an empty cell. Streamed in chunks of rows.
+ *
+ * Formula injection (OWASP "CSV Injection"): a text cell starting with `=`, `+`, `-`, `@`,
+ * tab or carriage return is written with a leading `'`, so a spreadsheet shows it as text
+ * instead of running it. Numbers are written as numbers, never prefixed.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Column } from './columns';
@@ -36,10 +40,17 @@ export function seriesCsvChunks(rows: readonly SeriesFiguresRow[]): Generator<st
   return csvChunks(SERIES_COLUMNS, rows);
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell a spreadsheet would read as a formula gets a leading `'`; anything else is as given. */
+export function neutralizeFormula<T>(value: T): T | string {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 function* csvChunks<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Generator<string> {
   yield stringify([columns.map((column) => column.name)]);
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    const records = rows.slice(start, start + ROWS_PER_CHUNK).map((row) => columns.map((column) => column.value(row)));
+    const records = rows.slice(start, start + ROWS_PER_CHUNK).map((row) => columns.map((column) => neutralizeFormula(column.value(row))));
     yield stringify(records);
   }
 }

@@ -5,6 +5,7 @@
  * document, whatever order the projection inserted nodes and edges in.
  */
 import type { ActorKind } from '../domain/actor';
+import { tieClassOf, type TieClass } from '../domain/tie-class';
 import { InvalidInputError } from '../domain/errors';
 import type { TimeWindow } from '../domain/time-window';
 import type { ActorMetricValues, NetworkFigures } from '../metrics/snapshot';
@@ -30,6 +31,8 @@ export interface ExportActor {
   readonly name: string;
   readonly kind: ActorKind;
   readonly region: string | null;
+  /** The actor's network (src/domain/actor-network.ts); null for none. */
+  readonly networkId: string | null;
   readonly metrics: ActorMetricValues;
 }
 
@@ -41,6 +44,7 @@ export interface ExportTie {
   readonly weight: number;
   readonly firstAt: number;
   readonly lastAt: number;
+  readonly tieClass: TieClass;
 }
 
 /** A NetworkExport checked and put in canonical order. */
@@ -75,16 +79,21 @@ export function prepareNetwork(data: NetworkExport, field = 'data'): PreparedNet
     .map((id): ExportActor => {
       const metrics = metricsById.get(id);
       if (metrics === undefined) throw new InvalidInputError(`${field}.actors`, id, 'is a node of the network without metrics');
-      const { name, kind, region } = data.network.getNodeAttributes(id);
-      return { id, name, kind, region, metrics };
+      const { name, kind, region, networkId } = data.network.getNodeAttributes(id);
+      return { id, name, kind, region, networkId: networkId ?? null, metrics };
     });
   const unordered: Omit<ExportTie, 'id'>[] = data.network.mapEdges((_key, attributes, a, b) => {
     const [source, target] = compareIds(a, b) <= 0 ? [a, b] : [b, a];
-    return { source, target, ...pickTie(attributes) };
+    const tieClass = tieClassOf(endOf(data.network.getNodeAttributes(a)), endOf(data.network.getNodeAttributes(b)));
+    return { source, target, ...pickTie(attributes), tieClass };
   });
   unordered.sort((x, y) => compareIds(x.source, y.source) || compareIds(x.target, y.target));
   const ties = unordered.map((tie, i): ExportTie => ({ id: `e${i}`, ...tie }));
   return { window: data.window, actors, ties };
+}
+
+function endOf(node: { kind: ActorKind; networkId?: string | null }) {
+  return { kind: node.kind, networkId: node.networkId ?? null };
 }
 
 function pickTie(attributes: { interactions: number; weight: number; firstAt: number; lastAt: number }) {

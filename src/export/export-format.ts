@@ -12,7 +12,25 @@ export const SNAPSHOT_FORMATS = ['gexf', 'graphml', 'csv', 'csv-nodes', 'csv-edg
 export const SERIES_FORMATS = ['gexf-dynamic', 'csv-series'] as const;
 export const EXPORT_FORMATS = [...SNAPSHOT_FORMATS, ...SERIES_FORMATS] as const;
 
-/** One window: static GEXF 1.3, GraphML, CSV (zip of nodes.csv + edges.csv, or one of them), graphology JSON. */
+/**
+ * GEXF versions written: 1.3 (the default, Gephi 0.9+) and 1.2 ("1.2draft", for networkx
+ * releases before 3.5, which read only 1.1 and 1.2).
+ */
+export const GEXF_VERSIONS = ['1.3', '1.2'] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+
+/** Checks a GEXF version named by a caller (`version=1.2`, `--gexf-version 1.2`). */
+export function parseGexfVersion(value: unknown, field = 'version'): GexfVersion {
+  if (!(GEXF_VERSIONS as readonly unknown[]).includes(value)) throw new InvalidInputError(field, value, `is not one of ${GEXF_VERSIONS.join(', ')}`);
+  return value as GexfVersion;
+}
+
+/** Whether a format is written as GEXF (and so takes a GEXF version). */
+export function isGexfFormat(format: ExportFormat): boolean {
+  return format === 'gexf' || format === 'gexf-dynamic';
+}
+
+/** One window: static GEXF 1.3 (or 1.2), GraphML, CSV (zip of nodes.csv + edges.csv, or one of them), graphology JSON. */
 export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 /** A series of windows: dynamic GEXF 1.3 with spells, and the network figures as one CSV row per window. */
 export type SeriesFormat = (typeof SERIES_FORMATS)[number];

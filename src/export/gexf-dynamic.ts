@@ -1,30 +1,36 @@
 /**
- * Dynamic GEXF 1.3 of a series of windows, so Gephi's timeline replays the network's
+ * Dynamic GEXF 1.3 (or 1.2 "1.2draft", `version`: the same document in the 1.2 namespace,
+ * without 1.3's `timerepresentation`, which 1.2 does not know) of a series of windows, so Gephi's timeline replays the network's
  * evolution. graphology-gexf writes static GEXF only, so this uses xml-writer (xml-chunks.ts).
  *
  * Time: window i is shown over its slot [start_i, to_i), where start_0 = from_0 and
  * start_i = max(from_i, to_(i-1)): for back-to-back windows the slot is the window itself;
  * for rolling or expanding windows it is the last step of the window, so at any instant
  * the timeline shows the most recent window ending after it. Windows must come in order
- * of strictly increasing `to`.
+ * of strictly increasing `to`: a rolling or expanding series whose last windows are
+ * clipped at the series' end (so end together) keeps, of windows ending together, the
+ * first — the widest, the one the timeline shows (`timelineWindows`); the clipped ones
+ * add no instant to the timeline (they stay in the csv-series export).
  *
  * Each actor and each tie carries one `<spell>` per run of consecutive windows it is
  * present in (runs merged when one slot ends where the next begins). GEXF spells are
  * closed intervals, so a spell's end is the next slot's start. `timeformat` is `date`
  * when every boundary is midnight UTC, `dateTime` otherwise.
  *
- * Attributes: kind and region are static; every per-actor metric is dynamic (one value
- * per window, over that window's slot); tie `interactions` and `weight` are dynamic,
- * first_at and last_at are static (over the whole series). Gephi reads the dynamic
+ * Attributes: kind, region and network are static; every per-actor metric is dynamic (one
+ * value per window, over that window's slot); tie `interactions` and `weight` are dynamic,
+ * first_at, last_at and tie_class are static (over the whole series; the tie class follows
+ * the current affiliations, the same in every window). Gephi reads the dynamic
  * `weight` as the tie's weight over time. Ties have ids e0, e1, … by (source, target).
  */
 import { InvalidInputError } from '../domain/errors';
 import type { TimeWindow } from '../domain/time-window';
 import { ACTOR_METRIC_COLUMNS, isoOf, type ColumnType } from './columns';
 import { compareIds, type PreparedNetwork } from './export-data';
+import type { GexfVersion } from './export-format';
 import { CHUNK_SIZE, xmlChunkWriter, type XmlChunkWriter } from './xml-chunks';
 
-const GEXF_NS = 'http://gexf.net/1.3';
+const GEXF_NS: Record<GexfVersion, string> = { '1.3': 'http://gexf.net/1.3', '1.2': 'http://www.gexf.net/1.2draft' };
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 interface Slot {
@@ -40,6 +46,19 @@ interface Presence<T> {
 
 type Actor = PreparedNetwork['actors'][number];
 type Tie = PreparedNetwork['ties'][number];
+
+/** Indices of the windows a dynamic GEXF shows: each that ends after every window before it. */
+export function timelineWindows(windows: readonly TimeWindow[]): number[] {
+  const kept: number[] = [];
+  let end = -Infinity;
+  windows.forEach((window, i) => {
+    if (window.to.getTime() > end) {
+      kept.push(i);
+      end = window.to.getTime();
+    }
+  });
+  return kept;
+}
 
 /** Slots of a series, checked. */
 export function slotsOf(windows: readonly TimeWindow[], field = 'windows'): Slot[] {
@@ -57,7 +76,7 @@ export function slotsOf(windows: readonly TimeWindow[], field = 'windows'): Slot
   });
 }
 
-export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generator<string> {
+export function* dynamicGexfChunks(series: readonly PreparedNetwork[], version: GexfVersion = '1.3'): Generator<string> {
   const slots = slotsOf(series.map((network) => network.window));
   const onlyDates = slots.every((slot) => isMidnight(slot.start) && isMidnight(slot.end));
   const time = (ms: number) => (onlyDates ? isoOf(ms).slice(0, 10) : isoOf(ms));
@@ -73,10 +92,10 @@ export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generato
   const first = slots[0]!;
   const last = slots[slots.length - 1]!;
   xml.open('gexf', {
-    xmlns: GEXF_NS,
+    xmlns: GEXF_NS[version],
     'xmlns:xsi': XSI_NS,
-    'xsi:schemaLocation': `${GEXF_NS} ${GEXF_NS}/gexf.xsd`,
-    version: '1.3',
+    'xsi:schemaLocation': `${GEXF_NS[version]} ${GEXF_NS[version]}/gexf.xsd`,
+    version,
   });
   xml.open('meta');
   xml.leaf('creator', {}, 'copnet');
@@ -86,18 +105,20 @@ export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generato
     mode: 'dynamic',
     defaultedgetype: 'undirected',
     timeformat: onlyDates ? 'date' : 'dateTime',
-    timerepresentation: 'interval',
+    ...(version === '1.3' ? { timerepresentation: 'interval' } : {}),
     start: time(first.start),
     end: time(last.end),
   });
   declare(xml, 'node', 'static', [
     ['kind', 'string'],
     ['region', 'string'],
+    ['network', 'string'],
   ]);
   declare(xml, 'node', 'dynamic', ACTOR_METRIC_COLUMNS.map((c) => [c.name, c.type]));
   declare(xml, 'edge', 'static', [
     ['first_at', 'string'],
     ['last_at', 'string'],
+    ['tie_class', 'string'],
   ]);
   declare(xml, 'edge', 'dynamic', [
     ['interactions', 'int'],
@@ -112,6 +133,7 @@ export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generato
     xml.open('attvalues');
     xml.leaf('attvalue', { for: 'kind', value: latest.kind });
     if (latest.region !== null) xml.leaf('attvalue', { for: 'region', value: latest.region });
+    if (latest.networkId !== null) xml.leaf('attvalue', { for: 'network', value: latest.networkId });
     for (const { index, value } of presence.windows) {
       const [start, end] = [time(slots[index]!.start), time(slots[index]!.end)];
       for (const column of ACTOR_METRIC_COLUMNS) {
@@ -136,6 +158,7 @@ export function* dynamicGexfChunks(series: readonly PreparedNetwork[]): Generato
     xml.open('attvalues');
     xml.leaf('attvalue', { for: 'first_at', value: isoOf(firstAt) });
     xml.leaf('attvalue', { for: 'last_at', value: isoOf(lastAt) });
+    xml.leaf('attvalue', { for: 'tie_class', value: presence.windows[presence.windows.length - 1]!.value.tieClass });
     for (const { index, value } of presence.windows) {
       const [start, end] = [time(slots[index]!.start), time(slots[index]!.end)];
       xml.leaf('attvalue', { for: 'interactions', value: value.interactions, start, end });

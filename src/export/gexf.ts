@@ -1,5 +1,6 @@
 /**
- * Static GEXF 1.3 of one window, for Gephi, written by graphology-gexf.
+ * Static GEXF 1.3 (or 1.2, `version`) of one window, for Gephi and networkx, written by
+ * graphology-gexf.
  *
  * Nodes: id = actor id, label = actor name, attributes kind, region and every per-actor
  * metric (see columns.ts). Edges: GEXF's own `weight` = summed interaction weight, and
@@ -15,12 +16,13 @@ import { write } from 'graphology-gexf';
 import { UndirectedGraph } from 'graphology';
 import { ACTOR_ATTRIBUTE_COLUMNS, TIE_ATTRIBUTE_COLUMNS, type CellValue } from './columns';
 import type { PreparedNetwork } from './export-data';
+import type { GexfVersion } from './export-format';
 import { xmlText } from './xml-text';
 
 type NodeAttributes = { label: string; attributes: Record<string, CellValue> };
 type EdgeAttributes = { weight: number; attributes: Record<string, CellValue> };
 
-export function gexfDocument(prepared: PreparedNetwork): string {
+export function gexfDocument(prepared: PreparedNetwork, version: GexfVersion = '1.3'): string {
   const graph = new UndirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
   graph.replaceAttributes({
     creator: 'copnet',
@@ -43,7 +45,7 @@ export function gexfDocument(prepared: PreparedNetwork): string {
     graph.addEdgeWithKey(tie.id, xmlText(tie.source), xmlText(tie.target), { weight: tie.weight, attributes });
   }
   const gexf = write(graph, {
-    version: '1.3',
+    version,
     formatNode: (_key, node) => ({ label: node.label, attributes: node.attributes }),
     formatEdge: (_key, edge) => ({ weight: edge.weight, attributes: edge.attributes }),
   });

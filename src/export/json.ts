@@ -3,9 +3,10 @@
  * edges), so `UndirectedGraph.from(JSON.parse(text))` rebuilds the network. Unlike the
  * file formats it keeps copnet's camelCase names, as in the GraphQL API:
  * - graph attributes: windowFrom, windowTo (ISO 8601);
- * - node attributes: name, kind, region (null when unknown), then every per-actor metric
- *   (degree, degreeCentrality, betweenness, closeness, eigenvector, pagerank, clustering, community);
- * - edge attributes: interactions, weight, firstAt, lastAt (ISO 8601).
+ * - node attributes: name, kind, region (null when unknown), network (null for none), then
+ *   every per-actor metric (degree, degreeCentrality, betweenness, closeness, eigenvector,
+ *   pagerank, clustering, community, constraint, effectiveSize, coreNumber);
+ * - edge attributes: interactions, weight, firstAt, lastAt (ISO 8601), tieClass.
  * Nodes sorted by id, edges e0, e1, … by (source, target). Built as one string per document.
  */
 import { UndirectedGraph } from 'graphology';
@@ -20,7 +21,7 @@ export function jsonDocument(prepared: PreparedNetwork): string {
   });
   for (const actor of prepared.actors) {
     const metrics = Object.fromEntries(ACTOR_METRIC_KEYS.map((key) => [key, actor.metrics[key]]));
-    graph.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, ...metrics });
+    graph.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, network: actor.networkId, ...metrics });
   }
   for (const tie of prepared.ties) {
     graph.addEdgeWithKey(tie.id, tie.source, tie.target, {
@@ -28,6 +29,7 @@ export function jsonDocument(prepared: PreparedNetwork): string {
       weight: tie.weight,
       firstAt: isoOf(tie.firstAt),
       lastAt: isoOf(tie.lastAt),
+      tieClass: tie.tieClass,
     });
   }
   return `${JSON.stringify(graph.export())}\n`;

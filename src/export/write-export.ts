@@ -12,22 +12,22 @@ import { InvalidInputError } from '../domain/errors';
 import { edgesCsvChunks, nodesCsvChunks, seriesCsvChunks } from './csv';
 import { csvZipStream } from './csv-zip';
 import { prepareNetwork, type NetworkExport, type SeriesFiguresRow } from './export-data';
-import { isExportFormat, type SnapshotFormat } from './export-format';
+import { isExportFormat, type GexfVersion, type SnapshotFormat } from './export-format';
 import { gexfDocument } from './gexf';
 import { dynamicGexfChunks, slotsOf } from './gexf-dynamic';
 import { graphmlChunks } from './graphml';
 import { jsonDocument } from './json';
 
 export type ExportRequest =
-  | { readonly format: SnapshotFormat; readonly data: NetworkExport }
-  | { readonly format: 'gexf-dynamic'; readonly data: readonly NetworkExport[] }
+  | { readonly format: SnapshotFormat; readonly data: NetworkExport; readonly gexfVersion?: GexfVersion }
+  | { readonly format: 'gexf-dynamic'; readonly data: readonly NetworkExport[]; readonly gexfVersion?: GexfVersion }
   | { readonly format: 'csv-series'; readonly data: readonly SeriesFiguresRow[] };
 
 /** Checks the request and returns the export as a lazy stream of bytes. */
 export function renderExport(request: ExportRequest): Readable {
   switch (request.format) {
     case 'gexf':
-      return text([gexfDocument(prepareNetwork(request.data))]);
+      return text([gexfDocument(prepareNetwork(request.data), request.gexfVersion)]);
     case 'graphml':
       return text(graphmlChunks(prepareNetwork(request.data)));
     case 'csv':
@@ -41,7 +41,7 @@ export function renderExport(request: ExportRequest): Readable {
     case 'gexf-dynamic': {
       const series = request.data.map((network, i) => prepareNetwork(network, `data[${i}]`));
       slotsOf(series.map((network) => network.window), 'data');
-      return text(dynamicGexfChunks(series));
+      return text(dynamicGexfChunks(series, request.gexfVersion));
     }
     case 'csv-series':
       return text(seriesCsvChunks(request.data));

@@ -1,13 +1,28 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, parse, type ASTNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
-import { InvalidInputError, StoreUnavailableError } from '../domain/errors';
+import { AccessError, TooManyFailuresError } from '../auth/access-error';
+import { InvalidInputError, StoreUnavailableError, WorkLimitError } from '../domain/errors';
 
 /** Every `extensions.code` copnet sends, in one list. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The operation nests fields deeper than COPNET_MAX_QUERY_DEPTH. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** The operation has more aliases than COPNET_MAX_QUERY_ALIASES. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** The operation's estimated cost is over COPNET_MAX_QUERY_COST. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The work a request asks for is over COPNET_MAX_WINDOW_INTERACTIONS, or ran past COPNET_WORK_TIMEOUT_MS. */
+  WORK_LIMIT_EXCEEDED: 'WORK_LIMIT_EXCEEDED',
 } as const;
+
+/** Refusals of an operation's size: sent with their figures (`limit`, `actual`). */
+const LIMIT_CODES = new Set<string>([ErrorCode.QUERY_TOO_DEEP, ErrorCode.TOO_MANY_ALIASES, ErrorCode.QUERY_TOO_COMPLEX]);
 
 /** Codes Apollo sets for request-level problems; they are the client's to see as they are. */
 const APOLLO_CLIENT_CODES = new Set([
@@ -41,6 +56,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       extensions: { code: ErrorCode.BAD_USER_INPUT, field: original.field },
     };
   }
+  if (original instanceof AccessError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, requiredRole: original.requiredRole },
+    };
+  }
+  if (original instanceof TooManyFailuresError) {
+    return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.TOO_MANY_REQUESTS, retryAfterSeconds: original.retryAfterSeconds } };
+  }
   if (original instanceof StoreUnavailableError) {
     log('store unavailable', original);
     return {
@@ -49,7 +75,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       extensions: { code: ErrorCode.STORE_UNAVAILABLE },
     };
   }
+  if (original instanceof WorkLimitError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.WORK_LIMIT_EXCEEDED, limit: original.limit, actual: original.actual },
+    };
+  }
   const code = formatted.extensions?.code;
+  if (typeof code === 'string' && LIMIT_CODES.has(code)) {
+    const { limit = null, actual = null } = formatted.extensions ?? {};
+    return { message: formatted.message, extensions: { code, limit, actual } };
+  }
   if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
     const literal = error instanceof GraphQLError ? literalValueError(error) : null;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && literal) {

@@ -1,12 +1,19 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApiTokenResolver } from './access/api-token.resolver';
+import { ActorCorrectionResolver } from './actor/actor-correction.resolver';
 import { ActorConnectionResolver } from './actor/actor-connection.resolver';
 import { ActorResolver } from './actor/actor.resolver';
+import { AuditResolver } from './audit/audit.resolver';
+import { ActorStampResolver, InteractionStampResolver } from './audit/stamp.resolver';
+import { authorize } from './auth-middleware';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { InteractionConnectionResolver } from './interaction/interaction-connection.resolver';
+import { InteractionCorrectionResolver } from './interaction/interaction-correction.resolver';
 import { InteractionResolver } from './interaction/interaction.resolver';
 import { ActorMetricsFieldResolver, ActorMetricsResolver } from './metrics/actor-metrics.resolver';
+import { IntroductionResolver } from './metrics/introduction.resolver';
 import { NetworkSeriesResolver } from './metrics/network-series.resolver';
 import { NetworkSnapshotResolver } from './metrics/network-snapshot.resolver';
 
@@ -21,7 +28,16 @@ export async function buildCopnetSchema(): Promise<GraphQLSchema> {
       NetworkSeriesResolver,
       ActorMetricsResolver,
       ActorMetricsFieldResolver,
+      IntroductionResolver,
+      // Issue 10: access, audit trail, corrections
+      ApiTokenResolver,
+      AuditResolver,
+      ActorStampResolver,
+      InteractionStampResolver,
+      InteractionCorrectionResolver,
+      ActorCorrectionResolver,
     ],
+    globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });

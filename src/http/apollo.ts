@@ -1,13 +1,23 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { formatError, type ErrorLogger } from '../graphql/errors';
+import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
-/** Apollo Server over copnet's schema: introspection and the Sandbox IDE on, no stack traces out. */
-export function createApolloServer(schema: GraphQLSchema, httpServer: Server, log: ErrorLogger): ApolloServer<RequestContext> {
+/**
+ * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits.
+ * Its landing page (Apollo Sandbox, loaded from Apollo's CDN) is off: browsers get GraphiQL, bundled with the dashboard.
+ */
+export function createApolloServer(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  log: ErrorLogger,
+  limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
+): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
     introspection: true,
@@ -15,7 +25,20 @@ export function createApolloServer(schema: GraphQLSchema, httpServer: Server, lo
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      {
+        // Warnings a resolver noted (e.g. EXTERNAL_ID_DIFFERS) go out in extensions.warnings.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              if (contextValue.warnings.length === 0 || response.body.kind !== 'single') return;
+              const result = response.body.singleResult;
+              result.extensions = { ...result.extensions, warnings: contextValue.warnings };
+            },
+          };
+        },
+      },
+      operationLimitsPlugin(limits),
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

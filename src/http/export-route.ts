@@ -1,21 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { InvalidInputError, StoreUnavailableError } from '../domain/errors';
+import { InvalidInputError, StoreUnavailableError, WorkLimitError } from '../domain/errors';
 import type { ExportService } from '../services/export-service';
 import { parseExportQuery } from '../services/export-query';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 
-const QUERY_PARAMETERS = ['from', 'to', 'step', 'windowSize', 'expanding', 'actorKinds', 'interactionKinds', 'coParticipationLimit'] as const;
+const QUERY_PARAMETERS = ['from', 'to', 'step', 'windowSize', 'expanding', 'actorKinds', 'interactionKinds', 'coParticipationLimit', 'version'] as const;
 
 /**
  * GET /export/<format>?from=…&to=…[&actorKinds=A,B][&interactionKinds=…][&coParticipationLimit=n]
- * [&step=MONTH&windowSize=n&expanding=true for series formats]: the download, streamed, with
+ * [&step=MONTH&windowSize=n&expanding=true for series formats][&version=1.2 for GEXF formats]: the download, streamed, with
  * Content-Type and a Content-Disposition filename. Bad requests get 400 and a JSON body
  * naming the parameter, before any byte of the file.
  */
 export function exportRoute(exports: ExportService, log: (message: string, error?: unknown) => void): RouteHandler {
-  return async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  return async (request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
       return sendJson(response, 405, { error: 'Exports are downloaded with GET' });
@@ -27,9 +27,13 @@ export function exportRoute(exports: ExportService, log: (message: string, error
     }
     let download;
     try {
-      download = await exports.export(parseExportQuery(text));
+      download = await exports.export(parseExportQuery(text), signal);
     } catch (error) {
+      if (signal.aborted && !(error instanceof WorkLimitError)) return; // the client is gone
       if (error instanceof InvalidInputError) return sendJson(response, 400, { error: error.message, field: error.field });
+      if (error instanceof WorkLimitError) {
+        return sendJson(response, 422, { error: error.message, code: 'WORK_LIMIT_EXCEEDED', limit: error.limit, actual: error.actual });
+      }
       if (error instanceof StoreUnavailableError) {
         log('store unavailable', error);
         return sendJson(response, 503, { error: 'The data store is unavailable; try again shortly.' });
@@ -46,6 +50,10 @@ export function exportRoute(exports: ExportService, log: (message: string, error
       response.end();
       return;
     }
-    await pipeline(download.body, response);
+    try {
+      await pipeline(download.body, response);
+    } catch (error) {
+      if (!signal.aborted) throw error; // a client that leaves mid-download cancelled it: nothing to report
+    }
   };
 }

@@ -2,20 +2,40 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import { AccessError, TooManyFailuresError } from '../auth/access-error';
+import type { Authenticator } from '../auth/authenticator';
+import { EXPORT_ROLE, requireRole } from '../auth/policy';
+import { StoreUnavailableError } from '../domain/errors';
 import { createRequestContext, type RequestContext } from '../graphql/context';
 import type { Services } from '../services/services';
+import { ErrorCode } from '../graphql/errors';
+import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { createApolloServer } from './apollo';
+import { handleCors } from './cors';
 import { exportRoute } from './export-route';
+import { requestSignal } from './request-signal';
 import { BodyTooLargeError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
+import { defaultWebDir, wantsIde, webFiles } from './static-route';
 
 export interface HttpServerOptions {
   readonly port: number;
   readonly host: string;
   readonly maxBodyBytes: number;
+  /** Operation size limits; DEFAULT_OPERATION_LIMITS when absent. */
+  readonly limits?: OperationLimits;
+  /** A request's metrics and export work is cancelled after this long (COPNET_WORK_TIMEOUT_MS). Default 120,000. */
+  readonly workTimeoutMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  /** The built dashboard (default: dist/web of this package). */
+  readonly webDir?: string;
+  /** Checks credentials (src/auth); /health alone is open. */
+  readonly authenticator: Authenticator;
+  /** Browser origins allowed to call the API cross-origin (COPNET_CORS_ORIGINS); default none. */
+  readonly corsOrigins?: readonly string[];
 }
+
 
 export interface RunningServer {
   readonly url: string;
@@ -25,8 +45,9 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP front: GraphQL at /graphql (POST, and GET for queries and the IDE), exports at
- * /export/<format>, a body limit answered with 413, JSON 404s elsewhere.
+ * The HTTP front: GraphQL at /graphql (POST, and GET for queries; GraphiQL for browsers),
+ * exports at /export/<format>, the dashboard at / and /assets/, a body limit answered with
+ * 413, JSON 404s elsewhere.
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
@@ -34,9 +55,14 @@ export async function startHttpServer(
   options: HttpServerOptions,
 ): Promise<RunningServer> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
-  const routes: Readonly<Record<string, RouteHandler>> = { '/export/': exportRoute(services.exports, log) };
+  const authenticator = options.authenticator;
+  const routes: Readonly<Record<string, RouteHandler>> = {
+    '/export/': requiringRole(authenticator, exportRoute(services.exports, log), log),
+  };
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const web = webFiles(options.webDir ?? defaultWebDir());
   const httpServer = createServer();
-  const apollo = createApolloServer(schema, httpServer, log);
+  const apollo = createApolloServer(schema, httpServer, log, options.limits);
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -49,14 +75,16 @@ export async function startHttpServer(
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/graphql') return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes);
-    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.storeKind });
-    if (url.pathname === '/') {
-      response.writeHead(302, { location: '/graphql' }).end();
-      return;
+    if (handleCors(request, response, corsOrigins) === 'answered') return;
+    const signal = requestSignal(request, response, options.workTimeoutMs ?? 120_000);
+    if (url.pathname === '/graphql') {
+      if (wantsIde(request, url)) return web.serveIde(request, response);
+      return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, signal, authenticator);
     }
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
+    if (await web.serve(request, response, url.pathname)) return;
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
-    if (route) return route[1](request, response, url);
+    if (route) return route[1](request, response, url, signal);
     sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
   }
 
@@ -80,7 +108,16 @@ async function serveGraphql(
   url: URL,
   services: Services,
   maxBodyBytes: number,
+  signal: AbortSignal,
+  authenticator: Authenticator,
 ): Promise<void> {
+  const address = clientAddress(request);
+  try {
+    authenticator.checkNotBlocked(address);
+  } catch (error) {
+    if (error instanceof TooManyFailuresError) return sendTooMany(response, error, true);
+    throw error;
+  }
   let body: unknown;
   try {
     const text = await readBody(request, maxBodyBytes);
@@ -101,7 +138,12 @@ async function serveGraphql(
   }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => createRequestContext(services),
+    context: async () => {
+      // Checked lazily by the fields that need a role, so a store outage is reported on them.
+      const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
+      principal.catch(() => undefined);
+      return createRequestContext(services, signal, { principal });
+    },
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
@@ -116,4 +158,42 @@ async function serveGraphql(
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return undefined;
   return contentType?.includes('application/json') ? JSON.parse(text) : text;
+}
+
+/** A route that needs `EXPORT_ROLE`: 401 without an accepted credential, 403 with a too-low role, 429 when rate-limited. */
+function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (message: string, error?: unknown) => void): RouteHandler {
+  return async (request, response, url, signal) => {
+    try {
+      requireRole(await authenticator.authenticate(headerOf(request, 'authorization'), clientAddress(request)), EXPORT_ROLE);
+    } catch (error) {
+      if (error instanceof AccessError) {
+        const status = error.code === 'UNAUTHENTICATED' ? 401 : 403;
+        if (status === 401) response.setHeader('www-authenticate', 'Bearer realm="copnet"');
+        return sendJson(response, status, { error: error.message, code: error.code, requiredRole: error.requiredRole });
+      }
+      if (error instanceof TooManyFailuresError) return sendTooMany(response, error, false);
+      if (error instanceof StoreUnavailableError) {
+        log('store unavailable', error);
+        return sendJson(response, 503, { error: 'The data store is unavailable; try again shortly.' });
+      }
+      throw error;
+    }
+    return route(request, response, url, signal);
+  };
+}
+
+function sendTooMany(response: ServerResponse, error: TooManyFailuresError, graphql: boolean): void {
+  response.setHeader('retry-after', String(error.retryAfterSeconds));
+  const code = ErrorCode.TOO_MANY_REQUESTS;
+  sendJson(response, 429, graphql ? { errors: [{ message: error.message, extensions: { code } }] } : { error: error.message, code });
+}
+
+/** The peer's address: copnet does not trust X-Forwarded-For (a proxy in front limits by its own rules). */
+function clientAddress(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,6 +1,6 @@
 import { ACTOR_KINDS, type ActorInput } from '../domain/actor';
 import { describeValue } from '../domain/errors';
-import { enumValue, optionalText, requiredText, textList, type Checked } from './cell-values';
+import { enumValue, MAX_TAGS, optionalText, requiredText, storable, storableList, textList, type Checked } from './cell-values';
 import type { ActorField, Cells } from './import-format';
 
 export interface FieldProblem<F extends string> {
@@ -27,12 +27,12 @@ export function checkActorRow(cells: Cells<ActorField>): RowCheck<ActorInput, Ac
     problems.push({ field, reason: checked.reason });
     return null;
   };
-  const id = take('id', requiredText(cells.id));
-  const name = take('name', requiredText(cells.name));
+  const id = take('id', storable(requiredText(cells.id), 'id'));
+  const name = take('name', storable(requiredText(cells.name), 'name'));
   const kind = take('kind', enumValue(cells.kind, ACTOR_KINDS));
-  const region = take('region', optionalText(cells.region));
-  const tags = take('tags', textList(cells.tags));
-  const affiliationId = take('affiliationId', optionalText(cells.affiliationId));
+  const region = take('region', storable(optionalText(cells.region), 'region'));
+  const tags = take('tags', storableList(textList(cells.tags), 'tag', MAX_TAGS));
+  const affiliationId = take('affiliationId', storable(optionalText(cells.affiliationId), 'id'));
   if (id !== null && affiliationId === id) {
     problems.push({ field: 'affiliationId', reason: `${describeValue(affiliationId)} is the actor itself` });
   }

@@ -1,4 +1,6 @@
 import { describeValue } from '../domain/errors';
+import { weightProblem } from '../domain/interaction';
+import { describeTextProblem, MAX_TAGS, type TextKind } from '../domain/text-rules';
 import { LIST_SEPARATOR } from './import-format';
 
 /**
@@ -78,6 +80,27 @@ export function optionalPositiveNumber(value: unknown): Checked<number | null> {
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string' && DECIMAL.test(value.trim())) number = Number(value.trim());
   else return bad(`${describeValue(value)} is not a number`);
-  if (!Number.isFinite(number) || number <= 0) return bad(`${describeValue(value)} must be a positive finite number`);
+  const problem = weightProblem(number);
+  if (problem !== null) return bad(`${describeValue(value)} ${problem}`);
   return ok(number);
 }
+
+/** A read text that must also pass the domain's text rules (length, no control characters). */
+export function storable<T extends string | null>(checked: Checked<T>, kind: TextKind): Checked<T> {
+  if (!checked.ok || checked.value === null) return checked;
+  const problem = describeTextProblem(checked.value, kind);
+  return problem === null ? checked : bad(problem);
+}
+
+/** A list of texts that must each pass the text rules; at most `most` items when given. */
+export function storableList(checked: Checked<string[]>, kind: TextKind, most?: number): Checked<string[]> {
+  if (!checked.ok) return checked;
+  for (const item of checked.value) {
+    const problem = describeTextProblem(item, kind);
+    if (problem !== null) return bad(problem);
+  }
+  if (most !== undefined && checked.value.length > most) return bad(`has ${checked.value.length} items; at most ${most} are allowed`);
+  return checked;
+}
+
+export { MAX_TAGS };

@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
 import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { ImportFileError } from './import-problem';
@@ -78,9 +80,54 @@ export async function openCsvTable<F extends string>(
 }
 
 function csvRecords(file: string): AsyncIterable<unknown> {
-  return createReadStream(file, { highWaterMark: 1 << 20 }).pipe(
-    parse({ bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }),
-  );
+  const parser = parse({ bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
+  const bytes = createReadStream(file, { highWaterMark: 1 << 20 });
+  const check = new Utf8Check(file);
+  bytes.on('error', (error) => parser.destroy(error));
+  check.on('error', (error) => parser.destroy(error));
+  return bytes.pipe(check).pipe(parser);
+}
+
+/**
+ * Passes bytes through unchanged and fails with ImportFileError naming the line when they are
+ * not valid UTF-8 (instead of letting the decoder turn them into U+FFFD). Lines end at
+ * byte 0x0A, which is never part of a multi-byte sequence, so a line is checked once whole.
+ */
+class Utf8Check extends Transform {
+  private carry: Buffer = Buffer.alloc(0);
+  private line = 1;
+
+  constructor(private readonly file: string) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    this.carry = bytes.subarray(end);
+    const problem = this.check(bytes.subarray(0, end));
+    if (problem) return done(problem);
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(this.check(this.carry));
+  }
+
+  private check(lines: Buffer): ImportFileError | null {
+    if (isUtf8(lines)) {
+      for (let at = lines.indexOf(0x0a); at !== -1; at = lines.indexOf(0x0a, at + 1)) this.line += 1;
+      return null;
+    }
+    let start = 0;
+    for (;;) {
+      const newline = lines.indexOf(0x0a, start);
+      const stop = newline === -1 ? lines.length : newline;
+      if (!isUtf8(lines.subarray(start, stop))) return new ImportFileError(this.file, 'is not valid UTF-8; save it as UTF-8 and import again', this.line);
+      this.line += 1;
+      start = stop + 1;
+    }
+  }
 }
 
 async function readHeader(file: string): Promise<string[]> {

@@ -13,6 +13,7 @@ import type { RowCheck } from './actor-row';
 import { checkInteractionRow, interactionOf, type ActorCheck, type CheckedInteraction } from './interaction-row';
 import { RowSpool } from './row-spool';
 import type { RowSource, SourceRow } from './row-source';
+import { differsFromStored } from '../services/interaction-service';
 
 /**
  * The import use case: validate everything, then write once.
@@ -72,6 +73,8 @@ export interface TableCounts {
   readonly skipped: number;
   /** Rows that were in the store already, unchanged: not written again. */
   readonly alreadyPresent: number;
+  /** Interactions whose externalId was in the store already with other data: not written (the stored one is kept). */
+  readonly alreadyPresentDifferent: number;
 }
 
 export interface ImportResult {
@@ -107,8 +110,8 @@ export async function importRows(store: Store, sources: ImportSources, options: 
     if (problemCount > 0 && !skipInvalid) {
       options.onStep?.('done');
       return {
-        actors: actors && { read: actors.read, written: 0, skipped: actors.badRows, alreadyPresent: 0 },
-        interactions: interactions && { read: interactions.read, written: 0, skipped: interactions.badRows, alreadyPresent: 0 },
+        actors: actors && { read: actors.read, written: 0, skipped: actors.badRows, alreadyPresent: 0, alreadyPresentDifferent: 0 },
+        interactions: interactions && { read: interactions.read, written: 0, skipped: interactions.badRows, alreadyPresent: 0, alreadyPresentDifferent: 0 },
         problemCount,
         wrote: false,
       };
@@ -298,7 +301,7 @@ async function checkInteractions(
 async function writeActors(
   store: Store,
   valid: ReadonlyMap<string, { readonly input: ActorInput; readonly at: string }>,
-): Promise<{ written: number; alreadyPresent: number }> {
+): Promise<{ written: number; alreadyPresent: number; alreadyPresentDifferent: number }> {
   const actors = [...valid.values()].map(({ input, at }) => validateActorInput(input, at));
   const changed: Actor[] = [];
   for (let start = 0; start < actors.length; start += 1000) {
@@ -310,7 +313,7 @@ async function writeActors(
   }
   // One batch, so an affiliation may name an actor further down the file.
   if (changed.length > 0) await store.upsertActors(changed);
-  return { written: changed.length, alreadyPresent: actors.length - changed.length };
+  return { written: changed.length, alreadyPresent: actors.length - changed.length, alreadyPresentDifferent: 0 };
 }
 
 async function writeInteractions(
@@ -319,15 +322,18 @@ async function writeInteractions(
   bad: RowSet,
   batchSize: number,
   newId: () => string,
-): Promise<{ written: number; alreadyPresent: number }> {
+): Promise<{ written: number; alreadyPresent: number; alreadyPresentDifferent: number }> {
   let written = 0;
   let alreadyPresent = 0;
+  let alreadyPresentDifferent = 0;
   let batch: Interaction[] = [];
   const flush = async (): Promise<void> => {
     const recorded = await store.recordInteractions(batch);
+    const sent = batch;
     batch = [];
-    for (const { created } of recorded) {
+    for (const [i, { created, interaction }] of recorded.entries()) {
       if (created) written += 1;
+      else if (await differsFromStored(store, sent[i]!, interaction)) alreadyPresentDifferent += 1;
       else alreadyPresent += 1;
     }
   };
@@ -340,7 +346,7 @@ async function writeInteractions(
     }
   }
   if (batch.length > 0) await flush();
-  return { written, alreadyPresent };
+  return { written, alreadyPresent, alreadyPresentDifferent };
 }
 
 /** A growable set of row ordinals: one bit per row. */

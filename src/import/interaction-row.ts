@@ -2,7 +2,7 @@ import { describeValue, InvalidInputError } from '../domain/errors';
 import { parseIsoDateTime } from '../domain/date-time';
 import { DEFAULT_INTERACTION_WEIGHT, INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import type { FieldProblem, RowCheck } from './actor-row';
-import { enumValue, optionalFreeText, optionalPositiveNumber, requiredText, textList, type Checked } from './cell-values';
+import { enumValue, optionalFreeText, optionalPositiveNumber, requiredText, storable, storableList, textList, type Checked } from './cell-values';
 import type { Cells, InteractionField } from './import-format';
 
 /**
@@ -37,15 +37,15 @@ export function checkInteractionRow(cells: Cells<InteractionField>, unknownActor
     problems.push({ field, reason: checked.reason });
     return null;
   };
-  const externalId = take('externalId', requiredText(cells.externalId));
+  const externalId = take('externalId', storable(requiredText(cells.externalId), 'externalId'));
   const kind = take('kind', enumValue(cells.kind, INTERACTION_KINDS));
   const occurredAt = take('occurredAt', isoDateTime(cells.occurredAt));
-  const initiatorId = take('initiatorId', requiredText(cells.initiatorId));
+  const initiatorId = take('initiatorId', storable(requiredText(cells.initiatorId), 'id'));
   if (initiatorId !== null) {
     const unknown = unknownActor(initiatorId);
     if (unknown !== null) problems.push({ field: 'initiatorId', reason: `${describeValue(initiatorId)} ${unknown}` });
   }
-  const listed = take('participantIds', textList(cells.participantIds));
+  const listed = take('participantIds', storableList(textList(cells.participantIds), 'id'));
   const participantIds: string[] = [];
   if (listed !== null && listed.length === 0) {
     problems.push({ field: 'participantIds', reason: 'is empty; name at least one participant (ids separated by ;)' });
@@ -62,7 +62,7 @@ export function checkInteractionRow(cells: Cells<InteractionField>, unknownActor
     }
   }
   const weight = take('weight', optionalPositiveNumber(cells.weight));
-  const note = take('note', optionalFreeText(cells.note));
+  const note = take('note', storable(optionalFreeText(cells.note), 'note'));
   if (problems.length > 0 || externalId === null || kind === null || occurredAt === null || initiatorId === null) {
     return { input: null, problems };
   }

@@ -11,6 +11,9 @@ export const ACTOR_METRICS = [
   'pagerank',
   'clustering',
   'community',
+  'constraint',
+  'effectiveSize',
+  'coreNumber',
 ] as const;
 export type ActorMetric = (typeof ACTOR_METRICS)[number];
 
@@ -39,6 +42,12 @@ export function topActors(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColum
   return [...snapshot.actors]
     .sort((a, b) => b[metric] - a[metric] || compareIds(a.actorId, b.actorId))
     .slice(0, Math.max(0, first));
+}
+
+/** Position of an id in an id-sorted list (a snapshot's actorColumns.ids), or −1. */
+export function positionOfId(ids: readonly string[], id: string): number {
+  const i = lowerBound(ids, id, (x) => x);
+  return ids[i] === id ? i : -1;
 }
 
 /** First position of an id-sorted list whose id is at or after `id`. */

@@ -1,8 +1,12 @@
-import type { ActorKind } from '../domain/actor';
+import { ACTOR_KINDS } from '../domain/actor';
 import type { TimeWindow } from '../domain/time-window';
 import type { TieNetwork } from '../projection/tie-network';
+import { actorClasses, FOUNDATION_KIND } from './actor-classes';
 import { clustering } from './actor/clustering';
 import { communities } from './actor/community';
+import { constraint } from './actor/constraint';
+import { coreNumber } from './actor/core-number';
+import { effectiveSize } from './actor/effective-size';
 import { degreeCentrality } from './actor/degree-centrality';
 import { degrees } from './actor/degree';
 import { eigenvectorCentrality } from './actor/eigenvector';
@@ -15,6 +19,11 @@ import { communityCount } from './network/community-count';
 import { componentCount } from './network/component-count';
 import { degreeCentralization } from './network/degree-centralization';
 import { density } from './network/density';
+import { eiIndex } from './network/ei-index';
+import { foundationInitiatedShare, initiatedBy } from './network/initiative';
+import { mainCore } from './network/main-core';
+import { stage } from './network/stage';
+import { tieClassCounts, tieMix } from './network/tie-mix';
 import { hubIndex } from './network/hub';
 import { hubTieShare } from './network/hub-tie-share';
 import { largestComponentFraction } from './network/largest-component-fraction';
@@ -24,15 +33,33 @@ import { peerTieShare } from './network/peer-tie-share';
 import { tieCount } from './network/tie-count';
 import { transitivity } from './network/transitivity';
 import { pathCentralities, type PathCentralities } from './path-centralities';
-import { columnSnapshot, type ActorMetricColumns, type NetworkFigures, type NetworkSnapshot } from './snapshot';
+import { columnSnapshot, type ActorMetricColumns, type NetworkFigures, type NetworkSnapshot, type SnapshotTies } from './snapshot';
 import { triangleCounts } from './triangles';
 
-const FOUNDATION: ActorKind = 'FOUNDATION';
+/** What the projection counted of a window's interactions (see Projection). */
+export interface InteractionCounts {
+  /** Interactions that produced at least one tie. */
+  readonly interactionCount: number;
+  /** Of those, how many each actor kind initiated, in ACTOR_KINDS order. */
+  readonly initiatedBy: readonly number[];
+}
+
+/** Which measures to take. */
+export interface MeasureOptions {
+  /**
+   * The hub-and-spoke story's measures (tie mix, E-I index, constraint, effective size,
+   * core number, main core, stage): default true. false leaves them 0 (stage
+   * SCATTERED_FRAGMENTS), for the benchmark's comparison only.
+   */
+  readonly story?: boolean;
+}
 
 /**
  * Every network figure and every per-actor metric of one window's tie network.
  *
- * `interactionCount` comes from the projection (interactions that produced a tie).
+ * `counts` come from the projection (interactions that produced a tie, and who initiated
+ * them); a bare number is the interaction count with no initiator known (every
+ * initiatedBy entry 0), for tests.
  * `paths` are the betweenness and closeness of the network's actors in id order, when
  * computed elsewhere (a worker pool); without them they are computed here. `index` may be
  * passed when the caller already built it for the same network.
@@ -40,11 +67,12 @@ const FOUNDATION: ActorKind = 'FOUNDATION';
 export function computeSnapshot(
   network: TieNetwork,
   window: TimeWindow,
-  interactionCount: number,
+  counts: number | InteractionCounts,
   paths?: PathCentralities,
   index: GraphIndex = indexGraph(network),
 ): NetworkSnapshot {
-  return completeSnapshot(measureGraph(network, window, interactionCount, index), paths ?? pathCentralities(index));
+  const interactionCounts = typeof counts === 'number' ? { interactionCount: counts, initiatedBy: ACTOR_KINDS.map(() => 0) } : counts;
+  return completeSnapshot(measureGraph(network, window, interactionCounts, index), paths ?? pathCentralities(index));
 }
 
 /**
@@ -55,10 +83,19 @@ export function computeSnapshot(
 export interface GraphMeasures {
   readonly figures: Omit<NetworkFigures, 'betweennessCentralization'> & { readonly window: TimeWindow };
   readonly columns: Omit<ActorMetricColumns, 'betweenness' | 'closeness'>;
+  readonly ties: SnapshotTies;
 }
 
 /** First half of computeSnapshot: every figure that does not need the path centralities. */
-export function measureGraph(network: TieNetwork, window: TimeWindow, interactionCount: number, index: GraphIndex): GraphMeasures {
+export function measureGraph(
+  network: TieNetwork,
+  window: TimeWindow,
+  counts: InteractionCounts,
+  index: GraphIndex,
+  options: MeasureOptions = {},
+): GraphMeasures {
+  const story = options.story ?? true;
+  const n = index.ids.length;
   const degree = degrees(index);
   const degreeShare = degreeCentrality(index);
   const triangles = triangleCounts(index);
@@ -67,26 +104,39 @@ export function measureGraph(network: TieNetwork, window: TimeWindow, interactio
   const rank = pagerank(network, index);
   const { membership } = communities(network, index);
   const hub = hubIndex(index);
-  const isFoundation = (i: number): boolean => network.getNodeAttribute(index.ids[i]!, 'kind') === FOUNDATION;
+  const classes = actorClasses(network, index);
+  const isFoundation = (i: number): boolean => classes.kinds[i] === FOUNDATION_KIND;
+  const cores = story ? coreNumber(index) : new Int32Array(n);
+  const core = story ? mainCore(index, cores) : { k: 0, size: 0, density: 0 };
+  const classCounts = story ? tieClassCounts(index, classes) : { foundation: 0, withinNetwork: 0, crossNetwork: 0, other: 0 };
+  const mix = tieMix(classCounts);
+  const initiative = initiatedBy(counts.initiatedBy);
+  const figures = {
+    window: { from: new Date(window.from.getTime()), to: new Date(window.to.getTime()) },
+    actorCount: actorCount(index),
+    tieCount: tieCount(index),
+    interactionCount: counts.interactionCount,
+    density: density(index),
+    degreeCentralization: degreeCentralization(degree),
+    averageClustering: averageClustering(localClustering),
+    transitivity: transitivity(index, triangles),
+    componentCount: componentCount(index),
+    largestComponentFraction: largestComponentFraction(index),
+    hubId: hub < 0 ? null : index.ids[hub]!,
+    hubTieShare: hubTieShare(index, hub),
+    peerTieShare: peerTieShare(index, isFoundation),
+    largestComponentWithoutHubFraction: largestComponentWithoutHubFraction(index, hub),
+    modularity: modularity(network, index, membership),
+    communityCount: communityCount(membership),
+    tieMix: mix,
+    crossNetworkTieShare: mix.crossNetwork,
+    eiIndex: eiIndex(classCounts),
+    initiatedBy: initiative,
+    foundationInitiatedShare: foundationInitiatedShare(initiative),
+    mainCore: core,
+  };
   return {
-    figures: {
-      window: { from: new Date(window.from.getTime()), to: new Date(window.to.getTime()) },
-      actorCount: actorCount(index),
-      tieCount: tieCount(index),
-      interactionCount,
-      density: density(index),
-      degreeCentralization: degreeCentralization(degree),
-      averageClustering: averageClustering(localClustering),
-      transitivity: transitivity(index, triangles),
-      componentCount: componentCount(index),
-      largestComponentFraction: largestComponentFraction(index),
-      hubId: hub < 0 ? null : index.ids[hub]!,
-      hubTieShare: hubTieShare(index, hub),
-      peerTieShare: peerTieShare(index, isFoundation),
-      largestComponentWithoutHubFraction: largestComponentWithoutHubFraction(index, hub),
-      modularity: modularity(network, index, membership),
-      communityCount: communityCount(membership),
-    },
+    figures: { ...figures, stage: story ? stage(figures) : 'SCATTERED_FRAGMENTS' },
     columns: {
       ids: index.ids,
       degree,
@@ -95,12 +145,16 @@ export function measureGraph(network: TieNetwork, window: TimeWindow, interactio
       pagerank: rank,
       clustering: localClustering,
       community: membership,
+      constraint: story ? constraint(index) : new Float64Array(n),
+      effectiveSize: story ? effectiveSize(index, triangles) : new Float64Array(n),
+      coreNumber: cores,
     },
+    ties: { offsets: index.offsets, neighbors: index.neighbors, kinds: classes.kinds, networks: classes.networks },
   };
 }
 
 /** Second half of computeSnapshot: adds the path centralities to what measureGraph took. */
-export function completeSnapshot({ figures, columns }: GraphMeasures, paths: PathCentralities): NetworkSnapshot {
+export function completeSnapshot({ figures, columns, ties }: GraphMeasures, paths: PathCentralities): NetworkSnapshot {
   const { betweenness, closeness } = paths;
   const n = columns.ids.length;
   if (betweenness.length !== n || closeness.length !== n) {
@@ -126,7 +180,15 @@ export function completeSnapshot({ figures, columns }: GraphMeasures, paths: Pat
       largestComponentWithoutHubFraction: rest.largestComponentWithoutHubFraction,
       modularity: rest.modularity,
       communityCount: rest.communityCount,
+      tieMix: rest.tieMix,
+      crossNetworkTieShare: rest.crossNetworkTieShare,
+      eiIndex: rest.eiIndex,
+      initiatedBy: rest.initiatedBy,
+      foundationInitiatedShare: rest.foundationInitiatedShare,
+      stage: rest.stage,
+      mainCore: rest.mainCore,
     },
     { ...columns, betweenness, closeness },
+    ties,
   );
 }

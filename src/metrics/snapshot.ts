@@ -1,4 +1,8 @@
 import type { TimeWindow } from '../domain/time-window';
+import type { KindInitiative } from './network/initiative';
+import type { MainCore } from './network/main-core';
+import type { Stage } from './network/stage';
+import type { TieMix } from './network/tie-mix';
 
 /**
  * Per-actor figures in one window. Definitions: README "Metric definitions" and the
@@ -15,6 +19,12 @@ export interface ActorMetricValues {
   readonly clustering: number;
   /** Louvain community index, 0-based, stable for a given graph (fixed seed). */
   readonly community: number;
+  /** Burt's constraint, unweighted (src/metrics/actor/constraint.ts). */
+  readonly constraint: number;
+  /** Burt's effective size, unweighted (src/metrics/actor/effective-size.ts). */
+  readonly effectiveSize: number;
+  /** k-core number (src/metrics/actor/core-number.ts). */
+  readonly coreNumber: number;
 }
 
 /** Network-level figures of one window (see src/metrics/network/). */
@@ -36,6 +46,15 @@ export interface NetworkFigures {
   readonly largestComponentWithoutHubFraction: number;
   readonly modularity: number;
   readonly communityCount: number;
+  /** Shares of the ties in each tie class (src/domain/tie-class.ts). */
+  readonly tieMix: TieMix;
+  readonly crossNetworkTieShare: number;
+  readonly eiIndex: number;
+  /** One entry per actor kind, in ACTOR_KINDS order. */
+  readonly initiatedBy: readonly KindInitiative[];
+  readonly foundationInitiatedShare: number;
+  readonly stage: Stage;
+  readonly mainCore: MainCore;
 }
 
 /**
@@ -53,6 +72,23 @@ export interface ActorMetricColumns {
   readonly pagerank: ArrayLike<number>;
   readonly clustering: ArrayLike<number>;
   readonly community: ArrayLike<number>;
+  readonly constraint: ArrayLike<number>;
+  readonly effectiveSize: ArrayLike<number>;
+  readonly coreNumber: ArrayLike<number>;
+}
+
+/**
+ * The window's ties and what the tie classes read of each actor, kept with a snapshot for
+ * the tie changes of a series and the introductions: actor i is `ActorMetricColumns.ids[i]`,
+ * its partners are `neighbors[offsets[i] .. offsets[i + 1])` (ascending), its kind is
+ * `kinds[i]` (index into ACTOR_KINDS) and its network `networks[i]` (−1 for none, numbers
+ * valid within this snapshot only).
+ */
+export interface SnapshotTies {
+  readonly offsets: Int32Array;
+  readonly neighbors: Int32Array;
+  readonly kinds: Uint8Array;
+  readonly networks: Int32Array;
 }
 
 /** Everything computed for one window: what GraphQL and the exports serve. */
@@ -66,6 +102,8 @@ export interface NetworkSnapshot extends NetworkFigures {
   readonly actors: readonly ActorMetricValues[];
   /** The same figures as columns (not enumerable), when the snapshot was made by computeSnapshot. */
   readonly actorColumns?: ActorMetricColumns;
+  /** The ties themselves (not enumerable), when the snapshot was made by computeSnapshot. */
+  readonly ties?: SnapshotTies;
 }
 
 /** Actor i's figures out of the columns. */
@@ -80,6 +118,9 @@ export function actorMetricsAt(columns: ActorMetricColumns, i: number): ActorMet
     pagerank: columns.pagerank[i]!,
     clustering: columns.clustering[i]!,
     community: columns.community[i]!,
+    constraint: columns.constraint[i]!,
+    effectiveSize: columns.effectiveSize[i]!,
+    coreNumber: columns.coreNumber[i]!,
   };
 }
 
@@ -88,14 +129,19 @@ export function actorMetricsAt(columns: ActorMetricColumns, i: number): ActorMet
  * getter, so comparing or serialising the snapshot still shows them); `actorColumns` is
  * not enumerable.
  */
-export function columnSnapshot(figures: NetworkFigures & { readonly window: TimeWindow }, columns: ActorMetricColumns): NetworkSnapshot {
+export function columnSnapshot(
+  figures: NetworkFigures & { readonly window: TimeWindow },
+  columns: ActorMetricColumns,
+  ties?: SnapshotTies,
+): NetworkSnapshot {
   const snapshot = { ...figures };
   Object.defineProperty(snapshot, 'actors', {
     get: (): ActorMetricValues[] => columns.ids.map((_id, i) => actorMetricsAt(columns, i)),
     enumerable: true,
   });
   Object.defineProperty(snapshot, 'actorColumns', { value: columns, enumerable: false });
-  return snapshot as typeof snapshot & Pick<NetworkSnapshot, 'actors' | 'actorColumns'>;
+  if (ties) Object.defineProperty(snapshot, 'ties', { value: ties, enumerable: false });
+  return snapshot as typeof snapshot & Pick<NetworkSnapshot, 'actors' | 'actorColumns' | 'ties'>;
 }
 
 /** Number of actors of a snapshot, without building its `actors`. */
@@ -108,11 +154,13 @@ export function figuresOf(snapshot: NetworkFigures): NetworkFigures {
   const {
     actorCount, tieCount, interactionCount, density, degreeCentralization, betweennessCentralization, averageClustering,
     transitivity, componentCount, largestComponentFraction, hubId, hubTieShare, peerTieShare,
-    largestComponentWithoutHubFraction, modularity, communityCount,
+    largestComponentWithoutHubFraction, modularity, communityCount, tieMix, crossNetworkTieShare, eiIndex, initiatedBy,
+    foundationInitiatedShare, stage, mainCore,
   } = snapshot;
   return {
     actorCount, tieCount, interactionCount, density, degreeCentralization, betweennessCentralization, averageClustering,
     transitivity, componentCount, largestComponentFraction, hubId, hubTieShare, peerTieShare,
-    largestComponentWithoutHubFraction, modularity, communityCount,
+    largestComponentWithoutHubFraction, modularity, communityCount, tieMix, crossNetworkTieShare, eiIndex, initiatedBy,
+    foundationInitiatedShare, stage, mainCore,
   };
 }

@@ -91,6 +91,46 @@ export class InteractionColumns {
     }
   }
 
+  /** How many interactions have from ≤ occurredAt < to (epoch ms). */
+  countBetween(from: number, to: number): number {
+    return Math.max(0, this.lowerBound(to) - this.lowerBound(from));
+  }
+
+  /**
+   * The interactions with from ≤ occurredAt < to as plain typed arrays and the actor table,
+   * copied, to post to a worker thread (transfer the arrays' buffers); `fromParts` rebuilds.
+   */
+  parts(from: number, to: number): InteractionColumnParts {
+    const first = this.lowerBound(from);
+    const last = this.lowerBound(to);
+    const base = this.participantStart[first]!;
+    const participantStart = this.participantStart.slice(first, last + 1);
+    for (let i = 0; i < participantStart.length; i++) participantStart[i]! -= base;
+    return {
+      actorIds: this.actorIds,
+      times: this.times.slice(first, last),
+      weights: this.weights.slice(first, last),
+      kinds: this.kinds.slice(first, last),
+      initiators: this.initiators.slice(first, last),
+      participantStart,
+      participants: this.participants.slice(base, this.participantStart[last]),
+    };
+  }
+
+  static fromParts(parts: InteractionColumnParts): InteractionColumns {
+    const columns = new InteractionColumns();
+    parts.actorIds.forEach((id) => columns.numberOf(id));
+    columns.count = parts.times.length;
+    columns.times = parts.times;
+    columns.weights = parts.weights;
+    columns.kinds = parts.kinds;
+    columns.initiators = parts.initiators;
+    columns.participantStart = parts.participantStart;
+    columns.participants = parts.participants;
+    columns.lastTime = columns.count > 0 ? parts.times[columns.count - 1]! : -Infinity;
+    return columns;
+  }
+
   /** First position whose occurredAt is at or after t. */
   private lowerBound(t: number): number {
     let lo = 0;
@@ -119,6 +159,22 @@ export class InteractionColumns {
     this.initiators = grown(this.initiators, rows);
     this.participantStart = grown(this.participantStart, rows + 1);
   }
+}
+
+/** InteractionColumns as transferable data (see `parts`). */
+export interface InteractionColumnParts {
+  readonly actorIds: readonly string[];
+  readonly times: Float64Array<ArrayBuffer>;
+  readonly weights: Float64Array<ArrayBuffer>;
+  readonly kinds: Uint8Array<ArrayBuffer>;
+  readonly initiators: Int32Array<ArrayBuffer>;
+  readonly participantStart: Int32Array<ArrayBuffer>;
+  readonly participants: Int32Array<ArrayBuffer>;
+}
+
+/** The buffers of InteractionColumnParts, to transfer rather than copy. */
+export function partsBuffers(parts: InteractionColumnParts): ArrayBuffer[] {
+  return [parts.times, parts.weights, parts.kinds, parts.initiators, parts.participantStart, parts.participants].map((a) => a.buffer);
 }
 
 /** A copy of `array` resized to `length` (cut or zero-filled). */

@@ -1,4 +1,5 @@
-import type { Actor } from '../domain/actor';
+import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
+import { actorNetworkId } from '../domain/actor-network';
 import { InvalidInputError } from '../domain/errors';
 import type { Interaction } from '../domain/interaction';
 import type { Scope } from '../domain/time-window';
@@ -19,7 +20,10 @@ export interface ProjectionOptions {
   readonly coParticipationLimit?: number | null;
 }
 
-/** Finds the actor behind an id (a Map<string, Actor> will do). */
+/**
+ * Finds the actor behind an id (a Map<string, Actor> will do). It must also know the
+ * actor each school's `affiliationId` names, since that decides the school's network.
+ */
 export interface ActorLookup {
   get(id: string): Actor | null | undefined;
 }
@@ -32,6 +36,11 @@ export interface Projection {
    * visiting a foundation when the scope is schools only).
    */
   readonly interactionCount: number;
+  /**
+   * Of those counted interactions, how many each actor kind initiated (by the recorded
+   * initiator, in or out of the scope), in ACTOR_KINDS order.
+   */
+  readonly initiatedBy: readonly number[];
 }
 
 /** Checks the co-participation limit and applies the default; `field` names it in errors. */
@@ -62,7 +71,7 @@ const PAIR_BASE = 2 ** 26;
  * interactions of other kinds and actors of other kinds. Repeated interactions between
  * the same pair make one tie carrying `interactions` (how many distinct interactions tied
  * the pair), `weight` (the sum of their weights) and `firstAt`/`lastAt` (epoch ms).
- * Nodes are the actors with at least one tie, carrying name, kind and region.
+ * Nodes are the actors with at least one tie, carrying name, kind, region and networkId.
  *
  * The result is canonical, whatever the order of the input: nodes are inserted in id
  * order, edges in (source, target) order with source < target, and edge keys are `e0`,
@@ -81,6 +90,8 @@ export function projectTieNetwork(
   const index = new Map<string, number>(); // actor id → dense number, or -1 when out of scope
   const known: Actor[] = [];
   const ties = new Map<number, TieTally>();
+  const kindOf = new Map<string, number>(); // actor id → index into ACTOR_KINDS
+  const initiatedBy = ACTOR_KINDS.map(() => 0);
   let interactionCount = 0;
   // The interaction being projected, read by the helpers below.
   let seq = 0;
@@ -94,6 +105,7 @@ export function projectTieNetwork(
     if (n === undefined) {
       const actor = actors.get(id);
       if (!actor) throw new Error(`projection: interaction ${currentId} names actor ${id}, unknown to the actor lookup`);
+      kindOf.set(id, ACTOR_KINDS.indexOf(actor.kind));
       n = actorInScope(actor, scope) ? known.push(actor) - 1 : -1;
       index.set(id, n);
     }
@@ -128,13 +140,26 @@ export function projectTieNetwork(
     tied = false;
     forEachInitiatorTie(interaction, inScope, tie);
     forEachCoParticipationTie(interaction, limit, inScope, tie);
-    if (tied) interactionCount += 1;
+    if (tied) {
+      interactionCount += 1;
+      numberOf(interaction.initiatorId); // records its kind (already done by the initiator rule)
+      initiatedBy[kindOf.get(interaction.initiatorId)!]! += 1;
+    }
   }
 
-  return { network: buildCanonicalNetwork(known, ties), interactionCount };
+  return { network: buildCanonicalNetwork(known, ties, actors), interactionCount, initiatedBy };
 }
 
-function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>): TieNetwork {
+/** The actor's network id; throws when the lookup lacks the actor its affiliation names. */
+function networkOf(actor: Actor, actors: ActorLookup): string | null {
+  if (actor.kind !== 'SCHOOL' || actor.affiliationId === null) return actorNetworkId(actor, null);
+  const affiliation = actors.get(actor.affiliationId);
+  if (!affiliation) throw new Error(`projection: school ${actor.id} is affiliated to ${actor.affiliationId}, unknown to the actor lookup`);
+  const kind: ActorKind = affiliation.kind;
+  return actorNetworkId(actor, kind);
+}
+
+function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>, actors: ActorLookup): TieNetwork {
   const used = new Uint8Array(known.length);
   for (const tally of ties.values()) {
     used[tally.a] = 1;
@@ -156,7 +181,7 @@ function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number
   const network = createTieNetwork();
   for (const n of order) {
     const actor = known[n]!;
-    network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region });
+    network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, networkId: networkOf(actor, actors) });
   }
   edges.forEach(({ lo, hi, tally }, i) => {
     network.addUndirectedEdgeWithKey(`e${i}`, known[order[lo]!]!.id, known[order[hi]!]!.id, {

@@ -6,6 +6,8 @@ export interface ActorNodeAttributes {
   name: string;
   kind: ActorKind;
   region: string | null;
+  /** The actor's network (src/domain/actor-network.ts): an intermediary's id, or null for none. */
+  networkId: string | null;
 }
 
 /**

@@ -1,5 +1,7 @@
-import { validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
-import { decodeActorCursor, encodeActorCursor, validatePageSize } from '../domain/page';
+import type { Author } from '../domain/access';
+import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
+import { checkText } from '../domain/text-rules';
+import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
 import type { ActorFilter, Store } from '../store/store';
 import type { Connection } from './connection';
 
@@ -7,8 +9,18 @@ import type { Connection } from './connection';
 export class ActorService {
   constructor(private readonly store: Store) {}
 
-  async upsertActors(inputs: readonly ActorInput[]): Promise<Actor[]> {
-    return this.store.upsertActors(validateActorBatch(inputs));
+  async upsertActors(inputs: readonly ActorInput[], author?: Author): Promise<Actor[]> {
+    return this.store.upsertActors(validateActorBatch(inputs), author);
+  }
+
+  /** Merges a duplicate into the actor it duplicates; the duplicate's id becomes an alias. */
+  mergeActors(sourceId: string, targetId: string, allowKindChange: boolean, author: Author): Promise<Actor> {
+    return this.store.mergeActors(actorId(sourceId, 'sourceId'), actorId(targetId, 'targetId'), { allowKindChange }, author);
+  }
+
+  /** Deletes an actor nothing refers to (otherwise: merge it). */
+  deleteActor(id: string, author: Author): Promise<Actor> {
+    return this.store.deleteActor(actorId(id, 'id'), author);
   }
 
   /** DataLoader's batch function: one actor or null per id, in the order asked. */
@@ -22,11 +34,17 @@ export class ActorService {
   }
 
   async listActors(filter: ActorFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Actor>> {
-    const page = await this.store.listActors(filter, { first: validatePageSize(first), after: decodeActorCursor(after) });
+    const size = validatePageSize(first);
+    const cursor = decodeActorCursor(after);
+    const page = size === 0 ? EMPTY_PAGE : await this.store.listActors(filter, { first: size, after: cursor });
     return {
       edges: page.items.map((node) => ({ node, cursor: encodeActorCursor(node) })),
       hasNextPage: page.hasNextPage,
       totalCount: () => this.store.countActors(filter),
     };
   }
+}
+
+function actorId(value: string, field: string): string {
+  return checkText(requireNonEmpty(value, field), 'id', field);
 }

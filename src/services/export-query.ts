@@ -3,7 +3,7 @@ import { parseIsoDateTime } from '../domain/date-time';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, isInteractionKind, type InteractionKind } from '../domain/interaction';
 import type { Scope, TimeWindow } from '../domain/time-window';
-import { isSeriesFormat, parseExportFormat, type ExportFormat } from '../export/export-format';
+import { isGexfFormat, isSeriesFormat, parseExportFormat, parseGexfVersion, type ExportFormat, type GexfVersion } from '../export/export-format';
 import { STEPS, type SeriesInput, type Step } from '../metrics/series';
 import type { MetricsOptions } from './metrics-service';
 
@@ -19,11 +19,17 @@ export interface ExportQueryText {
   readonly actorKinds?: string;
   readonly interactionKinds?: string;
   readonly coParticipationLimit?: string;
+  /** GEXF formats only: 1.3 (default) or 1.2. */
+  readonly version?: string;
 }
 
-export type ExportQuery =
+export type ExportQuery = (
   | { readonly kind: 'snapshot'; readonly format: ExportFormat; readonly window: TimeWindow; readonly scope: Scope; readonly options: MetricsOptions }
-  | { readonly kind: 'series'; readonly format: ExportFormat; readonly series: SeriesInput; readonly scope: Scope; readonly options: MetricsOptions };
+  | { readonly kind: 'series'; readonly format: ExportFormat; readonly series: SeriesInput; readonly scope: Scope; readonly options: MetricsOptions }
+) & {
+  /** The GEXF version of a GEXF format; absent means 1.3. */
+  readonly gexfVersion?: GexfVersion;
+};
 
 /**
  * Checks an export request given as text (HTTP query, CLI flags). Errors are
@@ -39,17 +45,21 @@ export function parseExportQuery(text: ExportQueryText): ExportQuery {
     interactionKinds: kinds(text.interactionKinds, 'interactionKinds', isInteractionKind, INTERACTION_KINDS),
   };
   const options: MetricsOptions = { coParticipationLimit: optionalInteger(text.coParticipationLimit, 'coParticipationLimit') };
+  if (text.version !== undefined && !isGexfFormat(format)) {
+    throw new InvalidInputError('version', text.version, `applies to the GEXF formats only, not ${format}`);
+  }
+  const gexfVersion = text.version === undefined ? undefined : parseGexfVersion(text.version, 'version');
   if (!isSeriesFormat(format)) {
     for (const name of ['step', 'windowSize', 'expanding'] as const) {
       if (text[name] !== undefined) throw new InvalidInputError(name, text[name], `applies to series formats only, not ${format}`);
     }
-    return { kind: 'snapshot', format, window: { from, to }, scope, options };
+    return { kind: 'snapshot', format, window: { from, to }, scope, options, ...(gexfVersion ? { gexfVersion } : {}) };
   }
   const step = required(text.step, 'step');
   if (!(STEPS as readonly string[]).includes(step)) throw new InvalidInputError('step', step, `is not one of ${STEPS.join(', ')}`);
   const expanding = text.expanding === undefined ? false : parseBoolean(text.expanding, 'expanding');
   const series: SeriesInput = { from, to, step: step as Step, windowSize: optionalInteger(text.windowSize, 'windowSize'), expanding };
-  return { kind: 'series', format, series, scope, options };
+  return { kind: 'series', format, series, scope, options, ...(gexfVersion ? { gexfVersion } : {}) };
 }
 
 function required(value: string | undefined, name: string): string {

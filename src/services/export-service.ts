@@ -1,11 +1,13 @@
 import type { Readable } from 'node:stream';
 import { InvalidInputError } from '../domain/errors';
 import type { TimeWindow } from '../domain/time-window';
-import { contentTypeOf, filenameOf, isSeriesFormat } from '../export/export-format';
-import type { NetworkExport } from '../export/export-data';
-import { renderExport } from '../export/write-export';
+import { contentTypeOf, filenameOf, isSeriesFormat, type SnapshotFormat } from '../export/export-format';
+import { timelineWindows } from '../export/gexf-dynamic';
+import type { ActorMetricColumns, NetworkSnapshot } from '../metrics/snapshot';
 import type { ExportQuery } from './export-query';
 import type { MetricsService } from './metrics-service';
+import type { WorkPool } from './work/work-pool';
+import { buildExport, type ExportTask } from './work/work-tasks';
 
 /** A rendered export, ready to stream to a response or a file. */
 export interface ExportDownload {
@@ -16,40 +18,81 @@ export interface ExportDownload {
 
 /**
  * Export use case: compute what the query selects (through the metrics service and its
- * cache) and hand it to the pure writers in src/export/. Everything is checked before the
- * first byte, so a bad request never leaves a half-written download.
+ * cache), then build the file on a worker thread (work-tasks.ts `buildExport`; in this
+ * thread when no pool is given), streamed one chunk per read. Everything is checked before
+ * the first byte, so a bad request never leaves a half-written download. `signal` cancels
+ * the work (client gone, time limit).
  */
 export class ExportService {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly work?: WorkPool,
+  ) {}
 
-  async export(query: ExportQuery): Promise<ExportDownload> {
+  async export(query: ExportQuery, signal?: AbortSignal): Promise<ExportDownload> {
     const span: TimeWindow = query.kind === 'snapshot' ? query.window : { from: query.series.from, to: query.series.to };
-    const download = (body: Readable): ExportDownload => ({ contentType: contentTypeOf(query.format), filename: filenameOf(query.format, span), body });
+    const download = async (task: ExportTask): Promise<ExportDownload> => ({
+      contentType: contentTypeOf(query.format),
+      filename: filenameOf(query.format, span),
+      body: this.work ? await this.work.export(task, signal) : buildExport(task),
+    });
 
     if (query.kind === 'snapshot') {
       if (isSeriesFormat(query.format)) throw new InvalidInputError('format', query.format, 'is a series format and needs a step');
-      const data = await this.networkExport(query.window, query);
-      return download(renderExport({ format: query.format, data }));
+      const snapshot = await this.metrics.snapshot(query.window, query.scope, query.options, signal);
+      return download(await this.networkTask(query.format, [query.window], [snapshot], query));
     }
-    const { windows, snapshots } = await this.metrics.series(query.series, query.scope, query.options);
+    const { windows, snapshots } = await this.metrics.series(query.series, query.scope, query.options, signal);
     switch (query.format) {
       case 'csv-series':
-        return download(renderExport({ format: 'csv-series', data: snapshots.map((snapshot, i) => ({ ...snapshot, label: windows[i]?.label ?? null })) }));
+        return download({ kind: 'export', format: 'csv-series', rows: snapshots.map((snapshot, i) => ({ ...snapshot, label: windows[i]?.label ?? null })) });
       case 'gexf-dynamic': {
-        const data: NetworkExport[] = [];
-        for (const window of windows) data.push(await this.networkExport(window, query));
-        return download(renderExport({ format: 'gexf-dynamic', data }));
+        const shown = timelineWindows(windows);
+        return download(await this.networkTask('gexf-dynamic', shown.map((i) => windows[i]!), shown.map((i) => snapshots[i]!), query));
       }
       default:
         throw new InvalidInputError('format', query.format, 'is a single-window format and takes no step');
     }
   }
 
-  private async networkExport(window: TimeWindow, query: ExportQuery): Promise<NetworkExport> {
-    const [snapshot, { network }] = await Promise.all([
-      this.metrics.snapshot(window, query.scope, query.options),
-      this.metrics.network(window, query.scope, query.options),
-    ]);
-    return { window: { from: window.from, to: window.to }, network, actors: snapshot.actors };
+  /** The interactions of the windows' span and each window's actor metrics, for a network export. */
+  private async networkTask(
+    format: SnapshotFormat | 'gexf-dynamic',
+    windows: readonly TimeWindow[],
+    snapshots: readonly NetworkSnapshot[],
+    query: ExportQuery,
+  ): Promise<ExportTask> {
+    const from = Math.min(...windows.map((w) => w.from.getTime()));
+    const to = Math.max(...windows.map((w) => w.to.getTime()));
+    const data = await this.metrics.windowData({ from: new Date(from), to: new Date(to) }, query.scope, query.options, windows);
+    return {
+      kind: 'export',
+      format,
+      columns: data.interactions.parts(from, to),
+      actors: [...data.actors.values()],
+      request: { scope: data.scope, limit: data.limit },
+      windows: windows.map((w) => ({ from: w.from, to: w.to })),
+      metrics: snapshots.map(actorColumnsOf),
+      ...(query.gexfVersion ? { gexfVersion: query.gexfVersion } : {}),
+    };
   }
+}
+
+function actorColumnsOf(snapshot: NetworkSnapshot): ActorMetricColumns {
+  if (snapshot.actorColumns) return snapshot.actorColumns;
+  const actors = snapshot.actors;
+  return {
+    ids: actors.map((a) => a.actorId),
+    degree: actors.map((a) => a.degree),
+    degreeCentrality: actors.map((a) => a.degreeCentrality),
+    betweenness: actors.map((a) => a.betweenness),
+    closeness: actors.map((a) => a.closeness),
+    eigenvector: actors.map((a) => a.eigenvector),
+    pagerank: actors.map((a) => a.pagerank),
+    clustering: actors.map((a) => a.clustering),
+    community: actors.map((a) => a.community),
+    constraint: actors.map((a) => a.constraint),
+    effectiveSize: actors.map((a) => a.effectiveSize),
+    coreNumber: actors.map((a) => a.coreNumber),
+  };
 }

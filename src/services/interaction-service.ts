@@ -1,5 +1,8 @@
+import type { Author } from '../domain/access';
+import { applyInteractionPatch, samePayload, validateIdList, validateReason, type InteractionPatch } from '../domain/correction';
+import { InvalidInputError } from '../domain/errors';
 import { validateInteractionBatch, type Interaction, type InteractionInput } from '../domain/interaction';
-import { decodeInteractionCursor, encodeInteractionCursor, validatePageSize } from '../domain/page';
+import { decodeInteractionCursor, EMPTY_PAGE, encodeInteractionCursor, validatePageSize } from '../domain/page';
 import type { InteractionFilter, RecordedInteraction, Store } from '../store/store';
 import { validateFilterRange } from './filter-range';
 import type { Connection } from './connection';
@@ -8,9 +11,43 @@ import type { Connection } from './connection';
 export class InteractionService {
   constructor(private readonly store: Store) {}
 
-  /** Records a batch atomically; an already-recorded externalId yields the stored interaction. */
-  async recordInteractions(inputs: readonly InteractionInput[]): Promise<RecordedInteraction[]> {
-    return this.store.recordInteractions(validateInteractionBatch(inputs));
+  /**
+   * Records a batch atomically; an already-recorded externalId yields the stored interaction,
+   * with `differs` true when what was sent is not what is stored (aliases of merged actors
+   * resolved before comparing).
+   */
+  async recordInteractions(inputs: readonly InteractionInput[], author?: Author): Promise<ReportedInteraction[]> {
+    const sent = validateInteractionBatch(inputs);
+    const recorded = await this.store.recordInteractions(sent, author);
+    return Promise.all(
+      recorded.map(async (result, i) => ({ ...result, differs: !result.created && (await this.differs(sent[i]!, result.interaction)) })),
+    );
+  }
+
+  private differs(sent: Interaction, stored: Interaction): Promise<boolean> {
+    return differsFromStored(this.store, sent, stored);
+  }
+
+  /** The filter with its actorId resolved: the id of a merged actor names the actor it was merged into. */
+  async resolveFilterActor(filter: InteractionFilter): Promise<InteractionFilter> {
+    if (!filter.actorId) return filter;
+    const [actorId] = await this.store.resolveActorIds([filter.actorId]);
+    return { ...filter, actorId };
+  }
+
+  /** Corrects one interaction: the patch is applied and validated like a new interaction. */
+  async updateInteraction(id: string, patch: InteractionPatch, author: Author): Promise<Interaction> {
+    const [current] = await this.store.getInteractionsByIds([id]);
+    if (!current) throw new InvalidInputError('id', id, 'is not a known interaction (or it is deleted: restore it first)');
+    return this.store.updateInteraction(applyInteractionPatch(current, patch), author);
+  }
+
+  deleteInteractions(ids: readonly string[], reason: string, author: Author): Promise<Interaction[]> {
+    return this.store.deleteInteractions(validateIdList(ids), validateReason(reason), author);
+  }
+
+  restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]> {
+    return this.store.restoreInteractions(validateIdList(ids), author);
   }
 
   async listInteractions(
@@ -19,11 +56,29 @@ export class InteractionService {
     after: string | null | undefined,
   ): Promise<Connection<Interaction>> {
     validateFilterRange(filter);
-    const page = await this.store.listInteractions(filter, { first: validatePageSize(first), after: decodeInteractionCursor(after) });
+    const size = validatePageSize(first);
+    const cursor = decodeInteractionCursor(after);
+    const page = size === 0 ? EMPTY_PAGE : await this.store.listInteractions(filter, { first: size, after: cursor });
     return {
       edges: page.items.map((node) => ({ node, cursor: encodeInteractionCursor({ occurredAt: node.occurredAt.getTime(), id: node.id }) })),
       hasNextPage: page.hasNextPage,
       totalCount: () => this.store.countInteractions(filter),
     };
   }
+}
+
+export interface ReportedInteraction extends RecordedInteraction {
+  /** true when an already-stored externalId came with a different payload (the stored one is kept). */
+  readonly differs: boolean;
+}
+
+/**
+ * Whether an interaction sent again (same externalId or id) carries other data than the stored
+ * one; actor ids that are aliases of merged actors are resolved first, so they are no difference.
+ */
+export async function differsFromStored(store: Pick<Store, 'resolveActorIds'>, sent: Interaction, stored: Interaction): Promise<boolean> {
+  const same = (candidate: Interaction) => samePayload({ ...candidate, externalId: stored.externalId }, stored);
+  if (same(sent)) return false;
+  const [initiatorId, ...participantIds] = await store.resolveActorIds([sent.initiatorId, ...sent.participantIds]);
+  return !same({ ...sent, initiatorId: initiatorId!, participantIds: participantIds.filter((id, p) => id !== initiatorId && participantIds.indexOf(id) === p) });
 }

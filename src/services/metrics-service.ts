@@ -2,17 +2,24 @@ import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import { validateWindow, type Scope, type TimeWindow } from '../domain/time-window';
-import { completeSnapshot, measureGraph, type GraphMeasures } from '../metrics/compute-snapshot';
+import { completeSnapshot, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import { indexGraph } from '../metrics/graph-index';
 import { inThreadPathCentralityEngine, type PathCentralities, type PathCentralityEngine } from '../metrics/path-centralities';
 import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/series';
 import type { NetworkSnapshot } from '../metrics/snapshot';
-import { computeTrend, type Trend } from '../metrics/trend';
+import { adamicAdarCandidates } from '../metrics/actor/adamic-adar';
+import { positionOfId } from '../metrics/actor-lookup';
+import { tieChange, type TieChange } from '../metrics/tie-changes';
+import { computeTrend, trendPointOf, type Trend } from '../metrics/trend';
 import { InteractionColumns } from '../projection/interaction-columns';
 import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
 import type { Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
+import type { WorkPool } from './work/work-pool';
+import type { MeasuredWindow } from './work/work-tasks';
+import { columnSnapshot } from '../metrics/snapshot';
+import { WorkLimitError } from '../domain/errors';
 
 /** How the network is built, beyond the window and the scope. */
 export interface MetricsOptions {
@@ -28,6 +35,17 @@ export interface SeriesResult {
   readonly windows: readonly SeriesWindow[];
   readonly snapshots: readonly NetworkSnapshot[];
   readonly trend: Trend;
+  /** One per window after the first: tieChanges[i] compares windows[i + 1] with windows[i]. */
+  readonly tieChanges: readonly (TieChange & { readonly window: SeriesWindow })[];
+}
+
+/** An actor worth introducing to another (see MetricsService.introductions). */
+export interface Introduction {
+  readonly actorId: string;
+  /** Adamic–Adar index with the actor asked about. */
+  readonly score: number;
+  /** The common neighbours, by id, sorted. */
+  readonly via: readonly string[];
 }
 
 export interface NetworkResult {
@@ -43,7 +61,20 @@ export interface MetricsServiceOptions {
   readonly pathCentralities?: PathCentralityEngine;
   /** Most windows computed at the same time across all requests (bounds memory). Default 2. */
   readonly concurrency?: number;
+  /** Which measures to take; default all. `{ story: false }` is for `npm run bench:metrics` only. */
+  readonly measures?: MeasureOptions;
+  /** Worker threads that measure windows (then `pathCentralities` and `concurrency` do not apply). Default: this thread. */
+  readonly work?: WorkPool;
+  /** Most interactions one call may measure, summed over the windows it computes. Default 10,000,000. */
+  readonly maxWindowInteractions?: number;
 }
+
+/** Interactions read between two turns of the event loop. */
+const READ_SLICE = 2000;
+
+/** Windows per task sent to a worker thread: small enough to spread a series over every thread. */
+const WINDOWS_PER_TASK = 8;
+export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
 
 /** A window's network once the scope and options are checked and normalised. */
 interface Request {
@@ -68,6 +99,9 @@ export class MetricsService {
   private readonly cache: SnapshotCache;
   private readonly engine: PathCentralityEngine;
   private readonly slots: Semaphore;
+  private readonly measures: MeasureOptions;
+  private readonly work: WorkPool | undefined;
+  private readonly maxWindowInteractions: number;
 
   constructor(
     private readonly store: Store,
@@ -76,16 +110,23 @@ export class MetricsService {
     this.cache = new SnapshotCache(options.cacheBudget ?? DEFAULT_SNAPSHOT_CACHE_BUDGET);
     this.engine = options.pathCentralities ?? inThreadPathCentralityEngine;
     this.slots = new Semaphore(options.concurrency ?? 2);
+    this.measures = options.measures ?? {};
+    this.work = options.work;
+    this.maxWindowInteractions = options.maxWindowInteractions ?? DEFAULT_MAX_WINDOW_INTERACTIONS;
   }
 
   /** Every figure of one window [from, to). A window that selects nothing gives zeros and no actors. */
-  async snapshot(window: TimeWindow, scope: Scope = {}, options: MetricsOptions = {}): Promise<NetworkSnapshot> {
+  async snapshot(window: TimeWindow, scope: Scope = {}, options: MetricsOptions = {}, signal?: AbortSignal): Promise<NetworkSnapshot> {
     validateWindow(window, 'window');
     const request = normalize(scope, options);
     const revision = await this.store.revision();
     const key = cacheKey(window, request);
     const cached = this.cache.get(revision, key);
     if (cached) return cached;
+    if (this.work) {
+      const [snapshot] = this.measureOnThreads([window], request, this.readRange(window, request.scope), signal);
+      return this.cache.set(revision, key, snapshot!);
+    }
     const snapshot = this.slots.run(async () => {
       const interactions = await this.readInteractions(window, request.scope);
       const actors = await this.readActors(interactions);
@@ -95,7 +136,7 @@ export class MetricsService {
   }
 
   /** A series of windows (see seriesWindows) with the trend across them. */
-  async series(input: SeriesInput, scope: Scope = {}, options: MetricsOptions = {}): Promise<SeriesResult> {
+  async series(input: SeriesInput, scope: Scope = {}, options: MetricsOptions = {}, signal?: AbortSignal): Promise<SeriesResult> {
     const windows = seriesWindows(input, 'series');
     const request = normalize(scope, options);
     const revision = await this.store.revision();
@@ -109,18 +150,15 @@ export class MetricsService {
         from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
         to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
       };
-      range = (async () => {
-        const interactions = new InteractionColumns();
-        for await (const interaction of this.store.streamWindow(span, request.scope)) interactions.push(interaction);
-        interactions.trim();
-        return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
-      })();
+      range = this.readRange(span, request.scope);
       range.catch(() => undefined); // each window's promise reports the failure
     }
 
+    const measured = this.work && range ? this.measureOnThreads(missing, request, range, signal) : [];
     const snapshots = windows.map((window, i) => {
       const hit = found[i];
       if (hit) return hit;
+      if (this.work) return this.cache.set(revision, keys[i]!, measured[missing.indexOf(window)]!);
       const loaded = range!;
       const snapshot = this.slots.run(async () => {
         const { interactions, actors } = await loaded;
@@ -131,10 +169,129 @@ export class MetricsService {
 
     const settled = await Promise.all(snapshots);
     const trend = computeTrend(
-      settled.map((s, i) => ({ label: windows[i]!.label, betweennessCentralization: s.betweennessCentralization, peerTieShare: s.peerTieShare })),
+      settled.map((s, i) => trendPointOf(windows[i]!.label, s)),
       input.step,
     );
-    return { windows, snapshots: settled, trend };
+    const tieChanges = settled.slice(1).map((current, i) => ({ window: windows[i + 1]!, ...tieChange(windowTies(settled[i]!), windowTies(current)) }));
+    return { windows, snapshots: settled, trend, tieChanges };
+  }
+
+  /**
+   * Who `actorId` should meet next in a window: the window's actors other than it, not tied
+   * to it there, of `candidateKinds` (default: its own kind), with at least one common
+   * neighbour, scored by the Adamic–Adar index; highest first, then by id; at most `first`.
+   * An actor without ties in the window gets none. Throws InvalidInputError naming
+   * `actorId` when no actor has that id, `first` when it is not 0…maxFirst.
+   */
+  async introductions(
+    actorId: string,
+    window: TimeWindow,
+    scope: Scope = {},
+    options: MetricsOptions = {},
+    candidateKinds: readonly ActorKind[] | null = null,
+    first = 10,
+    maxFirst = 1000,
+  ): Promise<Introduction[]> {
+    if (!Number.isInteger(first) || first < 0 || first > maxFirst) {
+      throw new InvalidInputError('first', first, `must be a whole number from 0 to ${maxFirst}`);
+    }
+    const kinds = checkKinds(candidateKinds, ACTOR_KINDS, 'candidateKinds');
+    const [actor] = await this.store.getActorsByIds([actorId]);
+    if (!actor) throw new InvalidInputError('actorId', actorId, 'is not a known actor');
+    const snapshot = await this.snapshot(window, scope, options);
+    const columns = snapshot.actorColumns;
+    const ties = snapshot.ties;
+    if (!columns || !ties) throw new Error('introductions need a snapshot made by computeSnapshot');
+    const u = positionOfId(columns.ids, actorId);
+    if (u < 0) return [];
+    const wanted = new Set((kinds ?? [actor.kind]).map((kind) => ACTOR_KINDS.indexOf(kind)));
+    const candidates = adamicAdarCandidates(ties, u, (v) => wanted.has(ties.kinds[v]!));
+    // positions follow id order, so comparing positions compares ids
+    candidates.sort((a, b) => b.score - a.score || a.node - b.node);
+    return candidates.slice(0, first).map(({ node, score, via }) => ({
+      actorId: columns.ids[node]!,
+      score,
+      via: via.map((w) => columns.ids[w]!),
+    }));
+  }
+
+  /**
+   * A span's interactions as columns and the actors they name, checked against the
+   * budget of `windows` (most interactions summed over them).
+   */
+  async windowData(span: TimeWindow, scope: Scope, options: MetricsOptions, windows: readonly TimeWindow[]): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor>; scope: Scope; limit: number }> {
+    const request = normalize(scope, options);
+    const range = await this.readRange(span, request.scope);
+    this.checkBudget(range.interactions, windows);
+    return { ...range, scope: request.scope, limit: request.limit };
+  }
+
+  private async readRange(span: TimeWindow, scope: Scope): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> {
+    const interactions = new InteractionColumns();
+    for await (const interaction of this.store.streamWindow(span, scope)) {
+      interactions.push(interaction);
+      // Let other requests' I/O through between slices of a long read (an embedded store reads synchronously).
+      if (interactions.length % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    interactions.trim();
+    return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
+  }
+
+  /** Refuses work over the budget: the interactions of every window, summed. */
+  private checkBudget(interactions: InteractionColumns, windows: readonly TimeWindow[]): void {
+    let total = 0;
+    for (const window of windows) total += interactions.countBetween(window.from.getTime(), window.to.getTime());
+    if (total > this.maxWindowInteractions) {
+      throw new WorkLimitError(
+        `This asks to measure ${total} interactions summed over ${windows.length} windows; the limit is ${this.maxWindowInteractions} (COPNET_MAX_WINDOW_INTERACTIONS): use fewer or shorter windows`,
+        this.maxWindowInteractions,
+        total,
+      );
+    }
+  }
+
+  /** One promise per window, measured on the worker threads in tasks of a few windows each. */
+  private measureOnThreads(
+    windows: readonly TimeWindow[],
+    request: Request,
+    range: Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }>,
+    signal: AbortSignal | undefined,
+  ): Promise<NetworkSnapshot>[] {
+    const work = this.work!;
+    const checked = range.then((loaded) => {
+      this.checkBudget(loaded.interactions, windows);
+      return loaded;
+    });
+    const tasks: Promise<MeasuredWindow[]>[] = [];
+    for (let first = 0; first < windows.length; first += WINDOWS_PER_TASK) {
+      const group = windows.slice(first, first + WINDOWS_PER_TASK);
+      const task = checked.then(({ interactions, actors }) => {
+        const from = Math.min(...group.map((w) => w.from.getTime()));
+        const to = Math.max(...group.map((w) => w.to.getTime()));
+        const columns = interactions.parts(from, to);
+        const named = new Set<number>([...columns.initiators, ...columns.participants]);
+        const used = [...named].map((n) => actors.get(interactions.actorIds[n]!)).filter((a): a is Actor => a !== undefined);
+        // a school's network is its affiliation's when that is an intermediary: the projection needs those actors too
+        const sent = new Set(used.map((a) => a.id));
+        for (const actor of [...used]) {
+          const affiliation = actor.affiliationId === null ? undefined : actors.get(actor.affiliationId);
+          if (affiliation && !sent.has(affiliation.id)) {
+            sent.add(affiliation.id);
+            used.push(affiliation);
+          }
+        }
+        return work.measure({ kind: 'snapshots', columns, actors: used, windows: group, request: { scope: request.scope, limit: request.limit } }, signal);
+      });
+      task.catch(() => undefined); // each window's promise reports the failure
+      tasks.push(task);
+    }
+    return windows.map((window, i) =>
+      tasks[Math.floor(i / WINDOWS_PER_TASK)]!.then((measured) => {
+        const { figures, columns, ties } = measured[i % WINDOWS_PER_TASK]!;
+        // This thread's window object: one that crossed threads is a Date of another realm under Jest.
+        return columnSnapshot({ ...figures, window }, columns, ties);
+      }),
+    );
   }
 
   /** The tie network of a window, for exports. Not cached. */
@@ -167,11 +324,12 @@ export class MetricsService {
     window: TimeWindow,
     request: Request,
   ): { measures: GraphMeasures; paths: Promise<PathCentralities> } {
-    const { network, interactionCount } = project(interactions, actors, request);
+    const projection = project(interactions, actors, request);
+    const { network } = projection;
     const index = indexGraph(network);
     const paths = this.engine(network, index);
     try {
-      return { measures: measureGraph(network, window, interactionCount, index), paths };
+      return { measures: measureGraph(network, window, projection, index, this.measures), paths };
     } catch (error) {
       paths.catch(() => undefined); // the measure's error is the one reported
       throw error;
@@ -193,12 +351,25 @@ export class MetricsService {
     return this.readActorsByIds([...ids]);
   }
 
+  /** The actors, plus the ones their schools are affiliated to (the projection needs their kind for the school's network). */
   private async readActorsByIds(list: readonly string[]): Promise<Map<string, Actor>> {
     const actors = new Map<string, Actor>();
     const found = list.length === 0 ? [] : await this.store.getActorsByIds(list);
     found.forEach((actor) => actor && actors.set(actor.id, actor));
+    const affiliations = new Set<string>();
+    for (const actor of actors.values()) {
+      if (actor.kind === 'SCHOOL' && actor.affiliationId !== null && !actors.has(actor.affiliationId)) affiliations.add(actor.affiliationId);
+    }
+    if (affiliations.size > 0) {
+      (await this.store.getActorsByIds([...affiliations])).forEach((actor) => actor && actors.set(actor.id, actor));
+    }
     return actors;
   }
+}
+
+function windowTies(snapshot: NetworkSnapshot): { ids: readonly string[]; ties: NonNullable<NetworkSnapshot['ties']> } {
+  if (!snapshot.actorColumns || !snapshot.ties) throw new Error('tie changes need snapshots made by computeSnapshot');
+  return { ids: snapshot.actorColumns.ids, ties: snapshot.ties };
 }
 
 function project(interactions: Iterable<Interaction>, actors: ReadonlyMap<string, Actor>, request: Request): Projection {

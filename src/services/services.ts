@@ -1,19 +1,26 @@
-import { PathMetricsPool } from '../metrics/kernel';
-import { poolPathCentralityEngine } from '../metrics/path-centralities';
-import type { Store, StoreKind } from '../store/store';
+import { TokenService } from '../auth/token-service';
+import type { Store } from '../store/store';
 import { ActorService } from './actor-service';
+import { AuditService } from './audit-service';
 import { ExportService } from './export-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
+import { WorkPool } from './work/work-pool';
+
+export interface ServicesOptions {
+  /** Most interactions one series or export measures, summed over its windows (COPNET_MAX_WINDOW_INTERACTIONS). */
+  readonly maxWindowInteractions?: number;
+}
 
 /** The use cases the GraphQL and HTTP layers call: built once at start-up. */
 export interface Services {
-  /** Which store serves, for /health. */
-  readonly storeKind: StoreKind;
+  readonly store: Store;
   readonly actors: ActorService;
   readonly interactions: InteractionService;
   readonly metrics: MetricsService;
   readonly exports: ExportService;
+  readonly tokens: TokenService;
+  readonly audit: AuditService;
 }
 
 export interface RunningServices extends Services {
@@ -21,16 +28,18 @@ export interface RunningServices extends Services {
   close(): Promise<void>;
 }
 
-/** Wires the use cases over one store; betweenness and closeness run on a pool of worker threads (one per core). */
-export function createServices(store: Store): RunningServices {
-  const pool = new PathMetricsPool();
-  const metrics = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
+/** Wires the use cases over one store; every metrics window and export is computed on a pool of worker threads (one per core but one). */
+export function createServices(store: Store, options: ServicesOptions = {}): RunningServices {
+  const pool = new WorkPool();
+  const metrics = new MetricsService(store, { work: pool, maxWindowInteractions: options.maxWindowInteractions });
   return {
-    storeKind: store.kind,
+    store,
     actors: new ActorService(store),
     interactions: new InteractionService(store),
     metrics,
-    exports: new ExportService(metrics),
+    exports: new ExportService(metrics, pool),
+    tokens: new TokenService(store),
+    audit: new AuditService(store),
     close: () => pool.close(),
   };
 }

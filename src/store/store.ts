@@ -1,4 +1,6 @@
+import type { Author, StoredToken } from '../domain/access';
 import type { Actor, ActorKind } from '../domain/actor';
+import type { AuditCursor, AuditEntry, AuditFilter, RecordStamp } from '../domain/audit';
 import type { Interaction, InteractionKind } from '../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../domain/page';
 import type { Scope, TimeWindow } from '../domain/time-window';
@@ -24,20 +26,26 @@ export interface Store {
   /**
    * Creates or replaces actors (matched by id). `affiliationId` must name an actor that
    * exists already or is in the same batch. Returns the actors as stored, in input order.
+   * An id (or affiliationId) that is the alias of a merged actor names that actor.
+   * Changed actors are stamped and logged as written by `author` (default: `system`, now).
    */
-  upsertActors(actors: readonly Actor[]): Promise<Actor[]>;
+  upsertActors(actors: readonly Actor[], author?: Author): Promise<Actor[]>;
 
   /**
    * Records interactions. Every initiator and participant must exist. An interaction whose
    * `externalId` is already stored is not written again: the stored one is returned with
-   * `created: false`. Results are in input order.
+   * `created: false`. Results are in input order. Actor ids that are aliases of merged
+   * actors name those actors. New interactions are stamped and logged as by `author`.
    */
-  recordInteractions(interactions: readonly Interaction[]): Promise<RecordedInteraction[]>;
+  recordInteractions(interactions: readonly Interaction[], author?: Author): Promise<RecordedInteraction[]>;
 
-  /** Actors by id, in the order asked, null where none exists (DataLoader's contract). */
+  /**
+   * Actors by id, in the order asked, null where none exists (DataLoader's contract). The
+   * alias of a merged actor gives the actor it was merged into.
+   */
   getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]>;
 
-  /** Interactions by id, in the order asked, null where none exists. */
+  /** Interactions by id, in the order asked, null where none exists or it is deleted. */
   getInteractionsByIds(ids: readonly string[]): Promise<(Interaction | null)[]>;
 
   /** Actors matching the filter, ordered by id. */
@@ -64,6 +72,55 @@ export interface Store {
    * computed networks key on it.
    */
   revision(): Promise<number>;
+
+  // ---- Corrections: each is one transaction, bumps the revision and writes the audit log.
+  // Unknown ids throw InvalidInputError naming the argument (e.g. `ids[2]`). Deleted
+  // interactions leave every list, count, window and export but keep their row.
+
+  /** The actor each id names: itself, or the actor an alias was merged into. */
+  resolveActorIds(ids: readonly string[]): Promise<string[]>;
+
+  /** Replaces a live interaction's data (same id and externalId); returns it as stored. */
+  updateInteraction(interaction: Interaction, author: Author): Promise<Interaction>;
+
+  /** Soft-deletes live interactions; returns them as they were. */
+  deleteInteractions(ids: readonly string[], reason: string, author: Author): Promise<Interaction[]>;
+
+  /** Brings deleted interactions back exactly as they were; returns them. */
+  restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]>;
+
+  /**
+   * Moves the source's interactions (deleted ones too) and affiliated actors to the target,
+   * removes the source and makes its id an alias of the target (aliases of the source follow).
+   * Refused when the kinds differ unless allowKindChange. Returns the target.
+   */
+  mergeActors(sourceId: string, targetId: string, options: { readonly allowKindChange: boolean }, author: Author): Promise<Actor>;
+
+  /** Deletes an actor that no interaction (deleted or not) and no affiliated actor refers to. */
+  deleteActor(id: string, author: Author): Promise<Actor>;
+
+  // ---- Audit trail
+
+  /** Who recorded and last changed each actor, in the order asked, null where none exists. */
+  getActorStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]>;
+  /** The same for interactions (deleted ones included). */
+  getInteractionStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]>;
+
+  /** Audit entries matching the filter, in the order written. Append-only: nothing removes them. */
+  listAuditLog(filter: AuditFilter, page: PageRequest<AuditCursor>): Promise<Page<AuditEntry>>;
+
+  // ---- API tokens (never bump the revision)
+
+  /** Stores a new token; throws InvalidInputError(`name`) when a token not revoked has that name. */
+  createToken(token: StoredToken, author: Author): Promise<StoredToken>;
+  /** One indexed read by the token's public identifier; revoked and expired tokens are returned too. */
+  findToken(identifier: string): Promise<StoredToken | null>;
+  /** Every token, revoked ones included, by creation time. */
+  listTokens(): Promise<StoredToken[]>;
+  /** Revokes the token of that name not yet revoked; throws InvalidInputError(`name`) when there is none. */
+  revokeToken(name: string, author: Author): Promise<StoredToken>;
+  /** Notes a token's last use. */
+  touchToken(identifier: string, at: Date): Promise<void>;
 
   close(): Promise<void>;
 }

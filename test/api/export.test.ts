@@ -63,11 +63,39 @@ describe('GET /export/<format>', () => {
     expect(doc.getElementsByTagName('spell').length).toBeGreaterThan(0);
   });
 
-  it('exports the metric series as CSV rows', async () => {
+  it('writes GEXF 1.2 beside 1.3 with version=1.2, static and dynamic, that graphology-gexf reads back', async () => {
+    const response = await fetch(`${server.url}/export/gexf?${schoolYear}&version=1.2`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const root = new DOMParser().parseFromString(text, 'text/xml').documentElement;
+    expect([root.getAttribute('version'), root.getAttribute('xmlns')]).toEqual(['1.2', 'http://www.gexf.net/1.2draft']);
+    const graph = parseGexf(UndirectedGraph, text, { addMissingNodes: false });
+    expect(graph.getNodeAttributes('a')).toMatchObject({ label: 'Network "A"', kind: 'INTERMEDIARY', network: 'a', core_number: 2 });
+    expect(graph.getEdgeAttributes(graph.edge('fdn', 'a')!)).toMatchObject({ interactions: 2, tie_class: 'FOUNDATION' });
+    expect(graph.getEdgeAttributes(graph.edge('a', 'b')!)).toMatchObject({ tie_class: 'CROSS_NETWORK' });
+
+    const defaultVersion = new DOMParser().parseFromString(await (await fetch(`${server.url}/export/gexf?${schoolYear}`)).text(), 'text/xml');
+    expect(defaultVersion.documentElement.getAttribute('version')).toBe('1.3');
+
+    const dynamic = await fetch(`${server.url}/export/gexf-dynamic?from=2019-08-01&to=2021-08-01&step=SCHOOL_YEAR&version=1.2`);
+    const doc = new DOMParser().parseFromString(await dynamic.text(), 'text/xml');
+    expect([doc.documentElement.getAttribute('version'), doc.documentElement.getAttribute('xmlns')]).toEqual(['1.2', 'http://www.gexf.net/1.2draft']);
+    const graphElement = doc.getElementsByTagName('graph')[0]!;
+    expect([graphElement.getAttribute('mode'), graphElement.hasAttribute('timerepresentation')]).toEqual(['dynamic', false]);
+    expect(doc.getElementsByTagName('spell').length).toBeGreaterThan(0);
+  });
+
+  it('exports the metric series as CSV rows, with the story figures', async () => {
     const response = await fetch(`${server.url}/export/csv-series?from=2019-08-01&to=2021-08-01&step=SCHOOL_YEAR`);
     const lines = (await response.text()).trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('2019–20');
+    const header = lines[0]!.split(',');
+    const row = (line: string) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell]));
+    // 2019–20: fdn–a, fdn–b (foundation), a–b (cross); fdn initiated both interactions
+    expect(row(lines[1]!)).toMatchObject({ tie_mix_foundation: String(2 / 3), tie_mix_cross_network: String(1 / 3), cross_network_tie_share: String(1 / 3), ei_index: '1', foundation_initiated_share: '1', initiated_by_foundation: '2', stage: 'MULTI_HUB' });
+    // 2020–21: a–b, b–c, a path of three: without its hub b, 1 of 2 actors hold together (not under one half)
+    expect(row(lines[2]!)).toMatchObject({ tie_mix_foundation: '0', cross_network_tie_share: '1', foundation_initiated_share: '0', initiated_by_intermediary: '2', stage: 'MULTI_HUB', main_core_k: '1' });
   });
 
   it('refuses bad requests with 400 and a JSON body naming the parameter', async () => {
@@ -78,6 +106,8 @@ describe('GET /export/<format>', () => {
       [`/export/gexf?${schoolYear}&actorKinds=SCHOOL,CHURCH`, { field: 'actorKinds[1]', error: expect.stringContaining('actorKinds[1]: "CHURCH" is not one of') }],
       [`/export/gexf-dynamic?${schoolYear}`, { field: 'step', error: 'step: (missing) is required' }],
       [`/export/gexf?${schoolYear}&step=MONTH`, { field: 'step', error: 'step: "MONTH" applies to series formats only, not gexf' }],
+      [`/export/gexf?${schoolYear}&version=1.1`, { field: 'version', error: 'version: "1.1" is not one of 1.3, 1.2' }],
+      [`/export/graphml?${schoolYear}&version=1.2`, { field: 'version', error: 'version: "1.2" applies to the GEXF formats only, not graphml' }],
     ];
     for (const [path, body] of cases) {
       const response = await fetch(`${server.url}${path}`);

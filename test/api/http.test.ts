@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startCopnet } from '../../src/server';
+import { TEST_STORE } from '../store/test-store';
 import { postGraphql, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 describe('HTTP behaviour', () => {
@@ -30,11 +31,27 @@ describe('HTTP behaviour', () => {
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('serves a GraphQL IDE to a browser on /graphql', async () => {
+  it('serves the bundled GraphiQL to a browser on /graphql, and still answers GET queries there', async () => {
     const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/html');
-    expect(await response.text()).toContain('embeddable-sandbox');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const page = await response.text();
+    expect(page).toContain('GraphiQL');
+    expect(page).not.toMatch(/https?:\/\//);
+    const query = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ actors { totalCount } }')}`, { headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' } });
+    expect(query.status).toBe(200);
+    expect(await query.json()).toEqual({ data: { actors: { totalCount: 0 } } });
+  });
+
+  it('serves the dashboard at / under a same-origin Content-Security-Policy, and nothing outside its folder', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(await page.text()).not.toMatch(/https?:\/\//);
+    for (const path of ['/assets/..%2F..%2Fpackage.json', '/assets/%E0%A4%A', '/assets/nope.js']) {
+      const missing = await fetch(`${server.url}${path}`);
+      expect(missing.status).toBe(404);
+    }
   });
 
   it('answers unknown paths with a JSON 404 and /health with the store kind', async () => {
@@ -42,7 +59,7 @@ describe('HTTP behaviour', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'No route for /nope; the API is at /graphql' });
     const health = await fetch(`${server.url}/health`);
-    expect(await health.json()).toEqual({ status: 'ok', store: process.env.NEO4J_URI ? 'neo4j' : 'sqlite' });
+    expect(await health.json()).toEqual({ status: 'ok', store: TEST_STORE });
   });
 });
 
@@ -54,7 +71,7 @@ describe('a store failure', () => {
     expect(result.errors).toEqual([{ message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } }]);
     expect(JSON.stringify(result)).not.toContain('at ');
     expect(server.logged).toHaveLength(1);
-    if (!process.env.NEO4J_URI) expect(server.logged[0]).toContain('The database connection is not open');
+    expect(server.logged[0]).toContain(TEST_STORE === 'sqlite' ? 'The database connection is not open' : 'is closed');
     await server.stop();
   });
 });
@@ -66,13 +83,15 @@ describe('the composed service', () => {
 
   it('keeps what it recorded across a restart, and frees its port on stop', async () => {
     const first = await startCopnet(config);
-    const written = await postGraphql(`${first.url}/graphql`, UPSERT_ACTORS, { actors: SMALL_NETWORK });
+    const token = first.firstStart!.token; // the first start's admin token
+    const written = await postGraphql(`${first.url}/graphql`, UPSERT_ACTORS, { actors: SMALL_NETWORK }, token);
     expect(written.errors).toBeUndefined();
     await first.stop();
     await expect(fetch(`${first.url}/health`)).rejects.toThrow();
 
     const second = await startCopnet(config);
-    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`);
+    expect(second.firstStart).toBeNull();
+    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`, undefined, token);
     expect(read.data).toEqual({ actors: { totalCount: SMALL_NETWORK.length } });
     await second.stop();
   });

@@ -90,6 +90,7 @@ describe('copnet export', () => {
       weight: 3,
       first_at: '2019-09-10T12:00:00.000Z',
       last_at: '2019-10-10T12:00:00.000Z',
+      tie_class: 'FOUNDATION',
     });
     expect(readdirSync(join(dir, 'graphml'))).toEqual(['year1.graphml']);
   });

@@ -14,14 +14,16 @@ export interface FixtureActor {
   readonly name: string;
   readonly kind: ActorKind;
   readonly region: string | null;
+  /** The actor's network: sch-1 belongs to int-1's, sch-2 is unaffiliated; absent means none. */
+  readonly networkId?: string | null;
 }
 
 export const ACTORS: readonly FixtureActor[] = [
-  { id: 'sch-1', name: 'A & B <Schools>', kind: 'SCHOOL', region: null },
-  { id: 'fnd', name: 'Foundation "Alpha" & Co.', kind: 'FOUNDATION', region: 'MD' },
-  { id: 'sch-2', name: "École Saint-Jérôme — 学校 'Ω' 😀", kind: 'SCHOOL', region: 'QC' },
-  { id: 'int-1', name: `O'Brien's "Hub" </graphml>`, kind: 'INTERMEDIARY', region: 'CA' },
-  { id: 'sp', name: 'Support, Partner; Ltd.', kind: 'SUPPORT_PARTNER', region: 'NY' },
+  { id: 'sch-1', name: 'A & B <Schools>', kind: 'SCHOOL', region: null, networkId: 'int-1' },
+  { id: 'fnd', name: 'Foundation "Alpha" & Co.', kind: 'FOUNDATION', region: 'MD', networkId: null },
+  { id: 'sch-2', name: "École Saint-Jérôme — 学校 'Ω' 😀", kind: 'SCHOOL', region: 'QC', networkId: null },
+  { id: 'int-1', name: `O'Brien's "Hub" </graphml>`, kind: 'INTERMEDIARY', region: 'CA', networkId: 'int-1' },
+  { id: 'sp', name: 'Support, Partner; Ltd.', kind: 'SUPPORT_PARTNER', region: 'NY', networkId: null },
 ];
 
 const at = (iso: string) => Date.parse(iso);
@@ -44,12 +46,15 @@ export const CANONICAL_TIES: readonly (readonly [string, string, TieAttributes])
   ['int-1', 'sp', TIES[1]![2]],
 ];
 
+/** The tie class of each canonical tie (sch-1 is in int-1's network, sch-2 in none). */
+export const CANONICAL_TIE_CLASSES = ['FOUNDATION', 'FOUNDATION', 'WITHIN_NETWORK', 'OTHER', 'OTHER'] as const;
+
 export const METRICS: readonly ActorMetricValues[] = [
-  { actorId: 'fnd', degree: 2, degreeCentrality: 0.5, betweenness: 0.16666666666666666, closeness: 0.5714285714285714, eigenvector: 0.30000000000000004, pagerank: 0.1891232123456789, clustering: 0, community: 0 },
-  { actorId: 'int-1', degree: 3, degreeCentrality: 0.75, betweenness: 0.5833333333333334, closeness: 0.8, eigenvector: 0.6, pagerank: 0.3123, clustering: 0, community: 1 },
-  { actorId: 'sch-1', degree: 2, degreeCentrality: 0.5, betweenness: 0.08333333333333333, closeness: 0.6666666666666666, eigenvector: 0.5, pagerank: 0.2, clustering: 1, community: 0 },
-  { actorId: 'sch-2', degree: 2, degreeCentrality: 0.5, betweenness: 0.08333333333333333, closeness: 0.6666666666666666, eigenvector: 0.5, pagerank: 0.2, clustering: 0, community: 1 },
-  { actorId: 'sp', degree: 1, degreeCentrality: 0.25, betweenness: 0, closeness: 0.5, eigenvector: 1e-7, pagerank: 0.0985767876543211, clustering: 0, community: 1 },
+  { actorId: 'fnd', degree: 2, degreeCentrality: 0.5, betweenness: 0.16666666666666666, closeness: 0.5714285714285714, eigenvector: 0.30000000000000004, pagerank: 0.1891232123456789, clustering: 0, community: 0, constraint: 0.5, effectiveSize: 2, coreNumber: 1 },
+  { actorId: 'int-1', degree: 3, degreeCentrality: 0.75, betweenness: 0.5833333333333334, closeness: 0.8, eigenvector: 0.6, pagerank: 0.3123, clustering: 0, community: 1, constraint: 0.3333333333333333, effectiveSize: 3, coreNumber: 1 },
+  { actorId: 'sch-1', degree: 2, degreeCentrality: 0.5, betweenness: 0.08333333333333333, closeness: 0.6666666666666666, eigenvector: 0.5, pagerank: 0.2, clustering: 1, community: 0, constraint: 0.5, effectiveSize: 2, coreNumber: 1 },
+  { actorId: 'sch-2', degree: 2, degreeCentrality: 0.5, betweenness: 0.08333333333333333, closeness: 0.6666666666666666, eigenvector: 0.5, pagerank: 0.2, clustering: 0, community: 1, constraint: 0.5, effectiveSize: 2, coreNumber: 1 },
+  { actorId: 'sp', degree: 1, degreeCentrality: 0.25, betweenness: 0, closeness: 0.5, eigenvector: 1e-7, pagerank: 0.0985767876543211, clustering: 0, community: 1, constraint: 1, effectiveSize: 1, coreNumber: 1 },
 ];
 
 export const SCHOOL_YEAR: TimeWindow = { from: new Date('2019-08-01T00:00:00Z'), to: new Date('2020-08-01T00:00:00Z') };
@@ -59,7 +64,7 @@ export function buildNetwork(
   ties: readonly (readonly [string, string, TieAttributes])[] = TIES,
 ): TieNetwork {
   const network = createTieNetwork();
-  for (const { id, name, kind, region } of actors) network.addNode(id, { name, kind, region });
+  for (const { id, name, kind, region, networkId } of actors) network.addNode(id, { name, kind, region, networkId: networkId ?? null });
   for (const [a, b, attributes] of ties) network.addEdge(a, b, { ...attributes });
   return network;
 }
@@ -93,6 +98,9 @@ export function snakeMetrics(id: string): Record<string, number> {
     pagerank: m.pagerank,
     clustering: m.clustering,
     community: m.community,
+    constraint: m.constraint,
+    effective_size: m.effectiveSize,
+    core_number: m.coreNumber,
   };
 }
 
@@ -113,6 +121,18 @@ export const FIGURES: NetworkFigures = {
   largestComponentWithoutHubFraction: 0.75,
   modularity: 0.07999999999999996,
   communityCount: 2,
+  tieMix: { foundation: 0.4, withinNetwork: 0.2, crossNetwork: 0, other: 0.4 },
+  crossNetworkTieShare: 0,
+  eiIndex: -1,
+  initiatedBy: [
+    { kind: 'FOUNDATION', interactions: 3, share: 0.25 },
+    { kind: 'INTERMEDIARY', interactions: 6, share: 0.5 },
+    { kind: 'SCHOOL', interactions: 2, share: 0.16666666666666666 },
+    { kind: 'SUPPORT_PARTNER', interactions: 1, share: 0.08333333333333333 },
+  ],
+  foundationInitiatedShare: 0.25,
+  stage: 'HUB_AND_SPOKE',
+  mainCore: { k: 1, size: 5, density: 0.5 },
 };
 
 export const ISO = (ms: number) => new Date(ms).toISOString();

@@ -75,9 +75,9 @@ describe('dynamic GEXF export of a series', () => {
     expect([graph.getAttribute('start'), graph.getAttribute('end')]).toEqual(['2019-08-01', '2022-08-01']);
   });
 
-  it('declares kind and region static, every metric dynamic, tie interactions and weight dynamic', async () => {
+  it('declares kind, region and network static, every metric dynamic, tie interactions and weight dynamic', async () => {
     const doc = parseXml(await dynamicOf());
-    expect(gexfDeclarations(doc, 'node', 'static')).toEqual({ kind: 'string', region: 'string' });
+    expect(gexfDeclarations(doc, 'node', 'static')).toEqual({ kind: 'string', region: 'string', network: 'string' });
     expect(gexfDeclarations(doc, 'node', 'dynamic')).toEqual({
       degree: 'integer',
       degree_centrality: 'double',
@@ -87,8 +87,11 @@ describe('dynamic GEXF export of a series', () => {
       pagerank: 'double',
       clustering: 'double',
       community: 'integer',
+      constraint: 'double',
+      effective_size: 'double',
+      core_number: 'integer',
     });
-    expect(gexfDeclarations(doc, 'edge', 'static')).toEqual({ first_at: 'string', last_at: 'string' });
+    expect(gexfDeclarations(doc, 'edge', 'static')).toEqual({ first_at: 'string', last_at: 'string', tie_class: 'string' });
     expect(gexfDeclarations(doc, 'edge', 'dynamic')).toEqual({ interactions: 'integer', weight: 'double' });
   });
 

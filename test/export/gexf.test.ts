@@ -1,7 +1,7 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { exportToBuffer } from '../../src/export';
-import { ACTORS, CANONICAL_TIES, ISO, METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport, snakeMetrics } from './fixture';
+import { ACTORS, CANONICAL_TIE_CLASSES, CANONICAL_TIES, ISO, METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport, snakeMetrics } from './fixture';
 import { elements, gexfDeclarations, parseXml } from './xml';
 
 async function gexfOf(data = fixtureExport()): Promise<string> {
@@ -24,6 +24,7 @@ describe('static GEXF export', () => {
     expect(gexfDeclarations(doc, 'node')).toEqual({
       kind: 'string',
       region: 'string',
+      network: 'string',
       degree: 'integer',
       degree_centrality: 'double',
       betweenness: 'double',
@@ -32,8 +33,11 @@ describe('static GEXF export', () => {
       pagerank: 'double',
       clustering: 'double', // every clustering value is 0 or 1: graphology-gexf alone would say integer
       community: 'integer',
+      constraint: 'double',
+      effective_size: 'double', // whole numbers in this fixture too
+      core_number: 'integer',
     });
-    expect(gexfDeclarations(doc, 'edge')).toEqual({ interactions: 'integer', first_at: 'string', last_at: 'string' });
+    expect(gexfDeclarations(doc, 'edge')).toEqual({ interactions: 'integer', first_at: 'string', last_at: 'string', tie_class: 'string' });
   });
 
   it('reads back with graphology-gexf: every actor with its name as label, kind, region and metrics', async () => {
@@ -44,6 +48,7 @@ describe('static GEXF export', () => {
     for (const actor of ACTORS) {
       const expected: Record<string, unknown> = { label: actor.name, kind: actor.kind, ...snakeMetrics(actor.id) };
       if (actor.region !== null) expected.region = actor.region;
+      if (actor.networkId) expected.network = actor.networkId;
       expect(graph.getNodeAttributes(actor.id)).toEqual(expected);
     }
   });
@@ -58,6 +63,7 @@ describe('static GEXF export', () => {
         interactions: tie.interactions,
         first_at: ISO(tie.firstAt),
         last_at: ISO(tie.lastAt),
+        tie_class: CANONICAL_TIE_CLASSES[i],
       });
     });
   });

@@ -1,7 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
 import { exportToBuffer, renderExport } from '../../src/export';
-import { ACTORS, CANONICAL_TIES, ISO, METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport, snakeMetrics } from './fixture';
+import { ACTORS, CANONICAL_TIE_CLASSES, CANONICAL_TIES, ISO, METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport, snakeMetrics } from './fixture';
 import { elements, parseXml } from './xml';
 
 async function graphmlOf(data = fixtureExport()): Promise<string> {
@@ -19,6 +19,7 @@ describe('GraphML export', () => {
       ['node', 'name', 'name', 'string'],
       ['node', 'kind', 'kind', 'string'],
       ['node', 'region', 'region', 'string'],
+      ['node', 'network', 'network', 'string'],
       ['node', 'degree', 'degree', 'int'],
       ['node', 'degree_centrality', 'degree_centrality', 'double'],
       ['node', 'betweenness', 'betweenness', 'double'],
@@ -27,10 +28,14 @@ describe('GraphML export', () => {
       ['node', 'pagerank', 'pagerank', 'double'],
       ['node', 'clustering', 'clustering', 'double'],
       ['node', 'community', 'community', 'int'],
+      ['node', 'constraint', 'constraint', 'double'],
+      ['node', 'effective_size', 'effective_size', 'double'],
+      ['node', 'core_number', 'core_number', 'int'],
       ['edge', 'interactions', 'interactions', 'int'],
       ['edge', 'weight', 'weight', 'double'],
       ['edge', 'first_at', 'first_at', 'string'],
       ['edge', 'last_at', 'last_at', 'string'],
+      ['edge', 'tie_class', 'tie_class', 'string'],
     ]);
     expect(elements(doc, 'graph')[0]!.getAttribute('edgedefault')).toBe('undirected');
   });
@@ -45,11 +50,12 @@ describe('GraphML export', () => {
     for (const actor of ACTORS) {
       const expected: Record<string, unknown> = { name: actor.name, kind: actor.kind, ...snakeMetrics(actor.id) };
       if (actor.region !== null) expected.region = actor.region;
+      if (actor.networkId) expected.network = actor.networkId;
       expect(graph.getNodeAttributes(actor.id)).toEqual(expected);
     }
   });
 
-  it('reads back every tie with interactions, weight, first_at and last_at', async () => {
+  it('reads back every tie with interactions, weight, first_at, last_at and tie_class', async () => {
     const graph = parse(UndirectedGraph, await graphmlOf());
     CANONICAL_TIES.forEach(([source, target, tie], i) => {
       const key = `e${i}`;
@@ -59,6 +65,7 @@ describe('GraphML export', () => {
         weight: tie.weight,
         first_at: ISO(tie.firstAt),
         last_at: ISO(tie.lastAt),
+        tie_class: CANONICAL_TIE_CLASSES[i],
       });
     });
   });

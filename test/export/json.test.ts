@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { exportToBuffer } from '../../src/export';
-import { ACTORS, CANONICAL_TIES, ISO, fixtureExport, metricsOf } from './fixture';
+import { ACTORS, CANONICAL_TIE_CLASSES, CANONICAL_TIES, ISO, fixtureExport, metricsOf } from './fixture';
 
 describe('JSON export (graphology serialization)', () => {
   it('imports into a graphology graph with window, actor metrics and ties under camelCase names', async () => {
@@ -12,7 +12,7 @@ describe('JSON export (graphology serialization)', () => {
     expect(graph.nodes()).toEqual(['fnd', 'int-1', 'sch-1', 'sch-2', 'sp']);
     for (const actor of ACTORS) {
       const { actorId: _id, ...metrics } = metricsOf(actor.id);
-      expect(graph.getNodeAttributes(actor.id)).toEqual({ name: actor.name, kind: actor.kind, region: actor.region, ...metrics });
+      expect(graph.getNodeAttributes(actor.id)).toEqual({ name: actor.name, kind: actor.kind, region: actor.region, network: actor.networkId ?? null, ...metrics });
     }
     CANONICAL_TIES.forEach(([source, target, tie], i) => {
       expect([graph.source(`e${i}`), graph.target(`e${i}`)]).toEqual([source, target]);
@@ -21,6 +21,7 @@ describe('JSON export (graphology serialization)', () => {
         weight: tie.weight,
         firstAt: ISO(tie.firstAt),
         lastAt: ISO(tie.lastAt),
+        tieClass: CANONICAL_TIE_CLASSES[i],
       });
     });
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemoNetwork } from '../../src/demo/generate-demo-network';
 import { formatProblem, type ImportProblem } from '../../src/import/import-problem';
@@ -20,8 +20,8 @@ describe('the sample files in examples/', () => {
         await openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: join(examples, 'interactions.csv') }),
       );
       expect(csv).toEqual({
-        actors: { read: 8, written: 8, skipped: 0, alreadyPresent: 0 },
-        interactions: { read: 8, written: 8, skipped: 0, alreadyPresent: 0 },
+        actors: { read: 8, written: 8, skipped: 0, alreadyPresent: 0, alreadyPresentDifferent: 0 },
+        interactions: { read: 8, written: 8, skipped: 0, alreadyPresent: 0, alreadyPresentDifferent: 0 },
         problemCount: 0,
         wrote: true,
       });
@@ -29,11 +29,29 @@ describe('the sample files in examples/', () => {
       expect(multiLine?.note).toBe('Peer exchange on early-warning indicators.\nFollow-up call booked for April.');
       const json = await importRows(store, await openImportSources({ format: 'json', document: join(examples, 'import.json') }));
       expect(json).toEqual({
-        actors: { read: 3, written: 0, skipped: 0, alreadyPresent: 3 },
-        interactions: { read: 2, written: 2, skipped: 0, alreadyPresent: 0 },
+        actors: { read: 3, written: 0, skipped: 0, alreadyPresent: 3, alreadyPresentDifferent: 0 },
+        interactions: { read: 2, written: 2, skipped: 0, alreadyPresent: 0, alreadyPresentDifferent: 0 },
         problemCount: 0,
         wrote: true,
       });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('count rows whose externalId is stored with other data as "already present, different", keeping the stored data', async () => {
+    const store = openSqliteStore(temp.path('examples-different.db'));
+    try {
+      const sources = () => openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: join(examples, 'interactions.csv') });
+      await importRows(store, await sources());
+      const lines = readFileSync(join(examples, 'interactions.csv'), 'utf8').split('\n');
+      lines[1] = lines[1]!.replace('"NSI grant, cohort 2018"', '"NSI grant, cohort 2019"');
+      const changed = temp.path('interactions-changed.csv');
+      writeFileSync(changed, lines.join('\n'));
+      const again = await importRows(store, await openImportSources({ format: 'csv', interactions: changed }));
+      expect(again.interactions).toEqual({ read: 8, written: 0, skipped: 0, alreadyPresent: 7, alreadyPresentDifferent: 1 });
+      const [grant] = (await store.listInteractions({ kinds: ['GRANT'] }, { first: 1, after: null })).items;
+      expect(grant?.note).toBe('NSI grant, cohort 2018');
     } finally {
       await store.close();
     }
@@ -76,8 +94,8 @@ describe('the demo network as import files', () => {
     try {
       const sources = await openImportSources({ format: 'csv', actors, interactions });
       expect(await importRows(store, sources)).toEqual({
-        actors: { read: 743, written: 743, skipped: 0, alreadyPresent: 0 },
-        interactions: { read: 49205, written: 49205, skipped: 0, alreadyPresent: 0 },
+        actors: { read: 743, written: 743, skipped: 0, alreadyPresent: 0, alreadyPresentDifferent: 0 },
+        interactions: { read: 49205, written: 49205, skipped: 0, alreadyPresent: 0, alreadyPresentDifferent: 0 },
         problemCount: 0,
         wrote: true,
       });
@@ -85,15 +103,16 @@ describe('the demo network as import files', () => {
       const original = demo.interactions.find((i) => i.externalId === seattle.externalId)!;
       expect({ ...seattle, id: undefined, occurredAt: seattle.occurredAt.toISOString() }).toEqual({ ...original, id: undefined });
       expect(await importRows(store, sources)).toEqual({
-        actors: { read: 743, written: 0, skipped: 0, alreadyPresent: 743 },
-        interactions: { read: 49205, written: 0, skipped: 0, alreadyPresent: 49205 },
+        actors: { read: 743, written: 0, skipped: 0, alreadyPresent: 743, alreadyPresentDifferent: 0 },
+        interactions: { read: 49205, written: 0, skipped: 0, alreadyPresent: 49205, alreadyPresentDifferent: 0 },
         problemCount: 0,
         wrote: true,
       });
     } finally {
       await store.close();
     }
-  });
+    // Two imports of 49,205 rows (with their audit entries): seconds alone, far more when CI shares the cores.
+  }, 180_000);
 
   it('writes the JSON document the importer reads', () => {
     const text = importDocumentJson([{ id: 'a', name: 'A', kind: 'SCHOOL' }], []);

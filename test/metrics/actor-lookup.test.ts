@@ -18,6 +18,13 @@ const FIGURES: NetworkFigures = {
   largestComponentWithoutHubFraction: 1 / 3,
   modularity: 0,
   communityCount: 1,
+  tieMix: { foundation: 0, withinNetwork: 0, crossNetwork: 1, other: 0 },
+  crossNetworkTieShare: 1,
+  eiIndex: 1,
+  initiatedBy: [],
+  foundationInitiatedShare: 0,
+  stage: 'HUB_AND_SPOKE',
+  mainCore: { k: 1, size: 3, density: 2 / 3 },
 };
 const COLUMNS: ActorMetricColumns = {
   ids: ['a', 'b', 'c'],
@@ -29,11 +36,14 @@ const COLUMNS: ActorMetricColumns = {
   pagerank: new Float64Array([0.2567567567567568, 0.4864864864864865, 0.2567567567567568]),
   clustering: new Float64Array([0, 0, 0]),
   community: new Int32Array([0, 0, 0]),
+  constraint: new Float64Array([1, 0.5, 1]),
+  effectiveSize: new Float64Array([1, 2, 1]),
+  coreNumber: new Int32Array([1, 1, 1]),
 };
 const WINDOW = { from: new Date('2020-01-01T00:00:00Z'), to: new Date('2020-02-01T00:00:00Z') };
 const snapshot = columnSnapshot({ ...FIGURES, window: WINDOW }, COLUMNS);
-const a = { actorId: 'a', degree: 1, degreeCentrality: 0.5, betweenness: 0, closeness: 2 / 3, eigenvector: 0.5, pagerank: 0.2567567567567568, clustering: 0, community: 0 };
-const b = { actorId: 'b', degree: 2, degreeCentrality: 1, betweenness: 1, closeness: 1, eigenvector: 0.7071067811865475, pagerank: 0.4864864864864865, clustering: 0, community: 0 };
+const a = { actorId: 'a', degree: 1, degreeCentrality: 0.5, betweenness: 0, closeness: 2 / 3, eigenvector: 0.5, pagerank: 0.2567567567567568, clustering: 0, community: 0, constraint: 1, effectiveSize: 1, coreNumber: 1 };
+const b = { actorId: 'b', degree: 2, degreeCentrality: 1, betweenness: 1, closeness: 1, eigenvector: 0.7071067811865475, pagerank: 0.4864864864864865, clustering: 0, community: 0, constraint: 0.5, effectiveSize: 2, coreNumber: 1 };
 const c = { ...a, actorId: 'c' };
 
 describe('a snapshot backed by columns', () => {

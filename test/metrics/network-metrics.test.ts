@@ -125,6 +125,18 @@ describe('edge cases', () => {
       largestComponentWithoutHubFraction: 0,
       modularity: 0,
       communityCount: 0,
+      tieMix: { foundation: 0, withinNetwork: 0, crossNetwork: 0, other: 0 },
+      crossNetworkTieShare: 0,
+      eiIndex: 0,
+      initiatedBy: [
+        { kind: 'FOUNDATION', interactions: 0, share: 0 },
+        { kind: 'INTERMEDIARY', interactions: 0, share: 0 },
+        { kind: 'SCHOOL', interactions: 0, share: 0 },
+        { kind: 'SUPPORT_PARTNER', interactions: 0, share: 0 },
+      ],
+      foundationInitiatedShare: 0,
+      stage: 'SCATTERED_FRAGMENTS',
+      mainCore: { k: 0, size: 0, density: 0 },
       actors: [],
     });
   });
@@ -155,8 +167,8 @@ describe('edge cases', () => {
       communityCount: 1,
     });
     expect(snapshot.actors).toEqual([
-      { actorId: 'a', degree: 1, degreeCentrality: 1, betweenness: 0, closeness: 1, eigenvector: expect.closeTo(Math.SQRT1_2, 6), pagerank: 0.5, clustering: 0, community: 0 },
-      { actorId: 'b', degree: 1, degreeCentrality: 1, betweenness: 0, closeness: 1, eigenvector: expect.closeTo(Math.SQRT1_2, 6), pagerank: 0.5, clustering: 0, community: 0 },
+      { actorId: 'a', degree: 1, degreeCentrality: 1, betweenness: 0, closeness: 1, eigenvector: expect.closeTo(Math.SQRT1_2, 6), pagerank: 0.5, clustering: 0, community: 0, constraint: 1, effectiveSize: 1, coreNumber: 1 },
+      { actorId: 'b', degree: 1, degreeCentrality: 1, betweenness: 0, closeness: 1, eigenvector: expect.closeTo(Math.SQRT1_2, 6), pagerank: 0.5, clustering: 0, community: 0, constraint: 1, effectiveSize: 1, coreNumber: 1 },
     ]);
   });
 
@@ -164,7 +176,8 @@ describe('edge cases', () => {
     const snapshot = computeSnapshot(fixtureNetwork(loadFixture('one-node')), WINDOW, 0);
     expect(snapshot).toMatchObject({ actorCount: 1, tieCount: 0, density: 0, componentCount: 1, largestComponentFraction: 1, hubId: 'solo', largestComponentWithoutHubFraction: 0, modularity: 0, communityCount: 1 });
     expect(snapshot.actors).toEqual([
-      { actorId: 'solo', degree: 0, degreeCentrality: 1, betweenness: 0, closeness: 0, eigenvector: 1, pagerank: 1, clustering: 0, community: 0 },
+      // networkx gives NaN constraint and effective size to an actor without ties; copnet 0
+      { actorId: 'solo', degree: 0, degreeCentrality: 1, betweenness: 0, closeness: 0, eigenvector: 1, pagerank: 1, clustering: 0, community: 0, constraint: 0, effectiveSize: 0, coreNumber: 0 },
     ]);
   });
 });

@@ -14,6 +14,10 @@ export interface ReferenceFixture {
   readonly components: readonly (readonly string[])[];
   readonly actors: readonly ReferenceActor[];
   readonly network: ReferenceNetwork;
+  /** networkx k_core(G): its k, size and density. */
+  readonly mainCore: { readonly k: number; readonly size: number; readonly density: number };
+  /** networkx adamic_adar_index of every untied pair with a common neighbour: [u, v, score], u < v. */
+  readonly adamicAdar: readonly (readonly [string, string, number])[];
 }
 
 export interface ReferenceActor {
@@ -26,6 +30,10 @@ export interface ReferenceActor {
   readonly eigenvector: number;
   readonly pagerank: number;
   readonly clustering: number;
+  /** null where networkx gives NaN (an actor without ties). */
+  readonly constraint: number | null;
+  readonly effectiveSize: number | null;
+  readonly coreNumber: number;
 }
 
 export interface ReferenceNetwork {
@@ -61,14 +69,16 @@ export function allFixtures(): ReferenceFixture[] {
 /** The fixture as a TieNetwork, nodes and edges in the fixture's (networkx's) order. */
 export function fixtureNetwork(fixture: ReferenceFixture): TieNetwork {
   const network = createTieNetwork();
-  for (const actor of fixture.actors) network.addNode(actor.id, { name: actor.id, kind: actor.kind, region: null });
+  for (const actor of fixture.actors) {
+    network.addNode(actor.id, { name: actor.id, kind: actor.kind, region: null, networkId: actor.kind === 'INTERMEDIARY' ? actor.id : null });
+  }
   for (const [a, b] of fixture.edges) network.addEdge(a, b, { interactions: 1, weight: 1, firstAt: 0, lastAt: 0 });
   return network;
 }
 
 /** Reference values of one per-actor metric, keyed by id. */
 export function expectedById(fixture: ReferenceFixture, metric: keyof Omit<ReferenceActor, 'id' | 'kind'>): Record<string, number> {
-  return Object.fromEntries(fixture.actors.map((actor) => [actor.id, actor[metric]]));
+  return Object.fromEntries(fixture.actors.map((actor) => [actor.id, actor[metric] ?? 0]));
 }
 
 /** Asserts two id → number maps have the same keys and values within 1e-6. */

@@ -53,11 +53,11 @@ describe('projection: initiator ties', () => {
     expect(interactionCount).toBe(1);
   });
 
-  it('makes nodes of the actors with a tie, carrying name, kind and region', () => {
+  it('makes nodes of the actors with a tie, carrying name, kind, region and network', () => {
     const { network } = projectTieNetwork([interaction('f', ['s1'])], ACTORS);
     expect(network.nodes()).toEqual(['f', 's1']);
-    expect(network.getNodeAttributes('f')).toEqual({ name: 'Name of f', kind: 'FOUNDATION', region: 'WA' });
-    expect(network.getNodeAttributes('s1')).toEqual({ name: 'Name of s1', kind: 'SCHOOL', region: null });
+    expect(network.getNodeAttributes('f')).toEqual({ name: 'Name of f', kind: 'FOUNDATION', region: 'WA', networkId: null });
+    expect(network.getNodeAttributes('s1')).toEqual({ name: 'Name of s1', kind: 'SCHOOL', region: null, networkId: null });
   });
 });
 

@@ -1,29 +1,24 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { loadConfig } from '../../src/config';
 import type { Actor } from '../../src/domain/actor';
-import { readStatement } from '../../src/store/neo4j/cypher-files';
-import { redactUri } from '../../src/store/neo4j/driver-errors';
 import { openNeo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j/neo4j-store';
 import type { Store } from '../../src/store/store';
 import { defineStoreContract } from './store-contract';
+import { defineCorrectionContract } from './store-contract-corrections';
+import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from './test-store';
 
 /**
- * The store contract on Neo4j, plus what only the graph shows (labels, relationships), when
- * NEO4J_URI is set (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE as for the service). Every test
- * starts from an empty database: THE DATABASE AT NEO4J_URI IS WIPED. The suite refuses to start
- * if that database holds nodes that are not copnet's (no :Actor, :Interaction or :CopnetMeta label).
+ * The store contract on Neo4j, plus what only the graph shows (labels, relationships). Runs under
+ * `npm run test:neo4j` (COPNET_TEST_STORE=neo4j, NEO4J_URI set by it or by you). Every test
+ * starts from an empty database: THE DATABASE AT NEO4J_URI IS WIPED (test/store/test-store.ts
+ * refuses if it holds nodes that are not copnet's).
  */
 
-const { neo4j: settings } = loadConfig();
-const uri = settings.uri;
-
-if (uri === null) {
-  process.stderr.write('Neo4j contract suite skipped: set NEO4J_URI (e.g. bolt://localhost:7687, see docker-compose.yml) to run it.\n');
+if (TEST_STORE !== 'neo4j') {
   describe.skip('Store contract: neo4j', () => {
-    it('needs NEO4J_URI', () => undefined);
+    it('runs under npm run test:neo4j', () => undefined);
   });
 } else {
-  const options: Neo4jStoreOptions = { uri, user: settings.user, password: settings.password, database: settings.database };
+  const options: Neo4jStoreOptions = neo4jTestOptions();
   let admin: Driver;
 
   const adminQuery = async (query: string, parameters: Record<string, unknown> = {}) => {
@@ -32,27 +27,20 @@ if (uri === null) {
   };
 
   beforeAll(async () => {
-    admin = neo4j.driver(uri, neo4j.auth.basic(options.user, options.password));
+    admin = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password));
     await admin.verifyConnectivity({ database: options.database }); // fail fast, not after 30 s of retries
-    const [row] = await adminQuery(readStatement('count-foreign-nodes'));
-    const foreign = Number(row?.get('count'));
-    if (foreign > 0) {
-      throw new Error(
-        `Refusing to run the Neo4j contract suite: the database at NEO4J_URI=${redactUri(uri)} holds ${foreign} nodes that are not copnet data ` +
-          'and every test wipes it. Point NEO4J_URI at a scratch database.',
-      );
-    }
   });
   afterAll(async () => {
     await admin?.close();
   });
 
   const openEmptyStore = async (): Promise<Store> => {
-    await adminQuery(readStatement('delete-all-nodes'));
+    await wipeNeo4j(options);
     return openNeo4jStore(options);
   };
 
   defineStoreContract('neo4j', openEmptyStore);
+  defineCorrectionContract('neo4j', openEmptyStore);
 
   describe('Neo4j graph model, as analysts query it', () => {
     let store: Store;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { defineStoreContract } from './store-contract';
+import { defineCorrectionContract } from './store-contract-corrections';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -15,6 +16,7 @@ function tempDbPath(): string {
 }
 
 defineStoreContract('sqlite', async () => openSqliteStore(tempDbPath()));
+defineCorrectionContract('sqlite', async () => openSqliteStore(tempDbPath()));
 
 describe('SQLite store file', () => {
   it('keeps what was written across a close and reopen', async () => {

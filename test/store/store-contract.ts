@@ -225,11 +225,11 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
   });
 }
 
-function actor(id: string, name: string, kind: Actor['kind'], extra: Partial<Actor> = {}): Actor {
+export function actor(id: string, name: string, kind: Actor['kind'], extra: Partial<Actor> = {}): Actor {
   return { id, name, kind, region: null, tags: [], affiliationId: null, ...extra };
 }
 
-function interaction(
+export function interaction(
   id: string,
   occurredAt: string,
   initiatorId: string,
@@ -239,7 +239,7 @@ function interaction(
   return { id, externalId: null, kind: 'OTHER', occurredAt: new Date(occurredAt), initiatorId, participantIds, weight: 1, note: null, ...extra };
 }
 
-async function expectInvalid(promise: Promise<unknown>, field: string, message: string): Promise<void> {
+export async function expectInvalid(promise: Promise<unknown>, field: string, message: string): Promise<void> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,

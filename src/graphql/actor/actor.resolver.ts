@@ -23,8 +23,8 @@ export class ActorResolver {
   }
 
   @Mutation(() => [Actor], { description: 'Creates or replaces actors by id, all or nothing. Returns them as stored, in input order.' })
-  upsertActors(@Arg('actors', () => [ActorInput]) actors: ActorInput[], @Ctx() { services }: RequestContext): Promise<Actor[]> {
-    return services.actors.upsertActors(actors);
+  async upsertActors(@Arg('actors', () => [ActorInput]) actors: ActorInput[], @Ctx() context: RequestContext): Promise<Actor[]> {
+    return context.services.actors.upsertActors(actors, await context.author());
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The intermediary this actor (a school) belongs to.' })

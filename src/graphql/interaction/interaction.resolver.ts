@@ -14,18 +14,28 @@ export class InteractionResolver {
     @Args(() => InteractionsArgs) { filter, first, after }: InteractionsArgs,
     @Ctx() { services }: RequestContext,
   ): Promise<InteractionConnection> {
-    return toInteractionConnection(await services.interactions.listInteractions(filter ?? {}, first, after));
+    const resolved = await services.interactions.resolveFilterActor(filter ?? {});
+    return toInteractionConnection(await services.interactions.listInteractions(resolved, first, after));
   }
 
   @Mutation(() => [Interaction], {
     description:
-      'Records interactions, all or nothing. An externalId already recorded returns the stored interaction instead of a duplicate. Results are in input order.',
+      'Records interactions, all or nothing. An externalId already recorded returns the stored interaction instead of a duplicate; when what was sent differs from it, the response carries a warning (extensions.warnings, code EXTERNAL_ID_DIFFERS). Results are in input order.',
   })
   async recordInteractions(
     @Arg('interactions', () => [InteractionInput]) interactions: InteractionInput[],
-    @Ctx() { services }: RequestContext,
+    @Ctx() context: RequestContext,
   ): Promise<Interaction[]> {
-    const recorded = await services.interactions.recordInteractions(interactions);
+    const recorded = await context.services.interactions.recordInteractions(interactions, await context.author());
+    recorded.forEach((r, i) => {
+      if (!r.differs) return;
+      context.warnings.push({
+        code: 'EXTERNAL_ID_DIFFERS',
+        message: `interactions[${i}]: externalId ${JSON.stringify(r.interaction.externalId)} is already recorded with different data; the stored interaction ${r.interaction.id} is kept and returned (correct it with updateInteraction)`,
+        field: `interactions[${i}]`,
+        id: r.interaction.id,
+      });
+    });
     return recorded.map((r) => r.interaction);
   }
 

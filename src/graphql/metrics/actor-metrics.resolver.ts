@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { findActorMetrics } from '../../metrics/actor-lookup';
 import { Actor } from '../actor/actor.type';
 import type { RequestContext } from '../context';
-import { ScopeInput, WindowInput } from './metrics.input';
+import { ScopeInput, SeriesInput, WindowInput } from './metrics.input';
 import { ActorMetrics } from './network-snapshot.type';
 
 @Resolver(() => ActorMetrics)
@@ -29,5 +29,20 @@ export class ActorMetricsFieldResolver {
     @Ctx() context: RequestContext,
   ): Promise<ActorMetrics | null> {
     return findActorMetrics(await context.snapshot(window, scope), actor.id);
+  }
+
+  @FieldResolver(() => [ActorMetrics], {
+    nullable: 'items',
+    description:
+      "This actor's metrics in each window of a series, in order; null for a window where it has no tie. Served from the same cached snapshots as networkMetricSeries.",
+  })
+  async metricSeries(
+    @Root() actor: Actor,
+    @Arg('series', () => SeriesInput) series: SeriesInput,
+    @Arg('scope', () => ScopeInput, { nullable: true }) scope: ScopeInput | null,
+    @Ctx() context: RequestContext,
+  ): Promise<(ActorMetrics | null)[]> {
+    const { snapshots } = await context.series(series, scope);
+    return snapshots.map((snapshot) => findActorMetrics(snapshot, actor.id));
   }
 }

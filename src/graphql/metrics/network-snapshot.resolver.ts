@@ -35,15 +35,16 @@ export class NetworkSnapshotResolver {
   async networkMetricSeries(
     @Arg('series', () => SeriesInput) series: SeriesInput,
     @Arg('scope', () => ScopeInput, { nullable: true }) scope: ScopeInput | null,
-    @Ctx() { services }: RequestContext,
+    @Ctx() { services, signal }: RequestContext,
   ): Promise<NetworkSeries> {
     const { coParticipationLimit, ...kinds } = scope ?? {};
-    const result = await services.metrics.series(series, kinds, { coParticipationLimit });
+    const result = await services.metrics.series(series, kinds, { coParticipationLimit }, signal);
     return {
       series,
       scope: scope ?? {},
       snapshots: result.snapshots.map((snapshot, i) => toSnapshotType(snapshot, result.windows[i]?.label ?? null, scope ?? {})),
       trend: result.trend,
+      tieChanges: result.tieChanges.map(({ window, ...change }) => ({ ...change, window: { from: window.from, to: window.to, label: window.label } })),
     };
   }
 

@@ -1,5 +1,7 @@
-import { enumOf } from '../common/enums';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ActorKindEnum, enumOf } from '../common/enums';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ActorKind } from '../../domain/actor';
+import { STAGES, type Stage } from '../../metrics/network/stage';
 import type { ActorMetric } from '../../metrics/actor-lookup';
 import { figuresOf, type NetworkSnapshot as Snapshot } from '../../metrics/snapshot';
 import type { ScopeInput, SeriesInput } from './metrics.input';
@@ -9,10 +11,24 @@ export const TrendVerdictEnum = enumOf<TrendVerdict>(TREND_VERDICTS);
 registerEnumType(TrendVerdictEnum, {
   name: 'TrendVerdict',
   description:
-    'Read from the fitted change over the whole series (slope × (windows − 1)). Towards peers: betweenness centralization fell by ≥ 0.05 or the peer-tie share rose by ≥ 0.05. Towards the hub: centralization rose by ≥ 0.05 or the peer-tie share fell by ≥ 0.05. MORE_PEER_CONNECTED when only towards peers, MORE_HUB_CENTERED when only towards the hub, NO_CLEAR_CHANGE otherwise (neither, both, or one window).',
+    'Four signals vote, each by its fitted change over the whole series (slope × (windows − 1)), when that change is at least 0.05 either way: betweenness centralization (a fall is towards peers), the foundation\'s share of ties (a fall is towards peers), the cross-network share of ties (a rise is towards peers) and the foundation\'s share of initiated interactions (a fall is towards peers). MORE_PEER_CONNECTED when more vote towards peers than towards the hub, MORE_HUB_CENTERED when more vote towards the hub, NO_CLEAR_CHANGE on a tie or for one window.',
 });
 
-const ACTOR_METRIC_NAMES = ['DEGREE', 'DEGREE_CENTRALITY', 'BETWEENNESS', 'CLOSENESS', 'EIGENVECTOR', 'PAGERANK', 'CLUSTERING'] as const;
+export const StageEnum = enumOf<Stage>(STAGES);
+registerEnumType(StageEnum, {
+  name: 'NetworkStage',
+  description: "The network-weaving stage (after Krebs & Holley), the first rule that holds, in this order.",
+  valuesConfig: {
+    SCATTERED_FRAGMENTS: { description: 'No ties, or the largest connected component holds less than half of the actors.' },
+    HUB_AND_SPOKE: { description: 'The largest component once the hub is removed holds less than half of the other actors.' },
+    CORE_PERIPHERY: { description: 'The main core has k ≥ 3, holds at most half of the actors, and its density is at least 0.5.' },
+    MULTI_HUB: { description: 'Otherwise: several hubs hold the network together.' },
+  },
+});
+
+const ACTOR_METRIC_NAMES = [
+  'DEGREE', 'DEGREE_CENTRALITY', 'BETWEENNESS', 'CLOSENESS', 'EIGENVECTOR', 'PAGERANK', 'CLUSTERING', 'CONSTRAINT', 'EFFECTIVE_SIZE', 'CORE_NUMBER',
+] as const;
 export type ActorMetricName = (typeof ACTOR_METRIC_NAMES)[number];
 export const ActorMetricEnum = enumOf<ActorMetricName>(ACTOR_METRIC_NAMES);
 registerEnumType(ActorMetricEnum, { name: 'ActorMetric', description: 'A per-actor metric to order by (descending, ties by actor id).' });
@@ -26,6 +42,9 @@ export const ACTOR_METRIC_FIELD: Record<ActorMetricName, ActorMetric> = {
   EIGENVECTOR: 'eigenvector',
   PAGERANK: 'pagerank',
   CLUSTERING: 'clustering',
+  CONSTRAINT: 'constraint',
+  EFFECTIVE_SIZE: 'effectiveSize',
+  CORE_NUMBER: 'coreNumber',
 };
 
 @ObjectType({ description: 'A half-open time window [from, to).' })
@@ -67,6 +86,56 @@ export class ActorMetrics {
 
   @Field(() => Int, { description: 'Louvain community (fixed seed), numbered from 0.' })
   community!: number;
+
+  @Field(() => Float, {
+    description: "Burt's constraint, unweighted (networkx constraint): Σ over partners j of ((1 + Σ over common partners q of 1/deg q) / deg)². Low values mark brokers between groups that are not tied to each other.",
+  })
+  constraint!: number;
+
+  @Field(() => Float, { description: "Burt's effective size, unweighted (networkx effective_size): deg − 2·(ties among its partners)/deg, partners that are not redundant." })
+  effectiveSize!: number;
+
+  @Field(() => Int, { description: 'Core number (networkx core_number): the largest k such that the actor is in the k-core.' })
+  coreNumber!: number;
+}
+
+@ObjectType({ description: "Shares of the window's ties in each tie class; they sum to 1 (all 0 without ties). Definitions in the README." })
+export class TieMix {
+  @Field(() => Float, { description: 'At least one end is a FOUNDATION.' })
+  foundation!: number;
+
+  @Field(() => Float, { description: 'No foundation; both ends belong to the same network (an intermediary and its schools).' })
+  withinNetwork!: number;
+
+  @Field(() => Float, { description: 'No foundation; both ends belong to a network, and they differ.' })
+  crossNetwork!: number;
+
+  @Field(() => Float, { description: 'Everything else: a support partner or an unaffiliated school at one end, no foundation.' })
+  other!: number;
+}
+
+@ObjectType({ description: "One actor kind's part of the window's initiative." })
+export class InitiativeShare {
+  @Field(() => ActorKindEnum)
+  kind!: ActorKind;
+
+  @Field(() => Int, { description: "Counted interactions (those that produced at least one tie) whose recorded initiator is of this kind." })
+  interactions!: number;
+
+  @Field(() => Float, { description: 'interactions / the counted interactions of the window; 0 when there are none.' })
+  share!: number;
+}
+
+@ObjectType({ description: 'The main core: the k-core of the largest k (networkx k_core).' })
+export class MainCore {
+  @Field(() => Int, { description: 'The largest core number; 0 without ties.' })
+  k!: number;
+
+  @Field(() => Int, { description: 'Actors in the main core.' })
+  size!: number;
+
+  @Field(() => Float, { description: 'Density of the ties among them; 0 below two actors.' })
+  density!: number;
 }
 
 @ObjectType({ description: 'The network of one window and its figures. Networks too small for a measure give 0 (see README).' })
@@ -122,6 +191,27 @@ export class NetworkSnapshot {
 
   @Field(() => Int)
   communityCount!: number;
+
+  @Field(() => TieMix, { description: "Shares of the window's ties by tie class." })
+  tieMix!: TieMix;
+
+  @Field(() => Float, { description: 'Share of ties between two different networks (tieMix.crossNetwork).' })
+  crossNetworkTieShare!: number;
+
+  @Field(() => Float, { description: 'Krackhardt–Stern E-I index over networks, in ties: (cross − within) / (cross + within); 0 when there are neither.' })
+  eiIndex!: number;
+
+  @Field(() => [InitiativeShare], { description: "For each actor kind, the counted interactions its actors initiated, and their share." })
+  initiatedBy!: readonly InitiativeShare[];
+
+  @Field(() => Float, { description: "The FOUNDATION's share of initiatedBy." })
+  foundationInitiatedShare!: number;
+
+  @Field(() => StageEnum, { description: 'The network-weaving stage (see NetworkStage).' })
+  stage!: Stage;
+
+  @Field(() => MainCore)
+  mainCore!: MainCore;
 }
 
 @ObjectType({ description: 'Least-squares trend of a series, per step.' })
@@ -132,10 +222,19 @@ export class Trend {
   @Field(() => Float)
   peerTieShareSlope!: number;
 
+  @Field(() => Float)
+  crossNetworkTieShareSlope!: number;
+
+  @Field(() => Float, { description: 'Slope of tieMix.foundation (= −peerTieShareSlope).' })
+  foundationTieShareSlope!: number;
+
+  @Field(() => Float)
+  foundationInitiatedShareSlope!: number;
+
   @Field(() => TrendVerdictEnum)
   verdict!: TrendVerdict;
 
-  @Field({ description: 'One plain-English sentence for a report.' })
+  @Field({ description: 'One plain-English sentence for a report, naming the signals that moved.' })
   summary!: string;
 }
 
@@ -149,6 +248,38 @@ export class NetworkSeries {
 
   @Field(() => Trend)
   trend!: Trend;
+
+  @Field(() => [TieChange], { description: "One per window after the first: how its ties differ from the previous window's." })
+  tieChanges!: TieChange[];
+}
+
+@ObjectType({ description: "How a window's ties differ from the previous window's (ties are unordered actor pairs)." })
+export class TieChange {
+  @Field(() => Window)
+  window!: Window;
+
+  @Field(() => Int, { description: 'Ties of this window absent from the previous one.' })
+  tiesGained!: number;
+
+  @Field(() => Int, { description: 'Ties of the previous window absent from this one.' })
+  tiesLost!: number;
+
+  @Field(() => Float, { description: 'Ties present in both windows / ties of this window; 0 without ties.' })
+  persistentTieShare!: number;
+
+  @Field(() => Int, { description: 'Gained ties that are CROSS_NETWORK in this window.' })
+  crossNetworkTiesGained!: number;
+}
+
+@ObjectType({ description: 'An actor worth introducing to another: not tied to it in the window, but with partners in common.' })
+export class Introduction {
+  actorId!: string;
+
+  @Field(() => Float, { description: 'Adamic–Adar index (networkx adamic_adar_index): Σ over common partners w of 1 / ln(deg w).' })
+  score!: number;
+
+  @Field(() => [ID], { description: 'The common partners, by id, sorted.' })
+  via!: readonly string[];
 }
 
 export function toSnapshotType(snapshot: Snapshot, label: string | null, scope: ScopeInput): NetworkSnapshot {

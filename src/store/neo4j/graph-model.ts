@@ -9,6 +9,13 @@ import type { ActorKind } from '../../domain/actor';
  *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note})
  *   (:Interaction)-[:INVOLVED {position}]->(:Actor)   participants, position 0, 1, ... in order
  *   (:CopnetMeta {id: 'store', revision})             bumped by every write transaction
+ *   (:CopnetMeta {id: 'audit', lastSeq})              the last audit entry's number
+ *   (:ActorAlias {id, targetId})                      the id of a merged actor, naming the actor it was merged into
+ *   (:AuditEntry {seq, at, by, action, subject, subjectId, relatedId, before, after, reason})   append-only; before/after are JSON text
+ *   (:ApiToken {identifier, name, role, secretHash, createdAt, createdBy, lastUsedAt, expiresAt, revokedAt})
+ *
+ * Actors and interactions carry audit stamps (recordedBy, recordedAt, updatedBy, updatedAt);
+ * a soft-deleted interaction keeps its node and relationships and gets deletedAt, deletedBy, deleteReason.
  *
  * `occurredAt` is a DATETIME in UTC with millisecond precision; absent optional values
  * (region, externalId, note) are absent properties, since Neo4j stores no nulls.
@@ -22,7 +29,7 @@ export const ACTOR_KIND_LABELS: Readonly<Record<ActorKind, string>> = {
   SUPPORT_PARTNER: 'SupportPartner',
 };
 
-export const NODE_LABELS = ['Actor', 'Interaction', 'CopnetMeta', ...Object.values(ACTOR_KIND_LABELS)] as const;
+export const NODE_LABELS = ['Actor', 'Interaction', 'CopnetMeta', 'ActorAlias', 'AuditEntry', 'ApiToken', ...Object.values(ACTOR_KIND_LABELS)] as const;
 
 export const RELATIONSHIP_TYPES = ['AFFILIATED_WITH', 'INITIATED', 'INVOLVED'] as const;
 
@@ -38,4 +45,31 @@ export const PROPERTY_KEYS = [
   'note',
   'position',
   'revision',
+  'recordedBy',
+  'recordedAt',
+  'updatedBy',
+  'updatedAt',
+  'deletedAt',
+  'deletedBy',
+  'deleteReason',
+  'lastSeq',
+  'targetId',
+  'seq',
+  'at',
+  'by',
+  'action',
+  'subject',
+  'subjectId',
+  'relatedId',
+  'before',
+  'after',
+  'reason',
+  'identifier',
+  'role',
+  'secretHash',
+  'createdAt',
+  'createdBy',
+  'lastUsedAt',
+  'expiresAt',
+  'revokedAt',
 ] as const;

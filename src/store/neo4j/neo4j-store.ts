@@ -1,10 +1,15 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import type { Actor } from '../../domain/actor';
+import { systemAuthor, tokenRecord, type Author, type StoredToken } from '../../domain/access';
+import { sameActor, type Actor } from '../../domain/actor';
+import type { AuditCursor, AuditEntry, AuditFilter, AuditRecord, RecordStamp } from '../../domain/audit';
+import { interactionRecord } from '../../domain/correction';
 import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import { actorsOf, type Interaction } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
+import { checkMerge, idsNamedByActors, mergeAuditRecord, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
+import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
   actorFromRow,
   actorToRow,
@@ -46,6 +51,8 @@ export interface Neo4jStoreOptions {
 const WRITE_CHUNK = 2000;
 /** Ids per lookup statement. */
 const LOOKUP_CHUNK = 5000;
+/** How long the driver retries a transaction, and waits for a connection. */
+const RETRY_MS = 5000;
 /** The largest |epoch ms| a JS Date holds. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -58,7 +65,14 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Store>
   const target: Neo4jTarget = { uri: options.uri, user: options.user, database: options.database };
   let driver: Driver;
   try {
-    driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), { userAgent: 'copnet' });
+    driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      userAgent: 'copnet',
+      // Retry transient failures (deadlocks, a restarting server) for 5 s, not the driver's 30 s: a request
+      // to a Neo4j that is down answers STORE_UNAVAILABLE promptly instead of hanging.
+      maxTransactionRetryTime: RETRY_MS,
+      connectionTimeout: RETRY_MS,
+      connectionAcquisitionTimeout: 2 * RETRY_MS,
+    });
   } catch (error) {
     throw new StoreUnavailableError(`Invalid NEO4J_URI=${redactUri(options.uri)}: ${(error as Error).message}`, { cause: error });
   }
@@ -85,32 +99,45 @@ class Neo4jStore implements Store {
   readonly kind = 'neo4j' as const;
   /** Chains this store's sessions causally: a read sees this store's earlier writes, on a cluster too. */
   private readonly bookmarks = neo4j.bookmarkManager();
+  private closed = false;
 
   constructor(
     private readonly driver: Driver,
     private readonly target: Neo4jTarget,
   ) {}
 
-  async upsertActors(actors: readonly Actor[]): Promise<Actor[]> {
-    if (actors.length === 0) return [];
+  async upsertActors(given: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
+    if (given.length === 0) return [];
     return this.write(async (tx) => {
+      const actors = resolveActorAliases(given, await aliasesOf(tx, idsNamedByActors(given)));
       const inBatch = new Set(actors.map((actor) => actor.id));
       const outside = unique(actors.flatMap((actor) => (actor.affiliationId !== null && !inBatch.has(actor.affiliationId) ? [actor.affiliationId] : [])));
       const known = await existingActorIds(tx, outside);
       actors.forEach((actor, i) => {
         const target = actor.affiliationId;
         if (target !== null && !inBatch.has(target) && !known.has(target)) {
-          throw new InvalidInputError(`actors[${i}].affiliationId`, target, 'is not a known actor');
+          throw new InvalidInputError(`actors[${i}].affiliationId`, given[i]!.affiliationId, 'is not a known actor');
         }
       });
-      // An id given twice: the last one wins, as with successive upserts.
+      // An id given twice: the last one wins, as with successive upserts. Unchanged actors are not written.
       const latest = [...new Map(actors.map((actor) => [actor.id, actor])).values()];
-      for (const chunk of chunks(latest, WRITE_CHUNK)) {
-        await run(tx, 'upsert-actors', { actors: chunk.map(actorToRow) });
+      const before = await actorsByIds(tx, latest.map((actor) => actor.id));
+      const changed = latest.filter((actor, i) => !sameActor(actor, before[i] ?? null));
+      const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
+      for (const chunk of chunks(changed, WRITE_CHUNK)) {
+        await run(tx, 'upsert-actors', { actors: chunk.map(actorToRow), ...stamp });
       }
-      for (const chunk of chunks(latest, WRITE_CHUNK)) {
+      for (const chunk of chunks(changed, WRITE_CHUNK)) {
         await run(tx, 'set-affiliations', { actors: chunk.map((actor) => ({ id: actor.id, affiliationId: actor.affiliationId })) });
       }
+      await appendAudit(
+        tx,
+        latest.flatMap((actor, i): AuditRecord[] => {
+          const previous = before[i] ?? null;
+          if (sameActor(actor, previous)) return [];
+          return [{ at: author.at, by: author.by, action: previous ? 'UPDATE' : 'CREATE', subject: 'ACTOR', subjectId: actor.id, relatedId: null, before: previous, after: actor, reason: null }];
+        }),
+      );
       await run(tx, 'bump-revision', {});
       const stored = await actorsByIds(tx, actors.map((actor) => actor.id));
       return stored.map((actor, i) => {
@@ -120,32 +147,22 @@ class Neo4jStore implements Store {
     });
   }
 
-  async recordInteractions(interactions: readonly Interaction[]): Promise<RecordedInteraction[]> {
-    if (interactions.length === 0) return [];
+  async recordInteractions(given: readonly Interaction[], author: Author = systemAuthor()): Promise<RecordedInteraction[]> {
+    if (given.length === 0) return [];
     return this.write(async (tx) => {
-      const known = await existingActorIds(tx, unique(interactions.flatMap(actorsOf)));
-      interactions.forEach((interaction, i) => {
-        const path = `interactions[${i}]`;
-        if (!known.has(interaction.initiatorId)) {
-          throw new InvalidInputError(`${path}.initiatorId`, interaction.initiatorId, 'is not a known actor');
-        }
-        interaction.participantIds.forEach((id, p) => {
-          if (!known.has(id)) throw new InvalidInputError(`${path}.participantIds[${p}]`, id, 'is not a known actor');
-        });
-      });
-
+      const interactions = await requireActorsOf(tx, given);
+      const results: RecordedInteraction[] = [];
+      const fresh: Interaction[] = [];
       // Already stored (by externalId first, then by id), or earlier in this batch: not written again.
       const externalIds = unique(interactions.flatMap((interaction) => (interaction.externalId === null ? [] : [interaction.externalId])));
       const storedByExternalId = new Map<string, Interaction>();
-      for (const found of await lookUpInteractions(tx, 'find-interactions-by-external-ids', externalIds)) {
+      for (const { interaction: found } of await lookUpInteractions(tx, 'find-interactions-by-external-ids', externalIds)) {
         if (found.externalId !== null) storedByExternalId.set(found.externalId, found);
       }
       const storedById = new Map<string, Interaction>();
-      for (const found of await lookUpInteractions(tx, 'find-interactions-by-ids', unique(interactions.map((i) => i.id)))) {
+      for (const { interaction: found } of await lookUpInteractions(tx, 'find-interactions-by-ids', unique(interactions.map((i) => i.id)))) {
         storedById.set(found.id, found);
       }
-      const results: RecordedInteraction[] = [];
-      const fresh: Interaction[] = [];
       for (const interaction of interactions) {
         const existing =
           (interaction.externalId !== null ? storedByExternalId.get(interaction.externalId) : undefined) ?? storedById.get(interaction.id);
@@ -159,8 +176,9 @@ class Neo4jStore implements Store {
         results.push({ interaction, created: true });
       }
 
+      const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
       for (const chunk of chunks(fresh, WRITE_CHUNK)) {
-        const { summary } = await run(tx, 'record-interactions', { interactions: chunk.map(interactionToRow) });
+        const { summary } = await run(tx, 'record-interactions', { interactions: chunk.map(interactionToRow), ...stamp });
         const counts = summary.counters.updates();
         const relationships = chunk.reduce((sum, interaction) => sum + 1 + interaction.participantIds.length, 0);
         if (counts.nodesCreated !== chunk.length || counts.relationshipsCreated !== relationships) {
@@ -170,26 +188,41 @@ class Neo4jStore implements Store {
           );
         }
       }
-      if (fresh.length > 0) await run(tx, 'bump-revision', {});
+      if (fresh.length > 0) {
+        await appendAudit(
+          tx,
+          fresh.map((interaction) => ({ at: author.at, by: author.by, action: 'CREATE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: null, after: interactionRecord(interaction), reason: null })),
+        );
+        await run(tx, 'bump-revision', {});
+      }
       return results;
     });
   }
 
   async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
     if (ids.length === 0) return [];
-    return this.read((tx) => actorsByIds(tx, ids));
+    return this.read(async (tx) => {
+      const found = await actorsByIds(tx, ids);
+      const missing = unique(ids.filter((_id, i) => found[i] === null));
+      if (missing.length === 0) return found;
+      // Ids of merged actors: the actor each was merged into.
+      const aliases = await aliasesOf(tx, missing);
+      if (aliases.size === 0) return found;
+      const targets = new Map((await actorsByIds(tx, unique([...aliases.values()]))).flatMap((actor) => (actor ? [[actor.id, actor] as const] : [])));
+      return ids.map((id, i) => found[i] ?? targets.get(aliases.get(id) ?? '') ?? null);
+    });
   }
 
   async getInteractionsByIds(ids: readonly string[]): Promise<(Interaction | null)[]> {
     if (ids.length === 0) return [];
     const found = await this.read((tx) => lookUpInteractions(tx, 'find-interactions-by-ids', unique(ids)));
-    const byId = new Map(found.map((interaction) => [interaction.id, interaction]));
+    const byId = new Map(found.flatMap(({ interaction, deleted }) => (deleted ? [] : [[interaction.id, interaction] as const])));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
   async listActors(filter: ActorFilter, page: PageRequest<ActorCursor>): Promise<Page<Actor>> {
     const { records } = await this.read((tx) =>
-      run(tx, 'list-actors', { ...actorConditions(filter), afterId: page.after?.id ?? null, limit: toNeo4jInteger(page.first + 1) }),
+      run(tx, 'list-actors', { ...actorConditions(filter), afterId: page.after?.id ?? '', limit: toNeo4jInteger(page.first + 1) }),
     );
     return toPage(records.map(actorFromRow), page.first);
   }
@@ -249,11 +282,189 @@ class Neo4jStore implements Store {
     return toSafeNumber(records[0]?.get('revision'), 'store revision');
   }
 
+  async resolveActorIds(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const aliases = await this.read((tx) => aliasesOf(tx, unique(ids)));
+    return ids.map((id) => aliases.get(id) ?? id);
+  }
+
+  async updateInteraction(interaction: Interaction, author: Author): Promise<Interaction> {
+    return this.write(async (tx) => {
+      const before = await liveInteraction(tx, interaction.id, 'id');
+      const [updated] = await requireActorsOf(tx, [interaction]);
+      await rewriteInteractions(tx, [updated!], author);
+      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'UPDATE', subject: 'INTERACTION', subjectId: before.id, relatedId: null, before: interactionRecord(before), after: interactionRecord(updated!), reason: null }]);
+      await run(tx, 'bump-revision', {});
+      return updated!;
+    });
+  }
+
+  async deleteInteractions(ids: readonly string[], reason: string, author: Author): Promise<Interaction[]> {
+    if (ids.length === 0) return [];
+    return this.write(async (tx) => {
+      const found = await interactionsByIdsWithState(tx, ids);
+      const deleted = ids.map((id, i) => {
+        const stored = found.get(id);
+        if (!stored) throw new InvalidInputError(`ids[${i}]`, id, 'is not a known interaction');
+        if (stored.deleted) throw new InvalidInputError(`ids[${i}]`, id, 'is deleted; restore it first (restoreInteractions)');
+        return stored.interaction;
+      });
+      await run(tx, 'mark-interactions-deleted', { ids: [...ids], reason, by: author.by, at: toNeo4jDateTime(author.at) });
+      await appendAudit(
+        tx,
+        deleted.map((interaction) => ({ at: author.at, by: author.by, action: 'DELETE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: interactionRecord(interaction), after: null, reason })),
+      );
+      await run(tx, 'bump-revision', {});
+      return deleted;
+    });
+  }
+
+  async restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]> {
+    if (ids.length === 0) return [];
+    return this.write(async (tx) => {
+      const found = await interactionsByIdsWithState(tx, ids);
+      const restored = ids.map((id, i) => {
+        const stored = found.get(id);
+        if (!stored) throw new InvalidInputError(`ids[${i}]`, id, 'is not a known interaction');
+        if (!stored.deleted) throw new InvalidInputError(`ids[${i}]`, id, 'is not deleted');
+        return stored.interaction;
+      });
+      await run(tx, 'unmark-interactions-deleted', { ids: [...ids], by: author.by, at: toNeo4jDateTime(author.at) });
+      await appendAudit(
+        tx,
+        restored.map((interaction) => ({ at: author.at, by: author.by, action: 'RESTORE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: null, after: interactionRecord(interaction), reason: null })),
+      );
+      await run(tx, 'bump-revision', {});
+      return restored;
+    });
+  }
+
+  async mergeActors(sourceId: string, targetId: string, options: { readonly allowKindChange: boolean }, author: Author): Promise<Actor> {
+    return this.write(async (tx) => {
+      const [source, target] = await actorsByIds(tx, [sourceId, targetId]);
+      if (!source) throw new InvalidInputError('sourceId', sourceId, 'is not a known actor');
+      if (!target) throw new InvalidInputError('targetId', targetId, 'is not a known actor');
+      checkMerge(source, target, options.allowKindChange);
+      const { records } = await run(tx, 'find-actor-interactions', { actorId: source.id });
+      const moved = records.map((record) => moveInteraction(interactionFromRow(record), source.id, target.id));
+      await rewriteInteractions(tx, moved, author);
+      const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
+      const affiliated = (await run(tx, 'move-affiliations', { sourceId: source.id, targetId: target.id, ...stamp })).records.map((r) => String(r.get('id')));
+      await run(tx, 'stamp-actors', { ids: [target.id], ...stamp });
+      await run(tx, 'alias-actor', { sourceId: source.id, targetId: target.id });
+      await run(tx, 'delete-actor', { id: source.id });
+      const merged = mergedTarget(source, target);
+      await appendAudit(tx, [mergeAuditRecord(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author)]);
+      await run(tx, 'bump-revision', {});
+      return merged;
+    });
+  }
+
+  async deleteActor(id: string, author: Author): Promise<Actor> {
+    return this.write(async (tx) => {
+      const [actor] = await actorsByIds(tx, [id]);
+      if (!actor) throw new InvalidInputError('id', id, 'is not a known actor');
+      const { records } = await run(tx, 'count-actor-references', { id });
+      const interactions = toSafeNumber(records[0]?.get('interactions'), 'interactions');
+      const affiliated = toSafeNumber(records[0]?.get('affiliated'), 'affiliated');
+      if (interactions > 0) {
+        throw new InvalidInputError('id', id, `has ${interactions} interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)`);
+      }
+      if (affiliated > 0) {
+        throw new InvalidInputError('id', id, `has ${affiliated} affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)`);
+      }
+      await run(tx, 'delete-actor-aliases', { id });
+      await run(tx, 'delete-actor', { id });
+      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'DELETE', subject: 'ACTOR', subjectId: id, relatedId: null, before: actor, after: null, reason: null }]);
+      await run(tx, 'bump-revision', {});
+      return actor;
+    });
+  }
+
+  async getActorStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]> {
+    return this.stamps('find-actor-stamps', ids);
+  }
+
+  async getInteractionStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]> {
+    return this.stamps('find-interaction-stamps', ids);
+  }
+
+  private async stamps(name: 'find-actor-stamps' | 'find-interaction-stamps', ids: readonly string[]): Promise<(RecordStamp | null)[]> {
+    if (ids.length === 0) return [];
+    const { records } = await this.read((tx) =>
+      name === 'find-actor-stamps' ? run(tx, 'find-actor-stamps', { ids: unique(ids) }) : run(tx, 'find-interaction-stamps', { ids: unique(ids) }),
+    );
+    const byId = new Map(records.map((record) => [String(record.get('id')), stampFromRow(record)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async listAuditLog(filter: AuditFilter, page: PageRequest<AuditCursor>): Promise<Page<AuditEntry>> {
+    const { records } = await this.read((tx) =>
+      run(tx, 'list-audit-log', {
+        actorId: filter.actorId || null,
+        interactionId: filter.interactionId || null,
+        by: filter.by || null,
+        fromInclusive: filter.from ? toNeo4jDateTime(filter.from) : null,
+        toExclusive: filter.to ? toNeo4jDateTime(filter.to) : null,
+        afterSeq: page.after ? toNeo4jInteger(page.after.seq) : null,
+        limit: toNeo4jInteger(page.first + 1),
+      }),
+    );
+    return toPage(records.map(auditFromRow), page.first);
+  }
+
+  async createToken(token: StoredToken, author: Author): Promise<StoredToken> {
+    await this.write(async (tx) => {
+      const { records } = await run(tx, 'find-active-token', { name: token.name });
+      if (records.length > 0) throw new InvalidInputError('name', token.name, 'is already the name of a token that is not revoked');
+      await run(tx, 'create-token', {
+        identifier: token.identifier,
+        name: token.name,
+        role: token.role,
+        secretHash: token.secretHash,
+        createdAt: toNeo4jDateTime(token.createdAt),
+        createdBy: token.createdBy,
+        expiresAt: token.expiresAt ? toNeo4jDateTime(token.expiresAt) : null,
+      });
+      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'TOKEN_CREATED', subject: 'TOKEN', subjectId: token.name, relatedId: null, before: null, after: tokenRecord(token), reason: null }]);
+    });
+    return token;
+  }
+
+  async findToken(identifier: string): Promise<StoredToken | null> {
+    const { records } = await this.read((tx) => run(tx, 'find-token', { identifier }));
+    return records[0] ? tokenFromRow(records[0]) : null;
+  }
+
+  async listTokens(): Promise<StoredToken[]> {
+    const { records } = await this.read((tx) => run(tx, 'list-tokens', {}));
+    return records.map(tokenFromRow);
+  }
+
+  async revokeToken(name: string, author: Author): Promise<StoredToken> {
+    return this.write(async (tx) => {
+      const { records } = await run(tx, 'find-active-token', { name });
+      if (!records[0]) throw new InvalidInputError('name', name, 'is not the name of a token that is not revoked');
+      const token = tokenFromRow(records[0]);
+      await run(tx, 'revoke-token', { identifier: token.identifier, at: toNeo4jDateTime(author.at) });
+      const revoked = { ...token, revokedAt: author.at };
+      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'TOKEN_REVOKED', subject: 'TOKEN', subjectId: name, relatedId: null, before: tokenRecord(token), after: tokenRecord(revoked), reason: null }]);
+      return revoked;
+    });
+  }
+
+  async touchToken(identifier: string, at: Date): Promise<void> {
+    await this.write((tx) => run(tx, 'touch-token', { identifier, at: toNeo4jDateTime(at) }));
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     await this.driver.close();
   }
 
   private session(mode: 'READ' | 'WRITE'): Session {
+    // A closed driver fails with a code-less "Pool is closed"; say what it means instead.
+    if (this.closed) throw new StoreUnavailableError(`The store for Neo4j at NEO4J_URI=${redactUri(this.target.uri)} is closed`);
     return this.driver.session({
       database: this.target.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -304,6 +515,61 @@ function run<N extends StatementName>(runner: ManagedTransaction | Session, name
   return runner.run(readStatement(name), parameters);
 }
 
+/** The batch with aliases of merged actors resolved; throws for the first actor (in batch order) that is neither stored nor an alias. */
+async function requireActorsOf(tx: ManagedTransaction, given: readonly Interaction[]): Promise<readonly Interaction[]> {
+  const named = unique(given.flatMap(actorsOf));
+  const known = await existingActorIds(tx, named);
+  if (known.size === named.length) return given;
+  return resolveAndRequireActors(given, known, await aliasesOf(tx, named.filter((id) => !known.has(id))));
+}
+
+/** Alias id → the actor it names now, for those of `ids` that are aliases. */
+async function aliasesOf(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
+    const { records } = await run(tx, 'find-actor-aliases', { ids: chunk });
+    for (const record of records) found.set(String(record.get('id')), String(record.get('targetId')));
+  }
+  return found;
+}
+
+/** Appends audit entries, numbered after the last one, inside the caller's transaction. */
+async function appendAudit(tx: ManagedTransaction, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const { records: rows } = await run(tx, 'allocate-audit-seqs', { count: toNeo4jInteger(records.length) });
+  const last = toSafeNumber(rows[0]?.get('lastSeq'), 'audit lastSeq');
+  const first = last - records.length + 1;
+  const numbered = records.map((record, i) => auditToRow(record, first + i));
+  for (const chunk of chunks(numbered, WRITE_CHUNK)) {
+    await run(tx, 'append-audit-entries', { entries: chunk.map((row) => ({ ...row, seq: toNeo4jInteger(row.seq as number) })) });
+  }
+}
+
+async function interactionsByIdsWithState(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredInteraction>> {
+  const found = await lookUpInteractions(tx, 'find-interactions-by-ids', unique(ids));
+  return new Map(found.map((stored) => [stored.interaction.id, stored]));
+}
+
+/** A live interaction, or InvalidInputError naming `field`. */
+async function liveInteraction(tx: ManagedTransaction, id: string, field: string): Promise<Interaction> {
+  const stored = (await interactionsByIdsWithState(tx, [id])).get(id);
+  if (!stored) throw new InvalidInputError(field, id, 'is not a known interaction');
+  if (stored.deleted) throw new InvalidInputError(field, id, 'is deleted; restore it first (restoreInteractions)');
+  return stored.interaction;
+}
+
+/** Writes corrected interactions (fields, then their actors) and stamps them as updated. */
+async function rewriteInteractions(tx: ManagedTransaction, interactions: readonly Interaction[], author: Author): Promise<void> {
+  const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
+  for (const chunk of chunks(interactions, WRITE_CHUNK)) {
+    await run(tx, 'set-interaction-fields', { interactions: chunk.map(interactionToRow), ...stamp });
+    await run(tx, 'detach-interaction-actors', { ids: chunk.map((i) => i.id) });
+    await run(tx, 'attach-interaction-actors', {
+      interactions: chunk.map((i) => ({ id: i.id, initiatorId: i.initiatorId, participantIds: [...i.participantIds] })),
+    });
+  }
+}
+
 async function existingActorIds(tx: ManagedTransaction, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
@@ -325,18 +591,24 @@ async function actorsByIds(tx: ManagedTransaction, ids: readonly string[]): Prom
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/** An interaction as stored, with whether it is soft-deleted. */
+interface StoredInteraction {
+  readonly interaction: Interaction;
+  readonly deleted: boolean;
+}
+
 async function lookUpInteractions(
   tx: ManagedTransaction,
   name: 'find-interactions-by-ids' | 'find-interactions-by-external-ids',
   keys: readonly string[],
-): Promise<Interaction[]> {
-  const found: Interaction[] = [];
+): Promise<StoredInteraction[]> {
+  const found: StoredInteraction[] = [];
   for (const chunk of chunks(keys, LOOKUP_CHUNK)) {
     const { records } =
       name === 'find-interactions-by-ids'
         ? await run(tx, 'find-interactions-by-ids', { ids: chunk })
         : await run(tx, 'find-interactions-by-external-ids', { externalIds: chunk });
-    for (const record of records) found.push(interactionFromRow(record));
+    for (const record of records) found.push({ interaction: interactionFromRow(record), deleted: record.get('deleted') === true });
   }
   return found;
 }

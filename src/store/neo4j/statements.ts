@@ -5,14 +5,14 @@
  * exactly these `$parameters` and nothing else.
  */
 export const STATEMENT_PARAMETERS = {
-  'upsert-actors': ['actors'],
+  'upsert-actors': ['actors', 'by', 'at'],
   'set-affiliations': ['actors'],
   'find-existing-actor-ids': ['ids'],
   'find-actors-by-ids': ['ids'],
   'list-actors': ['afterId', 'kinds', 'region', 'tag', 'search', 'limit'],
   'count-actors': ['kinds', 'region', 'tag', 'search'],
   'stream-actors': [],
-  'record-interactions': ['interactions'],
+  'record-interactions': ['interactions', 'by', 'at'],
   'find-interactions-by-ids': ['ids'],
   'find-interactions-by-external-ids': ['externalIds'],
   'list-interactions': ['fromInclusive', 'toExclusive', 'kinds', 'afterOccurredAt', 'afterId', 'limit'],
@@ -22,9 +22,33 @@ export const STATEMENT_PARAMETERS = {
   'stream-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
   'bump-revision': [],
   'read-revision': [],
-  /** Test support: the Neo4j contract suite's clean slate. */
-  'delete-all-nodes': [],
-  'count-foreign-nodes': [],
+  // Corrections and aliases of merged actors
+  'find-actor-aliases': ['ids'],
+  'alias-actor': ['sourceId', 'targetId'],
+  'delete-actor-aliases': ['id'],
+  'delete-actor': ['id'],
+  'count-actor-references': ['id'],
+  'find-actor-interactions': ['actorId'],
+  'move-affiliations': ['sourceId', 'targetId', 'by', 'at'],
+  'detach-interaction-actors': ['ids'],
+  'attach-interaction-actors': ['interactions'],
+  'set-interaction-fields': ['interactions', 'by', 'at'],
+  'mark-interactions-deleted': ['ids', 'reason', 'by', 'at'],
+  'unmark-interactions-deleted': ['ids', 'by', 'at'],
+  'stamp-actors': ['ids', 'by', 'at'],
+  // Audit trail
+  'find-actor-stamps': ['ids'],
+  'find-interaction-stamps': ['ids'],
+  'allocate-audit-seqs': ['count'],
+  'append-audit-entries': ['entries'],
+  'list-audit-log': ['actorId', 'interactionId', 'by', 'fromInclusive', 'toExclusive', 'afterSeq', 'limit'],
+  // API tokens
+  'create-token': ['identifier', 'name', 'role', 'secretHash', 'createdAt', 'createdBy', 'expiresAt'],
+  'find-token': ['identifier'],
+  'find-active-token': ['name'],
+  'list-tokens': [],
+  'revoke-token': ['identifier', 'at'],
+  'touch-token': ['identifier', 'at'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StatementName = keyof typeof STATEMENT_PARAMETERS;

@@ -1,8 +1,10 @@
+import type Database from 'better-sqlite3';
+
 /**
  * The embedded store's schema, created on first open. Times are epoch milliseconds (UTC)
  * so window reads are integer range scans on one index.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS actors (
@@ -12,7 +14,11 @@ CREATE TABLE IF NOT EXISTS actors (
   kind           TEXT NOT NULL,
   region         TEXT,
   tags           TEXT NOT NULL,          -- JSON array of strings
-  affiliation_id TEXT REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED
+  affiliation_id TEXT REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_by    TEXT,                   -- audit stamps; null on rows older than the audit trail
+  recorded_at    INTEGER,
+  updated_by     TEXT,
+  updated_at     INTEGER
 );
 CREATE INDEX IF NOT EXISTS actors_by_kind ON actors(kind, id);
 CREATE INDEX IF NOT EXISTS actors_by_region ON actors(region, id);
@@ -27,13 +33,21 @@ CREATE TABLE IF NOT EXISTS interactions (
   initiator_id    TEXT NOT NULL REFERENCES actors(id),
   participant_ids TEXT NOT NULL,         -- JSON array, in the order given
   weight          REAL NOT NULL,
-  note            TEXT
+  note            TEXT,
+  recorded_by     TEXT,
+  recorded_at     INTEGER,
+  updated_by      TEXT,
+  updated_at      INTEGER,
+  deleted_at      INTEGER,               -- soft delete: set, the interaction leaves every read
+  deleted_by      TEXT,
+  delete_reason   TEXT
 );
 -- Serves every interaction read: windows, pages and counts; a kind filter is applied along
--- the time range. An index on (kind, occurred_at, id) made a million-row import about 1 s
+-- the time range. Partial: only live (not deleted) interactions, so counts stay index-only.
+-- An index on (kind, occurred_at, id) made a million-row import about 1 s
 -- slower and its file 20% larger to speed up one query, counting a kind over a long span
 -- (1M rows: 4 ms with it, 80 ms without); older files have it dropped.
-CREATE INDEX IF NOT EXISTS interactions_by_time ON interactions(occurred_at, id);
+CREATE INDEX IF NOT EXISTS interactions_by_time ON interactions(occurred_at, id) WHERE deleted_at IS NULL;
 DROP INDEX IF EXISTS interactions_by_kind_time;
 
 -- Every actor an interaction involves (initiator and participants): serves actorId filters.
@@ -43,6 +57,47 @@ CREATE TABLE IF NOT EXISTS interaction_actors (
   PRIMARY KEY (actor_id, interaction_seq)
 ) WITHOUT ROWID;
 
+-- The ids of merged actors, each naming the actor it was merged into.
+CREATE TABLE IF NOT EXISTS actor_aliases (
+  alias_id  TEXT PRIMARY KEY,
+  target_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_aliases_by_target ON actor_aliases(target_id);
+
+-- The audit trail: append-only (the triggers refuse updates and deletes).
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq         INTEGER PRIMARY KEY,
+  at          INTEGER NOT NULL,
+  author      TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  subject     TEXT NOT NULL,
+  subject_id  TEXT NOT NULL,
+  related_id  TEXT,
+  before_json TEXT,
+  after_json  TEXT,
+  reason      TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_log_by_subject ON audit_log(subject_id, seq);
+CREATE INDEX IF NOT EXISTS audit_log_by_related ON audit_log(related_id, seq) WHERE related_id IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- API tokens: the SHA-256 of each secret, never the token; found by its public identifier.
+CREATE TABLE IF NOT EXISTS api_tokens (
+  identifier   TEXT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  role         TEXT NOT NULL,
+  secret_hash  TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  created_by   TEXT NOT NULL,
+  last_used_at INTEGER,
+  expires_at   INTEGER,
+  revoked_at   INTEGER
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS api_tokens_active_name ON api_tokens(name) WHERE revoked_at IS NULL;
+
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value INTEGER NOT NULL
@@ -50,3 +105,35 @@ CREATE TABLE IF NOT EXISTS meta (
 INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', 0);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ${SCHEMA_VERSION});
 `;
+
+const ADDED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  actors: ['recorded_by TEXT', 'recorded_at INTEGER', 'updated_by TEXT', 'updated_at INTEGER'],
+  interactions: [
+    'recorded_by TEXT',
+    'recorded_at INTEGER',
+    'updated_by TEXT',
+    'updated_at INTEGER',
+    'deleted_at INTEGER',
+    'deleted_by TEXT',
+    'delete_reason TEXT',
+  ],
+};
+
+/**
+ * Brings a file made by schema version 1 up to date before SCHEMA_SQL runs: adds the audit
+ * and soft-delete columns, and drops the time index so it is made again, partial.
+ */
+export function upgradeOlderSchema(db: Database.Database): void {
+  const version = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()!.n;
+  if (version === 0) return; // a new file: SCHEMA_SQL creates everything
+  for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
+    const present = new Set(db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name));
+    if (present.size === 0) continue;
+    for (const column of columns) {
+      if (!present.has(column.split(' ')[0]!)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+    }
+  }
+  const index = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'interactions_by_time'").get();
+  if (index && !index.sql.includes('deleted_at')) db.exec('DROP INDEX interactions_by_time');
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version' AND value < ?").run(SCHEMA_VERSION, SCHEMA_VERSION);
+}

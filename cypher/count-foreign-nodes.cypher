@@ -1,4 +1,0 @@
-// TEST SUPPORT ONLY: counts nodes carrying no copnet label, so the contract suite refuses to wipe an unrelated database.
-MATCH (n)
-WHERE NOT (n:Actor OR n:Interaction OR n:CopnetMeta)
-RETURN count(n) AS count

@@ -1,0 +1,3 @@
+// Revokes one API token by its identifier.
+MATCH (t:ApiToken {identifier: $identifier})
+SET t.revokedAt = $at

@@ -1,0 +1,3 @@
+// Notes when an API token was last used.
+MATCH (t:ApiToken {identifier: $identifier})
+SET t.lastUsedAt = $at

@@ -1,0 +1,28 @@
+import type { Role } from '../domain/access';
+
+/**
+ * A request refused for its credentials. UNAUTHENTICATED: none, or none copnet accepts
+ * (unknown, revoked, expired, badly signed: the message never says which). FORBIDDEN: a
+ * valid credential whose role is too low. Both name the role needed.
+ */
+export class AccessError extends Error {
+  override readonly name = 'AccessError';
+  constructor(
+    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    readonly requiredRole: Role,
+  ) {
+    super(
+      code === 'UNAUTHENTICATED'
+        ? `This needs the ${requiredRole} role: send a valid credential as "Authorization: Bearer <token>"`
+        : `This needs the ${requiredRole} role; your credential's role is lower`,
+    );
+  }
+}
+
+/** Too many failed authentications from one client address: try again after `retryAfterSeconds`. */
+export class TooManyFailuresError extends Error {
+  override readonly name = 'TooManyFailuresError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed authentications from this address; try again in ${retryAfterSeconds} s`);
+  }
+}

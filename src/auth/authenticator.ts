@@ -1,0 +1,54 @@
+import { TooManyFailuresError } from './access-error';
+import { FailureLimiter } from './failure-limiter';
+import type { JwtVerifier } from './jwt-verifier';
+import { LOCAL_USER, type Principal } from './principal';
+import { looksLikeApiToken, parseToken } from './token-secret';
+import type { TokenService } from './token-service';
+
+export interface AuthenticatorOptions {
+  /** false only for COPNET_AUTH=off: every request is the local administrator. */
+  readonly enabled: boolean;
+  readonly tokens: TokenService;
+  readonly jwt?: JwtVerifier | null;
+  /** Failed authentications allowed per client address and window before it is refused (default 20 per minute). */
+  readonly failureLimit?: number;
+  readonly failureWindowMs?: number;
+}
+
+/**
+ * Turns a request's `Authorization` header into a principal. No header: null (anonymous).
+ * A bearer credential copnet does not accept: null, and a failure counted against the client
+ * address; an address over its limit gets TooManyFailuresError before anything is checked.
+ */
+export class Authenticator {
+  private readonly limiter: FailureLimiter;
+
+  constructor(private readonly options: AuthenticatorOptions) {
+    this.limiter = new FailureLimiter(options.failureLimit ?? 20, options.failureWindowMs ?? 60_000);
+  }
+
+  get enabled(): boolean {
+    return this.options.enabled;
+  }
+
+  /** Throws TooManyFailuresError when the address is refused for now. */
+  checkNotBlocked(address: string): void {
+    const retryAfter = this.limiter.retryAfter(address);
+    if (retryAfter > 0) throw new TooManyFailuresError(retryAfter);
+  }
+
+  async authenticate(authorization: string | undefined, address: string): Promise<Principal | null> {
+    if (!this.options.enabled) return LOCAL_USER;
+    if (authorization === undefined || authorization.trim() === '') return null;
+    this.checkNotBlocked(address);
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const credential = match?.[1];
+    let principal: Principal | null = null;
+    if (credential !== undefined) {
+      if (looksLikeApiToken(credential) || parseToken(credential)) principal = await this.options.tokens.authenticate(credential);
+      else if (this.options.jwt) principal = await this.options.jwt(credential);
+    }
+    if (principal === null) this.limiter.recordFailure(address);
+    return principal;
+  }
+}

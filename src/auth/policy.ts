@@ -1,0 +1,30 @@
+import { roleAllows, type Role } from '../domain/access';
+import { AccessError } from './access-error';
+import type { Principal } from './principal';
+
+/**
+ * Who may do what, in one place. Every query and export needs a reader, every mutation a
+ * writer, unless listed here as needing an admin; /health needs nothing. New fields are
+ * therefore closed to anonymous callers by default.
+ */
+const ADMIN_FIELDS: Readonly<Record<'Query' | 'Mutation', ReadonlySet<string>>> = {
+  Query: new Set(['auditLog', 'apiTokens']),
+  Mutation: new Set(['createToken', 'revokeToken']),
+};
+
+/** The role a root field of the GraphQL schema needs; null for fields of other types. */
+export function requiredRoleForField(parentType: string, fieldName: string): Role | null {
+  if (parentType === 'Query') return ADMIN_FIELDS.Query.has(fieldName) ? 'admin' : 'reader';
+  if (parentType === 'Mutation') return ADMIN_FIELDS.Mutation.has(fieldName) ? 'admin' : 'writer';
+  return null;
+}
+
+/** Exports are read access. */
+export const EXPORT_ROLE: Role = 'reader';
+
+/** Throws AccessError unless the principal holds `needed` (or a higher role). */
+export function requireRole(principal: Principal | null, needed: Role): Principal {
+  if (principal === null) throw new AccessError('UNAUTHENTICATED', needed);
+  if (!roleAllows(principal.role, needed)) throw new AccessError('FORBIDDEN', needed);
+  return principal;
+}

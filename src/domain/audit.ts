@@ -1,0 +1,51 @@
+/**
+ * The audit trail: one entry per change, append-only, with the values before and after
+ * (JSON-ready plain objects; null where there is nothing, e.g. `before` of a creation).
+ */
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'MERGE', 'TOKEN_CREATED', 'TOKEN_REVOKED'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'TOKEN'] as const;
+export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
+
+export interface AuditEntry {
+  /** Position in the log: entries are numbered 1, 2, ... in the order they were written. */
+  readonly seq: number;
+  readonly at: Date;
+  /** Token name or `jwt:<subject>`; `system` for writes without a request. */
+  readonly by: string;
+  readonly action: AuditAction;
+  readonly subject: AuditSubject;
+  /** The actor or interaction id, or the token name. */
+  readonly subjectId: string;
+  /** For MERGE: the actor the subject was merged into. */
+  readonly relatedId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly reason: string | null;
+}
+
+/** What a store writes; it numbers entries itself. */
+export type AuditRecord = Omit<AuditEntry, 'seq'>;
+
+export interface AuditFilter {
+  /** Entries about this actor (also as the target of a merge). */
+  readonly actorId?: string | null;
+  readonly interactionId?: string | null;
+  readonly by?: string | null;
+  /** Included lower bound of `at`. */
+  readonly from?: Date | null;
+  /** Excluded upper bound of `at`. */
+  readonly to?: Date | null;
+}
+
+export type AuditCursor = { readonly seq: number };
+
+/** Who recorded and who last changed an actor or interaction. */
+export interface RecordStamp {
+  /** null for rows written before copnet kept an audit trail. */
+  readonly recordedBy: string | null;
+  readonly recordedAt: Date | null;
+  readonly updatedBy: string | null;
+  readonly updatedAt: Date | null;
+}

@@ -1,0 +1,19 @@
+/**
+ * How big one GraphQL operation may be. Checked before any resolver runs (limits-plugin.ts);
+ * configured by COPNET_MAX_QUERY_DEPTH, COPNET_MAX_QUERY_ALIASES and COPNET_MAX_QUERY_COST.
+ */
+export interface OperationLimits {
+  /** Nesting of fields, the operation's own fields being depth 1 (fragments do not add depth). */
+  readonly maxDepth: number;
+  /** Aliased fields in the whole operation (`__typename` aliases are free). */
+  readonly maxAliases: number;
+  /** The operation's cost as `operationCost` estimates it (see cost-estimator.ts). */
+  readonly maxCost: number;
+}
+
+/**
+ * Defaults that let every README example and dashboard query run (a 520-window weekly series
+ * of 20 figures with its top 10 actors costs about 58,000; two pages of 50 nested, 7,700) and
+ * refuse two nested pages of 500 (1,000,000), three 520-window series or 1,000 aliased windows.
+ */
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({ maxDepth: 12, maxAliases: 30, maxCost: 60_000 });

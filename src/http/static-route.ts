@@ -1,0 +1,111 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/**
+ * The dashboard's built files (dist/web, made by `npm run build`): `/` is the dashboard,
+ * `/assets/…` its hashed scripts and styles, and the GraphQL IDE page for browsers at
+ * /graphql. Every page carries a Content-Security-Policy that lets the browser reach this
+ * origin only: no CDN, web font, analytics or telemetry request can leave it.
+ */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** dist/web next to the package.json above this file (from src/ under ts-jest, dist/src/ when built). */
+export function defaultWebDir(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'dist', 'web');
+}
+
+export interface WebFiles {
+  /** Serves `/` and `/assets/…`; false when the path is not one of the dashboard's. */
+  serve(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<boolean>;
+  /** The GraphQL IDE page (GraphiQL), for a browser's GET of /graphql. */
+  serveIde(request: IncomingMessage, response: ServerResponse): Promise<void>;
+}
+
+export function webFiles(webDir: string): WebFiles {
+  const root = resolve(webDir);
+  async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, immutable: boolean): Promise<void> {
+    const stats = statSync(file);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': stats.size,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    await pipeline(createReadStream(file), response);
+  }
+  function notBuilt(response: ServerResponse, what: string): void {
+    response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY });
+    response.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>copnet: ${what} not built</title></head>` +
+        `<body><h1>${what} is not built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds it), then reload. ` +
+        `The GraphQL API answers POST and GET queries at /graphql meanwhile.</p></body></html>`,
+    );
+  }
+  return {
+    async serve(request, response, pathname) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+      if (pathname === '/' || pathname === '/index.html') {
+        const index = join(root, 'index.html');
+        if (!existsSync(index)) notBuilt(response, 'The dashboard');
+        else await sendFile(request, response, index, false);
+        return true;
+      }
+      if (!pathname.startsWith('/assets/')) return false;
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        return false;
+      }
+      const file = normalize(join(root, decoded));
+      if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
+      await sendFile(request, response, file, true);
+      return true;
+    },
+    async serveIde(request, response) {
+      const page = join(root, 'graphiql.html');
+      if (!existsSync(page)) return notBuilt(response, 'GraphiQL, the GraphQL IDE,');
+      await sendFile(request, response, page, false);
+    },
+  };
+}
+
+/** A browser opening /graphql (HTML wanted, no query in the URL) gets the IDE; API clients never do. */
+export function wantsIde(request: IncomingMessage, url: URL): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (url.searchParams.has('query')) return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}

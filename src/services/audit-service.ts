@@ -1,0 +1,31 @@
+import type { AuditEntry, AuditFilter } from '../domain/audit';
+import { InvalidInputError } from '../domain/errors';
+import { validatePageSize } from '../domain/page';
+import type { Store } from '../store/store';
+import type { Connection } from './connection';
+
+/** Reads the audit log, page by page (the log is written by the store with each change). */
+export class AuditService {
+  constructor(private readonly store: Store) {}
+
+  async list(filter: AuditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<AuditEntry>> {
+    if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
+      throw new InvalidInputError('filter.to', filter.to, 'must be after filter.from');
+    }
+    const page = await this.store.listAuditLog(filter, { first: validatePageSize(first), after: decodeAuditCursor(after) });
+    return {
+      edges: page.items.map((node) => ({ node, cursor: String(node.seq) })),
+      hasNextPage: page.hasNextPage,
+      totalCount: async () => {
+        throw new InvalidInputError('totalCount', null, 'is not offered for the audit log');
+      },
+    };
+  }
+}
+
+/** Audit cursors are the entry's number (the log only grows, so a number stays a valid position). */
+function decodeAuditCursor(text: string | null | undefined): { seq: number } | null {
+  if (text === null || text === undefined) return null;
+  if (!/^\d{1,15}$/.test(text)) throw new InvalidInputError('after', text, 'is not a cursor returned by this API');
+  return { seq: Number(text) };
+}

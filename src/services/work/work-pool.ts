@@ -1,0 +1,245 @@
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { InvalidInputError, WorkLimitError } from '../../domain/errors';
+import type { ExportTask, MeasuredWindow, SnapshotsTask } from './work-tasks';
+import { partsBuffers } from '../../projection/interaction-columns';
+
+export interface WorkPoolOptions {
+  /** Worker threads; default one per core but one, which is left to the HTTP thread (at least one). */
+  readonly threads?: number;
+  /** Tasks that may wait for a thread; more are refused with WorkLimitError. Default 256. */
+  readonly maxQueued?: number;
+}
+
+/**
+ * The worker threads that do copnet's heavy work (work-tasks.ts): every metrics window and
+ * every export is computed here, so the HTTP thread only reads, validates and serialises.
+ * Tasks wait in one FIFO queue of bounded length; an export holds its thread while it
+ * streams, one chunk per read of the response (so a slow client slows its own export only).
+ * A task whose AbortSignal fires (client gone, time limit) leaves the queue, or has its
+ * thread terminated and replaced, and rejects with the signal's reason.
+ */
+export class WorkPool {
+  readonly threads: number;
+  /** Tasks cancelled by their signal: `queued` left the queue, `running` had their thread replaced. */
+  readonly cancelled = { queued: 0, running: 0 };
+  private readonly maxQueued: number;
+  private readonly idle: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private workers = 0;
+  private nextId = 0;
+  private closed = false;
+
+  constructor(options: WorkPoolOptions = {}) {
+    this.threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+    this.maxQueued = options.maxQueued ?? 256;
+  }
+
+  /** Measures windows on a thread. */
+  measure(task: SnapshotsTask, signal?: AbortSignal): Promise<MeasuredWindow[]> {
+    return new Promise((resolve, reject) => {
+      this.submit({ task, transfer: partsBuffers(task.columns), signal, start: (slot, done) => this.runOnce(slot, resolve, reject, done), reject });
+    });
+  }
+
+  /** Builds an export on a thread; resolves once the export is checked and its first chunk can be read. */
+  export(task: ExportTask, signal?: AbortSignal): Promise<Readable> {
+    return new Promise((resolve, reject) => {
+      const transfer = task.format === 'csv-series' ? [] : partsBuffers(task.columns);
+      this.submit({ task, transfer, signal, start: (slot, done) => this.stream(slot, resolve, reject, done), reject });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('The work pool was closed'));
+    const slots = this.idle.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    this.workers = 0;
+  }
+
+  private submit(pending: Pending): void {
+    if (this.closed) return pending.reject(new Error('The work pool is closed'));
+    if (pending.signal?.aborted) return pending.reject(abortError(pending.signal));
+    if (this.queue.length >= this.maxQueued) {
+      return pending.reject(new WorkLimitError(`The server has ${this.queue.length} metrics and export tasks waiting; try again shortly`, this.maxQueued, null));
+    }
+    this.queue.push(pending);
+    pending.signal?.addEventListener('abort', () => {
+      const at = this.queue.indexOf(pending);
+      if (at >= 0) {
+        this.queue.splice(at, 1);
+        this.cancelled.queued += 1;
+        pending.reject(abortError(pending.signal!));
+      }
+    }, { once: true });
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const slot = this.idle.pop() ?? (this.workers < this.threads ? this.spawn() : undefined);
+      if (!slot) return;
+      const pending = this.queue.shift()!;
+      const id = this.nextId++;
+      slot.id = id;
+      slot.signal = pending.signal;
+      slot.worker.ref();
+      let released = false;
+      const done = (healthy: boolean) => {
+        if (released) return;
+        released = true;
+        slot.onExit = undefined;
+        slot.signal = undefined;
+        if (healthy && !this.closed) {
+          slot.worker.unref();
+          this.idle.push(slot);
+        } else {
+          this.workers -= 1;
+          void slot.worker.terminate();
+        }
+        this.dispatch();
+      };
+      pending.start(slot, done);
+      slot.worker.postMessage({ id, task: pending.task }, pending.transfer);
+    }
+  }
+
+  private runOnce(slot: Slot, resolve: (result: MeasuredWindow[]) => void, reject: (error: Error) => void, done: (healthy: boolean) => void): void {
+    const watch = this.watch(slot, (error) => {
+      done(false);
+      reject(error);
+    });
+    slot.onMessage = (reply) => {
+      watch.dispose();
+      done(true);
+      if ('error' in reply) reject(workerError(reply));
+      else if ('result' in reply) resolve(reply.result as MeasuredWindow[]);
+    };
+  }
+
+  private stream(slot: Slot, resolve: (body: Readable) => void, reject: (error: Error) => void, done: (healthy: boolean) => void): void {
+    const id = slot.id;
+    let readable: Readable | undefined;
+    let finished = false;
+    const watch = this.watch(slot, (error) => {
+      if (readable) {
+        readable.destroy(error);
+        return;
+      }
+      done(false);
+      reject(error);
+    });
+    const finish = () => {
+      finished = true;
+      watch.dispose();
+      done(true);
+    };
+    slot.onMessage = (reply) => {
+      if ('error' in reply) {
+        finish();
+        if (readable) readable.destroy(workerError(reply));
+        else reject(workerError(reply));
+      } else if ('ready' in reply) {
+        readable = new Readable({
+          read: () => slot.worker.postMessage({ id, pull: true }),
+          destroy: (error, callback) => {
+            // Destroyed before the end (client gone, time limit): a chunk may be under way; replace the thread.
+            if (!finished) {
+              watch.dispose();
+              done(false);
+            }
+            callback(error);
+          },
+        });
+        resolve(readable);
+      } else if ('done' in reply) {
+        finish();
+        readable?.push(null);
+      } else if ('chunk' in reply) {
+        readable?.push(Buffer.from(reply.chunk.buffer, reply.chunk.byteOffset, reply.chunk.byteLength));
+      }
+    };
+  }
+
+  /** Calls `fail` when the task's signal fires or its thread dies while it runs. */
+  private watch(slot: Slot, fail: (error: Error) => void): { dispose(): void } {
+    const signal = slot.signal;
+    const onAbort = () => {
+      this.cancelled.running += 1;
+      fail(abortError(signal!));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    slot.onExit = (code) => fail(new Error(`work thread exited with code ${code}`));
+    return {
+      dispose: () => {
+        signal?.removeEventListener('abort', onAbort);
+        slot.onExit = undefined;
+      },
+    };
+  }
+
+  private spawn(): Slot {
+    this.workers += 1;
+    const entry = join(__dirname, `work-worker${extname(__filename)}`);
+    const worker = entry.endsWith('.ts') ? new Worker(TS_WORKER_BOOTSTRAP, { eval: true, workerData: { entry } }) : new Worker(entry);
+    const slot: Slot = { worker, id: -1 };
+    worker.on('message', (reply: Reply) => {
+      if (reply.id === slot.id) slot.onMessage?.(reply);
+    });
+    worker.on('error', (error) => slot.onExit?.(error.message));
+    worker.on('exit', (code) => slot.onExit?.(code));
+    return slot;
+  }
+}
+
+/**
+ * When copnet runs from its TypeScript sources (Jest), the worker compiles them on load with
+ * the TypeScript compiler, as ts-jest does; built copnet (dist/) loads the .js file directly.
+ */
+const TS_WORKER_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const ts = require(require.resolve('typescript', { paths: [workerData.entry] }));
+require.extensions['.ts'] = (module, filename) => {
+  const source = fs.readFileSync(filename, 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true },
+  });
+  module._compile(outputText, filename);
+};
+require(workerData.entry);
+`;
+
+type Reply = { id: number } & ({ error: string; input?: { field: string; value: unknown; reason: string } } | { result: unknown } | { ready: true } | { chunk: Uint8Array } | { done: true });
+
+interface Slot {
+  readonly worker: Worker;
+  id: number;
+  signal?: AbortSignal;
+  onMessage?: (reply: Reply) => void;
+  onExit?: (code: number | string) => void;
+}
+
+interface Pending {
+  readonly task: SnapshotsTask | ExportTask;
+  readonly transfer: ArrayBuffer[];
+  readonly signal: AbortSignal | undefined;
+  readonly start: (slot: Slot, done: (healthy: boolean) => void) => void;
+  readonly reject: (error: Error) => void;
+}
+
+function workerError(reply: { error: string; input?: { field: string; value: unknown; reason: string } }): Error {
+  if (reply.input) return new InvalidInputError(reply.input.field, reply.input.value, reply.input.reason);
+  return new Error(`work thread failed: ${reply.error}`);
+}
+
+/** The reason a signal gives, as an Error (a time limit becomes WorkLimitError). */
+export function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') return reason;
+  return new Error('The request was cancelled');
+}

@@ -1,0 +1,89 @@
+import type { Readable } from 'node:stream';
+import type { Actor } from '../../domain/actor';
+import type { Scope, TimeWindow } from '../../domain/time-window';
+import type { NetworkExport, SeriesFiguresRow } from '../../export/export-data';
+import type { GexfVersion, SnapshotFormat } from '../../export/export-format';
+import { renderExport } from '../../export/write-export';
+import { completeSnapshot, measureGraph } from '../../metrics/compute-snapshot';
+import { indexGraph } from '../../metrics/graph-index';
+import { pathCentralities } from '../../metrics/path-centralities';
+import { actorMetricsAt, figuresOf, type ActorMetricColumns, type NetworkFigures, type SnapshotTies } from '../../metrics/snapshot';
+import { InteractionColumns, type InteractionColumnParts } from '../../projection/interaction-columns';
+import { projectTieNetwork } from '../../projection/project-network';
+
+/**
+ * The heavy work copnet hands to worker threads (work-pool.ts), as pure functions of plain
+ * data so it can be posted: measuring windows, and building exports. The same functions run
+ * in the calling thread when no pool is given.
+ */
+
+/** How a window's network is built: the checked scope and co-participation limit. */
+export interface NetworkRequest {
+  readonly scope: Scope;
+  readonly limit: number;
+}
+
+/** Interactions of a span, and the actors they name. */
+export interface WindowData {
+  readonly columns: InteractionColumnParts;
+  readonly actors: readonly Actor[];
+  readonly request: NetworkRequest;
+}
+
+export interface SnapshotsTask extends WindowData {
+  readonly kind: 'snapshots';
+  readonly windows: readonly TimeWindow[];
+}
+
+/** A measured window, as it crosses threads. */
+export interface MeasuredWindow {
+  readonly figures: NetworkFigures & { readonly window: TimeWindow };
+  readonly columns: ActorMetricColumns;
+  /** The window's ties, for tie changes and introductions. */
+  readonly ties: SnapshotTies;
+}
+
+export type ExportTask =
+  | (WindowData & {
+      readonly kind: 'export';
+      readonly format: SnapshotFormat | 'gexf-dynamic';
+      readonly windows: readonly TimeWindow[];
+      readonly metrics: readonly ActorMetricColumns[];
+      readonly gexfVersion?: GexfVersion;
+    })
+  | { readonly kind: 'export'; readonly format: 'csv-series'; readonly rows: readonly SeriesFiguresRow[] };
+
+export type WorkTask = SnapshotsTask | ExportTask;
+
+/** Every figure of each window. */
+export function measureWindows(task: SnapshotsTask): MeasuredWindow[] {
+  const { interactions, actors } = unpack(task);
+  return task.windows.map((window) => {
+    const projection = projectTieNetwork(interactions.window(window.from.getTime(), window.to.getTime()), actors, task.request.scope, {
+      coParticipationLimit: task.request.limit,
+    });
+    const index = indexGraph(projection.network);
+    const measures = measureGraph(projection.network, window, projection, index);
+    const snapshot = completeSnapshot(measures, pathCentralities(index));
+    return { figures: { ...figuresOf(snapshot), window: snapshot.window }, columns: snapshot.actorColumns!, ties: snapshot.ties! };
+  });
+}
+
+/** The export as a byte stream; throws InvalidInputError before the first byte for bad data. */
+export function buildExport(task: ExportTask): Readable {
+  if (task.format === 'csv-series') return renderExport({ format: 'csv-series', data: task.rows });
+  const { interactions, actors } = unpack(task);
+  const data: NetworkExport[] = task.windows.map((window, i) => {
+    const { network } = projectTieNetwork(interactions.window(window.from.getTime(), window.to.getTime()), actors, task.request.scope, {
+      coParticipationLimit: task.request.limit,
+    });
+    const metrics = task.metrics[i]!;
+    return { window, network, actors: metrics.ids.map((_id, at) => actorMetricsAt(metrics, at)) };
+  });
+  if (task.format === 'gexf-dynamic') return renderExport({ format: 'gexf-dynamic', data, gexfVersion: task.gexfVersion });
+  return renderExport({ format: task.format, data: data[0]!, gexfVersion: task.gexfVersion });
+}
+
+function unpack(data: WindowData): { interactions: InteractionColumns; actors: Map<string, Actor> } {
+  return { interactions: InteractionColumns.fromParts(data.columns), actors: new Map(data.actors.map((actor) => [actor.id, actor])) };
+}

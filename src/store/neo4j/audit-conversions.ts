@@ -1,0 +1,79 @@
+import { isRole, type StoredToken } from '../../domain/access';
+import { AUDIT_ACTIONS, AUDIT_SUBJECTS, type AuditAction, type AuditEntry, type AuditRecord, type AuditSubject, type RecordStamp } from '../../domain/audit';
+import { describeValue } from '../../domain/errors';
+import { fromNeo4jDateTime, toNeo4jDateTime, toNullableString, toSafeNumber, toStringValue, type RowLike } from './conversions';
+
+/** Conversions for the audit stamps, the audit log and API tokens (see conversions.ts for the rules). */
+
+function nullableDate(value: unknown, what: string): Date | null {
+  return value === null || value === undefined ? null : fromNeo4jDateTime(value, what);
+}
+
+export function stampFromRow(row: RowLike): RecordStamp {
+  const what = `(${toStringValue(row.get('id'), 'id')})`;
+  return {
+    recordedBy: toNullableString(row.get('recordedBy'), `${what}.recordedBy`),
+    recordedAt: nullableDate(row.get('recordedAt'), `${what}.recordedAt`),
+    updatedBy: toNullableString(row.get('updatedBy'), `${what}.updatedBy`),
+    updatedAt: nullableDate(row.get('updatedAt'), `${what}.updatedAt`),
+  };
+}
+
+/** An audit record as an append-audit-entries row, numbered `seq`. */
+export function auditToRow(record: AuditRecord, seq: number): Record<string, unknown> {
+  return {
+    seq,
+    at: toNeo4jDateTime(record.at),
+    by: record.by,
+    action: record.action,
+    subject: record.subject,
+    subjectId: record.subjectId,
+    relatedId: record.relatedId,
+    before: record.before === null ? null : JSON.stringify(record.before),
+    after: record.after === null ? null : JSON.stringify(record.after),
+    reason: record.reason,
+  };
+}
+
+export function auditFromRow(row: RowLike): AuditEntry {
+  const seq = toSafeNumber(row.get('seq'), '(:AuditEntry).seq');
+  const what = `(:AuditEntry {seq: ${seq}})`;
+  const action = row.get('action');
+  const subject = row.get('subject');
+  if (!(AUDIT_ACTIONS as readonly unknown[]).includes(action)) throw new TypeError(`${what}.action: ${describeValue(action)} is not an audit action`);
+  if (!(AUDIT_SUBJECTS as readonly unknown[]).includes(subject)) throw new TypeError(`${what}.subject: ${describeValue(subject)} is not an audit subject`);
+  const json = (key: string): unknown => {
+    const text = toNullableString(row.get(key), `${what}.${key}`);
+    return text === null ? null : (JSON.parse(text) as unknown);
+  };
+  return {
+    seq,
+    at: fromNeo4jDateTime(row.get('at'), `${what}.at`),
+    by: toStringValue(row.get('by'), `${what}.by`),
+    action: action as AuditAction,
+    subject: subject as AuditSubject,
+    subjectId: toStringValue(row.get('subjectId'), `${what}.subjectId`),
+    relatedId: toNullableString(row.get('relatedId'), `${what}.relatedId`),
+    before: json('before'),
+    after: json('after'),
+    reason: toNullableString(row.get('reason'), `${what}.reason`),
+  };
+}
+
+export function tokenFromRow(row: RowLike): StoredToken {
+  const identifier = toStringValue(row.get('identifier'), '(:ApiToken).identifier');
+  const what = `(:ApiToken {identifier: ${JSON.stringify(identifier)}})`;
+  const role = row.get('role');
+  if (!isRole(role)) throw new TypeError(`${what}.role: ${describeValue(role)} is not a role`);
+  return {
+    identifier,
+    name: toStringValue(row.get('name'), `${what}.name`),
+    role,
+    secretHash: toStringValue(row.get('secretHash'), `${what}.secretHash`),
+    createdAt: fromNeo4jDateTime(row.get('createdAt'), `${what}.createdAt`),
+    createdBy: toStringValue(row.get('createdBy'), `${what}.createdBy`),
+    lastUsedAt: nullableDate(row.get('lastUsedAt'), `${what}.lastUsedAt`),
+    expiresAt: nullableDate(row.get('expiresAt'), `${what}.expiresAt`),
+    revokedAt: nullableDate(row.get('revokedAt'), `${what}.revokedAt`),
+  };
+}

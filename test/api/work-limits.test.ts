@@ -1,0 +1,58 @@
+import { RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+
+async function seeded(options: { maxWindowInteractions?: number; workTimeoutMs?: number }): Promise<TestServer> {
+  const server = await startTestServer(options);
+  await server.gql(UPSERT_ACTORS, { actors: SMALL_NETWORK });
+  const tie = (day: string, from: string, to: string[]) => ({ kind: 'PEER_EXCHANGE', occurredAt: `${day}T12:00:00Z`, initiatorId: from, participantIds: to });
+  const recorded = await server.gql(RECORD_INTERACTIONS, {
+    interactions: [tie('2019-09-10', 'bmgf', ['nsi-core']), tie('2019-10-10', 'nsi-core', ['nsi-ifl']), tie('2020-09-10', 'nsi-ifl', ['nsi-baltimore'])],
+  });
+  expect(recorded.errors).toBeUndefined();
+  return server;
+}
+
+describe('work budget: interactions summed over the windows of one request', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await seeded({ maxWindowInteractions: 10 });
+  });
+  afterAll(() => server.stop());
+
+  it('refuses a rolling gexf-dynamic export over the budget with 422 and its figures, before any byte', async () => {
+    const response = await fetch(`${server.url}/export/gexf-dynamic?from=2019-08-01&to=2021-08-01&step=MONTH&windowSize=24`);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      error: 'This asks to measure 19 interactions summed over 24 windows; the limit is 10 (COPNET_MAX_WINDOW_INTERACTIONS): use fewer or shorter windows',
+      code: 'WORK_LIMIT_EXCEEDED',
+      limit: 10,
+      actual: 19,
+    });
+  });
+
+  it('refuses the same series over GraphQL with WORK_LIMIT_EXCEEDED, and still answers within budget', async () => {
+    const over = await server.gql('{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: MONTH, windowSize: 24 }) { snapshots { density } } }');
+    expect(over.errors?.map((e) => [e.extensions?.code, e.extensions?.limit, e.extensions?.actual])).toEqual([['WORK_LIMIT_EXCEEDED', 10, 19]]);
+    const within = await server.gql<{ networkMetricSeries: { snapshots: { tieCount: number }[] } }>(
+      '{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: SCHOOL_YEAR }) { snapshots { tieCount } } }',
+    );
+    expect(within.data?.networkMetricSeries.snapshots.map((s) => s.tieCount)).toEqual([2, 1]);
+  });
+});
+
+describe('work time limit', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await seeded({ workTimeoutMs: 1 });
+  });
+  afterAll(() => server.stop());
+
+  it('cancels metrics still computing when the time runs out, with WORK_LIMIT_EXCEEDED', async () => {
+    const response = await server.gql('{ networkMetrics(window: { from: "2019-01-01", to: "2021-01-01" }) { density } }');
+    expect(response.errors?.[0]).toMatchObject({
+      message: "The request's work ran past the time limit of 1 ms (COPNET_WORK_TIMEOUT_MS)",
+      extensions: { code: 'WORK_LIMIT_EXCEEDED', limit: 1, actual: null },
+    });
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
+  });
+});

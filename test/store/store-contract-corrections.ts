@@ -1,0 +1,282 @@
+import type { Author, StoredToken } from '../../src/domain/access';
+import type { AuditEntry } from '../../src/domain/audit';
+import type { Store } from '../../src/store/store';
+import { actor, expectInvalid, interaction } from './store-contract';
+
+/**
+ * The store contract for what issue 10 added: audit stamps and log, corrections (update,
+ * soft delete and restore, merge with alias, delete actor) and API tokens. Every adapter's
+ * test file calls it beside defineStoreContract, with the same factory.
+ */
+export function defineCorrectionContract(name: string, openEmptyStore: () => Promise<Store>): void {
+  describe(`Store contract (audit, corrections, tokens): ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await openEmptyStore();
+    });
+    afterEach(async () => {
+      await store?.close();
+    });
+
+    const alice: Author = { by: 'alice', at: new Date('2024-01-02T03:04:05.006Z') };
+    const bob: Author = { by: 'bob', at: new Date('2024-02-03T04:05:06.007Z') };
+    const foundation = actor('bmgf', 'Gates Foundation', 'FOUNDATION');
+    const baltimore = actor('nsi-baltimore', 'Baltimore City Public Schools', 'INTERMEDIARY');
+    const baltimoreTwin = actor('nsi-bcps', 'BCPS', 'INTERMEDIARY', { region: 'MD' });
+    const core = actor('nsi-core', 'CORE Districts', 'INTERMEDIARY');
+    const school = actor('school-frederick', 'Frederick Douglass High School', 'SCHOOL', { affiliationId: 'nsi-bcps' });
+    const everyone = [foundation, baltimore, baltimoreTwin, core, school];
+
+    const visit = interaction('i-1', '2019-02-12T09:00:00Z', 'bmgf', ['nsi-core'], { externalId: 'ext-1' });
+    const convening = interaction('i-2', '2019-03-01T10:00:00.250Z', 'nsi-bcps', ['nsi-core', 'school-frederick'], { kind: 'CONVENING', note: 'spring' });
+    const peer = interaction('i-3', '2019-04-01T00:00:00Z', 'nsi-core', ['nsi-bcps']);
+
+    const allIds = async () => (await store.listInteractions({}, { first: 100, after: null })).items.map((i) => i.id);
+    const log = async (filter: Parameters<Store['listAuditLog']>[0] = {}) => (await store.listAuditLog(filter, { first: 100, after: null })).items;
+    const summary = (entries: readonly AuditEntry[]) => entries.map((e) => `${e.action} ${e.subject} ${e.subjectId} by ${e.by}`);
+
+    describe('audit stamps and log', () => {
+      it('stamps who recorded and who last changed actors and interactions', async () => {
+        await store.upsertActors(everyone, alice);
+        await store.upsertActors([{ ...core, name: 'CORE' }], bob);
+        expect(await store.getActorStamps(['nsi-core', 'bmgf', 'nobody'])).toEqual([
+          { recordedBy: 'alice', recordedAt: alice.at, updatedBy: 'bob', updatedAt: bob.at },
+          { recordedBy: 'alice', recordedAt: alice.at, updatedBy: null, updatedAt: null },
+          null,
+        ]);
+        await store.recordInteractions([visit], bob);
+        expect(await store.getInteractionStamps(['i-1'])).toEqual([{ recordedBy: 'bob', recordedAt: bob.at, updatedBy: null, updatedAt: null }]);
+      });
+
+      it('logs one entry per change, in order, with the values before and after; unchanged actors are not logged', async () => {
+        await store.upsertActors([foundation, core], alice);
+        await store.upsertActors([foundation, { ...core, region: 'CA' }], bob);
+        await store.recordInteractions([visit], bob);
+        await store.recordInteractions([visit], bob); // already there: no entry
+        const entries = await log();
+        expect(summary(entries)).toEqual([
+          'CREATE ACTOR bmgf by alice',
+          'CREATE ACTOR nsi-core by alice',
+          'UPDATE ACTOR nsi-core by bob',
+          'CREATE INTERACTION i-1 by bob',
+        ]);
+        expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => a - b));
+        expect(entries[2]).toMatchObject({ at: bob.at, before: core, after: { ...core, region: 'CA' }, relatedId: null, reason: null });
+        expect(entries[3]).toMatchObject({
+          before: null,
+          after: { id: 'i-1', externalId: 'ext-1', kind: 'OTHER', occurredAt: '2019-02-12T09:00:00.000Z', initiatorId: 'bmgf', participantIds: ['nsi-core'], weight: 1, note: null },
+        });
+      });
+
+      it('writes the CREATE entries of a batch exactly, pre-1970 instants and fractions of a second included', async () => {
+        await store.upsertActors(everyone, alice);
+        const old = interaction('i-old', '1969-12-31T23:59:59.001Z', 'bmgf', ['nsi-core'], { weight: 2.5, note: 'x' });
+        await store.recordInteractions([convening, old], alice);
+        const afters = (await log({ by: 'alice' })).filter((e) => e.subject === 'INTERACTION').map((e) => e.after);
+        expect(afters).toEqual([
+          { id: 'i-2', externalId: null, kind: 'CONVENING', occurredAt: '2019-03-01T10:00:00.250Z', initiatorId: 'nsi-bcps', participantIds: ['nsi-core', 'school-frederick'], weight: 1, note: 'spring' },
+          { id: 'i-old', externalId: null, kind: 'OTHER', occurredAt: '1969-12-31T23:59:59.001Z', initiatorId: 'bmgf', participantIds: ['nsi-core'], weight: 2.5, note: 'x' },
+        ]);
+      });
+
+      it('filters the log by actor, interaction, author and time, and pages it', async () => {
+        await store.upsertActors(everyone, alice);
+        await store.recordInteractions([visit, peer], bob);
+        expect(summary(await log({ actorId: 'nsi-core' }))).toEqual(['CREATE ACTOR nsi-core by alice']);
+        expect(summary(await log({ interactionId: 'i-3' }))).toEqual(['CREATE INTERACTION i-3 by bob']);
+        expect(summary(await log({ by: 'bob' }))).toEqual(['CREATE INTERACTION i-1 by bob', 'CREATE INTERACTION i-3 by bob']);
+        expect(await log({ from: new Date('2024-02-01T00:00:00Z') })).toHaveLength(2);
+        expect(await log({ to: new Date('2024-02-01T00:00:00Z') })).toHaveLength(5);
+        const first = await store.listAuditLog({}, { first: 3, after: null });
+        expect(first.hasNextPage).toBe(true);
+        const rest = await store.listAuditLog({}, { first: 10, after: { seq: first.items[2]!.seq } });
+        expect(summary([...first.items, ...rest.items])).toEqual(summary(await log()));
+        expect(rest.hasNextPage).toBe(false);
+      });
+    });
+
+    describe('corrections', () => {
+      beforeEach(async () => {
+        await store.upsertActors(everyone, alice);
+        await store.recordInteractions([visit, convening, peer], alice);
+      });
+
+      it('updates an interaction: new data everywhere, stamps, a logged before and after, a new revision', async () => {
+        const revision = await store.revision();
+        const corrected = { ...convening, kind: 'PEER_EXCHANGE' as const, initiatorId: 'nsi-core', participantIds: ['nsi-baltimore'], occurredAt: new Date('2019-05-01T00:00:00Z'), weight: 3, note: null };
+        expect(await store.updateInteraction(corrected, bob)).toEqual(corrected);
+        expect(await store.getInteractionsByIds(['i-2'])).toEqual([corrected]);
+        expect((await store.listInteractions({ actorId: 'nsi-baltimore' }, { first: 10, after: null })).items.map((i) => i.id)).toEqual(['i-2']);
+        expect(await store.countInteractions({ actorId: 'school-frederick' })).toBe(0);
+        expect(await allIds()).toEqual(['i-1', 'i-3', 'i-2']);
+        expect(await store.revision()).toBeGreaterThan(revision);
+        expect(await store.getInteractionStamps(['i-2'])).toEqual([{ recordedBy: 'alice', recordedAt: alice.at, updatedBy: 'bob', updatedAt: bob.at }]);
+        const [entry] = await log({ interactionId: 'i-2', by: 'bob' });
+        expect(entry).toMatchObject({ action: 'UPDATE', before: { kind: 'CONVENING', initiatorId: 'nsi-bcps', note: 'spring' }, after: { kind: 'PEER_EXCHANGE', occurredAt: '2019-05-01T00:00:00.000Z', note: null } });
+      });
+
+      it('refuses to update an unknown interaction or to name an unknown actor, and changes nothing', async () => {
+        const revision = await store.revision();
+        await expectInvalid(store.updateInteraction({ ...visit, id: 'nope' }, bob), 'id', 'id: "nope" is not a known interaction');
+        await expectInvalid(store.updateInteraction({ ...visit, participantIds: ['ghost'] }, bob), 'interactions[0].participantIds[0]', 'interactions[0].participantIds[0]: "ghost" is not a known actor');
+        expect(await store.getInteractionsByIds(['i-1'])).toEqual([visit]);
+        expect(await store.revision()).toBe(revision);
+      });
+
+      it('soft-deletes interactions out of every read and restores them exactly', async () => {
+        const window = { from: new Date('2019-01-01T00:00:00Z'), to: new Date('2020-01-01T00:00:00Z') };
+        const streamed = async () => {
+          const ids: string[] = [];
+          for await (const i of store.streamWindow(window)) ids.push(i.id);
+          return ids;
+        };
+        const revision = await store.revision();
+        expect(await store.deleteInteractions(['i-2', 'i-3'], 'recorded twice', bob)).toEqual([convening, peer]);
+        expect(await store.revision()).toBeGreaterThan(revision);
+        expect(await allIds()).toEqual(['i-1']);
+        expect(await store.countInteractions({})).toBe(1);
+        expect(await store.countInteractions({ actorId: 'nsi-bcps' })).toBe(0);
+        expect(await streamed()).toEqual(['i-1']);
+        expect(await store.getInteractionsByIds(['i-2', 'i-1'])).toEqual([null, visit]);
+        const [deletion] = await log({ interactionId: 'i-2', by: 'bob' });
+        expect(deletion).toMatchObject({ action: 'DELETE', reason: 'recorded twice', after: null, before: { id: 'i-2', note: 'spring' } });
+
+        await expectInvalid(store.deleteInteractions(['i-1', 'i-2'], 'again', bob), 'ids[1]', 'ids[1]: "i-2" is deleted; restore it first (restoreInteractions)');
+        expect(await allIds()).toEqual(['i-1']); // all or nothing
+        await expectInvalid(store.restoreInteractions(['i-2', 'i-1'], bob), 'ids[1]', 'ids[1]: "i-1" is not deleted');
+        await expectInvalid(store.restoreInteractions(['nope'], bob), 'ids[0]', 'ids[0]: "nope" is not a known interaction');
+        expect(await allIds()).toEqual(['i-1']);
+
+        expect(await store.restoreInteractions(['i-3', 'i-2'], bob)).toEqual([peer, convening]);
+        expect(await allIds()).toEqual(['i-1', 'i-2', 'i-3']);
+        expect(await store.getInteractionsByIds(['i-2', 'i-3'])).toEqual([convening, peer]);
+        expect(await streamed()).toEqual(['i-1', 'i-2', 'i-3']);
+        expect(await store.countInteractions({ actorId: 'nsi-bcps' })).toBe(2);
+        expect(summary(await log({ interactionId: 'i-2' }))).toEqual(['CREATE INTERACTION i-2 by alice', 'DELETE INTERACTION i-2 by bob', 'RESTORE INTERACTION i-2 by bob']);
+      });
+
+      it('keeps a deleted interaction\'s externalId taken: sending it again creates nothing', async () => {
+        await store.deleteInteractions(['i-1'], 'wrong', bob);
+        const [again] = await store.recordInteractions([{ ...visit, id: 'i-new' }], bob);
+        expect(again).toEqual({ interaction: visit, created: false });
+        expect(await allIds()).toEqual(['i-2', 'i-3']);
+      });
+
+      it('merges a duplicate actor into another: interactions, affiliations, an alias for the old id', async () => {
+        const revision = await store.revision();
+        const merged = await store.mergeActors('nsi-bcps', 'nsi-baltimore', { allowKindChange: false }, bob);
+        expect(merged).toEqual(baltimore);
+        expect(await store.revision()).toBeGreaterThan(revision);
+        expect(await store.countActors({})).toBe(4);
+        expect(await store.getInteractionsByIds(['i-2', 'i-3'])).toEqual([
+          { ...convening, initiatorId: 'nsi-baltimore' },
+          { ...peer, participantIds: ['nsi-baltimore'] },
+        ]);
+        expect(await store.countInteractions({ actorId: 'nsi-baltimore' })).toBe(2);
+        expect(await store.countInteractions({ actorId: 'nsi-bcps' })).toBe(0);
+        expect((await store.getActorsByIds(['school-frederick']))[0]?.affiliationId).toBe('nsi-baltimore');
+        // The old id names the target from now on.
+        expect(await store.getActorsByIds(['nsi-bcps', 'bmgf'])).toEqual([baltimore, foundation]);
+        expect(await store.resolveActorIds(['nsi-bcps', 'bmgf', 'nobody'])).toEqual(['nsi-baltimore', 'bmgf', 'nobody']);
+        const [later] = await store.recordInteractions([interaction('i-4', '2019-06-01T00:00:00Z', 'nsi-bcps', ['nsi-core', 'nsi-baltimore'])], bob);
+        expect(later).toEqual({ interaction: interaction('i-4', '2019-06-01T00:00:00Z', 'nsi-baltimore', ['nsi-core']), created: true });
+        expect(await store.upsertActors([{ ...baltimoreTwin, name: 'Baltimore (renamed)' }], bob)).toEqual([{ ...baltimore, name: 'Baltimore (renamed)', region: 'MD' }]);
+        expect(await store.countActors({})).toBe(4);
+        const [entry] = await log({ actorId: 'nsi-bcps', by: 'bob' });
+        expect(entry).toMatchObject({ action: 'MERGE', subjectId: 'nsi-bcps', relatedId: 'nsi-baltimore', before: { source: baltimoreTwin, target: baltimore } });
+        expect((entry?.after as { movedInteractionIds: string[] }).movedInteractionIds.sort()).toEqual(['i-2', 'i-3']);
+        // Aliases follow a second merge.
+        await store.mergeActors('nsi-baltimore', 'bmgf', { allowKindChange: true }, bob);
+        expect((await store.getActorsByIds(['nsi-bcps']))[0]?.id).toBe('bmgf');
+      });
+
+      it('moves deleted interactions too, so a restore after a merge names the target', async () => {
+        await store.deleteInteractions(['i-3'], 'unsure', bob);
+        await store.mergeActors('nsi-bcps', 'nsi-baltimore', { allowKindChange: false }, bob);
+        expect(await store.restoreInteractions(['i-3'], bob)).toEqual([{ ...peer, participantIds: ['nsi-baltimore'] }]);
+      });
+
+      it('refuses merges across kinds unless allowed, of unknown actors, of an actor with itself, and of two actors whose interaction would be left with no one', async () => {
+        await expectInvalid(
+          store.mergeActors('school-frederick', 'nsi-core', { allowKindChange: false }, bob),
+          'targetId',
+          'targetId: "nsi-core" is a INTERMEDIARY and school-frederick a SCHOOL; pass allowKindChange: true to merge them anyway',
+        );
+        await expectInvalid(store.mergeActors('ghost', 'nsi-core', { allowKindChange: false }, bob), 'sourceId', 'sourceId: "ghost" is not a known actor');
+        await expectInvalid(store.mergeActors('nsi-core', 'ghost', { allowKindChange: false }, bob), 'targetId', 'targetId: "ghost" is not a known actor');
+        await expectInvalid(store.mergeActors('nsi-core', 'nsi-core', { allowKindChange: false }, bob), 'targetId', 'targetId: "nsi-core" is the source actor itself');
+        await expectInvalid(
+          store.mergeActors('nsi-core', 'nsi-bcps', { allowKindChange: false }, bob),
+          'sourceId',
+          'sourceId: "nsi-core" cannot be merged into nsi-bcps: interaction i-3 is between the two only; delete it first (deleteInteractions)',
+        );
+        expect(await store.countActors({})).toBe(5);
+        expect(await store.getInteractionsByIds(['i-2'])).toEqual([convening]);
+        const merged = await store.mergeActors('school-frederick', 'nsi-core', { allowKindChange: true }, bob);
+        expect(merged).toEqual(core);
+        expect(await store.getInteractionsByIds(['i-2'])).toEqual([{ ...convening, participantIds: ['nsi-core'] }]);
+      });
+
+      it('deletes an actor nothing refers to, and refuses one with interactions or affiliated actors', async () => {
+        await expectInvalid(store.deleteActor('nsi-core', bob), 'id', 'id: "nsi-core" has 3 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)');
+        await store.deleteInteractions(['i-2', 'i-3'], 'wrong', bob);
+        await expectInvalid(store.deleteActor('nsi-bcps', bob), 'id', 'id: "nsi-bcps" has 2 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)');
+        await store.upsertActors([{ ...school, affiliationId: 'nsi-baltimore' }], bob);
+        await expectInvalid(store.deleteActor('nsi-baltimore', bob), 'id', 'id: "nsi-baltimore" has 1 affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)');
+        await store.upsertActors([{ ...school, affiliationId: null }], bob);
+        const revision = await store.revision();
+        expect(await store.deleteActor('nsi-baltimore', bob)).toEqual(baltimore);
+        expect(await store.getActorsByIds(['nsi-baltimore'])).toEqual([null]);
+        expect(await store.revision()).toBeGreaterThan(revision);
+        expect(summary(await log({ actorId: 'nsi-baltimore', by: 'bob' }))).toEqual(['DELETE ACTOR nsi-baltimore by bob']);
+        await expectInvalid(store.deleteActor('nsi-baltimore', bob), 'id', 'id: "nsi-baltimore" is not a known actor');
+      });
+    });
+
+    describe('API tokens', () => {
+      const token = (name: string, extra: Partial<StoredToken> = {}): StoredToken => ({
+        identifier: `id-${name}`,
+        name,
+        role: 'writer',
+        secretHash: 'ab'.repeat(32),
+        createdAt: alice.at,
+        createdBy: 'alice',
+        lastUsedAt: null,
+        expiresAt: null,
+        revokedAt: null,
+        ...extra,
+      });
+
+      it('stores, finds, lists, touches and revokes tokens without moving the revision', async () => {
+        const revision = await store.revision();
+        const importer = token('importer', { expiresAt: new Date('2025-01-01T00:00:00Z') });
+        await store.createToken(importer, alice);
+        await store.createToken(token('dashboard', { role: 'reader', identifier: 'id-dash' }), alice);
+        expect(await store.findToken('id-importer')).toEqual(importer);
+        expect(await store.findToken('nope')).toBeNull();
+        await store.touchToken('id-importer', bob.at);
+        expect((await store.findToken('id-importer'))?.lastUsedAt).toEqual(bob.at);
+        expect((await store.listTokens()).map((t) => t.name).sort()).toEqual(['dashboard', 'importer']);
+        const revoked = await store.revokeToken('importer', bob);
+        expect(revoked.revokedAt).toEqual(bob.at);
+        expect((await store.findToken('id-importer'))?.revokedAt).toEqual(bob.at);
+        expect(await store.revision()).toBe(revision);
+        expect(summary(await log())).toEqual(['TOKEN_CREATED TOKEN importer by alice', 'TOKEN_CREATED TOKEN dashboard by alice', 'TOKEN_REVOKED TOKEN importer by bob']);
+        expect(JSON.stringify(await log())).not.toContain('abab');
+      });
+
+      it('refuses a second token of the same name until the first is revoked', async () => {
+        await store.createToken(token('ci'), alice);
+        await expectInvalid(store.createToken(token('ci', { identifier: 'other' }), alice), 'name', 'name: "ci" is already the name of a token that is not revoked');
+        await expectInvalid(store.revokeToken('nobody', alice), 'name', 'name: "nobody" is not the name of a token that is not revoked');
+        await store.revokeToken('ci', alice);
+        await store.createToken(token('ci', { identifier: 'other' }), alice);
+        expect((await store.listTokens()).map((t) => [t.identifier, t.revokedAt !== null]).sort()).toEqual([
+          ['id-ci', true],
+          ['other', false],
+        ]);
+      });
+    });
+  });
+}
+
