@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { generateTokenSecret } from '../../src/auth/token-secret';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -132,7 +133,6 @@ describe('who may read and write', () => {
     const created = await server.gql<{ createToken: { token: string } }>(`mutation { createToken(input: { name: "file-check", role: reader }) { token } }`);
     const token = created.data!.createToken.token;
     const secret = token.slice('copnet_'.length + 13);
-    const { createHash } = await import('node:crypto');
     const bytes = Buffer.concat([readFileSync(server.dbPath), readFileSync(`${server.dbPath}-wal`)]);
     expect(bytes.includes(Buffer.from(secret))).toBe(false);
     expect(bytes.includes(Buffer.from(server.adminToken.slice(20)))).toBe(false);
