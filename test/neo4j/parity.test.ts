@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import 'reflect-metadata';
+import { registerMigrateStoreCommand } from '../../src/cli/migrate-store-command';
 import { loadDemoData } from '../../src/demo/load-demo-data';
 import type { Actor } from '../../src/domain/actor';
+import type { Interaction } from '../../src/domain/interaction';
 import { buildCopnetSchema } from '../../src/graphql/schema';
 import { startHttpServer, type RunningServer } from '../../src/http/http-server';
 import { createServices } from '../../src/services/services';
@@ -15,7 +18,8 @@ import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from '../store/test-store';
 
 /**
  * Parity on real data: the deterministic demo network (plus a few actors with non-ASCII names)
- * in both stores, each behind its own real HTTP server, must give the same GraphQL answers:
+ * in both stores (Neo4j filled from the SQLite file by migrate-store, and copied back at the end),
+ * each behind its own real HTTP server, must give the same GraphQL answers:
  * actor and interaction pages with every filter, followed through their cursors, and the
  * school-year series of every network figure and the top actors (numbers to 1e-9). A difference
  * is a bug in one adapter.
@@ -71,6 +75,22 @@ interface Side {
 type Connection = { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: unknown[] };
 
 /** Every page of a connection, following endCursor; the pages themselves are compared, cursors included. */
+async function migrate(from: string, to: string): Promise<string[]> {
+  const out: string[] = [];
+  const program = new Command().exitOverride();
+  registerMigrateStoreCommand(program, { out: (line) => out.push(line), progress: () => undefined });
+  await program.parseAsync(['migrate-store', '--from', from, '--to', to], { from: 'user' });
+  return out;
+}
+
+async function everything(store: Store): Promise<{ actors: Actor[]; interactions: Interaction[] }> {
+  const actors: Actor[] = [];
+  for await (const a of store.streamActors()) actors.push(a);
+  const interactions: Interaction[] = [];
+  for await (const i of store.streamWindow({ from: new Date(-8.64e15), to: new Date(8.64e15) })) interactions.push(i);
+  return { actors, interactions };
+}
+
 async function allPages(url: string, query: string, field: 'actors' | 'interactions', filter: Record<string, unknown>, first: number): Promise<Connection[]> {
   const pages: Connection[] = [];
   let after: string | null = null;
@@ -132,13 +152,16 @@ if (TEST_STORE !== 'neo4j') {
     beforeAll(async () => {
       const options = neo4jTestOptions();
       await wipeNeo4j(options);
-      const stores = [openSqliteStore(join(dir, 'copnet.db')), await openNeo4jStore(options)] as const;
-      for (const store of stores) {
-        expect(await loadDemoData(store)).toEqual({ actors: 743, interactionsCreated: 49205, interactionsAlreadyPresent: 0 });
-        await store.upsertActors(UNICODE_ACTORS);
-      }
-      sqlite = await serve(stores[0]);
-      graph = await serve(stores[1]);
+      // SQLite gets the demo through the loader; Neo4j gets it from that file through migrate-store.
+      const sqliteStore = openSqliteStore(join(dir, 'copnet.db'));
+      expect(await loadDemoData(sqliteStore)).toEqual({ actors: 743, interactionsCreated: 49205, interactionsAlreadyPresent: 0 });
+      await sqliteStore.upsertActors(UNICODE_ACTORS);
+      await sqliteStore.close();
+      expect(await migrate(join(dir, 'copnet.db'), options.uri)).toEqual([
+        `migrate-store: copied 749 actors and 49205 interactions from SQLite ${join(dir, 'copnet.db')} to Neo4j ${options.uri}; already present: 0 actors, 0 interactions`,
+      ]);
+      sqlite = await serve(openSqliteStore(join(dir, 'copnet.db')));
+      graph = await serve(await openNeo4jStore(options));
     }, 900_000);
     afterAll(async () => {
       await sqlite?.close();
@@ -206,6 +229,21 @@ if (TEST_STORE !== 'neo4j') {
         expect(actual.errors).toBeUndefined();
         expect(expected.data!.networkMetricSeries.snapshots).toHaveLength(7);
         expectSameFigures(actual.data, expected.data);
+      }
+    });
+
+    it('copies the demo network back from Neo4j to a new SQLite file with identical counts and contents', async () => {
+      const back = join(dir, 'back.db');
+      expect(await migrate(neo4jTestOptions().uri, back)).toEqual([
+        `migrate-store: copied 749 actors and 49205 interactions from Neo4j ${neo4jTestOptions().uri} to SQLite ${back}; already present: 0 actors, 0 interactions`,
+      ]);
+      const copy = openSqliteStore(back);
+      try {
+        expect(await copy.countActors({})).toBe(749);
+        expect(await copy.countInteractions({})).toBe(49205);
+        expect(await everything(copy)).toEqual(await everything(sqlite.store));
+      } finally {
+        await copy.close();
       }
     });
   });
