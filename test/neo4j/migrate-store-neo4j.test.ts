@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { registerMigrateStoreCommand } from '../../src/cli/migrate-store-command';
 import type { Actor } from '../../src/domain/actor';
 import type { Interaction } from '../../src/domain/interaction';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import type { Store } from '../../src/store/store';
 import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from '../store/test-store';
+import { runMigrateStore, storeContents } from './migrate-helpers';
 
 /**
  * `copnet migrate-store` in both directions through a real Neo4j: a SQLite file goes to Neo4j and
@@ -44,21 +42,7 @@ const INTERACTIONS: Interaction[] = Array.from({ length: 41 }, (_, n) => ({
   note: n % 4 === 0 ? `note ${n}: “quoted”, ünïcödé\nsecond line` : null,
 }));
 
-async function everything(store: Store): Promise<{ actors: Actor[]; interactions: Interaction[] }> {
-  const actors: Actor[] = [];
-  for await (const a of store.streamActors()) actors.push(a);
-  const interactions: Interaction[] = [];
-  for await (const i of store.streamWindow({ from: new Date(-8.64e15), to: new Date(8.64e15) })) interactions.push(i);
-  return { actors, interactions };
-}
 
-async function migrate(from: string, to: string): Promise<string[]> {
-  const out: string[] = [];
-  const program = new Command().exitOverride();
-  registerMigrateStoreCommand(program, { out: (line) => out.push(line), progress: () => undefined });
-  await program.parseAsync(['migrate-store', '--from', from, '--to', to], { from: 'user' });
-  return out;
-}
 
 if (TEST_STORE !== 'neo4j') {
   describe.skip('migrate-store through Neo4j', () => {
@@ -77,36 +61,36 @@ if (TEST_STORE !== 'neo4j') {
       const source = openSqliteStore(sourcePath);
       await source.upsertActors(ACTORS);
       await source.recordInteractions(INTERACTIONS);
-      const original = await everything(source);
+      const original = await storeContents(source);
       await source.close();
 
       const sqlite = (path: string) => `SQLite ${path}`;
       const graph = `Neo4j ${options.uri}`;
       const counts = `${ACTORS.length} actors and ${INTERACTIONS.length} interactions`;
-      expect(await migrate(sourcePath, options.uri)).toEqual([
+      expect(await runMigrateStore(sourcePath, options.uri)).toEqual([
         `migrate-store: copied ${counts} from ${sqlite(sourcePath)} to ${graph}; already present: 0 actors, 0 interactions`,
       ]);
       const neo4jStore = await openNeo4jStore(options);
       try {
         expect(await neo4jStore.countActors({})).toBe(ACTORS.length);
         expect(await neo4jStore.countInteractions({})).toBe(INTERACTIONS.length);
-        expect(await everything(neo4jStore)).toEqual(original);
+        expect(await storeContents(neo4jStore)).toEqual(original);
       } finally {
         await neo4jStore.close();
       }
       // A second run finds everything present and writes nothing.
-      expect(await migrate(sourcePath, options.uri)).toEqual([
+      expect(await runMigrateStore(sourcePath, options.uri)).toEqual([
         `migrate-store: copied 0 actors and 0 interactions from ${sqlite(sourcePath)} to ${graph}; already present: ${ACTORS.length} actors, ${INTERACTIONS.length} interactions`,
       ]);
 
-      expect(await migrate(options.uri, backPath)).toEqual([
+      expect(await runMigrateStore(options.uri, backPath)).toEqual([
         `migrate-store: copied ${counts} from ${graph} to ${sqlite(backPath)}; already present: 0 actors, 0 interactions`,
       ]);
       const back = openSqliteStore(backPath);
       try {
         expect(await back.countActors({})).toBe(ACTORS.length);
         expect(await back.countInteractions({})).toBe(INTERACTIONS.length);
-        expect(await everything(back)).toEqual(original);
+        expect(await storeContents(back)).toEqual(original);
       } finally {
         await back.close();
       }

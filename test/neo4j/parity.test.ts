@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import 'reflect-metadata';
-import { registerMigrateStoreCommand } from '../../src/cli/migrate-store-command';
 import { loadDemoData } from '../../src/demo/load-demo-data';
 import type { Actor } from '../../src/domain/actor';
-import type { Interaction } from '../../src/domain/interaction';
 import { buildCopnetSchema } from '../../src/graphql/schema';
 import { startHttpServer, type RunningServer } from '../../src/http/http-server';
 import { createServices } from '../../src/services/services';
@@ -15,6 +12,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { postGraphql } from '../api/harness';
 import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from '../store/test-store';
+import { runMigrateStore, storeContents } from './migrate-helpers';
 
 /**
  * Parity on real data: the deterministic demo network (plus a few actors with non-ASCII names)
@@ -75,21 +73,7 @@ interface Side {
 type Connection = { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: unknown[] };
 
 /** Every page of a connection, following endCursor; the pages themselves are compared, cursors included. */
-async function migrate(from: string, to: string): Promise<string[]> {
-  const out: string[] = [];
-  const program = new Command().exitOverride();
-  registerMigrateStoreCommand(program, { out: (line) => out.push(line), progress: () => undefined });
-  await program.parseAsync(['migrate-store', '--from', from, '--to', to], { from: 'user' });
-  return out;
-}
 
-async function everything(store: Store): Promise<{ actors: Actor[]; interactions: Interaction[] }> {
-  const actors: Actor[] = [];
-  for await (const a of store.streamActors()) actors.push(a);
-  const interactions: Interaction[] = [];
-  for await (const i of store.streamWindow({ from: new Date(-8.64e15), to: new Date(8.64e15) })) interactions.push(i);
-  return { actors, interactions };
-}
 
 async function allPages(url: string, query: string, field: 'actors' | 'interactions', filter: Record<string, unknown>, first: number): Promise<Connection[]> {
   const pages: Connection[] = [];
@@ -157,7 +141,7 @@ if (TEST_STORE !== 'neo4j') {
       expect(await loadDemoData(sqliteStore)).toEqual({ actors: 743, interactionsCreated: 49205, interactionsAlreadyPresent: 0 });
       await sqliteStore.upsertActors(UNICODE_ACTORS);
       await sqliteStore.close();
-      expect(await migrate(join(dir, 'copnet.db'), options.uri)).toEqual([
+      expect(await runMigrateStore(join(dir, 'copnet.db'), options.uri)).toEqual([
         `migrate-store: copied 749 actors and 49205 interactions from SQLite ${join(dir, 'copnet.db')} to Neo4j ${options.uri}; already present: 0 actors, 0 interactions`,
       ]);
       sqlite = await serve(openSqliteStore(join(dir, 'copnet.db')));
@@ -234,14 +218,14 @@ if (TEST_STORE !== 'neo4j') {
 
     it('copies the demo network back from Neo4j to a new SQLite file with identical counts and contents', async () => {
       const back = join(dir, 'back.db');
-      expect(await migrate(neo4jTestOptions().uri, back)).toEqual([
+      expect(await runMigrateStore(neo4jTestOptions().uri, back)).toEqual([
         `migrate-store: copied 749 actors and 49205 interactions from Neo4j ${neo4jTestOptions().uri} to SQLite ${back}; already present: 0 actors, 0 interactions`,
       ]);
       const copy = openSqliteStore(back);
       try {
         expect(await copy.countActors({})).toBe(749);
         expect(await copy.countInteractions({})).toBe(49205);
-        expect(await everything(copy)).toEqual(await everything(sqlite.store));
+        expect(await storeContents(copy)).toEqual(await storeContents(sqlite.store));
       } finally {
         await copy.close();
       }
