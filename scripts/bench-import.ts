@@ -150,34 +150,32 @@ async function main(): Promise<void> {
 }
 
 async function benchOneSize(rows: number, actorCount: number, batchSize: number, neo4jUri: string | null, password: string): Promise<void> {
-  {
-    const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
-    try {
-      const generateStart = performance.now();
-      await writeActorsCsv(join(dir, 'actors.csv'), actorsFor(actorCount));
-      await writeCsvFile(join(dir, 'interactions.csv'), INTERACTION_CSV_HEADER, interactionRecords(rows, actorCount, 42));
-      const fileMb = statSync(join(dir, 'interactions.csv')).size / 1e6;
-      const generateSeconds = (performance.now() - generateStart) / 1000;
-      const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchSize)], {
-        encoding: 'utf8',
-        env: neo4jUri ? { ...process.env, NEO4J_BENCH_URI: neo4jUri, NEO4J_PASSWORD: password } : process.env,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 20,
-      });
-      const f = JSON.parse(output) as ChildFigures;
-      const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
-      console.log(
-        [
-          `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
-          `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` + (Number.isNaN(f.dbMb) ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
-          `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
-          `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
-          `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,
-        ].join('\n'),
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
+  try {
+    const generateStart = performance.now();
+    await writeActorsCsv(join(dir, 'actors.csv'), actorsFor(actorCount));
+    await writeCsvFile(join(dir, 'interactions.csv'), INTERACTION_CSV_HEADER, interactionRecords(rows, actorCount, 42));
+    const fileMb = statSync(join(dir, 'interactions.csv')).size / 1e6;
+    const generateSeconds = (performance.now() - generateStart) / 1000;
+    const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchSize)], {
+      encoding: 'utf8',
+      env: neo4jUri ? { ...process.env, NEO4J_BENCH_URI: neo4jUri, NEO4J_PASSWORD: password } : process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
+    const f = JSON.parse(output) as ChildFigures;
+    const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+    console.log(
+      [
+        `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
+        `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` + (Number.isNaN(f.dbMb) ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
+        `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
+        `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
+        `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+      ].join('\n'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
