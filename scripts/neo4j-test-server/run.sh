@@ -13,7 +13,7 @@ target="$here/target${profile:+-$profile}"
 main_class="$here/src/main/java/copnet/CopnetNeo4jTestServer.java"
 
 if [[ ! -f "$target/classpath.txt" || "$here/pom.xml" -nt "$target/classpath.txt" || "$main_class" -nt "$target/classpath.txt" ]]; then
-  echo "neo4j-test-server: building with Maven (first time: downloads Neo4j into ~/.m2) ..." >&2
+  echo "neo4j-test-server: building with Maven (the first build downloads Neo4j into ~/.m2) ..." >&2
   (cd "$here" && mvn -B -q ${profile:+-P "$profile"} package >&2)
   touch "$target/classpath.txt" # Maven leaves an unchanged class path file untouched
 fi
