@@ -40,7 +40,8 @@ interface ChildFigures {
   totalSeconds: number;
   cpuSeconds: number;
   peakRssMb: number;
-  dbMb: number;
+  /** Size of the SQLite file; null on Neo4j (the server's files are not copnet's). */
+  dbMb: number | null;
 }
 
 const START = Date.UTC(2019, 7, 1);
@@ -114,7 +115,7 @@ async function runImport(dir: string, batchSize: number): Promise<void> {
     totalSeconds: (performance.now() - started) / 1000,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    dbMb: neo4jUri ? Number.NaN : statSync(join(dir, 'bench.db')).size / 1e6,
+    dbMb: neo4jUri ? null : statSync(join(dir, 'bench.db')).size / 1e6,
   };
   process.stdout.write(JSON.stringify(figures));
 }
@@ -168,7 +169,7 @@ async function benchOneSize(rows: number, actorCount: number, batchSize: number,
     console.log(
       [
         `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
-        `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` + (Number.isNaN(f.dbMb) ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
+        `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` + (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
         `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
         `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
         `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,
