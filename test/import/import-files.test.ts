@@ -40,7 +40,7 @@ describe('the sample files in examples/', () => {
   });
 
   it('count rows whose externalId is stored with other data as "already present, different", keeping the stored data', async () => {
-    const store = openSqliteStore(temp.path('examples-different.db'));
+    const store = await openTestStore(temp.path('examples-different.db'));
     try {
       const sources = () => openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: join(examples, 'interactions.csv') });
       await importRows(store, await sources());
