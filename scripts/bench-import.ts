@@ -5,7 +5,11 @@
  * per second for 1,000,000 rows, with peak memory flat in the file size, which is why it
  * imports two sizes (100,000 and 1,000,000 rows by default) and prints both.
  *
- *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000]
+ *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000] [--store sqlite|neo4j]
+ *
+ * `--store neo4j` imports into Neo4j instead (the one at NEO4J_URI if set and empty, else a fresh
+ * test server started for the run: see scripts/neo4j-bench-server.ts), with the Neo4j batch size
+ * by default; peak RSS is copnet's (the importing Node process), not the database's.
  *
  * Each import runs in a child process of its own, so its peak RSS (getrusage maxrss) is
  * the import's alone, not the generator's. CPU time is printed next to wall time because
@@ -13,7 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActorInput } from '../src/domain/actor';
@@ -22,7 +26,10 @@ import { DemoRandom } from '../src/demo/random';
 import { DEFAULT_IMPORT_BATCH_SIZE, importRows, type ImportStep } from '../src/import/import-rows';
 import { openImportSources } from '../src/import/open-import-sources';
 import { INTERACTION_CSV_HEADER, writeActorsCsv, writeCsvFile } from '../src/import/write-import-files';
+import { openNeo4jStore } from '../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
+import type { Store } from '../src/store/store';
+import { benchNeo4j } from './neo4j-bench-server';
 
 interface ChildFigures {
   rows: number;
@@ -33,7 +40,8 @@ interface ChildFigures {
   totalSeconds: number;
   cpuSeconds: number;
   peakRssMb: number;
-  dbMb: number;
+  /** Size of the SQLite file; null on Neo4j (the server's files are not copnet's). */
+  dbMb: number | null;
 }
 
 const START = Date.UTC(2019, 7, 1);
@@ -81,7 +89,11 @@ function* interactionRecords(rows: number, actorCount: number, seed: number): It
 
 /** In the child: import the files into a fresh store and print the figures as JSON. */
 async function runImport(dir: string, batchSize: number): Promise<void> {
-  const store = openSqliteStore(join(dir, 'bench.db'));
+  // The parent passes a Neo4j in the environment (NEO4J_BENCH_URI) when benchmarking that store.
+  const neo4jUri = process.env.NEO4J_BENCH_URI;
+  const store: Store = neo4jUri
+    ? await openNeo4jStore({ uri: neo4jUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: 'neo4j' })
+    : openSqliteStore(join(dir, 'bench.db'));
   const marks: Partial<Record<ImportStep, number>> = {};
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -103,7 +115,7 @@ async function runImport(dir: string, batchSize: number): Promise<void> {
     totalSeconds: (performance.now() - started) / 1000,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    dbMb: statSync(join(dir, 'bench.db')).size / 1e6,
+    dbMb: neo4jUri ? null : statSync(join(dir, 'bench.db')).size / 1e6,
   };
   process.stdout.write(JSON.stringify(figures));
 }
@@ -111,45 +123,60 @@ async function runImport(dir: string, batchSize: number): Promise<void> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: '100000,1000000' },
+      // One size on Neo4j: a second size would find the first one's rows already present.
+      sizes: { type: 'string' },
       actors: { type: 'string', default: '10000' },
-      batch: { type: 'string', default: String(DEFAULT_IMPORT_BATCH_SIZE.sqlite) },
+      batch: { type: 'string' },
+      store: { type: 'string', default: 'sqlite' },
       child: { type: 'string' },
     },
   });
-  const batchSize = Number(values.batch);
+  if (values.store !== 'sqlite' && values.store !== 'neo4j') throw new Error(`--store: ${JSON.stringify(values.store)} is not sqlite or neo4j`);
+  const batchSize = Number(values.batch ?? DEFAULT_IMPORT_BATCH_SIZE[values.store]);
   if (values.child) return runImport(values.child, batchSize);
 
   const actorCount = Number(values.actors);
-  const sizes = values.sizes.split(',').map(Number);
-  console.log(`copnet import benchmark: ${actorCount.toLocaleString('en-US')} actors, batches of ${batchSize.toLocaleString('en-US')}, Node ${process.version}`);
-  for (const rows of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
-    try {
-      const generateStart = performance.now();
-      await writeActorsCsv(join(dir, 'actors.csv'), actorsFor(actorCount));
-      await writeCsvFile(join(dir, 'interactions.csv'), INTERACTION_CSV_HEADER, interactionRecords(rows, actorCount, 42));
-      const fileMb = statSync(join(dir, 'interactions.csv')).size / 1e6;
-      const generateSeconds = (performance.now() - generateStart) / 1000;
-      const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchSize)], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 20,
-      });
-      const f = JSON.parse(output) as ChildFigures;
-      const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
-      console.log(
-        [
-          `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
-          `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}, database ${f.dbMb.toFixed(0)} MB`,
-          `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
-          `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
-          `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,
-        ].join('\n'),
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  const sizes = (values.sizes ?? (values.store === 'neo4j' ? '1000000' : '100000,1000000')).split(',').map(Number);
+  const server = values.store === 'neo4j' ? await benchNeo4j() : null;
+  console.log(
+    `copnet import benchmark: ${actorCount.toLocaleString('en-US')} actors, batches of ${batchSize.toLocaleString('en-US')}, Node ${process.version}, ` +
+      `into ${server ? server.where : 'a fresh SQLite file'}`,
+  );
+  try {
+    for (const rows of sizes) await benchOneSize(rows, actorCount, batchSize, server?.options.uri ?? null, server?.options.password ?? '');
+  } finally {
+    await server?.stop();
+  }
+  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`);
+}
+
+async function benchOneSize(rows: number, actorCount: number, batchSize: number, neo4jUri: string | null, password: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
+  try {
+    const generateStart = performance.now();
+    await writeActorsCsv(join(dir, 'actors.csv'), actorsFor(actorCount));
+    await writeCsvFile(join(dir, 'interactions.csv'), INTERACTION_CSV_HEADER, interactionRecords(rows, actorCount, 42));
+    const fileMb = statSync(join(dir, 'interactions.csv')).size / 1e6;
+    const generateSeconds = (performance.now() - generateStart) / 1000;
+    const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchSize)], {
+      encoding: 'utf8',
+      env: neo4jUri ? { ...process.env, NEO4J_BENCH_URI: neo4jUri, NEO4J_PASSWORD: password } : process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
+    const f = JSON.parse(output) as ChildFigures;
+    const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+    console.log(
+      [
+        `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
+        `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` + (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
+        `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
+        `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
+        `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+      ].join('\n'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

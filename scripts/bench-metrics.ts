@@ -18,6 +18,11 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
  * `-- --quarters` computes the 8 quarters of the same log instead of the 104 rolling windows
  * (the smaller configuration, for a busy machine), and the story comparison twice.
  *
+ * `npm run bench:metrics -- --store neo4j` also records the log into Neo4j (the Neo4j test
+ * server, or an empty NEO4J_URI: scripts/neo4j-bench-server.ts), streams the whole
+ * 200,000-interaction range back (target ≥ 100,000 interactions/s) and runs the same cold
+ * series loading its windows through Neo4j, printed beside the SQLite figures.
+ *
  * `npm run bench:metrics -- --kernel` instead compares the path-metrics kernel with
  * graphology-metrics and igraph on single preferential-attachment graphs.
  */
@@ -37,7 +42,10 @@ import { poolPathCentralityEngine } from '../src/metrics/path-centralities';
 import type { SeriesInput } from '../src/metrics/series';
 import type { NetworkSnapshot } from '../src/metrics/snapshot';
 import { MetricsService } from '../src/services/metrics-service';
+import { openNeo4jStore } from '../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
+import type { Store } from '../src/store/store';
+import { benchNeo4j } from './neo4j-bench-server';
 
 
 export const LOG_SHAPE = {
@@ -242,6 +250,7 @@ async function benchSeries(): Promise<void> {
       line('ratio', `copnet cold series / igraph betweenness = ${(coldMs / total).toFixed(2)} (target ≤ 0.75)`);
       line('check', `largest |copnet − igraph| normalized betweenness over all windows and actors: ${maxDifference(cold.snapshots, networks, igraph.values).toExponential(1)}`);
     }
+    if (argValue('--store') === 'neo4j') await benchOnNeo4j(pool, coldMs);
     line('load avg', `${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`);
     await store.close();
   } finally {
@@ -263,7 +272,10 @@ async function loadLog(path: string): Promise<void> {
   let start = performance.now();
   const log = generateInteractionLog();
   const generatedMs = performance.now() - start;
-  const store = openSqliteStore(path);
+  const neo4jUri = process.env.NEO4J_BENCH_URI;
+  const store: Store = neo4jUri
+    ? await openNeo4jStore({ uri: neo4jUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: 'neo4j' })
+    : openSqliteStore(path);
   start = performance.now();
   await store.upsertActors(validateActorBatch(log.actors));
   for (let i = 0; i < log.interactions.length; i += RECORD_BATCH) {
@@ -461,6 +473,45 @@ function totalMs(seconds: readonly number[]): number {
 function range(xs: readonly number[]): string {
   const sorted = [...xs].sort((a, b) => a - b);
   return `${fmt(sorted[0] ?? 0)}–${fmt(sorted[Math.floor(sorted.length / 2)] ?? 0)}–${fmt(sorted[sorted.length - 1] ?? 0)}`;
+}
+/** The same log through Neo4j: write rate, read rate of the whole range, and the cold series beside SQLite's. */
+async function benchOnNeo4j(pool: PathMetricsPool, sqliteColdMs: number): Promise<void> {
+  const server = await benchNeo4j();
+  try {
+    const child = spawnSync(process.execPath, [__filename, '--load', 'neo4j'], {
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_BENCH_URI: server.options.uri, NEO4J_PASSWORD: server.options.password },
+    });
+    if (child.status !== 0) throw new Error(`loading the interaction log into Neo4j failed: ${child.stderr}`);
+    const load = JSON.parse(child.stdout) as LoadFigures;
+    line('neo4j', `into ${server.where}`);
+    line('load', `${sec(load.loadMs)} through the Neo4j store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(load.interactions / (load.loadMs / 1000)))} interactions/s)`);
+    const store = await openNeo4jStore(server.options);
+    try {
+      const whole = { from: LOG_SHAPE.start, to: new Date(LOG_SHAPE.start.getTime() + LOG_SHAPE.weeks * WEEK_MS) };
+      for (const pass of ['first', 'second']) {
+        const start = performance.now();
+        let count = 0;
+        for await (const interaction of store.streamWindow(whole)) if (interaction) count += 1;
+        const ms = performance.now() - start;
+        line('read', `${pass} stream of the whole range: ${fmt(count)} interactions in ${sec(ms)} (${fmt(Math.round(count / (ms / 1000)))} interactions/s; target ≥ 100,000)`);
+      }
+      const service = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
+      const start = performance.now();
+      await service.series(SERIES);
+      const coldMs = performance.now() - start;
+      line('series', `cold ${sec(coldMs)} loading through Neo4j, beside ${sec(sqliteColdMs)} through SQLite (same series, same process)`);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+function argValue(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? process.argv[at + 1] : undefined;
 }
 
 if (require.main === module) {

@@ -3,20 +3,22 @@
 # server if its sources changed (the first build downloads Neo4j from Maven Central into ~/.m2),
 # then runs it in the foreground. It prints `bolt://127.0.0.1:PORT` once Bolt accepts
 # connections; user neo4j, password from NEO4J_PASSWORD. JDK 17 (`java`, `mvn`) required;
-# NEO4J_TEST_SERVER_JAVA picks another java, NEO4J_TEST_SERVER_JAVA_OPTS adds JVM options.
+# NEO4J_TEST_SERVER_JAVA_HOME picks another JDK (for building and running), NEO4J_TEST_SERVER_PROFILE
+# a pom profile (neo4j-2025: Neo4j 2025.x, Java 21+), NEO4J_TEST_SERVER_JAVA_OPTS adds JVM options.
 set -euo pipefail
+if [[ -n "${NEO4J_TEST_SERVER_JAVA_HOME:-}" ]]; then export JAVA_HOME="$NEO4J_TEST_SERVER_JAVA_HOME"; fi
 here="$(cd "$(dirname "$0")" && pwd)"
 profile="${NEO4J_TEST_SERVER_PROFILE:-}"
 target="$here/target${profile:+-$profile}"
 main_class="$here/src/main/java/copnet/CopnetNeo4jTestServer.java"
 
 if [[ ! -f "$target/classpath.txt" || "$here/pom.xml" -nt "$target/classpath.txt" || "$main_class" -nt "$target/classpath.txt" ]]; then
-  echo "neo4j-test-server: building with Maven (first time: downloads Neo4j into ~/.m2) ..." >&2
+  echo "neo4j-test-server: building with Maven (the first build downloads Neo4j into ~/.m2) ..." >&2
   (cd "$here" && mvn -B -q ${profile:+-P "$profile"} package >&2)
   touch "$target/classpath.txt" # Maven leaves an unchanged class path file untouched
 fi
 
-java="${NEO4J_TEST_SERVER_JAVA:-java}"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The module openings Neo4j's own launcher passes to the JVM.
 exec "$java" \
   -Xms512m -Xmx2g -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -Djdk.nio.maxCachedBufferSize=1024 \

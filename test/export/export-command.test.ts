@@ -9,7 +9,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { registerExportCommand, runExportCommand, type ExportCommandOptions } from '../../src/cli/export-command';
 import { validateActorBatch } from '../../src/domain/actor';
 import { validateInteractionBatch } from '../../src/domain/interaction';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { openTestStore } from '../store/test-store';
 import { parseXml, elements } from './xml';
 
 let dir: string;
@@ -18,7 +18,7 @@ let dbPath: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'copnet-export-cli-'));
   dbPath = join(dir, 'copnet.db');
-  const store = openSqliteStore(dbPath);
+  const store = await openTestStore(dbPath);
   try {
     await store.upsertActors(
       validateActorBatch([
@@ -54,7 +54,7 @@ async function run(options: ExportCommandOptions, cwd = dir): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runExportCommand(options, {
-    openStore: async () => openSqliteStore(dbPath),
+    openStore: () => openTestStore(dbPath),
     cwd,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -158,7 +158,7 @@ describe('copnet export', () => {
     const cwd = outDir('commander');
     const program = new Command('copnet').exitOverride();
     const out: string[] = [];
-    registerExportCommand(program, { openStore: async () => openSqliteStore(dbPath), cwd, out: (line) => out.push(line), err: (line) => out.push(line) });
+    registerExportCommand(program, { openStore: () => openTestStore(dbPath), cwd, out: (line) => out.push(line), err: (line) => out.push(line) });
     await program.parseAsync(['export', '--format', 'csv-nodes', '--from', '2020-08-01', '--to', '2021-08-01', '--actor-kinds', 'INTERMEDIARY', '--out', 'n.csv'], { from: 'user' });
     expect(out).toEqual([expect.stringContaining('copnet export: wrote csv-nodes')]);
     const rows = parseCsv<Record<string, string>>(readFileSync(join(cwd, 'n.csv'), 'utf8'), { columns: true });

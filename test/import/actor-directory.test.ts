@@ -1,12 +1,12 @@
 import { ActorDirectory } from '../../src/import/actor-directory';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { openTestStore } from '../store/test-store';
 import { useTempDir } from './temp-files';
 
 const temp = useTempDir();
 
 describe('ActorDirectory', () => {
   it('answers for the actors file at once, asks the store once per other id, and forgets withdrawn rows', async () => {
-    const store = openSqliteStore(temp.path('directory.db'));
+    const store = await openTestStore(temp.path('directory.db'));
     await store.upsertActors([
       { id: 'stored', name: 'Stored', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },
       { id: 'both', name: 'Both', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { registerImportCommand, runImportCommand, type ImportCommandOptions } from '../../src/cli/import-command';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
+import { openTestStore, TEST_STORE } from '../store/test-store';
 import { useTempDir } from './temp-files';
 
 const temp = useTempDir();
@@ -31,8 +31,8 @@ interface Run {
   err: string[];
 }
 
-/** A fresh SQLite file; `run` imports into it through the command, as a user would. */
-function freshDb(): { path: string; run(options: Partial<ImportCommandOptions>, document?: string): Promise<Run>; open(): Store } {
+/** A fresh store (a SQLite file, or the emptied Neo4j test database); `run` imports into it through the command, as a user would. */
+function freshDb(): { path: string; run(options: Partial<ImportCommandOptions>, document?: string): Promise<Run>; open(): Promise<Store> } {
   const path = temp.path(`copnet-${++dbCount}.db`);
   return {
     path,
@@ -40,18 +40,18 @@ function freshDb(): { path: string; run(options: Partial<ImportCommandOptions>, 
       const out: string[] = [];
       const err: string[] = [];
       const code = await runImportCommand(document ?? null, { format: 'csv', ...options }, {
-        openStore: async () => openSqliteStore(path),
+        openStore: () => openTestStore(path),
         out: (line) => out.push(line),
         err: (line) => err.push(line),
       });
       return { code, out, err };
     },
-    open: () => openSqliteStore(path),
+    open: () => openTestStore(path),
   };
 }
 
-async function inspect(db: { open(): Store }, work: (store: Store) => Promise<unknown>): Promise<unknown> {
-  const store = db.open();
+async function inspect(db: { open(): Promise<Store> }, work: (store: Store) => Promise<unknown>): Promise<unknown> {
+  const store = await db.open();
   try {
     return await work(store);
   } finally {
@@ -234,7 +234,7 @@ describe('copnet import when the store fails', () => {
     const path = temp.path('closed.db');
     const code = await runImportCommand(null, { format: 'csv', actors: temp.file('actors-closed.csv', ACTORS) }, {
       openStore: async () => {
-        const store = openSqliteStore(path);
+        const store = await openTestStore(path);
         await store.close();
         return store;
       },
@@ -243,7 +243,9 @@ describe('copnet import when the store fails', () => {
     });
     expect(code).toBe(1);
     expect(err).toEqual([
-      'copnet import: Embedded database error: The database connection is not open',
+      TEST_STORE === 'sqlite'
+        ? 'copnet import: Embedded database error: The database connection is not open'
+        : `copnet import: The store for Neo4j at NEO4J_URI=${process.env.NEO4J_URI} is closed`,
       'Batches written before the failure stay; once it is fixed, run the same import again: nothing is written twice.',
     ]);
   });
@@ -296,7 +298,7 @@ describe('registerImportCommand', () => {
     const db = freshDb();
     const out: string[] = [];
     const program = new Command('copnet').exitOverride();
-    registerImportCommand(program, { openStore: async () => openSqliteStore(db.path), out: (line) => out.push(line), err: (line) => out.push(line) });
+    registerImportCommand(program, { openStore: () => openTestStore(db.path), out: (line) => out.push(line), err: (line) => out.push(line) });
     const before = process.exitCode;
     try {
       await program.parseAsync(['import', '--actors', actors, '--interactions', interactions, '--format', 'csv'], { from: 'user' });

@@ -5,7 +5,7 @@ import { formatProblem, type ImportProblem } from '../../src/import/import-probl
 import { importRows } from '../../src/import/import-rows';
 import { openImportSources } from '../../src/import/open-import-sources';
 import { importDocumentJson, writeActorsCsv, writeInteractionsCsv } from '../../src/import/write-import-files';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { openTestStore } from '../store/test-store';
 import { useTempDir } from './temp-files';
 
 const temp = useTempDir();
@@ -13,7 +13,7 @@ const examples = join(__dirname, '..', '..', 'examples');
 
 describe('the sample files in examples/', () => {
   it('import cleanly, as CSV and as JSON', async () => {
-    const store = openSqliteStore(temp.path('examples.db'));
+    const store = await openTestStore(temp.path('examples.db'));
     try {
       const csv = await importRows(
         store,
@@ -40,7 +40,7 @@ describe('the sample files in examples/', () => {
   });
 
   it('count rows whose externalId is stored with other data as "already present, different", keeping the stored data', async () => {
-    const store = openSqliteStore(temp.path('examples-different.db'));
+    const store = await openTestStore(temp.path('examples-different.db'));
     try {
       const sources = () => openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: join(examples, 'interactions.csv') });
       await importRows(store, await sources());
@@ -58,7 +58,7 @@ describe('the sample files in examples/', () => {
   });
 
   it('show one problem of each kind in interactions-with-problems.csv', async () => {
-    const store = openSqliteStore(temp.path('examples-problems.db'));
+    const store = await openTestStore(temp.path('examples-problems.db'));
     const problems: ImportProblem[] = [];
     try {
       const file = join(examples, 'interactions-with-problems.csv');
@@ -90,7 +90,7 @@ describe('the demo network as import files', () => {
     const interactions = temp.path('demo-interactions.csv');
     await writeActorsCsv(actors, demo.actors);
     await writeInteractionsCsv(interactions, demo.interactions);
-    const store = openSqliteStore(temp.path('demo.db'));
+    const store = await openTestStore(temp.path('demo.db'));
     try {
       const sources = await openImportSources({ format: 'csv', actors, interactions });
       expect(await importRows(store, sources)).toEqual({

@@ -152,6 +152,18 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
         expect(await store.revision()).toBeGreaterThan(afterInteraction);
       });
 
+      it('counts every one of many concurrent writes in the revision, and loses none of them', async () => {
+        const start = await store.revision();
+        const writes = Array.from({ length: 12 }, (_, n) =>
+          n % 2 === 0
+            ? store.recordInteractions([interaction(`c-${n}`, '2019-02-12T09:00:00Z', 'bmgf', ['nsi-core', 'nsi-baltimore'])])
+            : store.upsertActors([{ ...core, name: `CORE ${n}` }]),
+        );
+        await Promise.all(writes);
+        expect(await store.revision()).toBe(start + 12);
+        expect(await store.countInteractions({ actorId: 'nsi-core' })).toBe(6);
+      });
+
       describe('listing, counting and streaming', () => {
         const log = [
           interaction('a', '2019-01-10T00:00:00Z', 'bmgf', ['nsi-core', 'nsi-baltimore'], { kind: 'CONVENING' }),
