@@ -42,11 +42,20 @@ const PAGE = `{ interactions(filter: { from: "2019-08-01", to: "2020-08-01" }, f
 /** 338 weekly windows; a different co-participation limit each time keeps it cold. */
 const weeklySeries = (limit: number) => `{ networkMetricSeries(series: { from: "2018-10-01", to: "2025-03-24", step: WEEK },
   scope: { coParticipationLimit: ${limit} }) { snapshots { density betweennessCentralization } } }`;
-const bigExport = (limit: number) => `/export/gexf-dynamic?from=2018-10-01&to=2025-06-30&step=MONTH&windowSize=12&coParticipationLimit=${limit}`;
+const bigExport = (limit: number) =>
+  `/export/gexf-dynamic?from=2018-10-01&to=2025-06-30&step=MONTH&windowSize=12&coParticipationLimit=${limit}`;
 
 function startServer(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [args.server], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', COPNET_DB_PATH: join(dir, 'copnet.db'), COPNET_DEMO_DATA: 'on', COPNET_STORE: 'sqlite', MALLOC_ARENA_MAX: '2' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      COPNET_DB_PATH: join(dir, 'copnet.db'),
+      COPNET_DEMO_DATA: 'on',
+      COPNET_STORE: 'sqlite',
+      MALLOC_ARENA_MAX: '2',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -61,7 +70,11 @@ function startServer(dir: string): Promise<{ child: ChildProcess; url: string }>
 }
 
 async function post(url: string, query: string): Promise<void> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
 }
@@ -107,8 +120,12 @@ function heavyLoop(url: string, stop: AbortSignal): Promise<{ series: number; ex
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-api-'));
   const loadBefore = loadavg();
-  console.log(`bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`autocannon: ${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback; server: ${args.server}, demo network in a fresh SQLite file`);
+  console.log(
+    `bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  console.log(
+    `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback; server: ${args.server}, demo network in a fresh SQLite file`,
+  );
   const started = Date.now();
   const { child, url } = await startServer(dir);
   console.log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
@@ -135,7 +152,11 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`load average after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average after ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -131,7 +131,8 @@ async function main(): Promise<void> {
       child: { type: 'string' },
     },
   });
-  if (values.store !== 'sqlite' && values.store !== 'neo4j') throw new Error(`--store: ${JSON.stringify(values.store)} is not sqlite or neo4j`);
+  if (values.store !== 'sqlite' && values.store !== 'neo4j')
+    throw new Error(`--store: ${JSON.stringify(values.store)} is not sqlite or neo4j`);
   const batchSize = Number(values.batch ?? DEFAULT_IMPORT_BATCH_SIZE[values.store]);
   if (values.child) return runImport(values.child, batchSize);
 
@@ -147,7 +148,11 @@ async function main(): Promise<void> {
   } finally {
     await server?.stop();
   }
-  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`,
+  );
 }
 
 async function benchOneSize(rows: number, actorCount: number, batchSize: number, neo4jUri: string | null, password: string): Promise<void> {
@@ -169,7 +174,8 @@ async function benchOneSize(rows: number, actorCount: number, batchSize: number,
     console.log(
       [
         `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
-        `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` + (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
+        `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` +
+          (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
         `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
         `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
         `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,

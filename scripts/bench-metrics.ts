@@ -47,7 +47,6 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 import type { Store } from '../src/store/store';
 import { benchNeo4j } from './neo4j-bench-server';
 
-
 export const LOG_SHAPE = {
   seed: 20_230_807,
   actors: 5_000,
@@ -96,21 +95,29 @@ export function generateInteractionLog(shape = LOG_SHAPE): InteractionLog {
   const endpoints = new Int32Array(shape.interactions * 8);
   let endpointCount = 0;
   const pick = (): number =>
-    endpointCount === 0 || uniformFloat64(rng) < 0.2 ? uniformInt(rng, 0, shape.actors - 1) : endpoints[uniformInt(rng, 0, endpointCount - 1)]!;
+    endpointCount === 0 || uniformFloat64(rng) < 0.2
+      ? uniformInt(rng, 0, shape.actors - 1)
+      : endpoints[uniformInt(rng, 0, endpointCount - 1)]!;
 
   const interactions: InteractionInput[] = [];
   for (let week = 0; week < shape.weeks; week++) {
     const count = Math.floor(((week + 1) * shape.interactions) / shape.weeks) - Math.floor((week * shape.interactions) / shape.weeks);
     const foundationShare = 0.05 - (0.04 * week) / (shape.weeks - 1);
-    const times = Array.from({ length: count }, () => shape.start.getTime() + week * WEEK_MS + Math.floor(uniformFloat64(rng) * WEEK_MS)).sort(
-      (a, b) => a - b,
-    );
+    const times = Array.from(
+      { length: count },
+      () => shape.start.getTime() + week * WEEK_MS + Math.floor(uniformFloat64(rng) * WEEK_MS),
+    ).sort((a, b) => a - b);
     for (const time of times) {
       const roll = uniformFloat64(rng);
       if (roll < REPEAT_SHARE && interactions.length > 0) {
         // a recent pair meets again
         const past = interactions[uniformInt(rng, Math.max(0, interactions.length - 20_000), interactions.length - 1)]!;
-        interactions.push({ ...past, externalId: `bench-${interactions.length}`, occurredAt: new Date(time), participantIds: past.participantIds.slice(0, 1) });
+        interactions.push({
+          ...past,
+          externalId: `bench-${interactions.length}`,
+          occurredAt: new Date(time),
+          participantIds: past.participantIds.slice(0, 1),
+        });
         continue;
       }
       const initiator = uniformFloat64(rng) < foundationShare ? 0 : pick();
@@ -161,7 +168,11 @@ async function benchSeries(): Promise<void> {
   const memory = new MemoryWatch();
   const pool = new PathMetricsPool();
   try {
-    header(QUARTERS ? `bench:metrics --quarters — series of the quarters of ${LOG_SHAPE.weeks} weeks` : `bench:metrics — series of ${LOG_SHAPE.weeks} weekly windows of 13 weeks`);
+    header(
+      QUARTERS
+        ? `bench:metrics --quarters — series of the quarters of ${LOG_SHAPE.weeks} weeks`
+        : `bench:metrics — series of ${LOG_SHAPE.weeks} weekly windows of 13 weeks`,
+    );
 
     // Generating and recording happen in a child process, so the series below runs in a
     // process holding only what copnet itself holds, and its memory figure is its own.
@@ -169,8 +180,14 @@ async function benchSeries(): Promise<void> {
     const child = spawnSync(process.execPath, [__filename, '--load', path], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`loading the interaction log failed: ${child.stderr}`);
     const load = JSON.parse(child.stdout) as LoadFigures;
-    line('data', `${fmt(load.interactions)} interactions, ${fmt(load.actors)} actors, ${LOG_SHAPE.weeks} weeks, seed ${LOG_SHAPE.seed} (generated in ${sec(load.generatedMs)})`);
-    line('load', `${sec(load.loadMs)} through the SQLite store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(load.interactions / (load.loadMs / 1000)))} interactions/s)`);
+    line(
+      'data',
+      `${fmt(load.interactions)} interactions, ${fmt(load.actors)} actors, ${LOG_SHAPE.weeks} weeks, seed ${LOG_SHAPE.seed} (generated in ${sec(load.generatedMs)})`,
+    );
+    line(
+      'load',
+      `${sec(load.loadMs)} through the SQLite store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(load.interactions / (load.loadMs / 1000)))} interactions/s)`,
+    );
 
     const store = openSqliteStore(path);
     const service = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
@@ -186,16 +203,27 @@ async function benchSeries(): Promise<void> {
     await service.series(SERIES);
     const warmMs = performance.now() - start;
     const windows = cold.snapshots.length;
-    line('windows', `${windows}: ${range(cold.snapshots.map((x) => x.actorCount))} actors, ${range(cold.snapshots.map((x) => x.tieCount))} ties (min–median–max)`);
+    line(
+      'windows',
+      `${windows}: ${range(cold.snapshots.map((x) => x.actorCount))} actors, ${range(cold.snapshots.map((x) => x.tieCount))} ties (min–median–max)`,
+    );
     line('series', `cold ${sec(coldMs)} (${sec(coldMs / windows)} per window): every network and per-actor metric, exact betweenness,`);
     line('', `path metrics on ${pool.threads} worker threads (${availableParallelism()} CPUs: ${cpus()[0]?.model ?? '?'});`);
     line('', `CPU time ${sec((coldCpu.user + coldCpu.system) / 1000)} over all threads`);
     line('warm', `${sec(warmMs)} (same series again, from the snapshot cache)`);
-    line('memory', `peak RSS during the series ${mb(seriesPeak.hwm ?? seriesPeak.sampled)}` +
-      (seriesPeak.hwm === undefined ? ' (sampled every 20 ms)' : ` (kernel high-water mark, all threads; sampled every 20 ms: ${mb(seriesPeak.sampled)})`));
+    line(
+      'memory',
+      `peak RSS during the series ${mb(seriesPeak.hwm ?? seriesPeak.sampled)}` +
+        (seriesPeak.hwm === undefined
+          ? ' (sampled every 20 ms)'
+          : ` (kernel high-water mark, all threads; sampled every 20 ms: ${mb(seriesPeak.sampled)})`),
+    );
     line('', `main-thread V8 heap peaks (sampled): ${mb(seriesHeap.used)} used, ${mb(seriesHeap.total)} reserved`);
     const tuning = [...process.execArgv, ...(process.env.MALLOC_ARENA_MAX ? [`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}`] : [])];
-    line('', `runtime tuning: ${tuning.length > 0 ? tuning.join(' ') : 'none (node defaults)'}; the peak varies by ±50 MB from run to run with GC timing`);
+    line(
+      '',
+      `runtime tuning: ${tuning.length > 0 ? tuning.join(' ') : 'none (node defaults)'}; the peak varies by ±50 MB from run to run with GC timing`,
+    );
     line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
 
     // The hub-and-spoke story's measures (tie mix, E-I index, constraint, effective size,
@@ -222,15 +250,21 @@ async function benchSeries(): Promise<void> {
       measureGraph(projection.network, window, counts, index, { story: true });
       storyMs += performance.now() - t0;
     }
-    line('story', `measureGraph alone over the ${windows} windows (no betweenness/closeness): ${sec(plainMs)} without the story measures, ` +
-      `${sec(storyMs)} with them (+${sec(storyMs - plainMs)}, ${sec((storyMs - plainMs) / windows)} per window)`);
+    line(
+      'story',
+      `measureGraph alone over the ${windows} windows (no betweenness/closeness): ${sec(plainMs)} without the story measures, ` +
+        `${sec(storyMs)} with them (+${sec(storyMs - plainMs)}, ${sec((storyMs - plainMs) / windows)} per window)`,
+    );
 
     const rounds = QUARTERS ? 2 : 1;
     for (let round = 1; round <= rounds; round++) {
       const without = await coldWith(false);
       const withAgain = await coldWith(true);
-      line('', `cold series without the story measures ${sec(without)}, with them ${sec(withAgain)} ` +
-        `(${withAgain >= without ? '+' : '−'}${(Math.abs(withAgain - without) / without * 100).toFixed(1)}%; fresh caches, after the first cold run)`);
+      line(
+        '',
+        `cold series without the story measures ${sec(without)}, with them ${sec(withAgain)} ` +
+          `(${withAgain >= without ? '+' : '−'}${((Math.abs(withAgain - without) / without) * 100).toFixed(1)}%; fresh caches, after the first cold run)`,
+      );
     }
 
     const networks: Csr[] = [];
@@ -244,14 +278,25 @@ async function benchSeries(): Promise<void> {
       line('igraph', `skipped: ${igraph.error}`);
     } else {
       const total = totalMs(igraph.betweenness);
-      line('igraph', `${igraph.version} (C core, one thread) Graph.betweenness() on the same ${windows} windows: ${sec(total)} (${sec(total / windows)} per window),`);
+      line(
+        'igraph',
+        `${igraph.version} (C core, one thread) Graph.betweenness() on the same ${windows} windows: ${sec(total)} (${sec(total / windows)} per window),`,
+      );
       line('', `CPU time ${sec(totalMs(igraph.betweennessCpu))}`);
       if (igraph.closeness.length > 0) line('', `and Graph.closeness(): ${sec(totalMs(igraph.closeness))} more`);
       line('ratio', `copnet cold series / igraph betweenness = ${(coldMs / total).toFixed(2)} (target ≤ 0.75)`);
-      line('check', `largest |copnet − igraph| normalized betweenness over all windows and actors: ${maxDifference(cold.snapshots, networks, igraph.values).toExponential(1)}`);
+      line(
+        'check',
+        `largest |copnet − igraph| normalized betweenness over all windows and actors: ${maxDifference(cold.snapshots, networks, igraph.values).toExponential(1)}`,
+      );
     }
     if (argValue('--store') === 'neo4j') await benchOnNeo4j(pool, coldMs);
-    line('load avg', `${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`);
+    line(
+      'load avg',
+      `${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`,
+    );
     await store.close();
   } finally {
     memory.stop();
@@ -418,9 +463,18 @@ async function benchKernel(): Promise<void> {
       line('', `graphology-metrics betweenness ${sec(gBetweenness)} + closeness ${sec(gCloseness)} (one thread)`);
       line('', `copnet kernel, both at once: ${sec(single)} one thread, ${sec(pooled)} on ${pool.threads} worker threads`);
       if ('error' in igraph) line('', `igraph skipped: ${igraph.error}`);
-      else line('', `igraph ${igraph.version}: betweenness ${sec(totalMs(igraph.betweenness))} + closeness ${sec(totalMs(igraph.closeness))} (one thread)`);
+      else
+        line(
+          '',
+          `igraph ${igraph.version}: betweenness ${sec(totalMs(igraph.betweenness))} + closeness ${sec(totalMs(igraph.closeness))} (one thread)`,
+        );
     }
-    line('load avg', `${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min)`);
+    line(
+      'load avg',
+      `${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} (1, 5, 15 min)`,
+    );
   } finally {
     await pool.close();
     rmSync(dir, { recursive: true, force: true });
@@ -485,7 +539,10 @@ async function benchOnNeo4j(pool: PathMetricsPool, sqliteColdMs: number): Promis
     if (child.status !== 0) throw new Error(`loading the interaction log into Neo4j failed: ${child.stderr}`);
     const load = JSON.parse(child.stdout) as LoadFigures;
     line('neo4j', `into ${server.where}`);
-    line('load', `${sec(load.loadMs)} through the Neo4j store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(load.interactions / (load.loadMs / 1000)))} interactions/s)`);
+    line(
+      'load',
+      `${sec(load.loadMs)} through the Neo4j store, batches of ${fmt(RECORD_BATCH)} (${fmt(Math.round(load.interactions / (load.loadMs / 1000)))} interactions/s)`,
+    );
     const store = await openNeo4jStore(server.options);
     try {
       const whole = { from: LOG_SHAPE.start, to: new Date(LOG_SHAPE.start.getTime() + LOG_SHAPE.weeks * WEEK_MS) };
@@ -494,7 +551,10 @@ async function benchOnNeo4j(pool: PathMetricsPool, sqliteColdMs: number): Promis
         let count = 0;
         for await (const interaction of store.streamWindow(whole)) if (interaction) count += 1;
         const ms = performance.now() - start;
-        line('read', `${pass} stream of the whole range: ${fmt(count)} interactions in ${sec(ms)} (${fmt(Math.round(count / (ms / 1000)))} interactions/s; target ≥ 100,000)`);
+        line(
+          'read',
+          `${pass} stream of the whole range: ${fmt(count)} interactions in ${sec(ms)} (${fmt(Math.round(count / (ms / 1000)))} interactions/s; target ≥ 100,000)`,
+        );
       }
       const service = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
       const start = performance.now();

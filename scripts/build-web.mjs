@@ -20,7 +20,13 @@ function filesUnder(dir) {
 }
 
 function inputsHash() {
-  const files = [...filesUnder(join(root, 'web')), join(root, 'schema/schema.graphql'), join(root, 'package-lock.json'), join(root, 'scripts/web-codegen.mjs'), join(root, 'scripts/build-web.mjs')].sort();
+  const files = [
+    ...filesUnder(join(root, 'web')),
+    join(root, 'schema/schema.graphql'),
+    join(root, 'package-lock.json'),
+    join(root, 'scripts/web-codegen.mjs'),
+    join(root, 'scripts/build-web.mjs'),
+  ].sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');

@@ -26,14 +26,20 @@ export async function benchNeo4j(): Promise<BenchNeo4j> {
     const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password));
     try {
       const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS count', {}, { database: options.database });
-      if (Number(records[0]?.get('count')) > 0) throw new Error('The database at NEO4J_URI is not empty; a benchmark needs an empty one (or unset NEO4J_URI to start a test server)');
+      if (Number(records[0]?.get('count')) > 0)
+        throw new Error(
+          'The database at NEO4J_URI is not empty; a benchmark needs an empty one (or unset NEO4J_URI to start a test server)',
+        );
     } finally {
       await driver.close();
     }
     return { options, where: 'the Neo4j at NEO4J_URI', stop: async () => undefined };
   }
   const password = settings.password;
-  const child = spawn('bash', [RUN_SH, '--port', '0', '--exit-with-stdin'], { env: { ...process.env, NEO4J_PASSWORD: password }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('bash', [RUN_SH, '--port', '0', '--exit-with-stdin'], {
+    env: { ...process.env, NEO4J_PASSWORD: password },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const uri = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the Neo4j test server exited with ${code} before starting`)));

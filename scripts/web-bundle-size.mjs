@@ -47,7 +47,9 @@ for (const [key, chunk] of Object.entries(manifest)) {
 const lazy = Object.values(manifest).filter((c) => c.isDynamicEntry && c.file.endsWith('.js'));
 for (const chunk of lazy) {
   if (size(chunk.file).gzip < 5000) continue;
-  console.log(`  on demand: ${chunk.name ?? chunk.file} ${chunk.file} ${kB(size(chunk.file).raw)} raw, ${kB(size(chunk.file).gzip)} gzipped`);
+  console.log(
+    `  on demand: ${chunk.name ?? chunk.file} ${chunk.file} ${kB(size(chunk.file).raw)} raw, ${kB(size(chunk.file).gzip)} gzipped`,
+  );
 }
 for (const name of readdirSync(join(outDir, 'assets')).filter((n) => n.includes('.worker-') && n.endsWith('.js'))) {
   const file = `assets/${name}`;

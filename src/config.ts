@@ -47,9 +47,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const onOff = z
-  .enum(['on', 'off', 'true', 'false', '1', '0'])
-  .transform((value) => value === 'on' || value === 'true' || value === '1');
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((value) => value === 'on' || value === 'true' || value === '1');
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -57,7 +55,11 @@ const schema = z.object({
   COPNET_STORE: z.enum(['sqlite', 'neo4j']).optional(),
   COPNET_DB_PATH: z.string().min(1).default('./data/copnet.db'),
   COPNET_DEMO_DATA: onOff.default(true),
-  COPNET_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  COPNET_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   COPNET_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   COPNET_MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
   COPNET_MAX_QUERY_COST: z.coerce.number().int().positive().default(60_000),
@@ -75,8 +77,15 @@ const schema = z.object({
   COPNET_JWT_ROLE_CLAIM: z.string().min(1).default('copnet_role'),
   COPNET_CORS_ORIGINS: z
     .string()
-    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins such as https://dash.example.org, comma-separated, without paths')))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins such as https://dash.example.org, comma-separated, without paths')),
+    )
     .default([]),
 });
 

@@ -17,7 +17,14 @@ const { join } = require('node:path');
 const readline = require('node:readline');
 
 /** What runs on Neo4j: every suite that opens a store through the test helpers, and the Neo4j-only ones. */
-const SUITES = ['test/store/neo4j-store.test.ts', 'test/store/neo4j/', 'test/neo4j/', 'test/api/', 'test/import/', 'test/export/export-command.test.ts'];
+const SUITES = [
+  'test/store/neo4j-store.test.ts',
+  'test/store/neo4j/',
+  'test/neo4j/',
+  'test/api/',
+  'test/import/',
+  'test/export/export-command.test.ts',
+];
 
 const root = join(__dirname, '..', '..');
 /** The first build downloads Neo4j; a loaded machine starts a JVM slowly. */
@@ -41,11 +48,15 @@ async function main() {
   // Serial: every suite shares the one database. A per-test limit of 10 minutes, a watchdog
   // rather than a speed check: on a loaded shared 2-core machine a real database takes minutes
   // over the 49,205-interaction demo import that SQLite does in seconds.
-  const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', '--testTimeout=600000', ...(jestArgs.length > 0 ? jestArgs : SUITES)], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const jest = spawn(
+    process.execPath,
+    [require.resolve('jest/bin/jest'), '--runInBand', '--testTimeout=600000', ...(jestArgs.length > 0 ? jestArgs : SUITES)],
+    {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    },
+  );
   let interrupted = false;
   const interrupt = (/** @type {NodeJS.Signals} */ signal) => {
     interrupted = true;
@@ -105,7 +116,8 @@ function startServer(env) {
 async function stopServer(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const within = (/** @type {number} */ ms) => Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
+  const within = (/** @type {number} */ ms) =>
+    Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
   child.stdin?.end();
   if (await within(60_000)) return;
   child.kill('SIGTERM');

@@ -6,8 +6,14 @@ import { createJwtVerifier } from './jwt-verifier';
 import { TokenService } from './token-service';
 
 /** The authenticator the configuration asks for: API tokens, plus single sign-on when a JWKS URL is set. */
-export function createAuthenticator(store: Store, config: Pick<Config, 'auth'>, log?: (message: string, error?: unknown) => void): Authenticator {
-  const jwt = config.auth.jwt ? createJwtVerifier(config.auth.jwt, log && ((error) => log(`JWT refused: ${(error as Error).message}`))) : null;
+export function createAuthenticator(
+  store: Store,
+  config: Pick<Config, 'auth'>,
+  log?: (message: string, error?: unknown) => void,
+): Authenticator {
+  const jwt = config.auth.jwt
+    ? createJwtVerifier(config.auth.jwt, log && ((error) => log(`JWT refused: ${(error as Error).message}`)))
+    : null;
   return new Authenticator({ enabled: config.auth.enabled, tokens: new TokenService(store), jwt, failureLimit: config.auth.failureLimit });
 }
 

@@ -67,7 +67,9 @@ const FLAGS: Readonly<Record<string, string>> = {
 export function registerExportCommand(program: Command, deps: ExportCommandDeps = {}): Command {
   return program
     .command('export')
-    .description('Export a window (or, for gexf-dynamic and csv-series, a series of windows) for Gephi, NetworkX, igraph, R or a spreadsheet')
+    .description(
+      'Export a window (or, for gexf-dynamic and csv-series, a series of windows) for Gephi, NetworkX, igraph, R or a spreadsheet',
+    )
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .requiredOption('--from <date>', 'start of the window or series, included (ISO 8601, e.g. 2019-08-01)')
     .requiredOption('--to <date>', 'end of the window or series, excluded')
@@ -106,7 +108,11 @@ export async function runExportCommand(options: ExportCommandOptions, deps: Expo
     out(`copnet export: wrote ${query.format} of ${describeSpan(query)} to ${target} (${size.toLocaleString('en-US')} bytes)`);
     return 0;
   } catch (error) {
-    if (error instanceof InvalidInputError || error instanceof StoreUnavailableError || (error instanceof Error && error.name === 'ConfigError')) {
+    if (
+      error instanceof InvalidInputError ||
+      error instanceof StoreUnavailableError ||
+      (error instanceof Error && error.name === 'ConfigError')
+    ) {
       err(`copnet export: ${error.message}`);
       return 1;
     }

@@ -44,7 +44,11 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps 
 }
 
 /** Runs one import; returns the exit code. */
-export async function runImportCommand(document: string | null, options: ImportCommandOptions, deps: ImportCommandDeps = {}): Promise<number> {
+export async function runImportCommand(
+  document: string | null,
+  options: ImportCommandOptions,
+  deps: ImportCommandDeps = {},
+): Promise<number> {
   const out = deps.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = deps.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (!options.actors && !options.interactions && !document) {
@@ -52,13 +56,20 @@ export async function runImportCommand(document: string | null, options: ImportC
     return 1;
   }
   if (document && options.format !== 'json') {
-    err(`copnet import: ${document}: a single document is a JSON import; add --format json, or give CSV files with --actors and --interactions`);
+    err(
+      `copnet import: ${document}: a single document is a JSON import; add --format json, or give CSV files with --actors and --interactions`,
+    );
     return 1;
   }
 
   let store: Store | null = null;
   try {
-    const sources = await openImportSources({ format: options.format, actors: options.actors, interactions: options.interactions, document });
+    const sources = await openImportSources({
+      format: options.format,
+      actors: options.actors,
+      interactions: options.interactions,
+      document,
+    });
     store = await (deps.openStore ?? (async () => openConfiguredStore(loadConfig())))();
     const result = await importRows(store, sources, {
       skipInvalid: options.skipInvalid ?? false,
@@ -101,7 +112,9 @@ const RERUN_HINT = 'Batches written before the failure stay; once it is fixed, r
 function summaryLine(table: string, file: string, counts: TableCounts): string {
   const n = (value: number) => value.toLocaleString('en-US');
   return `${table} (${file}): ${n(counts.read)} read, ${n(counts.written)} written, ${n(counts.skipped)} skipped, ${n(counts.alreadyPresent)} already present${
-    counts.alreadyPresentDifferent > 0 ? `, ${n(counts.alreadyPresentDifferent)} already present, different (stored data kept; correct it with updateInteraction)` : ''
+    counts.alreadyPresentDifferent > 0
+      ? `, ${n(counts.alreadyPresentDifferent)} already present, different (stored data kept; correct it with updateInteraction)`
+      : ''
   }`;
 }
 

@@ -36,7 +36,11 @@ export function parseStoreLocation(text: string, option: string): StoreLocation 
   if (value === '') throw new InvalidInputError(option, text, 'must be a SQLite file path or a Neo4j URI');
   if (NEO4J_SCHEMES.test(value)) return { kind: 'neo4j', uri: value };
   if (ANY_SCHEME.test(value)) {
-    throw new InvalidInputError(option, redactUri(value), 'is neither a SQLite file path nor a Neo4j URI (bolt://, neo4j://, with +s or +ssc)');
+    throw new InvalidInputError(
+      option,
+      redactUri(value),
+      'is neither a SQLite file path nor a Neo4j URI (bolt://, neo4j://, with +s or +ssc)',
+    );
   }
   return { kind: 'sqlite', path: resolve(value) };
 }

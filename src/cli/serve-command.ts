@@ -7,7 +7,9 @@ import { startCopnet } from '../server';
 export function registerServeCommand(program: Command): Command {
   return program
     .command('serve', { isDefault: true })
-    .description('Serve the GraphQL API (and exports) on the configured store; fills an empty store with the demo network unless COPNET_DEMO_DATA=off')
+    .description(
+      'Serve the GraphQL API (and exports) on the configured store; fills an empty store with the demo network unless COPNET_DEMO_DATA=off',
+    )
     .action(async () => {
       const config = loadConfig();
       const log = (message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? '');

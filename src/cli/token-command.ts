@@ -34,9 +34,13 @@ export function registerTokenCommand(program: Command, dependencies: TokenComman
     .requiredOption('--role <role>', 'reader (queries, exports), writer (also records and corrects), admin (also tokens, audit log)')
     .option('--expires <duration>', 'lifetime such as 90d, 12h or 2w (default: never)')
     .action(async (options: { name: string; role: string; expires?: string }) => {
-      const created = await withTokens((tokens) => tokens.create({ name: options.name, role: options.role, expires: options.expires ?? null }, systemAuthor('cli')));
+      const created = await withTokens((tokens) =>
+        tokens.create({ name: options.name, role: options.role, expires: options.expires ?? null }, systemAuthor('cli')),
+      );
       const expiry = created.stored.expiresAt ? `expires ${created.stored.expiresAt.toISOString()}` : 'never expires';
-      out(`Created ${created.stored.role} token "${created.stored.name}" (${expiry}). It is shown this once; send it as "Authorization: Bearer <token>":`);
+      out(
+        `Created ${created.stored.role} token "${created.stored.name}" (${expiry}). It is shown this once; send it as "Authorization: Bearer <token>":`,
+      );
       out(created.token);
     });
   token

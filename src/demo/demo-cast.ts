@@ -58,7 +58,14 @@ export function buildDemoCast(random: DemoRandom): DemoCast {
     { id: FOUNDATION_ID, name: FOUNDATION_NAME, kind: 'FOUNDATION', region: FOUNDATION_REGION, tags: ['funder'], affiliationId: null },
   ];
   for (const spec of INTERMEDIARIES) {
-    actors.push({ id: spec.id, name: spec.name, kind: 'INTERMEDIARY', region: spec.region, tags: [spec.type, spec.cohort], affiliationId: null });
+    actors.push({
+      id: spec.id,
+      name: spec.name,
+      kind: 'INTERMEDIARY',
+      region: spec.region,
+      tags: [spec.type, spec.cohort],
+      affiliationId: null,
+    });
   }
   for (const partner of SUPPORT_PARTNERS) {
     actors.push({
@@ -84,8 +91,7 @@ export function buildDemoCast(random: DemoRandom): DemoCast {
       const name = uniqueSchoolName(random, state, band, namesTaken);
       const id = `sch-${slug}-${String(n).padStart(3, '0')}`;
       const wave = random.float();
-      const schoolJoinsAt =
-        wave < 0.5 ? joinsAt : joinsAt + Math.floor((wave < 0.8 ? random.int(60, 330) : random.int(330, 560)) * DAY);
+      const schoolJoinsAt = wave < 0.5 ? joinsAt : joinsAt + Math.floor((wave < 0.8 ? random.int(60, 330) : random.int(330, 560)) * DAY);
       const school: DemoSchool = { index: schools.length, id, network: index, state, band, joinsAt: schoolJoinsAt };
       schools.push(school);
       schoolIndexes.push(school.index);

@@ -71,7 +71,11 @@ interface ScheduledConvening {
 const CONVENINGS: readonly ScheduledConvening[] = [
   { date: '2018-10-16T16:00:00Z', days: 2, note: 'CoP convening, Seattle: grantees co-design the Community of Practice' },
   { date: '2019-02-12T16:00:00Z', days: 2, note: 'Second CoP convening, building on the Seattle learnings' },
-  { date: '2019-07-17T13:00:00Z', days: 1, note: 'CoP convening, University of Maryland, College Park: building principals’ and teachers’ capacity for continuous improvement' },
+  {
+    date: '2019-07-17T13:00:00Z',
+    days: 1,
+    note: 'CoP convening, University of Maryland, College Park: building principals’ and teachers’ capacity for continuous improvement',
+  },
   { date: '2020-02-04T16:00:00Z', days: 2, note: 'First convening of both cohorts, Atlanta' },
   { date: '2020-10-13T17:00:00Z', days: 1, note: 'Virtual CoP convening: continuous improvement in remote learning' },
   { date: '2021-02-09T17:00:00Z', days: 1, note: 'Virtual CoP convening: on-track data during hybrid learning' },
@@ -122,24 +126,52 @@ export function generateDemoInteractions(cast: DemoCast, random: DemoRandom): In
       const guests = [...attending.filter((id) => id !== host), ...partnerIds, FOUNDATION_ID];
       push({ at, kind: 'CONVENING', initiatorId: host, participantIds: guests, weight: convening.days, note: convening.note });
     } else {
-      push({ at, kind: 'CONVENING', initiatorId: FOUNDATION_ID, participantIds: [...attending, ...partnerIds], weight: convening.days, note: convening.note });
+      push({
+        at,
+        kind: 'CONVENING',
+        initiatorId: FOUNDATION_ID,
+        participantIds: [...attending, ...partnerIds],
+        weight: convening.days,
+        note: convening.note,
+      });
     }
   }
   for (const intermediary of intermediaries) {
     const start = intermediary.joinsAt + random.int(0, 4) * DAY_MS + 17 * HOUR_MS;
     const cohortYear = intermediary.spec.cohort.slice(-4);
-    push({ at: start, kind: 'GRANT', initiatorId: FOUNDATION_ID, participantIds: [intermediary.spec.id], weight: 1, note: `NSI grant, cohort ${cohortYear}` });
+    push({
+      at: start,
+      kind: 'GRANT',
+      initiatorId: FOUNDATION_ID,
+      participantIds: [intermediary.spec.id],
+      weight: 1,
+      note: `NSI grant, cohort ${cohortYear}`,
+    });
     for (let year = 2019; year <= 2024; year++) {
       const at = Date.UTC(year, 10, random.int(1, 25), 17);
       if (at > intermediary.joinsAt + 300 * DAY_MS) {
-        push({ at, kind: 'GRANT', initiatorId: FOUNDATION_ID, participantIds: [intermediary.spec.id], weight: 1, note: `Continuation grant, school year ${year}–${String(year + 1).slice(-2)}` });
+        push({
+          at,
+          kind: 'GRANT',
+          initiatorId: FOUNDATION_ID,
+          participantIds: [intermediary.spec.id],
+          weight: 1,
+          note: `Continuation grant, school year ${year}–${String(year + 1).slice(-2)}`,
+        });
       }
     }
   }
   for (const partner of partners) {
     for (let year = 2018; year <= 2024; year++) {
       const at = Date.UTC(year, 9, random.int(1, 20), 17);
-      push({ at, kind: 'GRANT', initiatorId: FOUNDATION_ID, participantIds: [partner.id], weight: 1, note: `Support partner grant, ${year}–${String(year + 1).slice(-2)}` });
+      push({
+        at,
+        kind: 'GRANT',
+        initiatorId: FOUNDATION_ID,
+        participantIds: [partner.id],
+        weight: 1,
+        note: `Support partner grant, ${year}–${String(year + 1).slice(-2)}`,
+      });
     }
   }
 
@@ -150,7 +182,8 @@ export function generateDemoInteractions(cast: DemoCast, random: DemoRandom): In
     const y = schoolYearIndex(weekStart);
     const pace = rhythm(weekStart);
     const schoolPace = pace * covidDamping(weekStart);
-    const when = (): number => weekStart + random.int(0, 4) * DAY_MS + random.int(14, 21) * HOUR_MS + (random.chance(0.5) ? HOUR_MS / 2 : 0);
+    const when = (): number =>
+      weekStart + random.int(0, 4) * DAY_MS + random.int(14, 21) * HOUR_MS + (random.chance(0.5) ? HOUR_MS / 2 : 0);
     const active = intermediaries.filter((i) => i.joinsAt <= weekStart);
     const activeSchoolsOf = (i: DemoIntermediary): DemoSchool[] =>
       i.schoolIndexes.map((s) => schools[s]!).filter((school) => school.joinsAt <= weekStart);
@@ -172,23 +205,51 @@ export function generateDemoInteractions(cast: DemoCast, random: DemoRandom): In
     for (let n = random.poisson(rate(RATES.foundationCheckIn) * active.length * pace); n > 0; n--) {
       const to = random.pick(active);
       const kind = random.chance(0.6) ? 'TECHNICAL_ASSISTANCE' : 'VIRTUAL_SESSION';
-      push({ at: when(), kind, initiatorId: FOUNDATION_ID, participantIds: [to.spec.id], weight: 1, note: `Program officer check-in: ${topic()}` });
+      push({
+        at: when(),
+        kind,
+        initiatorId: FOUNDATION_ID,
+        participantIds: [to.spec.id],
+        weight: 1,
+        note: `Program officer check-in: ${topic()}`,
+      });
     }
     for (let n = random.poisson(rate(RATES.foundationSiteVisit) * pace); n > 0; n--) {
       const host = random.pick(active);
       const visited = random.sample(activeSchoolsOf(host), random.int(1, 3)).map((school) => school.id);
-      push({ at: when(), kind: 'SITE_VISIT', initiatorId: FOUNDATION_ID, participantIds: [host.spec.id, ...visited], weight: 1, note: `Foundation site visit: ${topic()}` });
+      push({
+        at: when(),
+        kind: 'SITE_VISIT',
+        initiatorId: FOUNDATION_ID,
+        participantIds: [host.spec.id, ...visited],
+        weight: 1,
+        note: `Foundation site visit: ${topic()}`,
+      });
     }
 
     // Support partners → intermediaries and their schools.
     for (let n = random.poisson(rate(RATES.partnerSupport) * active.length * pace); n > 0; n--) {
       const to = random.pick(active);
       const kind = random.chance(0.7) ? 'TECHNICAL_ASSISTANCE' : 'VIRTUAL_SESSION';
-      push({ at: when(), kind, initiatorId: random.pick(partnersOf[to.index]!), participantIds: [to.spec.id], weight: 1, note: `Technical assistance: ${topic()}` });
+      push({
+        at: when(),
+        kind,
+        initiatorId: random.pick(partnersOf[to.index]!),
+        participantIds: [to.spec.id],
+        weight: 1,
+        note: `Technical assistance: ${topic()}`,
+      });
     }
     for (let n = random.poisson(rate(RATES.partnerSchool) * activeSchools.length * schoolPace); n > 0; n--) {
       const school = random.pick(activeSchools);
-      push({ at: when(), kind: 'TECHNICAL_ASSISTANCE', initiatorId: random.pick(partnersOf[school.network]!), participantIds: [school.id], weight: 1, note: `School coaching: ${topic()}` });
+      push({
+        at: when(),
+        kind: 'TECHNICAL_ASSISTANCE',
+        initiatorId: random.pick(partnersOf[school.network]!),
+        participantIds: [school.id],
+        weight: 1,
+        note: `School coaching: ${topic()}`,
+      });
     }
 
     // Virtual small groups of 3–8 intermediaries.
@@ -211,18 +272,35 @@ export function generateDemoInteractions(cast: DemoCast, random: DemoRandom): In
       for (let n = random.poisson(rate(RATES.peerExchange) * active.length * pace); n > 0; n--) {
         const from = random.pick(active);
         const to = random.weightedPick(active, (other) => (other === from ? 0 : affinity[from.index]![other.index]!));
-        push({ at: when(), kind: 'PEER_EXCHANGE', initiatorId: from.spec.id, participantIds: [to.spec.id], weight: 1, note: `Peer exchange: ${topic()}` });
+        push({
+          at: when(),
+          kind: 'PEER_EXCHANGE',
+          initiatorId: from.spec.id,
+          participantIds: [to.spec.id],
+          weight: 1,
+          note: `Peer exchange: ${topic()}`,
+        });
       }
       for (let n = random.poisson(rate(RATES.peerSiteVisit) * active.length * pace); n > 0; n--) {
         const from = random.pick(active);
         const host = random.weightedPick(active, (other) => (other === from ? 0 : affinity[from.index]![other.index]!));
         const hostSchools = random.sample(activeSchoolsOf(host), 1).map((school) => school.id);
-        push({ at: when(), kind: 'SITE_VISIT', initiatorId: from.spec.id, participantIds: [host.spec.id, ...hostSchools], weight: 1, note: `Peer site visit: ${topic()}` });
+        push({
+          at: when(),
+          kind: 'SITE_VISIT',
+          initiatorId: from.spec.id,
+          participantIds: [host.spec.id, ...hostSchools],
+          weight: 1,
+          note: `Peer site visit: ${topic()}`,
+        });
       }
     }
     for (let n = random.poisson(rate(RATES.hostedGathering) * pace); n > 0; n--) {
       const host = random.pick(active);
-      const guests = random.sample(active.filter((i) => i !== host), random.int(3, 6));
+      const guests = random.sample(
+        active.filter((i) => i !== host),
+        random.int(3, 6),
+      );
       const guestSchools = [host, ...guests].flatMap((i) => random.sample(activeSchoolsOf(i), random.int(0, 2)));
       push({
         at: when(),
@@ -242,12 +320,26 @@ export function generateDemoInteractions(cast: DemoCast, random: DemoRandom): In
         const coached = random.sample(own, random.chance(0.85) ? 1 : random.int(2, 3)).map((school) => school.id);
         const draw = random.float();
         const kind = draw < 0.4 ? 'SITE_VISIT' : draw < 0.8 ? 'TECHNICAL_ASSISTANCE' : 'VIRTUAL_SESSION';
-        push({ at: when(), kind, initiatorId: intermediary.spec.id, participantIds: coached, weight: 1, note: `Improvement coaching: ${topic()}` });
+        push({
+          at: when(),
+          kind,
+          initiatorId: intermediary.spec.id,
+          participantIds: coached,
+          weight: 1,
+          note: `Improvement coaching: ${topic()}`,
+        });
       }
       for (let n = random.poisson(rate(RATES.networkConvening) * pace); n > 0; n--) {
         const size = Math.max(2, Math.round(own.length * (0.4 + 0.6 * random.float())));
         const attending = random.sample(own, size).map((school) => school.id);
-        push({ at: when(), kind: 'CONVENING', initiatorId: intermediary.spec.id, participantIds: attending, weight: 1, note: `Network convening: ${topic()}` });
+        push({
+          at: when(),
+          kind: 'CONVENING',
+          initiatorId: intermediary.spec.id,
+          participantIds: attending,
+          weight: 1,
+          note: `Network convening: ${topic()}`,
+        });
       }
     }
 
@@ -259,7 +351,14 @@ export function generateDemoInteractions(cast: DemoCast, random: DemoRandom): In
       const to = random.sample(peers, random.chance(0.7) ? 1 : random.int(2, 4)).map((school) => school.id);
       const draw = random.float();
       const kind = draw < 0.5 ? 'PEER_EXCHANGE' : draw < 0.9 ? 'SITE_VISIT' : 'VIRTUAL_SESSION';
-      push({ at: when(), kind, initiatorId: from.id, participantIds: to, weight: 1, note: kind === 'SITE_VISIT' ? `Learning walk: ${topic()}` : `School-to-school exchange: ${topic()}` });
+      push({
+        at: when(),
+        kind,
+        initiatorId: from.id,
+        participantIds: to,
+        weight: 1,
+        note: kind === 'SITE_VISIT' ? `Learning walk: ${topic()}` : `School-to-school exchange: ${topic()}`,
+      });
     }
     for (let n = random.poisson(rate(RATES.schoolAcrossNetworks) * activeSchools.length * schoolPace); n > 0; n--) {
       const from = random.pick(activeSchools);
@@ -304,7 +403,10 @@ function peerAffinity(intermediaries: readonly DemoIntermediary[], random: DemoR
     }),
   );
   for (const a of intermediaries) {
-    for (const b of random.sample(intermediaries.filter((other) => other !== a), 3)) {
+    for (const b of random.sample(
+      intermediaries.filter((other) => other !== a),
+      3,
+    )) {
       weights[a.index]![b.index]! += 4;
       weights[b.index]![a.index]! += 4;
     }

@@ -55,7 +55,11 @@ export function systemAuthor(by = 'system'): Author {
 /** Token names: what `copnet token revoke NAME` takes, so no spaces or control characters. */
 export function validateTokenName(value: unknown, field = 'name'): string {
   if (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(value)) {
-    throw new InvalidInputError(field, value, 'must be 1 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit');
+    throw new InvalidInputError(
+      field,
+      value,
+      'must be 1 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit',
+    );
   }
   return value;
 }

@@ -11,7 +11,10 @@ import type { Actor, ActorKind } from './actor';
  * actor named by `actor.affiliationId` (undefined when the caller does not know it, which
  * counts as "not an intermediary").
  */
-export function actorNetworkId(actor: Pick<Actor, 'id' | 'kind' | 'affiliationId'>, affiliationKind: ActorKind | null | undefined): string | null {
+export function actorNetworkId(
+  actor: Pick<Actor, 'id' | 'kind' | 'affiliationId'>,
+  affiliationKind: ActorKind | null | undefined,
+): string | null {
   if (actor.kind === 'INTERMEDIARY') return actor.id;
   if (actor.kind === 'SCHOOL' && actor.affiliationId !== null && affiliationKind === 'INTERMEDIARY') return actor.affiliationId;
   return null;

@@ -5,8 +5,7 @@ import { InvalidInputError } from './errors';
  * time with optional seconds and fraction, and an offset (Z or ±hh:mm). A date alone
  * means midnight UTC. Out-of-range parts (month 13, 25:00) are rejected, not rolled over.
  */
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The instants copnet accepts: years 1900 to 9999, UTC. */
 export const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
@@ -30,7 +29,12 @@ export function parseIsoDateTime(value: unknown, field: string): Date {
   if (hasTime && zone === undefined) {
     throw new InvalidInputError(field, value, 'has a time but no offset; add Z for UTC or ±hh:mm');
   }
-  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d),
+    hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   const daysInMonth = daysIn(year, month);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     throw new InvalidInputError(field, value, 'is not a real calendar date-time');

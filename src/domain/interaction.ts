@@ -84,8 +84,7 @@ export function validateInteractionInput(input: InteractionInput, path: string, 
   if (!isInteractionKind(input.kind)) {
     throw new InvalidInputError(`${path}.kind`, input.kind, `is not one of ${INTERACTION_KINDS.join(', ')}`);
   }
-  const occurredAt =
-    input.occurredAt instanceof Date ? input.occurredAt : parseIsoDateTime(input.occurredAt, `${path}.occurredAt`);
+  const occurredAt = input.occurredAt instanceof Date ? input.occurredAt : parseIsoDateTime(input.occurredAt, `${path}.occurredAt`);
   if (Number.isNaN(occurredAt.getTime())) {
     throw new InvalidInputError(`${path}.occurredAt`, input.occurredAt, 'is not a valid date-time');
   }
@@ -106,7 +105,8 @@ export function validateInteractionInput(input: InteractionInput, path: string, 
   if (typeof weight !== 'number') throw new InvalidInputError(`${path}.weight`, weight, 'must be a positive finite number');
   const badWeight = weightProblem(weight);
   if (badWeight !== null) throw new InvalidInputError(`${path}.weight`, weight, badWeight);
-  const note = input.note === null || input.note === undefined || input.note.trim() === '' ? null : checkText(input.note, 'note', `${path}.note`);
+  const note =
+    input.note === null || input.note === undefined || input.note.trim() === '' ? null : checkText(input.note, 'note', `${path}.note`);
   return { id: newId(), externalId, kind: input.kind, occurredAt, initiatorId, participantIds, weight, note };
 }
 

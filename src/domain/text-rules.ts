@@ -23,8 +23,9 @@ export const MAX_TAGS = 50;
  * Refused anywhere: C0 controls (U+0000–U+001F) but tab and line breaks in notes, DEL and
  * C1 (U+007F–U+009F), the non-characters U+FFFE and U+FFFF, and unpaired surrogates.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is this rule's purpose
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this rule's purpose
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_CONTROL = /[\t\n\r]/;
 
 /** Why `value` cannot be stored as this kind of text, worded to follow the value; null when it can. */

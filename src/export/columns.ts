@@ -78,8 +78,16 @@ const COMPOSITE_FIGURE_COLUMNS: Record<CompositeFigureKey, readonly Column<Netwo
     value: (row: NetworkFigures) => row.tieMix[part],
   })),
   initiatedBy: ACTOR_KINDS.flatMap((kind, i) => [
-    { name: `initiated_by_${kind.toLowerCase()}`, type: 'int' as const, value: (row: NetworkFigures) => row.initiatedBy[i]?.interactions ?? 0 },
-    { name: `initiated_by_${kind.toLowerCase()}_share`, type: 'double' as const, value: (row: NetworkFigures) => row.initiatedBy[i]?.share ?? 0 },
+    {
+      name: `initiated_by_${kind.toLowerCase()}`,
+      type: 'int' as const,
+      value: (row: NetworkFigures) => row.initiatedBy[i]?.interactions ?? 0,
+    },
+    {
+      name: `initiated_by_${kind.toLowerCase()}_share`,
+      type: 'double' as const,
+      value: (row: NetworkFigures) => row.initiatedBy[i]?.share ?? 0,
+    },
   ]),
   mainCore: [
     { name: 'main_core_k', type: 'int', value: (row) => row.mainCore.k },
@@ -100,13 +108,14 @@ export function isoOf(epochMs: number): string {
 export const ACTOR_METRIC_KEYS = Object.keys(ACTOR_METRIC_TYPES) as ActorMetricKey[];
 
 /** Per-actor metric columns, in the order of ActorMetricValues. */
-export const ACTOR_METRIC_COLUMNS: readonly (Column<ActorMetricValues> & { readonly key: ActorMetricKey })[] =
-  ACTOR_METRIC_KEYS.map((key) => ({
+export const ACTOR_METRIC_COLUMNS: readonly (Column<ActorMetricValues> & { readonly key: ActorMetricKey })[] = ACTOR_METRIC_KEYS.map(
+  (key) => ({
     key,
     name: snakeCase(key),
     type: ACTOR_METRIC_TYPES[key],
     value: (metrics: ActorMetricValues) => metrics[key],
-  }));
+  }),
+);
 
 /** Actor attributes besides the id (which is the node id in GEXF and GraphML). */
 export const ACTOR_ATTRIBUTE_COLUMNS: readonly Column<ExportActor>[] = [

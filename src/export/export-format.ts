@@ -21,7 +21,8 @@ export type GexfVersion = (typeof GEXF_VERSIONS)[number];
 
 /** Checks a GEXF version named by a caller (`version=1.2`, `--gexf-version 1.2`). */
 export function parseGexfVersion(value: unknown, field = 'version'): GexfVersion {
-  if (!(GEXF_VERSIONS as readonly unknown[]).includes(value)) throw new InvalidInputError(field, value, `is not one of ${GEXF_VERSIONS.join(', ')}`);
+  if (!(GEXF_VERSIONS as readonly unknown[]).includes(value))
+    throw new InvalidInputError(field, value, `is not one of ${GEXF_VERSIONS.join(', ')}`);
   return value as GexfVersion;
 }
 

@@ -114,7 +114,12 @@ export function* dynamicGexfChunks(series: readonly PreparedNetwork[], version: 
     ['region', 'string'],
     ['network', 'string'],
   ]);
-  declare(xml, 'node', 'dynamic', ACTOR_METRIC_COLUMNS.map((c) => [c.name, c.type]));
+  declare(
+    xml,
+    'node',
+    'dynamic',
+    ACTOR_METRIC_COLUMNS.map((c) => [c.name, c.type]),
+  );
   declare(xml, 'edge', 'static', [
     ['first_at', 'string'],
     ['last_at', 'string'],
@@ -179,7 +184,12 @@ function record<T>(map: Map<string, Presence<T>>, key: string, index: number, va
   else presence.windows.push({ index, value });
 }
 
-function declare(xml: XmlChunkWriter, cls: 'node' | 'edge', mode: 'static' | 'dynamic', columns: readonly (readonly [string, ColumnType])[]) {
+function declare(
+  xml: XmlChunkWriter,
+  cls: 'node' | 'edge',
+  mode: 'static' | 'dynamic',
+  columns: readonly (readonly [string, ColumnType])[],
+) {
   xml.open('attributes', { class: cls, mode });
   for (const [name, type] of columns) xml.leaf('attribute', { id: name, title: name, type: type === 'int' ? 'integer' : type });
   xml.close();

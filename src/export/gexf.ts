@@ -26,9 +26,7 @@ export function gexfDocument(prepared: PreparedNetwork, version: GexfVersion = '
   const graph = new UndirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
   graph.replaceAttributes({
     creator: 'copnet',
-    description: xmlText(
-      `copnet tie network of the window [${prepared.window.from.toISOString()}, ${prepared.window.to.toISOString()})`,
-    ),
+    description: xmlText(`copnet tie network of the window [${prepared.window.from.toISOString()}, ${prepared.window.to.toISOString()})`),
   });
   for (const actor of prepared.actors) {
     const attributes: Record<string, CellValue> = {};
@@ -49,7 +47,10 @@ export function gexfDocument(prepared: PreparedNetwork, version: GexfVersion = '
     formatNode: (_key, node) => ({ label: node.label, attributes: node.attributes }),
     formatEdge: (_key, edge) => ({ weight: edge.weight, attributes: edge.attributes }),
   });
-  return declareDoubles(gexf, [...ACTOR_ATTRIBUTE_COLUMNS, ...TIE_ATTRIBUTE_COLUMNS].filter((c) => c.type === 'double').map((c) => c.name));
+  return declareDoubles(
+    gexf,
+    [...ACTOR_ATTRIBUTE_COLUMNS, ...TIE_ATTRIBUTE_COLUMNS].filter((c) => c.type === 'double').map((c) => c.name),
+  );
 }
 
 function textSafe(value: CellValue): CellValue {

@@ -40,7 +40,10 @@ export function renderExport(request: ExportRequest): Readable {
       return text([jsonDocument(prepareNetwork(request.data))]);
     case 'gexf-dynamic': {
       const series = request.data.map((network, i) => prepareNetwork(network, `data[${i}]`));
-      slotsOf(series.map((network) => network.window), 'data');
+      slotsOf(
+        series.map((network) => network.window),
+        'data',
+      );
       return text(dynamicGexfChunks(series, request.gexfVersion));
     }
     case 'csv-series':

@@ -9,7 +9,6 @@ import type { SeriesInput } from '../metrics/series';
 import type { SeriesResult } from '../services/metrics-service';
 import type { Services } from '../services/services';
 
-
 /** Per-request batching: one loader per request, so nothing is cached across users or writes. */
 export interface Loaders {
   readonly actor: DataLoader<string, Actor | null>;

@@ -35,9 +35,7 @@ const APOLLO_CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const VALUE_KINDS = new Set<string>([
-  Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.NULL, Kind.LIST, Kind.OBJECT,
-]);
+const VALUE_KINDS = new Set<string>([Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.NULL, Kind.LIST, Kind.OBJECT]);
 
 export type ErrorLogger = (message: string, error: unknown) => void;
 
@@ -61,11 +59,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN, requiredRole: original.requiredRole },
+      extensions: {
+        code: original.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN,
+        requiredRole: original.requiredRole,
+      },
     };
   }
   if (original instanceof TooManyFailuresError) {
-    return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.TOO_MANY_REQUESTS, retryAfterSeconds: original.retryAfterSeconds } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: ErrorCode.TOO_MANY_REQUESTS, retryAfterSeconds: original.retryAfterSeconds },
+    };
   }
   if (original instanceof StoreUnavailableError) {
     log('store unavailable', original);
@@ -91,7 +96,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
     const literal = error instanceof GraphQLError ? literalValueError(error) : null;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && literal) {
-      return { message: literal.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, field: literal.field } };
+      return {
+        message: literal.message,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: literal.field },
+      };
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }

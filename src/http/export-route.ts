@@ -6,7 +6,17 @@ import { parseExportQuery } from '../services/export-query';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 
-const QUERY_PARAMETERS = ['from', 'to', 'step', 'windowSize', 'expanding', 'actorKinds', 'interactionKinds', 'coParticipationLimit', 'version'] as const;
+const QUERY_PARAMETERS = [
+  'from',
+  'to',
+  'step',
+  'windowSize',
+  'expanding',
+  'actorKinds',
+  'interactionKinds',
+  'coParticipationLimit',
+  'version',
+] as const;
 
 /**
  * GET /export/<format>?from=…&to=…[&actorKinds=A,B][&interactionKinds=…][&coParticipationLimit=n]

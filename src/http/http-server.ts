@@ -36,7 +36,6 @@ export interface HttpServerOptions {
   readonly corsOrigins?: readonly string[];
 }
 
-
 export interface RunningServer {
   readonly url: string;
   readonly httpServer: Server;
@@ -49,11 +48,7 @@ export interface RunningServer {
  * exports at /export/<format>, the dashboard at / and /assets/, a body limit answered with
  * 413, JSON 404s elsewhere.
  */
-export async function startHttpServer(
-  schema: GraphQLSchema,
-  services: Services,
-  options: HttpServerOptions,
-): Promise<RunningServer> {
+export async function startHttpServer(schema: GraphQLSchema, services: Services, options: HttpServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
   const authenticator = options.authenticator;
   const routes: Readonly<Record<string, RouteHandler>> = {
@@ -128,7 +123,9 @@ async function serveGraphql(
       return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }
     if (error instanceof SyntaxError) {
-      return sendJson(response, 400, { errors: [{ message: `Request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }] });
+      return sendJson(response, 400, {
+        errors: [{ message: `Request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
     throw error;
   }

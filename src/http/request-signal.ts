@@ -12,7 +12,9 @@ export function requestSignal(request: IncomingMessage, response: ServerResponse
   setMaxListeners(0, controller.signal); // one listener per task of a long series
   const timer = setTimeout(() => {
     if (!response.headersSent) {
-      controller.abort(new WorkLimitError(`The request's work ran past the time limit of ${timeoutMs} ms (COPNET_WORK_TIMEOUT_MS)`, timeoutMs, null));
+      controller.abort(
+        new WorkLimitError(`The request's work ran past the time limit of ${timeoutMs} ms (COPNET_WORK_TIMEOUT_MS)`, timeoutMs, null),
+      );
     }
   }, timeoutMs);
   timer.unref();

@@ -67,7 +67,9 @@ export async function openCsvTable<F extends string>(
             cells[fields[f]!] = at >= 0 ? values[at] : undefined;
           }
           const rowProblem =
-            values.length === header.length ? null : `has ${values.length} field${values.length === 1 ? '' : 's'}; the header has ${header.length}`;
+            values.length === header.length
+              ? null
+              : `has ${values.length} field${values.length === 1 ? '' : 's'}; the header has ${header.length}`;
           const pending = onRow({ ordinal, line: startLine, path: null, cells, rowProblem });
           ordinal += 1;
           if (pending) await pending;
@@ -123,7 +125,8 @@ class Utf8Check extends Transform {
     for (;;) {
       const newline = lines.indexOf(0x0a, start);
       const stop = newline === -1 ? lines.length : newline;
-      if (!isUtf8(lines.subarray(start, stop))) return new ImportFileError(this.file, 'is not valid UTF-8; save it as UTF-8 and import again', this.line);
+      if (!isUtf8(lines.subarray(start, stop)))
+        return new ImportFileError(this.file, 'is not valid UTF-8; save it as UTF-8 and import again', this.line);
       this.line += 1;
       start = stop + 1;
     }

@@ -111,7 +111,13 @@ export async function importRows(store: Store, sources: ImportSources, options: 
       options.onStep?.('done');
       return {
         actors: actors && { read: actors.read, written: 0, skipped: actors.badRows, alreadyPresent: 0, alreadyPresentDifferent: 0 },
-        interactions: interactions && { read: interactions.read, written: 0, skipped: interactions.badRows, alreadyPresent: 0, alreadyPresentDifferent: 0 },
+        interactions: interactions && {
+          read: interactions.read,
+          written: 0,
+          skipped: interactions.badRows,
+          alreadyPresent: 0,
+          alreadyPresentDifferent: 0,
+        },
         problemCount,
         wrote: false,
       };
@@ -183,7 +189,7 @@ async function checkActors(store: Store, source: RowSource<ActorField>, report: 
   // Dropping an invalid actor can invalidate the schools affiliated with it: repeat until stable.
   const directory = new ActorDirectory(store, new Set(valid.keys()), invalid, source.file);
   const affiliations = [...valid.values()].map((actor) => actor.input.affiliationId).filter((id): id is string => !!id);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     await directory.resolve(affiliations);
     for (const [id, actor] of valid) {
@@ -192,7 +198,12 @@ async function checkActors(store: Store, source: RowSource<ActorField>, report: 
       if (affiliationId && why !== null) {
         found.push({
           ordinal: actor.ordinal,
-          problem: { file: source.file, ...locate(actor.at), column: source.columnOf('affiliationId'), reason: `${describeValue(affiliationId)} ${why}` },
+          problem: {
+            file: source.file,
+            ...locate(actor.at),
+            column: source.columnOf('affiliationId'),
+            reason: `${describeValue(affiliationId)} ${why}`,
+          },
         });
         bad.add(actor.ordinal);
         valid.delete(id);
@@ -234,7 +245,10 @@ async function checkInteractions(
   const bad = new RowSet();
   let read = 0;
 
-  const accept = (row: SourceRow<InteractionField>, { input, problems }: RowCheck<CheckedInteraction, InteractionField>): Promise<void> | null => {
+  const accept = (
+    row: SourceRow<InteractionField>,
+    { input, problems }: RowCheck<CheckedInteraction, InteractionField>,
+  ): Promise<void> | null => {
     for (const problem of problems) report(problemAt(source, row, problem.field, problem.reason));
     const externalId = requiredText(row.cells.externalId);
     if (externalId.ok && !fingerprints.add(externalId.value)) candidates.add(externalId.value);

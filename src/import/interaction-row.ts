@@ -2,7 +2,16 @@ import { describeValue, InvalidInputError } from '../domain/errors';
 import { parseIsoDateTime } from '../domain/date-time';
 import { DEFAULT_INTERACTION_WEIGHT, INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import type { FieldProblem, RowCheck } from './actor-row';
-import { enumValue, optionalFreeText, optionalPositiveNumber, requiredText, storable, storableList, textList, type Checked } from './cell-values';
+import {
+  enumValue,
+  optionalFreeText,
+  optionalPositiveNumber,
+  requiredText,
+  storable,
+  storableList,
+  textList,
+  type Checked,
+} from './cell-values';
 import type { Cells, InteractionField } from './import-format';
 
 /**
@@ -30,7 +39,10 @@ export type ActorCheck = (id: string) => string | null;
  * is reported. Duplicate external ids are the importer's business (they span rows).
  * These are the rules of the domain's validateInteractionInput, worded per column.
  */
-export function checkInteractionRow(cells: Cells<InteractionField>, unknownActor: ActorCheck): RowCheck<CheckedInteraction, InteractionField> {
+export function checkInteractionRow(
+  cells: Cells<InteractionField>,
+  unknownActor: ActorCheck,
+): RowCheck<CheckedInteraction, InteractionField> {
   const problems: FieldProblem<InteractionField>[] = [];
   const take = <T>(field: InteractionField, checked: Checked<T>): T | null => {
     if (checked.ok) return checked.value;

@@ -65,7 +65,13 @@ function table<F extends string>(file: string, name: string, value: unknown, fie
         const isObject = typeof item === 'object' && item !== null && !Array.isArray(item);
         const cells = {} as Record<F, unknown>;
         for (const field of fields) cells[field] = isObject ? (item as Record<string, unknown>)[field] : undefined;
-        const row: SourceRow<F> = { ordinal: i, line: null, path: `${name}[${i}]`, cells, rowProblem: isObject ? null : 'is not an object' };
+        const row: SourceRow<F> = {
+          ordinal: i,
+          line: null,
+          path: `${name}[${i}]`,
+          cells,
+          rowProblem: isObject ? null : 'is not an object',
+        };
         const pending = onRow(row);
         if (pending) await pending;
       }

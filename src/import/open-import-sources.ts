@@ -27,7 +27,10 @@ export interface ImportFiles {
 export async function openImportSources(files: ImportFiles): Promise<ImportSources> {
   if (files.format === 'csv') {
     if (files.document) {
-      throw new ImportFileError(files.document, 'a single document is a JSON import: add --format json, or give CSV files with --actors and --interactions');
+      throw new ImportFileError(
+        files.document,
+        'a single document is a JSON import: add --format json, or give CSV files with --actors and --interactions',
+      );
     }
     if (!files.actors && !files.interactions) throw new Error('Nothing to import: give --actors and/or --interactions');
     return {

@@ -30,7 +30,11 @@ export function findActorMetrics(snapshot: Pick<NetworkSnapshot, 'actors' | 'act
 }
 
 /** The first `first` actors by a metric, highest first, equal values in id order. */
-export function topActors(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColumns'>, metric: ActorMetric, first: number): ActorMetricValues[] {
+export function topActors(
+  snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColumns'>,
+  metric: ActorMetric,
+  first: number,
+): ActorMetricValues[] {
   const columns = snapshot.actorColumns;
   if (columns) {
     const values = columns[metric];
@@ -39,9 +43,7 @@ export function topActors(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColum
     order.sort((a, b) => values[b]! - values[a]! || a - b);
     return order.slice(0, Math.max(0, first)).map((i) => actorMetricsAt(columns, i));
   }
-  return [...snapshot.actors]
-    .sort((a, b) => b[metric] - a[metric] || compareIds(a.actorId, b.actorId))
-    .slice(0, Math.max(0, first));
+  return [...snapshot.actors].sort((a, b) => b[metric] - a[metric] || compareIds(a.actorId, b.actorId)).slice(0, Math.max(0, first));
 }
 
 /** Position of an id in an id-sorted list (a snapshot's actorColumns.ids), or −1. */

@@ -17,9 +17,7 @@ export interface GraphIndex {
 }
 
 /** Indexes an undirected graphology graph (the kernel's CSR, plus id → position); self-loops are ignored. */
-export function indexGraph<N extends Attributes, E extends Attributes, G extends Attributes>(
-  graph: AbstractGraph<N, E, G>,
-): GraphIndex {
+export function indexGraph<N extends Attributes, E extends Attributes, G extends Attributes>(graph: AbstractGraph<N, E, G>): GraphIndex {
   const { ids, offsets, neighbors } = toCsr(graph);
   const position = new Map<string, number>();
   ids.forEach((id, i) => position.set(id, i));

@@ -42,7 +42,8 @@ export function tieChange(previous: WindowTies, current: WindowTies): TieChange 
       total += 1;
       const pw = map[w]!;
       if (pv >= 0 && pw >= 0 && hasNeighbor(before, pv, pw)) kept += 1;
-      else if (tieClassIndex(kinds[v] === FOUNDATION_KIND, networks[v]!, kinds[w] === FOUNDATION_KIND, networks[w]!) === 2) crossGained += 1;
+      else if (tieClassIndex(kinds[v] === FOUNDATION_KIND, networks[v]!, kinds[w] === FOUNDATION_KIND, networks[w]!) === 2)
+        crossGained += 1;
     }
   }
   const previousTotal = before.neighbors.length / 2;

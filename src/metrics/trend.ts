@@ -80,7 +80,12 @@ const SIGNALS: readonly Signal[] = [
   { name: 'betweenness centralization', peerDirection: -1, value: (p) => p.betweennessCentralization, format: 'fixed' },
   { name: "the foundation's share of ties", peerDirection: -1, value: (p) => p.foundationTieShare, format: 'percent' },
   { name: 'the cross-network share of ties', peerDirection: 1, value: (p) => p.crossNetworkTieShare, format: 'percent' },
-  { name: "the foundation's share of initiated interactions", peerDirection: -1, value: (p) => p.foundationInitiatedShare, format: 'percent' },
+  {
+    name: "the foundation's share of initiated interactions",
+    peerDirection: -1,
+    value: (p) => p.foundationInitiatedShare,
+    format: 'percent',
+  },
 ];
 
 /**
@@ -110,7 +115,8 @@ export function computeTrend(points: readonly TrendPoint[], step: Step): Trend {
     if (peerward >= TREND_THRESHOLD) towardsPeers += 1;
     else if (peerward <= -TREND_THRESHOLD) towardsHub += 1;
   });
-  const verdict: TrendVerdict = towardsPeers > towardsHub ? 'MORE_PEER_CONNECTED' : towardsHub > towardsPeers ? 'MORE_HUB_CENTERED' : 'NO_CLEAR_CHANGE';
+  const verdict: TrendVerdict =
+    towardsPeers > towardsHub ? 'MORE_PEER_CONNECTED' : towardsHub > towardsPeers ? 'MORE_HUB_CENTERED' : 'NO_CLEAR_CHANGE';
   return {
     betweennessCentralizationSlope: slopes[0]!,
     peerTieShareSlope: leastSquaresSlope(points.map((p) => p.peerTieShare)),
@@ -154,9 +160,10 @@ function summarize(points: readonly TrendPoint[], step: Step, slopes: readonly n
     const figures = SIGNALS.map((signal) => `${signal.name} ${show(signal, signal.value(first))}`);
     return `Only one window (${first.label}): ${list(figures)}; a trend needs at least two windows.`;
   }
-  const span = first.label.includes(' to ') || last.label.includes(' to ')
-    ? `first window ${first.label}, last ${last.label}`
-    : `${first.label} to ${last.label}`;
+  const span =
+    first.label.includes(' to ') || last.label.includes(' to ')
+      ? `first window ${first.label}, last ${last.label}`
+      : `${first.label} to ${last.label}`;
   const fitted = points.length - 1;
   const moved: string[] = [];
   const steady: string[] = [];

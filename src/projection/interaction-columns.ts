@@ -86,7 +86,8 @@ export class InteractionColumns {
       view.initiatorId = this.actorIds[this.initiators[i]!]!;
       view.weight = this.weights[i]!;
       participantIds.length = 0;
-      for (let p = this.participantStart[i]!; p < this.participantStart[i + 1]!; p++) participantIds.push(this.actorIds[this.participants[p]!]!);
+      for (let p = this.participantStart[i]!; p < this.participantStart[i + 1]!; p++)
+        participantIds.push(this.actorIds[this.participants[p]!]!);
       yield view;
     }
   }
@@ -181,6 +182,6 @@ export function partsBuffers(parts: InteractionColumnParts): ArrayBuffer[] {
 function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
   if (length === array.length) return array;
   const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(length < array.length ? (array.subarray(0, length)) : array);
+  copy.set(length < array.length ? array.subarray(0, length) : array);
   return copy;
 }

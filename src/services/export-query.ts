@@ -3,7 +3,14 @@ import { parseIsoDateTime } from '../domain/date-time';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, isInteractionKind, type InteractionKind } from '../domain/interaction';
 import type { Scope, TimeWindow } from '../domain/time-window';
-import { isGexfFormat, isSeriesFormat, parseExportFormat, parseGexfVersion, type ExportFormat, type GexfVersion } from '../export/export-format';
+import {
+  isGexfFormat,
+  isSeriesFormat,
+  parseExportFormat,
+  parseGexfVersion,
+  type ExportFormat,
+  type GexfVersion,
+} from '../export/export-format';
 import { STEPS, type SeriesInput, type Step } from '../metrics/series';
 import type { MetricsOptions } from './metrics-service';
 
@@ -24,8 +31,20 @@ export interface ExportQueryText {
 }
 
 export type ExportQuery = (
-  | { readonly kind: 'snapshot'; readonly format: ExportFormat; readonly window: TimeWindow; readonly scope: Scope; readonly options: MetricsOptions }
-  | { readonly kind: 'series'; readonly format: ExportFormat; readonly series: SeriesInput; readonly scope: Scope; readonly options: MetricsOptions }
+  | {
+      readonly kind: 'snapshot';
+      readonly format: ExportFormat;
+      readonly window: TimeWindow;
+      readonly scope: Scope;
+      readonly options: MetricsOptions;
+    }
+  | {
+      readonly kind: 'series';
+      readonly format: ExportFormat;
+      readonly series: SeriesInput;
+      readonly scope: Scope;
+      readonly options: MetricsOptions;
+    }
 ) & {
   /** The GEXF version of a GEXF format; absent means 1.3. */
   readonly gexfVersion?: GexfVersion;

@@ -45,10 +45,21 @@ export class ExportService {
     const { windows, snapshots } = await this.metrics.series(query.series, query.scope, query.options, signal);
     switch (query.format) {
       case 'csv-series':
-        return download({ kind: 'export', format: 'csv-series', rows: snapshots.map((snapshot, i) => ({ ...snapshot, label: windows[i]?.label ?? null })) });
+        return download({
+          kind: 'export',
+          format: 'csv-series',
+          rows: snapshots.map((snapshot, i) => ({ ...snapshot, label: windows[i]?.label ?? null })),
+        });
       case 'gexf-dynamic': {
         const shown = timelineWindows(windows);
-        return download(await this.networkTask('gexf-dynamic', shown.map((i) => windows[i]!), shown.map((i) => snapshots[i]!), query));
+        return download(
+          await this.networkTask(
+            'gexf-dynamic',
+            shown.map((i) => windows[i]!),
+            shown.map((i) => snapshots[i]!),
+            query,
+          ),
+        );
       }
       default:
         throw new InvalidInputError('format', query.format, 'is a single-window format and takes no step');

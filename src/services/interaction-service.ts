@@ -80,5 +80,9 @@ export async function differsFromStored(store: Pick<Store, 'resolveActorIds'>, s
   const same = (candidate: Interaction) => samePayload({ ...candidate, externalId: stored.externalId }, stored);
   if (same(sent)) return false;
   const [initiatorId, ...participantIds] = await store.resolveActorIds([sent.initiatorId, ...sent.participantIds]);
-  return !same({ ...sent, initiatorId: initiatorId!, participantIds: participantIds.filter((id, p) => id !== initiatorId && participantIds.indexOf(id) === p) });
+  return !same({
+    ...sent,
+    initiatorId: initiatorId!,
+    participantIds: participantIds.filter((id, p) => id !== initiatorId && participantIds.indexOf(id) === p),
+  });
 }

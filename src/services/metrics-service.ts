@@ -172,7 +172,9 @@ export class MetricsService {
       settled.map((s, i) => trendPointOf(windows[i]!.label, s)),
       input.step,
     );
-    const tieChanges = settled.slice(1).map((current, i) => ({ window: windows[i + 1]!, ...tieChange(windowTies(settled[i]!), windowTies(current)) }));
+    const tieChanges = settled
+      .slice(1)
+      .map((current, i) => ({ window: windows[i + 1]!, ...tieChange(windowTies(settled[i]!), windowTies(current)) }));
     return { windows, snapshots: settled, trend, tieChanges };
   }
 
@@ -219,7 +221,12 @@ export class MetricsService {
    * A span's interactions as columns and the actors they name, checked against the
    * budget of `windows` (most interactions summed over them).
    */
-  async windowData(span: TimeWindow, scope: Scope, options: MetricsOptions, windows: readonly TimeWindow[]): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor>; scope: Scope; limit: number }> {
+  async windowData(
+    span: TimeWindow,
+    scope: Scope,
+    options: MetricsOptions,
+    windows: readonly TimeWindow[],
+  ): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor>; scope: Scope; limit: number }> {
     const request = normalize(scope, options);
     const range = await this.readRange(span, request.scope);
     this.checkBudget(range.interactions, windows);
@@ -280,7 +287,10 @@ export class MetricsService {
             used.push(affiliation);
           }
         }
-        return work.measure({ kind: 'snapshots', columns, actors: used, windows: group, request: { scope: request.scope, limit: request.limit } }, signal);
+        return work.measure(
+          { kind: 'snapshots', columns, actors: used, windows: group, request: { scope: request.scope, limit: request.limit } },
+          signal,
+        );
       });
       task.catch(() => undefined); // each window's promise reports the failure
       tasks.push(task);
@@ -358,7 +368,8 @@ export class MetricsService {
     found.forEach((actor) => actor && actors.set(actor.id, actor));
     const affiliations = new Set<string>();
     for (const actor of actors.values()) {
-      if (actor.kind === 'SCHOOL' && actor.affiliationId !== null && !actors.has(actor.affiliationId)) affiliations.add(actor.affiliationId);
+      if (actor.kind === 'SCHOOL' && actor.affiliationId !== null && !actors.has(actor.affiliationId))
+        affiliations.add(actor.affiliationId);
     }
     if (affiliations.size > 0) {
       (await this.store.getActorsByIds([...affiliations])).forEach((actor) => actor && actors.set(actor.id, actor));

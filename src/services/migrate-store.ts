@@ -54,7 +54,11 @@ export async function migrateStore(
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a whole number ≥ 1, not ${batchSize}`);
   const actors = await copyActors(from, to, batchSize, onProgress);
   const interactions = await copyInteractions(from, to, batchSize, onProgress);
-  return { actors: actors.copied, interactions: interactions.copied, alreadyPresent: { actors: actors.present, interactions: interactions.present } };
+  return {
+    actors: actors.copied,
+    interactions: interactions.copied,
+    alreadyPresent: { actors: actors.present, interactions: interactions.present },
+  };
 }
 
 async function copyActors(from: Store, to: Store, batchSize: number, onProgress: (p: MigrationProgress) => void) {

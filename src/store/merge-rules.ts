@@ -45,9 +45,17 @@ export function resolveInteractionAliases(interaction: Interaction, aliases: Rea
     if (resolved !== initiatorId && !participantIds.includes(resolved)) participantIds.push(resolved);
   }
   if (participantIds.length === 0) {
-    throw new InvalidInputError(`${path}.participantIds`, interaction.participantIds, `names only the initiator ${initiatorId} once merged actors are resolved`);
+    throw new InvalidInputError(
+      `${path}.participantIds`,
+      interaction.participantIds,
+      `names only the initiator ${initiatorId} once merged actors are resolved`,
+    );
   }
-  if (initiatorId === interaction.initiatorId && participantIds.length === interaction.participantIds.length && participantIds.every((id, i) => id === interaction.participantIds[i])) {
+  if (
+    initiatorId === interaction.initiatorId &&
+    participantIds.length === interaction.participantIds.length &&
+    participantIds.every((id, i) => id === interaction.participantIds[i])
+  ) {
     return interaction;
   }
   return { ...interaction, initiatorId, participantIds };
@@ -107,7 +115,11 @@ export function resolveAndRequireActors(
 export function checkMerge(source: Actor, target: Actor, allowKindChange: boolean): void {
   if (source.id === target.id) throw new InvalidInputError('targetId', target.id, 'is the source actor itself');
   if (source.kind !== target.kind && !allowKindChange) {
-    throw new InvalidInputError('targetId', target.id, `is a ${target.kind} and ${source.id} a ${source.kind}; pass allowKindChange: true to merge them anyway`);
+    throw new InvalidInputError(
+      'targetId',
+      target.id,
+      `is a ${target.kind} and ${source.id} a ${source.kind}; pass allowKindChange: true to merge them anyway`,
+    );
   }
 }
 

@@ -70,10 +70,22 @@ describe('who may read and write', () => {
         subject: 'INTERACTION',
         subjectId: id,
         before: null,
-        after: { id, externalId: null, kind: 'CONVENING', occurredAt: '2019-10-01T00:00:00.000Z', initiatorId: 'bmgf', participantIds: ['nsi-core'], weight: 1, note: null },
+        after: {
+          id,
+          externalId: null,
+          kind: 'CONVENING',
+          occurredAt: '2019-10-01T00:00:00.000Z',
+          initiatorId: 'bmgf',
+          participantIds: ['nsi-core'],
+          weight: 1,
+          note: null,
+        },
       },
     ]);
-    const stamped = await server.gqlAs<{ actor: Record<string, unknown> }>(reader, `{ actor(id: "bmgf") { recordedBy recordedAt updatedBy updatedAt } }`);
+    const stamped = await server.gqlAs<{ actor: Record<string, unknown> }>(
+      reader,
+      `{ actor(id: "bmgf") { recordedBy recordedAt updatedBy updatedAt } }`,
+    );
     expect(stamped.data!.actor).toEqual({ recordedBy: 'writer', recordedAt: expect.any(String), updatedBy: null, updatedAt: null });
     const byWriter = await server.gql<{ auditLog: { edges: unknown[] } }>(AUDIT, { filter: { by: 'writer' } });
     expect(byWriter.data!.auditLog.edges).toHaveLength(SMALL_NETWORK.length + 1);
@@ -105,7 +117,10 @@ describe('who may read and write', () => {
     const log = await server.gql<{ auditLog: { edges: { node: { action: string; subjectId: string; after: unknown } }[] } }>(AUDIT, {
       filter: { by: 'test-admin' },
     });
-    expect(log.data!.auditLog.edges.map((e) => `${e.node.action} ${e.node.subjectId}`)).toEqual(['TOKEN_CREATED importer', 'TOKEN_REVOKED importer']);
+    expect(log.data!.auditLog.edges.map((e) => `${e.node.action} ${e.node.subjectId}`)).toEqual([
+      'TOKEN_CREATED importer',
+      'TOKEN_REVOKED importer',
+    ]);
     expect(JSON.stringify(log.data)).not.toContain(token.slice(20));
   });
 
@@ -125,12 +140,17 @@ describe('who may read and write', () => {
       },
       { by: 'test', at: new Date() },
     );
-    expect((await server.gqlAs(secret.token, COUNT_ACTORS)).errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', requiredRole: 'reader' });
+    expect((await server.gqlAs(secret.token, COUNT_ACTORS)).errors?.[0]?.extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      requiredRole: 'reader',
+    });
   });
 
   it('keeps only hashes of tokens in the store file', async () => {
     if (process.env.NEO4J_URI) return; // the file check is for the embedded store
-    const created = await server.gql<{ createToken: { token: string } }>(`mutation { createToken(input: { name: "file-check", role: reader }) { token } }`);
+    const created = await server.gql<{ createToken: { token: string } }>(
+      `mutation { createToken(input: { name: "file-check", role: reader }) { token } }`,
+    );
     const token = created.data!.createToken.token;
     const secret = token.slice('copnet_'.length + 13);
     const bytes = Buffer.concat([readFileSync(server.dbPath), readFileSync(`${server.dbPath}-wal`)]);
@@ -170,7 +190,9 @@ describe('failed authentications', () => {
       });
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await blocked.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('TOO_MANY_REQUESTS');
+      expect(((await blocked.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+        'TOO_MANY_REQUESTS',
+      );
       expect((await limited.request('/export/json?from=2019-08-01&to=2020-08-01')).status).toBe(429);
       expect((await limited.request('/health', { token: null })).status).toBe(200);
     } finally {
@@ -198,14 +220,22 @@ describe('CORS', () => {
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
 
       const post = (origin: string) =>
-        cors.request('/graphql', { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: COUNT_ACTORS }) });
+        cors.request('/graphql', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: COUNT_ACTORS }),
+        });
       expect((await post('https://dash.example.org')).headers.get('access-control-allow-origin')).toBe('https://dash.example.org');
       expect((await post('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await cors.stop();
     }
     // The default: same origin only.
-    const plain = await server.request('/graphql', { method: 'OPTIONS', token: null, headers: { origin: 'https://dash.example.org', 'access-control-request-method': 'POST' } });
+    const plain = await server.request('/graphql', {
+      method: 'OPTIONS',
+      token: null,
+      headers: { origin: 'https://dash.example.org', 'access-control-request-method': 'POST' },
+    });
     expect(plain.status).toBe(403);
   });
 });
@@ -217,7 +247,8 @@ describe('COPNET_AUTH=off', () => {
       'Invalid configuration: COPNET_AUTH=off is for single-user local use only and needs HOST to be a loopback address (127.0.0.1, ::1 or localhost), not HOST=0.0.0.0',
     );
     expect(() => loadConfig({ COPNET_AUTH: 'off', HOST: '192.168.1.5' })).toThrow(ConfigError);
-    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2']) expect(loadConfig({ COPNET_AUTH: 'off', HOST: host }).auth.enabled).toBe(false);
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2'])
+      expect(loadConfig({ COPNET_AUTH: 'off', HOST: host }).auth.enabled).toBe(false);
     expect(loadConfig({}).auth.enabled).toBe(true);
   });
 });

@@ -13,13 +13,23 @@ describe('actors over GraphQL', () => {
     const result = await server.gql<{ upsertActors: unknown[] }>(UPSERT_ACTORS, {
       actors: [{ id: '  nsi-new ', name: 'New Network', kind: 'INTERMEDIARY', tags: ['a', 'a', 'b'] }],
     });
-    expect(result.data?.upsertActors).toEqual([{ id: 'nsi-new', name: 'New Network', kind: 'INTERMEDIARY', region: null, tags: ['a', 'b'], affiliationId: null }]);
+    expect(result.data?.upsertActors).toEqual([
+      { id: 'nsi-new', name: 'New Network', kind: 'INTERMEDIARY', region: null, tags: ['a', 'b'], affiliationId: null },
+    ]);
   });
 
   it('looks one actor up with its affiliation', async () => {
-    const result = await server.gql(`{ actor(id: "school-douglass") { id name kind region affiliation { id name } } nobody: actor(id: "x") { id } }`);
+    const result = await server.gql(
+      `{ actor(id: "school-douglass") { id name kind region affiliation { id name } } nobody: actor(id: "x") { id } }`,
+    );
     expect(result.data).toEqual({
-      actor: { id: 'school-douglass', name: 'Frederick Douglass High School', kind: 'SCHOOL', region: 'MD', affiliation: { id: 'nsi-baltimore', name: 'Baltimore City Public Schools' } },
+      actor: {
+        id: 'school-douglass',
+        name: 'Frederick Douglass High School',
+        kind: 'SCHOOL',
+        region: 'MD',
+        affiliation: { id: 'nsi-baltimore', name: 'Baltimore City Public Schools' },
+      },
       nobody: null,
     });
   });
@@ -28,14 +38,24 @@ describe('actors over GraphQL', () => {
     const query = `query Page($filter: ActorFilter, $first: Int, $after: String) {
       actors(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } }
     }`;
-    type Page = { actors: { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    type Page = {
+      actors: {
+        totalCount: number;
+        edges: { cursor: string; node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
     const first = await server.gql<Page>(query, { filter: { kinds: ['INTERMEDIARY', 'SCHOOL'] }, first: 3 });
     expect(first.data?.actors.totalCount).toBe(6);
     expect(first.data?.actors.edges.map((e) => e.node.id)).toEqual(['nsi-baltimore', 'nsi-core', 'nsi-ifl']);
     expect(first.data?.actors.pageInfo.hasNextPage).toBe(true);
     expect(first.data?.actors.pageInfo.endCursor).toBe(first.data?.actors.edges[2]?.cursor);
 
-    const second = await server.gql<Page>(query, { filter: { kinds: ['INTERMEDIARY', 'SCHOOL'] }, first: 3, after: first.data?.actors.pageInfo.endCursor });
+    const second = await server.gql<Page>(query, {
+      filter: { kinds: ['INTERMEDIARY', 'SCHOOL'] },
+      first: 3,
+      after: first.data?.actors.pageInfo.endCursor,
+    });
     expect(second.data?.actors.edges.map((e) => e.node.id)).toEqual(['nsi-new', 'school-douglass', 'school-fresno']);
     expect(second.data?.actors.pageInfo).toEqual({ hasNextPage: false, endCursor: second.data?.actors.edges[2]?.cursor });
 

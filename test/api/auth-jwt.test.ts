@@ -48,7 +48,14 @@ interface Claims {
   key?: KeyLike;
 }
 
-function sign({ sub = 'alice@example.org', role = 'writer', audience = AUDIENCE, issuer = ISSUER, expiresIn = '5m', key = signingKey }: Claims = {}) {
+function sign({
+  sub = 'alice@example.org',
+  role = 'writer',
+  audience = AUDIENCE,
+  issuer = ISSUER,
+  expiresIn = '5m',
+  key = signingKey,
+}: Claims = {}) {
   return new SignJWT({ copnet_role: role })
     .setProtectedHeader({ alg: 'RS256', kid: KID })
     .setSubject(sub)

@@ -10,7 +10,9 @@ afterAll(() => server.stop());
 const good = { kind: 'SITE_VISIT', occurredAt: '2019-03-05T10:00:00Z', initiatorId: 'nsi-baltimore', participantIds: ['nsi-core'] };
 
 async function counts() {
-  const result = await server.gql<{ actors: { totalCount: number }; interactions: { totalCount: number } }>(`{ actors { totalCount } interactions { totalCount } }`);
+  const result = await server.gql<{ actors: { totalCount: number }; interactions: { totalCount: number } }>(
+    `{ actors { totalCount } interactions { totalCount } }`,
+  );
   return result.data!;
 }
 
@@ -68,7 +70,9 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
       'Variable "$interactions" got invalid value "2019-02-30T10:00:00Z" at "interactions[0].occurredAt"; "2019-02-30T10:00:00Z" is not a real calendar date-time',
     );
     await expectRejected(
-      server.gql(`mutation { recordInteractions(interactions: [{ kind: SITE_VISIT, occurredAt: "yesterday", initiatorId: "nsi-baltimore", participantIds: ["nsi-core"] }]) { id } }`),
+      server.gql(
+        `mutation { recordInteractions(interactions: [{ kind: SITE_VISIT, occurredAt: "yesterday", initiatorId: "nsi-baltimore", participantIds: ["nsi-core"] }]) { id } }`,
+      ),
       'interactions[0].occurredAt: Expected value of type "DateTime!", found "yesterday"; "yesterday" is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)',
       'interactions[0].occurredAt',
     );
@@ -93,7 +97,9 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
     );
     // JSON has no Infinity: a huge literal overflows to it.
     await expectRejected(
-      server.gql(`mutation { recordInteractions(interactions: [{ kind: SITE_VISIT, occurredAt: "2019-03-05T10:00:00Z", initiatorId: "nsi-baltimore", participantIds: ["nsi-core"], weight: 1e400 }]) { id } }`),
+      server.gql(
+        `mutation { recordInteractions(interactions: [{ kind: SITE_VISIT, occurredAt: "2019-03-05T10:00:00Z", initiatorId: "nsi-baltimore", participantIds: ["nsi-core"], weight: 1e400 }]) { id } }`,
+      ),
       'interactions[0].weight: Infinity must be a positive finite number',
       'interactions[0].weight',
     );
@@ -113,7 +119,12 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
 
   it('an empty id or name, or an id twice in a batch', async () => {
     await expectRejected(
-      server.gql(UPSERT_ACTORS, { actors: [{ id: 'ok', name: 'OK', kind: 'SCHOOL' }, { id: '  ', name: 'Blank', kind: 'SCHOOL' }] }),
+      server.gql(UPSERT_ACTORS, {
+        actors: [
+          { id: 'ok', name: 'OK', kind: 'SCHOOL' },
+          { id: '  ', name: 'Blank', kind: 'SCHOOL' },
+        ],
+      }),
       'actors[1].id: "  " must be a non-empty string',
       'actors[1].id',
     );
@@ -123,7 +134,12 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
       'actors[0].name',
     );
     await expectRejected(
-      server.gql(UPSERT_ACTORS, { actors: [{ id: 'dup', name: 'A', kind: 'SCHOOL' }, { id: 'dup', name: 'B', kind: 'SCHOOL' }] }),
+      server.gql(UPSERT_ACTORS, {
+        actors: [
+          { id: 'dup', name: 'A', kind: 'SCHOOL' },
+          { id: 'dup', name: 'B', kind: 'SCHOOL' },
+        ],
+      }),
       'actors[1].id: "dup" appears more than once in the batch',
     );
   });
@@ -138,11 +154,19 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
 
   it('a page size over the cap, and a negative one', async () => {
     await expectRejected(server.gql(`{ actors(first: 501) { totalCount } }`), 'first: 501 must be a whole number from 0 to 500', 'first');
-    await expectRejected(server.gql(`{ interactions(first: -1) { totalCount } }`), 'first: -1 must be a whole number from 0 to 500', 'first');
+    await expectRejected(
+      server.gql(`{ interactions(first: -1) { totalCount } }`),
+      'first: -1 must be a whole number from 0 to 500',
+      'first',
+    );
   });
 
   it('a malformed cursor', async () => {
-    await expectRejected(server.gql(`{ actors(after: "not-a-cursor!") { totalCount } }`), 'after: "not-a-cursor!" is not a cursor returned by this API', 'after');
+    await expectRejected(
+      server.gql(`{ actors(after: "not-a-cursor!") { totalCount } }`),
+      'after: "not-a-cursor!" is not a cursor returned by this API',
+      'after',
+    );
     const actorCursor = Buffer.from(JSON.stringify(['a', 'bmgf'])).toString('base64url');
     await expectRejected(
       server.gql(`query($after: String) { interactions(after: $after) { totalCount } }`, { after: actorCursor }),

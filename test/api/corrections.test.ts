@@ -8,7 +8,13 @@ const actors = [
   { id: 'school-1', name: 'School 1', kind: 'SCHOOL', affiliationId: 'a-dup' },
 ];
 const at = (year: number, month: number) => new Date(Date.UTC(year, month, 15)).toISOString();
-const tie = (externalId: string, time: string, from: string, to: string) => ({ externalId, kind: 'OTHER', occurredAt: time, initiatorId: from, participantIds: [to] });
+const tie = (externalId: string, time: string, from: string, to: string) => ({
+  externalId,
+  kind: 'OTHER',
+  occurredAt: time,
+  initiatorId: from,
+  participantIds: [to],
+});
 const log = [
   tie('y1-1', at(2019, 9), 'fdn', 'a'),
   tie('y1-2', at(2019, 9), 'fdn', 'b'),
@@ -36,7 +42,9 @@ beforeAll(async () => {
   server = await startTestServer();
   writer = await server.createToken('writer');
   expect((await server.gql(UPSERT_ACTORS, { actors })).errors).toBeUndefined();
-  const recorded = await server.gql<{ recordInteractions: { id: string; externalId: string }[] }>(RECORD_INTERACTIONS, { interactions: log });
+  const recorded = await server.gql<{ recordInteractions: { id: string; externalId: string }[] }>(RECORD_INTERACTIONS, {
+    interactions: log,
+  });
   ids = new Map(recorded.data!.recordInteractions.map((i) => [i.externalId, i.id]));
 });
 afterAll(() => server.stop());
@@ -62,20 +70,32 @@ describe('deleting and restoring interactions', () => {
     const during = await seriesNow();
     expect(during.snapshots[0]).toEqual(before.snapshots[0]);
     expect(during.snapshots[1]).toMatchObject({ interactionCount: 2, tieCount: 2 });
-    const listed = await server.gqlAs<{ interactions: { totalCount: number } }>(writer, `{ interactions(filter: { from: "2020-08-01", to: "2021-08-01" }) { totalCount } }`);
+    const listed = await server.gqlAs<{ interactions: { totalCount: number } }>(
+      writer,
+      `{ interactions(filter: { from: "2020-08-01", to: "2021-08-01" }) { totalCount } }`,
+    );
     expect(listed.data!.interactions.totalCount).toBe(2);
     const exported = await server.request('/export/json?from=2020-08-01&to=2021-08-01');
     expect(JSON.stringify(await exported.json())).not.toContain('"b","c"');
 
-    const restored = await server.gqlAs(writer, `mutation($ids: [ID!]!) { restoreInteractions(ids: $ids) { id } }`, { ids: [ids.get('y2-2'), ids.get('y2-3')] });
+    const restored = await server.gqlAs(writer, `mutation($ids: [ID!]!) { restoreInteractions(ids: $ids) { id } }`, {
+      ids: [ids.get('y2-2'), ids.get('y2-3')],
+    });
     expect(restored.errors).toBeUndefined();
     expect(await seriesNow()).toEqual(before);
   });
 
   it('is all or nothing: one unknown id deletes none and names it', async () => {
-    const result = await server.gqlAs(writer, `mutation($ids: [ID!]!) { deleteInteractions(ids: $ids, reason: "x") { id } }`, { ids: [ids.get('y1-1'), 'nope'] });
+    const result = await server.gqlAs(writer, `mutation($ids: [ID!]!) { deleteInteractions(ids: $ids, reason: "x") { id } }`, {
+      ids: [ids.get('y1-1'), 'nope'],
+    });
     expect(result.errors).toEqual([
-      { message: 'ids[1]: "nope" is not a known interaction', locations: [{ line: 1, column: 26 }], path: ['deleteInteractions'], extensions: { code: 'BAD_USER_INPUT', field: 'ids[1]' } },
+      {
+        message: 'ids[1]: "nope" is not a known interaction',
+        locations: [{ line: 1, column: 26 }],
+        path: ['deleteInteractions'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'ids[1]' },
+      },
     ]);
     const empty = await server.gqlAs(writer, `mutation { deleteInteractions(ids: ["x"], reason: " ") { id } }`);
     expect(empty.errors?.[0]?.message).toBe('reason: " " must say why (a non-empty string)');
@@ -85,9 +105,18 @@ describe('deleting and restoring interactions', () => {
 
 describe('updating an interaction', () => {
   it('validates the patch like a new interaction and logs the change', async () => {
-    const bad = await server.gqlAs(writer, `mutation($id: ID!) { updateInteraction(id: $id, patch: { weight: -1 }) { id } }`, { id: ids.get('y1-3') });
-    expect(bad.errors?.[0]).toMatchObject({ message: 'patch.weight: -1 must be a positive finite number', extensions: { code: 'BAD_USER_INPUT', field: 'patch.weight' } });
-    const self = await server.gqlAs(writer, `mutation($id: ID!) { updateInteraction(id: $id, patch: { participantIds: ["fdn"] }) { id } }`, { id: ids.get('y1-3') });
+    const bad = await server.gqlAs(writer, `mutation($id: ID!) { updateInteraction(id: $id, patch: { weight: -1 }) { id } }`, {
+      id: ids.get('y1-3'),
+    });
+    expect(bad.errors?.[0]).toMatchObject({
+      message: 'patch.weight: -1 must be a positive finite number',
+      extensions: { code: 'BAD_USER_INPUT', field: 'patch.weight' },
+    });
+    const self = await server.gqlAs(
+      writer,
+      `mutation($id: ID!) { updateInteraction(id: $id, patch: { participantIds: ["fdn"] }) { id } }`,
+      { id: ids.get('y1-3') },
+    );
     expect(self.errors?.[0]?.message).toBe('patch.participantIds[0]: "fdn" is the initiator; participants are the other actors');
 
     const updated = await server.gqlAs<{ updateInteraction: Record<string, unknown> }>(
@@ -95,11 +124,19 @@ describe('updating an interaction', () => {
       `mutation($id: ID!) { updateInteraction(id: $id, patch: { participantIds: ["d"], note: "it was d" }) { externalId initiatorId participantIds note updatedBy recordedBy } }`,
       { id: ids.get('y1-3') },
     );
-    expect(updated.data).toEqual({ updateInteraction: { externalId: 'y1-3', initiatorId: 'fdn', participantIds: ['d'], note: 'it was d', updatedBy: 'writer', recordedBy: 'test-admin' } });
-    const entry = await server.gql<{ auditLog: { edges: { node: { action: string; before: { participantIds: string[] }; after: { participantIds: string[] } } }[] } }>(
-      `query($id: ID!) { auditLog(filter: { interactionId: $id }) { edges { node { action before after } } } }`,
-      { id: ids.get('y1-3') },
-    );
+    expect(updated.data).toEqual({
+      updateInteraction: {
+        externalId: 'y1-3',
+        initiatorId: 'fdn',
+        participantIds: ['d'],
+        note: 'it was d',
+        updatedBy: 'writer',
+        recordedBy: 'test-admin',
+      },
+    });
+    const entry = await server.gql<{
+      auditLog: { edges: { node: { action: string; before: { participantIds: string[] }; after: { participantIds: string[] } } }[] };
+    }>(`query($id: ID!) { auditLog(filter: { interactionId: $id }) { edges { node { action before after } } } }`, { id: ids.get('y1-3') });
     const update = entry.data!.auditLog.edges.map((e) => e.node).find((n) => n.action === 'UPDATE')!;
     expect([update.before.participantIds, update.after.participantIds]).toEqual([['c'], ['d']]);
   });
@@ -108,16 +145,24 @@ describe('updating an interaction', () => {
 describe('merging duplicate actors', () => {
   it('leaves the totals right, moves the affiliation, and keeps the old id usable', async () => {
     const before = await seriesNow();
-    const merged = await server.gqlAs<{ mergeActors: { id: string } }>(writer, `mutation { mergeActors(sourceId: "a-dup", targetId: "a") { id name } }`);
+    const merged = await server.gqlAs<{ mergeActors: { id: string } }>(
+      writer,
+      `mutation { mergeActors(sourceId: "a-dup", targetId: "a") { id name } }`,
+    );
     expect(merged.errors).toBeUndefined();
     expect(merged.data!.mergeActors.id).toBe('a');
 
     const after = await seriesNow();
     expect(after.snapshots.map((s) => s.interactionCount)).toEqual(before.snapshots.map((s) => s.interactionCount));
     expect(after.snapshots[0]).toMatchObject({ actorCount: 4, tieCount: 4 }); // a-dup's tie to b is now a's
-    expect((await server.gqlAs<{ actors: { totalCount: number } }>(writer, `{ actors { totalCount } }`)).data!.actors.totalCount).toBe(actors.length - 1);
+    expect((await server.gqlAs<{ actors: { totalCount: number } }>(writer, `{ actors { totalCount } }`)).data!.actors.totalCount).toBe(
+      actors.length - 1,
+    );
 
-    const old = await server.gqlAs<{ actor: { id: string }; interactions: { totalCount: number } }>(writer, `{ actor(id: "a-dup") { id } interactions(filter: { actorId: "a-dup" }) { totalCount } }`);
+    const old = await server.gqlAs<{ actor: { id: string }; interactions: { totalCount: number } }>(
+      writer,
+      `{ actor(id: "a-dup") { id } interactions(filter: { actorId: "a-dup" }) { totalCount } }`,
+    );
     expect(old.data).toEqual({ actor: { id: 'a' }, interactions: { totalCount: 4 } });
     const school = await server.gqlAs<{ actor: { affiliationId: string } }>(writer, `{ actor(id: "school-1") { affiliationId } }`);
     expect(school.data!.actor.affiliationId).toBe('a');
@@ -158,7 +203,9 @@ describe('deleting an actor', () => {
 
 describe('re-sending an externalId with a different payload', () => {
   it('returns the stored interaction and says in extensions.warnings that it differs', async () => {
-    const same = await server.gqlAs<{ recordInteractions: { id: string }[] }>(writer, RECORD_INTERACTIONS, { interactions: [tie('y2-4', at(2020, 10), 'c', 'd')] });
+    const same = await server.gqlAs<{ recordInteractions: { id: string }[] }>(writer, RECORD_INTERACTIONS, {
+      interactions: [tie('y2-4', at(2020, 10), 'c', 'd')],
+    });
     expect(same.extensions).toBeUndefined();
     const different = await server.gqlAs<{ recordInteractions: { id: string; participantIds: string[] }[] }>(writer, RECORD_INTERACTIONS, {
       interactions: [tie('y2-1', at(2020, 9), 'fdn', 'a'), tie('y2-4', at(2020, 10), 'c', 'b')],

@@ -18,7 +18,16 @@ afterAll(() => server.stop());
 
 it('resolves the actors of a page of 100 interactions in a constant number of store calls', async () => {
   server.storeCalls.clear();
-  const result = await server.gql<{ interactions: { edges: { node: { initiator: { id: string; affiliation: { id: string } | null }; participants: { id: string; affiliation: { id: string } | null }[] } }[] } }>(`{
+  const result = await server.gql<{
+    interactions: {
+      edges: {
+        node: {
+          initiator: { id: string; affiliation: { id: string } | null };
+          participants: { id: string; affiliation: { id: string } | null }[];
+        };
+      }[];
+    };
+  }>(`{
     interactions(first: 100) {
       edges { node { initiator { id affiliation { id } } participants { id affiliation { id } } } }
     }

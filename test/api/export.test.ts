@@ -15,7 +15,13 @@ beforeAll(async () => {
       { id: 'c', name: 'C <Schools>', kind: 'INTERMEDIARY', region: 'TX' },
     ],
   });
-  const tie = (day: string, from: string, to: string[], weight = 1) => ({ kind: 'PEER_EXCHANGE', occurredAt: `${day}T12:00:00Z`, initiatorId: from, participantIds: to, weight });
+  const tie = (day: string, from: string, to: string[], weight = 1) => ({
+    kind: 'PEER_EXCHANGE',
+    occurredAt: `${day}T12:00:00Z`,
+    initiatorId: from,
+    participantIds: to,
+    weight,
+  });
   const result = await server.gql(RECORD_INTERACTIONS, {
     interactions: [
       tie('2019-09-10', 'fdn', ['a', 'b']),
@@ -74,12 +80,18 @@ describe('GET /export/<format>', () => {
     expect(graph.getEdgeAttributes(graph.edge('fdn', 'a')!)).toMatchObject({ interactions: 2, tie_class: 'FOUNDATION' });
     expect(graph.getEdgeAttributes(graph.edge('a', 'b')!)).toMatchObject({ tie_class: 'CROSS_NETWORK' });
 
-    const defaultVersion = new DOMParser().parseFromString(await (await fetch(`${server.url}/export/gexf?${schoolYear}`)).text(), 'text/xml');
+    const defaultVersion = new DOMParser().parseFromString(
+      await (await fetch(`${server.url}/export/gexf?${schoolYear}`)).text(),
+      'text/xml',
+    );
     expect(defaultVersion.documentElement.getAttribute('version')).toBe('1.3');
 
     const dynamic = await fetch(`${server.url}/export/gexf-dynamic?from=2019-08-01&to=2021-08-01&step=SCHOOL_YEAR&version=1.2`);
     const doc = new DOMParser().parseFromString(await dynamic.text(), 'text/xml');
-    expect([doc.documentElement.getAttribute('version'), doc.documentElement.getAttribute('xmlns')]).toEqual(['1.2', 'http://www.gexf.net/1.2draft']);
+    expect([doc.documentElement.getAttribute('version'), doc.documentElement.getAttribute('xmlns')]).toEqual([
+      '1.2',
+      'http://www.gexf.net/1.2draft',
+    ]);
     const graphElement = doc.getElementsByTagName('graph')[0]!;
     expect([graphElement.getAttribute('mode'), graphElement.hasAttribute('timerepresentation')]).toEqual(['dynamic', false]);
     expect(doc.getElementsByTagName('spell').length).toBeGreaterThan(0);
@@ -93,21 +105,45 @@ describe('GET /export/<format>', () => {
     const header = lines[0]!.split(',');
     const row = (line: string) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell]));
     // 2019–20: fdn–a, fdn–b (foundation), a–b (cross); fdn initiated both interactions
-    expect(row(lines[1]!)).toMatchObject({ tie_mix_foundation: String(2 / 3), tie_mix_cross_network: String(1 / 3), cross_network_tie_share: String(1 / 3), ei_index: '1', foundation_initiated_share: '1', initiated_by_foundation: '2', stage: 'MULTI_HUB' });
+    expect(row(lines[1]!)).toMatchObject({
+      tie_mix_foundation: String(2 / 3),
+      tie_mix_cross_network: String(1 / 3),
+      cross_network_tie_share: String(1 / 3),
+      ei_index: '1',
+      foundation_initiated_share: '1',
+      initiated_by_foundation: '2',
+      stage: 'MULTI_HUB',
+    });
     // 2020–21: a–b, b–c, a path of three: without its hub b, 1 of 2 actors hold together (not under one half)
-    expect(row(lines[2]!)).toMatchObject({ tie_mix_foundation: '0', cross_network_tie_share: '1', foundation_initiated_share: '0', initiated_by_intermediary: '2', stage: 'MULTI_HUB', main_core_k: '1' });
+    expect(row(lines[2]!)).toMatchObject({
+      tie_mix_foundation: '0',
+      cross_network_tie_share: '1',
+      foundation_initiated_share: '0',
+      initiated_by_intermediary: '2',
+      stage: 'MULTI_HUB',
+      main_core_k: '1',
+    });
   });
 
   it('refuses bad requests with 400 and a JSON body naming the parameter', async () => {
     const cases: [string, unknown][] = [
       [`/export/pdf?${schoolYear}`, { field: 'format', error: expect.stringContaining('format: "pdf" is not one of gexf') }],
-      ['/export/gexf?from=2020-01-01&to=2019-01-01', { field: 'from', error: 'from: "2020-01-01" must be before to (2019-01-01T00:00:00.000Z)' }],
+      [
+        '/export/gexf?from=2020-01-01&to=2019-01-01',
+        { field: 'from', error: 'from: "2020-01-01" must be before to (2019-01-01T00:00:00.000Z)' },
+      ],
       ['/export/gexf?to=2019-01-01', { field: 'from', error: 'from: (missing) is required' }],
-      [`/export/gexf?${schoolYear}&actorKinds=SCHOOL,CHURCH`, { field: 'actorKinds[1]', error: expect.stringContaining('actorKinds[1]: "CHURCH" is not one of') }],
+      [
+        `/export/gexf?${schoolYear}&actorKinds=SCHOOL,CHURCH`,
+        { field: 'actorKinds[1]', error: expect.stringContaining('actorKinds[1]: "CHURCH" is not one of') },
+      ],
       [`/export/gexf-dynamic?${schoolYear}`, { field: 'step', error: 'step: (missing) is required' }],
       [`/export/gexf?${schoolYear}&step=MONTH`, { field: 'step', error: 'step: "MONTH" applies to series formats only, not gexf' }],
       [`/export/gexf?${schoolYear}&version=1.1`, { field: 'version', error: 'version: "1.1" is not one of 1.3, 1.2' }],
-      [`/export/graphml?${schoolYear}&version=1.2`, { field: 'version', error: 'version: "1.2" applies to the GEXF formats only, not graphml' }],
+      [
+        `/export/graphml?${schoolYear}&version=1.2`,
+        { field: 'version', error: 'version: "1.2" applies to the GEXF formats only, not graphml' },
+      ],
     ];
     for (const [path, body] of cases) {
       const response = await fetch(`${server.url}${path}`);

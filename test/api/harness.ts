@@ -108,8 +108,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
  * POSTs a GraphQL request. `token`: the one to send; null: none; absent: the admin token of
  * the test server at that URL, if it is one.
  */
-export async function postGraphql<T>(url: string, query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphqlResponse<T>> {
-  const response = await fetchWithToken(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }, token);
+export async function postGraphql<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string | null,
+): Promise<GraphqlResponse<T>> {
+  const response = await fetchWithToken(
+    url,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) },
+    token,
+  );
   const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'> & { extensions?: Record<string, unknown> };
   return { status: response.status, ...body };
 }
@@ -119,7 +128,8 @@ const defaultTokens = new Map<string, string>();
 const unpatchedFetch: typeof fetch = globalThis.fetch;
 
 function defaultTokenFor(url: string): string | undefined {
-  for (const [serverUrl, token] of defaultTokens) if (url === serverUrl || url.startsWith(`${serverUrl}/`) || url.startsWith(`${serverUrl}?`)) return token;
+  for (const [serverUrl, token] of defaultTokens)
+    if (url === serverUrl || url.startsWith(`${serverUrl}/`) || url.startsWith(`${serverUrl}?`)) return token;
   return undefined;
 }
 
@@ -137,14 +147,14 @@ function fetchWithToken(url: string, init: RequestInit = {}, token?: string | nu
  * admin unless they set an Authorization header themselves; requests to anything else are
  * untouched. Tests of access use request()/gqlAs() with an explicit token (null: none).
  */
-globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
   if (typeof input === 'string' || input instanceof URL) {
     if (!headers.has('authorization') && defaultTokenFor(url) !== undefined) return fetchWithToken(url, init);
   }
   return unpatchedFetch(input, init);
-});
+};
 
 function countingStore(store: Store, calls: Map<string, number>): Store {
   return new Proxy(store, {

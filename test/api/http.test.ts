@@ -18,14 +18,23 @@ describe('HTTP behaviour', () => {
     const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'Request body is larger than the limit of 65536 bytes (COPNET_MAX_BODY_BYTES)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      errors: [
+        {
+          message: 'Request body is larger than the limit of 65536 bytes (COPNET_MAX_BODY_BYTES)',
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
     });
     const after = await server.gql(`{ actors { totalCount } }`);
     expect(after.data).toEqual({ actors: { totalCount: 0 } });
   });
 
   it('answers malformed JSON with 400', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
@@ -38,7 +47,9 @@ describe('HTTP behaviour', () => {
     const page = await response.text();
     expect(page).toContain('GraphiQL');
     expect(page).not.toMatch(/https?:\/\//);
-    const query = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ actors { totalCount } }')}`, { headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' } });
+    const query = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ actors { totalCount } }')}`, {
+      headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(query.status).toBe(200);
     expect(await query.json()).toEqual({ data: { actors: { totalCount: 0 } } });
   });
@@ -68,7 +79,9 @@ describe('a store failure', () => {
     const server = await startTestServer();
     await server.store.close();
     const result = await server.gql(`{ actors { totalCount } }`);
-    expect(result.errors).toEqual([{ message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } }]);
+    expect(result.errors).toEqual([
+      { message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } },
+    ]);
     expect(JSON.stringify(result)).not.toContain('at ');
     expect(server.logged).toHaveLength(1);
     expect(server.logged[0]).toContain(TEST_STORE === 'sqlite' ? 'The database connection is not open' : 'is closed');
@@ -91,7 +104,12 @@ describe('the composed service', () => {
 
     const second = await startCopnet(config);
     expect(second.firstStart).toBeNull();
-    const read = await postGraphql<{ actors: { totalCount: number } }>(`${second.url}/graphql`, `{ actors { totalCount } }`, undefined, token);
+    const read = await postGraphql<{ actors: { totalCount: number } }>(
+      `${second.url}/graphql`,
+      `{ actors { totalCount } }`,
+      undefined,
+      token,
+    );
     expect(read.data).toEqual({ actors: { totalCount: SMALL_NETWORK.length } });
     await second.stop();
   });

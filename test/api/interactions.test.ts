@@ -7,13 +7,22 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-type Recorded = { recordInteractions: { id: string; externalId: string | null; occurredAt: string; weight: number; note: string | null }[] };
+type Recorded = {
+  recordInteractions: { id: string; externalId: string | null; occurredAt: string; weight: number; note: string | null }[];
+};
 
 describe('interactions over GraphQL', () => {
   it('records a batch, normalising dates to UTC and filling the default weight', async () => {
     const result = await server.gql<Recorded>(RECORD_INTERACTIONS, {
       interactions: [
-        { externalId: 'seattle-2018', kind: 'CONVENING', occurredAt: '2018-10-16T09:00:00-07:00', initiatorId: 'bmgf', participantIds: ['nsi-baltimore', 'nsi-core', 'nsi-ifl'], note: 'Seattle' },
+        {
+          externalId: 'seattle-2018',
+          kind: 'CONVENING',
+          occurredAt: '2018-10-16T09:00:00-07:00',
+          initiatorId: 'bmgf',
+          participantIds: ['nsi-baltimore', 'nsi-core', 'nsi-ifl'],
+          note: 'Seattle',
+        },
         { kind: 'SITE_VISIT', occurredAt: '2019-03-05', initiatorId: 'nsi-baltimore', participantIds: ['nsi-core'], weight: 2.5 },
       ],
     });
@@ -26,10 +35,20 @@ describe('interactions over GraphQL', () => {
 
   it('returns the stored interaction when an externalId is recorded again, without a duplicate', async () => {
     const again = await server.gql<Recorded>(RECORD_INTERACTIONS, {
-      interactions: [{ externalId: 'seattle-2018', kind: 'GRANT', occurredAt: '2020-01-01T00:00:00Z', initiatorId: 'bmgf', participantIds: ['nsi-core'] }],
+      interactions: [
+        {
+          externalId: 'seattle-2018',
+          kind: 'GRANT',
+          occurredAt: '2020-01-01T00:00:00Z',
+          initiatorId: 'bmgf',
+          participantIds: ['nsi-core'],
+        },
+      ],
     });
     expect(again.data!.recordInteractions[0]).toMatchObject({ externalId: 'seattle-2018', occurredAt: '2018-10-16T16:00:00.000Z' });
-    const count = await server.gql<{ interactions: { totalCount: number } }>(`{ interactions(filter: { kinds: [CONVENING, GRANT] }) { totalCount } }`);
+    const count = await server.gql<{ interactions: { totalCount: number } }>(
+      `{ interactions(filter: { kinds: [CONVENING, GRANT] }) { totalCount } }`,
+    );
     expect(count.data!.interactions.totalCount).toBe(1);
   });
 
@@ -37,7 +56,12 @@ describe('interactions over GraphQL', () => {
     await server.gql(RECORD_INTERACTIONS, {
       interactions: [
         { kind: 'PEER_EXCHANGE', occurredAt: '2019-03-06T00:00:00Z', initiatorId: 'school-douglass', participantIds: ['school-fresno'] },
-        { kind: 'TECHNICAL_ASSISTANCE', occurredAt: '2019-05-01T12:00:00Z', initiatorId: 'sp-learning-forward', participantIds: ['nsi-ifl'] },
+        {
+          kind: 'TECHNICAL_ASSISTANCE',
+          occurredAt: '2019-05-01T12:00:00Z',
+          initiatorId: 'sp-learning-forward',
+          participantIds: ['nsi-ifl'],
+        },
       ],
     });
     const query = `query($filter: InteractionFilter, $after: String) {
@@ -47,7 +71,13 @@ describe('interactions over GraphQL', () => {
         pageInfo { hasNextPage endCursor }
       }
     }`;
-    type Result = { interactions: { totalCount: number; edges: { node: { kind: string; occurredAt: string; initiator: { id: string }; participants: { id: string }[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    type Result = {
+      interactions: {
+        totalCount: number;
+        edges: { node: { kind: string; occurredAt: string; initiator: { id: string }; participants: { id: string }[] } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
     const window = { from: '2019-01-01T00:00:00Z', to: '2019-05-01T12:00:00Z' };
     const page1 = await server.gql<Result>(query, { filter: window });
     expect(page1.data!.interactions.totalCount).toBe(2);
@@ -66,6 +96,9 @@ describe('interactions over GraphQL', () => {
     const result = await server.gql<{ actor: { interactions: { totalCount: number; edges: { node: { kind: string } }[] } } }>(
       `{ actor(id: "nsi-core") { interactions(filter: { kinds: [SITE_VISIT, CONVENING] }) { totalCount edges { node { kind } } } } }`,
     );
-    expect(result.data!.actor.interactions).toEqual({ totalCount: 2, edges: [{ node: { kind: 'CONVENING' } }, { node: { kind: 'SITE_VISIT' } }] });
+    expect(result.data!.actor.interactions).toEqual({
+      totalCount: 2,
+      edges: [{ node: { kind: 'CONVENING' } }, { node: { kind: 'SITE_VISIT' } }],
+    });
   });
 });

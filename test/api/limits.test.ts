@@ -85,7 +85,9 @@ describe('operation limits', () => {
   });
 
   it('lets the full introspection query through (the IDE and code generators need it)', async () => {
-    const response = await server.gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }));
+    const response = await server.gql<{ __schema: { types: unknown[] } }>(
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }),
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.__schema.types.length).toBeGreaterThan(20);
   });

@@ -16,8 +16,18 @@ const fixture = (name: string): Fixture =>
 
 const ACTOR_FIELDS = ['degree', 'degreeCentrality', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'clustering'] as const;
 const NETWORK_FIELDS = [
-  'actorCount', 'tieCount', 'density', 'degreeCentralization', 'betweennessCentralization', 'averageClustering',
-  'transitivity', 'componentCount', 'largestComponentFraction', 'hubTieShare', 'peerTieShare', 'largestComponentWithoutHubFraction',
+  'actorCount',
+  'tieCount',
+  'density',
+  'degreeCentralization',
+  'betweennessCentralization',
+  'averageClustering',
+  'transitivity',
+  'componentCount',
+  'largestComponentFraction',
+  'hubTieShare',
+  'peerTieShare',
+  'largestComponentWithoutHubFraction',
 ] as const;
 
 const SNAPSHOT_QUERY = `query($window: WindowInput!, $scope: ScopeInput) {
@@ -29,7 +39,9 @@ const SNAPSHOT_QUERY = `query($window: WindowInput!, $scope: ScopeInput) {
   }
 }`;
 
-type SnapshotResult = { networkMetrics: Record<string, unknown> & { hub: { id: string } | null; actors: (Record<string, number> & { actor: { id: string } })[] } };
+type SnapshotResult = {
+  networkMetrics: Record<string, unknown> & { hub: { id: string } | null; actors: (Record<string, number> & { actor: { id: string } })[] };
+};
 
 /** Records one interaction per edge (the first node initiates), all inside 2020, through the API. */
 async function loadThroughApi(server: TestServer, name: string, prefix: string): Promise<Fixture> {
@@ -64,7 +76,9 @@ describe.each([
     const dedicated = await startTestServer();
     try {
       graph = await loadThroughApi(dedicated, name, prefix);
-      const result = await dedicated.gql<SnapshotResult>(SNAPSHOT_QUERY, { window: { from: '2020-01-01T00:00:00Z', to: '2020-02-01T00:00:00Z' } });
+      const result = await dedicated.gql<SnapshotResult>(SNAPSHOT_QUERY, {
+        window: { from: '2020-01-01T00:00:00Z', to: '2020-02-01T00:00:00Z' },
+      });
       expect(result.errors).toBeUndefined();
       snapshot = result.data!.networkMetrics;
     } finally {
@@ -73,7 +87,8 @@ describe.each([
   });
 
   it('network figures to 1e-6', () => {
-    for (const field of NETWORK_FIELDS) expect([field, snapshot[field]]).toEqual([field, expect.closeTo(graph.network[field] as number, 6)]);
+    for (const field of NETWORK_FIELDS)
+      expect([field, snapshot[field]]).toEqual([field, expect.closeTo(graph.network[field] as number, 6)]);
     expect(snapshot.interactionCount).toBe(graph.edges.length);
     expect(snapshot.hub).toEqual({ id: `${prefix}${graph.network.hubId}` });
     expect(snapshot.window).toEqual({ from: '2020-01-01T00:00:00.000Z', to: '2020-02-01T00:00:00.000Z', label: null });
@@ -111,9 +126,15 @@ describe('metrics of a changing network', () => {
   const log = [
     ...['a', 'b', 'c', 'd', 'e'].map((p) => tie(at(2019, 9), 'fdn', p)),
     ...['a', 'b', 'c'].map((p) => tie(at(2020, 9), 'fdn', p)),
-    tie(at(2020, 10), 'a', 'b'), tie(at(2020, 10), 'c', 'd'), tie(at(2020, 10), 'd', 'e'),
+    tie(at(2020, 10), 'a', 'b'),
+    tie(at(2020, 10), 'c', 'd'),
+    tie(at(2020, 10), 'd', 'e'),
     tie(at(2021, 9), 'fdn', 'a'),
-    tie(at(2021, 10), 'a', 'b'), tie(at(2021, 10), 'b', 'c'), tie(at(2021, 10), 'c', 'd'), tie(at(2021, 10), 'd', 'e'), tie(at(2021, 10), 'e', 'a'),
+    tie(at(2021, 10), 'a', 'b'),
+    tie(at(2021, 10), 'b', 'c'),
+    tie(at(2021, 10), 'c', 'd'),
+    tie(at(2021, 10), 'd', 'e'),
+    tie(at(2021, 10), 'e', 'a'),
   ];
   const SERIES = `query($series: SeriesInput!) {
     networkMetricSeries(series: $series) {
@@ -139,14 +160,30 @@ describe('metrics of a changing network', () => {
     const { snapshots, trend, exportUrl } = result.data!.networkMetricSeries;
     expect(snapshots).toEqual([
       { window: { label: '2019–20' }, actorCount: 6, tieCount: 5, peerTieShare: 0, betweennessCentralization: 1, hub: { id: 'fdn' } },
-      { window: { label: '2020–21' }, actorCount: 6, tieCount: 6, peerTieShare: 0.5, betweennessCentralization: expect.closeTo(0.4, 6), hub: { id: 'fdn' } },
-      { window: { label: '2021–22' }, actorCount: 6, tieCount: 6, peerTieShare: expect.closeTo(5 / 6, 9), betweennessCentralization: expect.closeTo(0.38, 6), hub: { id: 'a' } },
+      {
+        window: { label: '2020–21' },
+        actorCount: 6,
+        tieCount: 6,
+        peerTieShare: 0.5,
+        betweennessCentralization: expect.closeTo(0.4, 6),
+        hub: { id: 'fdn' },
+      },
+      {
+        window: { label: '2021–22' },
+        actorCount: 6,
+        tieCount: 6,
+        peerTieShare: expect.closeTo(5 / 6, 9),
+        betweennessCentralization: expect.closeTo(0.38, 6),
+        hub: { id: 'a' },
+      },
     ]);
     expect(trend.verdict).toBe('MORE_PEER_CONNECTED');
     expect(trend.peerTieShareSlope).toBeCloseTo(5 / 12, 9);
     expect(trend.betweennessCentralizationSlope).toBeCloseTo(-0.31, 6); // networkx values 1, 0.4, 0.38; numpy.polyfit slope
     expect(trend.summary).toContain('more peer-connected');
-    expect(exportUrl).toBe('/export/gexf-dynamic?from=2019-08-01T00%3A00%3A00.000Z&to=2022-08-01T00%3A00%3A00.000Z&step=SCHOOL_YEAR&windowSize=1');
+    expect(exportUrl).toBe(
+      '/export/gexf-dynamic?from=2019-08-01T00%3A00%3A00.000Z&to=2022-08-01T00%3A00%3A00.000Z&step=SCHOOL_YEAR&windowSize=1',
+    );
   });
 
   it('answers a repeated series from cache, and recomputes after a write', async () => {
@@ -169,22 +206,36 @@ describe('metrics of a changing network', () => {
       actors(first: 10) { edges { node { id metrics(window: { from: "2021-08-01", to: "2022-08-01" }) { degree } } } }
     }`);
     expect(result.data!.actors.edges.map((e) => [e.node.id, e.node.metrics?.degree ?? null])).toEqual([
-      ['a', 3], ['b', 3], ['c', 3], ['d', 3], ['e', 3], ['fdn', 1],
+      ['a', 3],
+      ['b', 3],
+      ['c', 3],
+      ['d', 3],
+      ['e', 3],
+      ['fdn', 1],
     ]);
     expect(changing.storeCalls.get('streamWindow')).toBe(1);
-    const absent = await changing.gql<{ actor: { metrics: null } }>(`{ actor(id: "e") { metrics(window: { from: "2019-08-01", to: "2019-09-01" }) { degree } } }`);
+    const absent = await changing.gql<{ actor: { metrics: null } }>(
+      `{ actor(id: "e") { metrics(window: { from: "2019-08-01", to: "2019-09-01" }) { degree } } }`,
+    );
     expect(absent.data).toEqual({ actor: { metrics: null } });
   });
 
   it('orders the actors of a snapshot by any metric and links to its export', async () => {
-    const result = await changing.gql<{ networkMetrics: { actors: { actor: { id: string }; betweenness: number }[]; exportUrl: string } }>(`{
+    const result = await changing.gql<{
+      networkMetrics: { actors: { actor: { id: string }; betweenness: number }[]; exportUrl: string };
+    }>(`{
       networkMetrics(window: { from: "2019-08-01", to: "2020-08-01" }, scope: { interactionKinds: [OTHER] }) {
         actors(orderBy: BETWEENNESS, first: 2) { actor { id } betweenness }
         exportUrl(format: GRAPHML)
       }
     }`);
-    expect(result.data!.networkMetrics.actors).toEqual([{ actor: { id: 'fdn' }, betweenness: 1 }, { actor: { id: 'a' }, betweenness: 0 }]);
-    expect(result.data!.networkMetrics.exportUrl).toBe('/export/graphml?from=2019-08-01T00%3A00%3A00.000Z&to=2020-08-01T00%3A00%3A00.000Z&interactionKinds=OTHER');
+    expect(result.data!.networkMetrics.actors).toEqual([
+      { actor: { id: 'fdn' }, betweenness: 1 },
+      { actor: { id: 'a' }, betweenness: 0 },
+    ]);
+    expect(result.data!.networkMetrics.exportUrl).toBe(
+      '/export/graphml?from=2019-08-01T00%3A00%3A00.000Z&to=2020-08-01T00%3A00%3A00.000Z&interactionKinds=OTHER',
+    );
   });
 
   it('returns zeros and no actors for a window or scope that selects nothing', async () => {
@@ -213,9 +264,15 @@ describe('metrics of a changing network', () => {
       expect.stringMatching(/^series: .*520/),
       'series',
     );
-    await expectError(`{ networkMetrics(window: { from: "2020-01-01", to: "2021-01-01" }) { actors(orderBy: LOUDNESS) { degree } } }`,
-      'orderBy: Value "LOUDNESS" does not exist in "ActorMetric" enum. Did you mean the enum value "CLOSENESS"?', 'orderBy');
-    await expectError(`{ networkMetrics(window: { from: "2020-01-01", to: "2021-01-01" }) { exportUrl(format: GEXF_DYNAMIC) } }`,
-      'format: "GEXF_DYNAMIC" is a series format: ask NetworkSeries.exportUrl for it', 'format');
+    await expectError(
+      `{ networkMetrics(window: { from: "2020-01-01", to: "2021-01-01" }) { actors(orderBy: LOUDNESS) { degree } } }`,
+      'orderBy: Value "LOUDNESS" does not exist in "ActorMetric" enum. Did you mean the enum value "CLOSENESS"?',
+      'orderBy',
+    );
+    await expectError(
+      `{ networkMetrics(window: { from: "2020-01-01", to: "2021-01-01" }) { exportUrl(format: GEXF_DYNAMIC) } }`,
+      'format: "GEXF_DYNAMIC" is a series format: ask NetworkSeries.exportUrl for it',
+      'format',
+    );
   });
 });

@@ -24,9 +24,19 @@ beforeAll(async () => {
     ],
   });
   expect(actors.errors).toBeUndefined();
-  const tie = (day: string, from: string, to: string[]) => ({ kind: 'PEER_EXCHANGE', occurredAt: `${day}T12:00:00Z`, initiatorId: from, participantIds: to });
+  const tie = (day: string, from: string, to: string[]) => ({
+    kind: 'PEER_EXCHANGE',
+    occurredAt: `${day}T12:00:00Z`,
+    initiatorId: from,
+    participantIds: to,
+  });
   const recorded = await server.gql(RECORD_INTERACTIONS, {
-    interactions: [tie('2019-09-10', 'fdn', ['+a']), tie('2020-09-10', '+a', ['b']), tie('2021-09-10', 'b', ['c']), tie('2022-09-10', 'c', ['fdn'])],
+    interactions: [
+      tie('2019-09-10', 'fdn', ['+a']),
+      tie('2020-09-10', '+a', ['b']),
+      tie('2021-09-10', 'b', ['c']),
+      tie('2022-09-10', 'c', ['fdn']),
+    ],
   });
   expect(recorded.errors).toBeUndefined();
 });
@@ -71,7 +81,10 @@ describe('gexf-dynamic of rolling and expanding series', () => {
     const response = await fetch(`${server.url}/export/gexf-dynamic?${query}`);
     const text = await response.text();
     expect({ status: response.status, start: text.slice(0, 5) }).toEqual({ status: 200, start: '<?xml' });
-    return { graph: parseGexf(UndirectedGraph, text, { allowUndeclaredAttributes: true }), doc: new DOMParser().parseFromString(text, 'text/xml') };
+    return {
+      graph: parseGexf(UndirectedGraph, text, { allowUndeclaredAttributes: true }),
+      doc: new DOMParser().parseFromString(text, 'text/xml'),
+    };
   }
   const spellsOf = (doc: Document, id: string) => {
     const node = [...Array.from(doc.getElementsByTagName('node'))].find((n) => n.getAttribute('id') === id)!;

@@ -35,7 +35,8 @@ describe('text, weights and dates are checked at input, and nothing is written w
     const refused = refusal(await server.gql(UPSERT_ACTORS, { actors: [actor({ id: 'nul\u0000id' })] }));
     expect(refused).toEqual({
       field: 'actors[0].id',
-      message: 'actors[0].id: "nul\\u0000id" contains the control character U+0000 at position 3; ids, names, tags and regions are one line of printable text',
+      message:
+        'actors[0].id: "nul\\u0000id" contains the control character U+0000 at position 3; ids, names, tags and regions are one line of printable text',
     });
     const c1 = refusal(await server.gql(UPSERT_ACTORS, { actors: [actor({ name: 'next\u0085line' })] }));
     expect(c1.message).toContain('U+0085');
@@ -54,7 +55,9 @@ describe('text, weights and dates are checked at input, and nothing is written w
     expect(refusal(await server.gql(UPSERT_ACTORS, { actors: [actor({ name: 'n'.repeat(501) })] })).field).toBe('actors[0].name');
     expect(refusal(await server.gql(UPSERT_ACTORS, { actors: [actor({ region: 'r'.repeat(101) })] })).field).toBe('actors[0].region');
     const tags = Array.from({ length: 100 }, (_, i) => `tag-${i}`);
-    expect(refusal(await server.gql(UPSERT_ACTORS, { actors: [actor({ tags })] })).message).toMatch(/^actors\[0\]\.tags: .* has 100 tags; at most 50 are allowed$/);
+    expect(refusal(await server.gql(UPSERT_ACTORS, { actors: [actor({ tags })] })).message).toMatch(
+      /^actors\[0\]\.tags: .* has 100 tags; at most 50 are allowed$/,
+    );
     const note = refusal(await server.gql(RECORD_INTERACTIONS, { interactions: [interaction({ note: 'x'.repeat(10_001) })] }));
     expect(note.field).toBe('interactions[0].note');
     expect(await server.store.countActors({})).toBe(3);
@@ -71,8 +74,13 @@ describe('text, weights and dates are checked at input, and nothing is written w
   });
 
   it('refuses weights over 1,000,000, so summed weights stay finite', async () => {
-    const refused = refusal(await server.gql(RECORD_INTERACTIONS, { interactions: [interaction({ weight: 1e308 }), interaction({ weight: 1e308 })] }));
-    expect(refused).toEqual({ field: 'interactions[0].weight', message: 'interactions[0].weight: 1e+308 is over the largest weight, 1,000,000' });
+    const refused = refusal(
+      await server.gql(RECORD_INTERACTIONS, { interactions: [interaction({ weight: 1e308 }), interaction({ weight: 1e308 })] }),
+    );
+    expect(refused).toEqual({
+      field: 'interactions[0].weight',
+      message: 'interactions[0].weight: 1e+308 is over the largest weight, 1,000,000',
+    });
     const top = await server.gql(RECORD_INTERACTIONS, { interactions: [interaction({ externalId: 'heavy', weight: 1_000_000 })] });
     expect(top.errors).toBeUndefined();
   });
@@ -82,15 +90,22 @@ describe('text, weights and dates are checked at input, and nothing is written w
     expect(early.message).toBe(
       'Variable "$interactions" got invalid value "0099-11-01" at "interactions[0].occurredAt"; "0099-11-01" is outside the years copnet accepts, 1900 to 9999 (UTC)',
     );
-    const series = await server.gql('{ networkMetricSeries(series: { from: "0099-11-01", to: "0100-03-01", step: MONTH }) { snapshots { density } } }');
+    const series = await server.gql(
+      '{ networkMetricSeries(series: { from: "0099-11-01", to: "0100-03-01", step: MONTH }) { snapshots { density } } }',
+    );
     expect(series.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(series.errors?.[0]?.message).toContain('outside the years copnet accepts');
-    const ends = await server.gql<{ a: { snapshots: { window: { from: string; to: string; label: string } }[] }; b: { snapshots: { window: { label: string } }[] } }>(`{
+    const ends = await server.gql<{
+      a: { snapshots: { window: { from: string; to: string; label: string } }[] };
+      b: { snapshots: { window: { label: string } }[] };
+    }>(`{
       a: networkMetricSeries(series: { from: "1900-01-01", to: "1901-01-01", step: YEAR }) { snapshots { window { from to label } } }
       b: networkMetricSeries(series: { from: "9999-11-01", to: "9999-12-31T23:59:59Z", step: MONTH }) { snapshots { window { label } } }
     }`);
     expect(ends.errors).toBeUndefined();
-    expect(ends.data?.a.snapshots).toEqual([{ window: { from: '1900-01-01T00:00:00.000Z', to: '1901-01-01T00:00:00.000Z', label: '1900' } }]);
+    expect(ends.data?.a.snapshots).toEqual([
+      { window: { from: '1900-01-01T00:00:00.000Z', to: '1901-01-01T00:00:00.000Z', label: '1900' } },
+    ]);
     expect(ends.data?.b.snapshots.map((s) => s.window.label)).toEqual(['9999-11', '9999-12-01 to 9999-12-31']);
   });
 });

@@ -15,7 +15,12 @@ const ACTORS = [
   { id: 'u', name: 'Unaffiliated school', kind: 'SCHOOL' },
   { id: 'p', name: 'Support partner', kind: 'SUPPORT_PARTNER' },
 ];
-const tie = (occurredAt: string, initiatorId: string, ...participantIds: string[]) => ({ kind: 'OTHER', occurredAt, initiatorId, participantIds });
+const tie = (occurredAt: string, initiatorId: string, ...participantIds: string[]) => ({
+  kind: 'OTHER',
+  occurredAt,
+  initiatorId,
+  participantIds,
+});
 const LOG = [
   // 2019–20: the foundation convenes (initiator ties only: 5 or more participants make no co-participation ties here)
   tie('2019-09-10T10:00:00Z', 'F', 'I1'),
@@ -47,12 +52,15 @@ type Data = Record<string, unknown>;
 
 describe('the story figures of a window over GraphQL', () => {
   it('tie mix, cross-network share, E-I index, initiative, stage and main core', async () => {
-    const result = await server.gql<{ y1: Data; y2: Data }>(`query($y1: WindowInput!, $y2: WindowInput!) {
+    const result = await server.gql<{ y1: Data; y2: Data }>(
+      `query($y1: WindowInput!, $y2: WindowInput!) {
       y1: networkMetrics(window: $y1) { tieCount tieMix { foundation withinNetwork crossNetwork other } crossNetworkTieShare eiIndex
         initiatedBy { kind interactions share } foundationInitiatedShare stage mainCore { k size density } }
       y2: networkMetrics(window: $y2) { tieCount tieMix { foundation withinNetwork crossNetwork other } crossNetworkTieShare eiIndex
         initiatedBy { kind interactions share } foundationInitiatedShare stage mainCore { k size density } }
-    }`, { y1: YEAR_1, y2: YEAR_2 });
+    }`,
+      { y1: YEAR_1, y2: YEAR_2 },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.y1).toEqual({
       tieCount: 5,
@@ -88,9 +96,12 @@ describe('the story figures of a window over GraphQL', () => {
   });
 
   it('brokers: actors ordered by constraint, with effective size and core number', async () => {
-    const result = await server.gql<{ networkMetrics: { actors: Data[] } }>(`query($w: WindowInput!) {
+    const result = await server.gql<{ networkMetrics: { actors: Data[] } }>(
+      `query($w: WindowInput!) {
       networkMetrics(window: $w) { actors(orderBy: EFFECTIVE_SIZE, first: 3) { actor { id } degree constraint effectiveSize coreNumber } }
-    }`, { w: YEAR_1 });
+    }`,
+      { w: YEAR_1 },
+    );
     expect(result.errors).toBeUndefined();
     // a path s1b – I1 – F – I2 – s2a with s1a on F: F's partners are untied, a broker
     expect(result.data!.networkMetrics.actors).toEqual([
@@ -103,16 +114,21 @@ describe('the story figures of a window over GraphQL', () => {
 
 describe('a series: tie changes, the new slopes, and one actor across windows', () => {
   it('tieChanges compares each window with the one before', async () => {
-    const result = await server.gql<{ networkMetricSeries: { tieChanges: Data[]; trend: Data } }>(`query($s: SeriesInput!) {
+    const result = await server.gql<{ networkMetricSeries: { tieChanges: Data[]; trend: Data } }>(
+      `query($s: SeriesInput!) {
       networkMetricSeries(series: $s) {
         tieChanges { window { label } tiesGained tiesLost persistentTieShare crossNetworkTiesGained }
         trend { verdict crossNetworkTieShareSlope foundationTieShareSlope foundationInitiatedShareSlope peerTieShareSlope }
       }
-    }`, { s: SERIES });
+    }`,
+      { s: SERIES },
+    );
     expect(result.errors).toBeUndefined();
     const { tieChanges, trend } = result.data!.networkMetricSeries;
     // kept: F–I1, I1–s1b; lost: F–I2, F–s1a, I2–s2a; gained: I1–I2, s1a–s2a, s1b–s2a (cross), p–u
-    expect(tieChanges).toEqual([{ window: { label: '2020–21' }, tiesGained: 4, tiesLost: 3, persistentTieShare: 2 / 6, crossNetworkTiesGained: 3 }]);
+    expect(tieChanges).toEqual([
+      { window: { label: '2020–21' }, tiesGained: 4, tiesLost: 3, persistentTieShare: 2 / 6, crossNetworkTiesGained: 3 },
+    ]);
     expect(trend).toEqual({
       verdict: 'MORE_PEER_CONNECTED',
       crossNetworkTieShareSlope: 0.5,
@@ -125,22 +141,33 @@ describe('a series: tie changes, the new slopes, and one actor across windows', 
   it('Actor.metricSeries gives one entry per window, null where the actor has no tie, from the same cached snapshots', async () => {
     await server.gql(`query($s: SeriesInput!) { networkMetricSeries(series: $s) { trend { verdict } } }`, { s: SERIES });
     server.storeCalls.clear();
-    const result = await server.gql<{ u: { metricSeries: (Data | null)[] }; f: { metricSeries: (Data | null)[] } }>(`query($s: SeriesInput!) {
+    const result = await server.gql<{ u: { metricSeries: (Data | null)[] }; f: { metricSeries: (Data | null)[] } }>(
+      `query($s: SeriesInput!) {
       u: actor(id: "u") { metricSeries(series: $s) { degree constraint } }
       f: actor(id: "F") { metricSeries(series: $s) { degree effectiveSize coreNumber } }
-    }`, { s: SERIES });
+    }`,
+      { s: SERIES },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.u.metricSeries).toEqual([null, { degree: 1, constraint: 1 }]);
-    expect(result.data!.f.metricSeries).toEqual([{ degree: 3, effectiveSize: 3, coreNumber: 1 }, { degree: 1, effectiveSize: 1, coreNumber: 1 }]);
+    expect(result.data!.f.metricSeries).toEqual([
+      { degree: 3, effectiveSize: 3, coreNumber: 1 },
+      { degree: 1, effectiveSize: 1, coreNumber: 1 },
+    ]);
     expect(server.storeCalls.get('streamWindow') ?? 0).toBe(0);
   });
 
   it('Actor.metricSeries takes a scope and rejects a bad series naming the field', async () => {
-    const scoped = await server.gql<{ actor: { metricSeries: (Data | null)[] } }>(`query($s: SeriesInput!) {
+    const scoped = await server.gql<{ actor: { metricSeries: (Data | null)[] } }>(
+      `query($s: SeriesInput!) {
       actor(id: "s1a") { metricSeries(series: $s, scope: { actorKinds: [SCHOOL] }) { degree } }
-    }`, { s: SERIES });
+    }`,
+      { s: SERIES },
+    );
     expect(scoped.data!.actor.metricSeries).toEqual([null, { degree: 1 }]);
-    const bad = await server.gql(`{ actor(id: "u") { metricSeries(series: { from: "2021-01-01", to: "2020-01-01", step: MONTH }) { degree } } }`);
+    const bad = await server.gql(
+      `{ actor(id: "u") { metricSeries(series: { from: "2021-01-01", to: "2020-01-01", step: MONTH }) { degree } } }`,
+    );
     expect(bad.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'series.from']]);
   });
 });
@@ -158,7 +185,11 @@ describe('suggestedIntroductions over GraphQL', () => {
   });
 
   it('takes other candidate kinds, ranks by score then id, and stops at first', async () => {
-    const all = await server.gql<{ suggestedIntroductions: Data[] }>(QUERY, { actorId: 's1b', w: YEAR_2, kinds: ['SCHOOL', 'FOUNDATION', 'INTERMEDIARY'] });
+    const all = await server.gql<{ suggestedIntroductions: Data[] }>(QUERY, {
+      actorId: 's1b',
+      w: YEAR_2,
+      kinds: ['SCHOOL', 'FOUNDATION', 'INTERMEDIARY'],
+    });
     expect(all.errors).toBeUndefined();
     // s1b's partners: s2a (degree 2: s1a, s1b) and I1 (degree 3: F, I2, s1b)
     expect(all.data!.suggestedIntroductions).toEqual([
@@ -166,7 +197,12 @@ describe('suggestedIntroductions over GraphQL', () => {
       { actor: { id: 'F', kind: 'FOUNDATION' }, score: 1 / Math.log(3), via: ['I1'] },
       { actor: { id: 'I2', kind: 'INTERMEDIARY' }, score: 1 / Math.log(3), via: ['I1'] },
     ]);
-    const one = await server.gql<{ suggestedIntroductions: Data[] }>(QUERY, { actorId: 's1b', w: YEAR_2, kinds: ['FOUNDATION', 'INTERMEDIARY'], first: 1 });
+    const one = await server.gql<{ suggestedIntroductions: Data[] }>(QUERY, {
+      actorId: 's1b',
+      w: YEAR_2,
+      kinds: ['FOUNDATION', 'INTERMEDIARY'],
+      first: 1,
+    });
     expect(one.data!.suggestedIntroductions).toEqual([{ actor: { id: 'F', kind: 'FOUNDATION' }, score: 1 / Math.log(3), via: ['I1'] }]);
   });
 
@@ -196,7 +232,9 @@ describe('Florentine families through the API match networkx', () => {
   const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9;
 
   it('constraint, effective size and core number to 1e-9', async () => {
-    const result = await florentine.gql<{ networkMetrics: { actors: { actor: { id: string }; constraint: number; effectiveSize: number; coreNumber: number }[] } }>(
+    const result = await florentine.gql<{
+      networkMetrics: { actors: { actor: { id: string }; constraint: number; effectiveSize: number; coreNumber: number }[] };
+    }>(
       `query($w: WindowInput!) { networkMetrics(window: $w) { actors(orderBy: CONSTRAINT, first: 100) { actor { id } constraint effectiveSize coreNumber } } }`,
       { w: window },
     );
@@ -204,9 +242,12 @@ describe('Florentine families through the API match networkx', () => {
     expect(actors).toHaveLength(fixture.actors.length);
     for (const reference of fixture.actors) {
       const got = actors.find((a) => a.actor.id === reference.id)!;
-      expect([reference.id, near(got.constraint, reference.constraint!), near(got.effectiveSize, reference.effectiveSize!), got.coreNumber]).toEqual([
-        reference.id, true, true, reference.coreNumber,
-      ]);
+      expect([
+        reference.id,
+        near(got.constraint, reference.constraint!),
+        near(got.effectiveSize, reference.effectiveSize!),
+        got.coreNumber,
+      ]).toEqual([reference.id, true, true, reference.coreNumber]);
     }
   });
 

@@ -3,9 +3,18 @@ import { RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, typ
 async function seeded(options: { maxWindowInteractions?: number; workTimeoutMs?: number }): Promise<TestServer> {
   const server = await startTestServer(options);
   await server.gql(UPSERT_ACTORS, { actors: SMALL_NETWORK });
-  const tie = (day: string, from: string, to: string[]) => ({ kind: 'PEER_EXCHANGE', occurredAt: `${day}T12:00:00Z`, initiatorId: from, participantIds: to });
+  const tie = (day: string, from: string, to: string[]) => ({
+    kind: 'PEER_EXCHANGE',
+    occurredAt: `${day}T12:00:00Z`,
+    initiatorId: from,
+    participantIds: to,
+  });
   const recorded = await server.gql(RECORD_INTERACTIONS, {
-    interactions: [tie('2019-09-10', 'bmgf', ['nsi-core']), tie('2019-10-10', 'nsi-core', ['nsi-ifl']), tie('2020-09-10', 'nsi-ifl', ['nsi-baltimore'])],
+    interactions: [
+      tie('2019-09-10', 'bmgf', ['nsi-core']),
+      tie('2019-10-10', 'nsi-core', ['nsi-ifl']),
+      tie('2020-09-10', 'nsi-ifl', ['nsi-baltimore']),
+    ],
   });
   expect(recorded.errors).toBeUndefined();
   return server;
@@ -22,7 +31,8 @@ describe('work budget: interactions summed over the windows of one request', () 
     const response = await fetch(`${server.url}/export/gexf-dynamic?from=2019-08-01&to=2021-08-01&step=MONTH&windowSize=24`);
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
-      error: 'This asks to measure 19 interactions summed over 24 windows; the limit is 10 (COPNET_MAX_WINDOW_INTERACTIONS): use fewer or shorter windows',
+      error:
+        'This asks to measure 19 interactions summed over 24 windows; the limit is 10 (COPNET_MAX_WINDOW_INTERACTIONS): use fewer or shorter windows',
       code: 'WORK_LIMIT_EXCEEDED',
       limit: 10,
       actual: 19,
@@ -30,8 +40,12 @@ describe('work budget: interactions summed over the windows of one request', () 
   });
 
   it('refuses the same series over GraphQL with WORK_LIMIT_EXCEEDED, and still answers within budget', async () => {
-    const over = await server.gql('{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: MONTH, windowSize: 24 }) { snapshots { density } } }');
-    expect(over.errors?.map((e) => [e.extensions?.code, e.extensions?.limit, e.extensions?.actual])).toEqual([['WORK_LIMIT_EXCEEDED', 10, 19]]);
+    const over = await server.gql(
+      '{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: MONTH, windowSize: 24 }) { snapshots { density } } }',
+    );
+    expect(over.errors?.map((e) => [e.extensions?.code, e.extensions?.limit, e.extensions?.actual])).toEqual([
+      ['WORK_LIMIT_EXCEEDED', 10, 19],
+    ]);
     const within = await server.gql<{ networkMetricSeries: { snapshots: { tieCount: number }[] } }>(
       '{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: SCHOOL_YEAR }) { snapshots { tieCount } } }',
     );

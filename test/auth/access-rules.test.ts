@@ -35,7 +35,9 @@ describe('roles and the policy', () => {
     expect(requiredRoleForField('Query', 'auditLog')).toBe('admin');
     expect(requiredRoleForField('Actor', 'name')).toBeNull();
     expect(() => requireRole(null, 'reader')).toThrow('This needs the reader role');
-    expect(() => requireRole({ name: 'r', role: 'reader', via: 'token' }, 'writer')).toThrow("This needs the writer role; your credential's role is lower");
+    expect(() => requireRole({ name: 'r', role: 'reader', via: 'token' }, 'writer')).toThrow(
+      "This needs the writer role; your credential's role is lower",
+    );
   });
 
   it('reads expiries as durations', () => {

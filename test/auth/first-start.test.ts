@@ -17,9 +17,19 @@ describe('the first start', () => {
       expect(first.firstStart).not.toBeNull();
       token = first.firstStart!.token;
       expect(first.firstStart!.url).toBe(`${first.url}/#token=${token}`);
-      const asAdmin = await postGraphql<{ apiTokens: { name: string; role: string }[] }>(`${first.url}/graphql`, `{ apiTokens { name role } }`, undefined, token);
+      const asAdmin = await postGraphql<{ apiTokens: { name: string; role: string }[] }>(
+        `${first.url}/graphql`,
+        `{ apiTokens { name role } }`,
+        undefined,
+        token,
+      );
       expect(asAdmin.data).toEqual({ apiTokens: [{ name: 'first-admin', role: 'admin' }] });
-      await postGraphql(`${first.url}/graphql`, `mutation { createToken(input: { name: "second-admin", role: admin }) { token } }`, undefined, token);
+      await postGraphql(
+        `${first.url}/graphql`,
+        `mutation { createToken(input: { name: "second-admin", role: admin }) { token } }`,
+        undefined,
+        token,
+      );
       await postGraphql(`${first.url}/graphql`, `mutation { revokeToken(name: "first-admin") { name } }`, undefined, token);
     } finally {
       await first.stop();

@@ -49,8 +49,12 @@ describe('copnet token', () => {
 
   it('refuses a bad role, a bad expiry, a taken name and an unknown name, naming the argument', async () => {
     await expect(run('create', '--name', 'x', '--role', 'root')).rejects.toThrow('role: "root" is not one of reader, writer, admin');
-    await expect(run('create', '--name', 'x', '--role', 'reader', '--expires', 'soon')).rejects.toThrow('expires: "soon" must be a positive duration such as 12h, 90d or 2w');
-    await expect(run('create', '--name', 'importer', '--role', 'reader')).rejects.toThrow('name: "importer" is already the name of a token that is not revoked');
+    await expect(run('create', '--name', 'x', '--role', 'reader', '--expires', 'soon')).rejects.toThrow(
+      'expires: "soon" must be a positive duration such as 12h, 90d or 2w',
+    );
+    await expect(run('create', '--name', 'importer', '--role', 'reader')).rejects.toThrow(
+      'name: "importer" is already the name of a token that is not revoked',
+    );
     await expect(run('revoke', 'nobody')).rejects.toThrow('name: "nobody" is not the name of a token that is not revoked');
     await expect(run('create', '--name', 'has space', '--role', 'reader')).rejects.toThrow('name: "has space" must be 1 to 64 letters');
   });

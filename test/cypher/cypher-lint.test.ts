@@ -96,7 +96,10 @@ describe.each(files)('cypher/%s', (file) => {
   it('names only labels and relationship types of the graph model', () => {
     const used = cypher.parserWrapper.parse(text).statementsParsing.flatMap((s) => s.collectedLabelOrRelTypes);
     const unknown = used
-      .filter((u) => !(NODE_LABELS as readonly string[]).includes(u.labelText) && !(RELATIONSHIP_TYPES as readonly string[]).includes(u.labelText))
+      .filter(
+        (u) =>
+          !(NODE_LABELS as readonly string[]).includes(u.labelText) && !(RELATIONSHIP_TYPES as readonly string[]).includes(u.labelText),
+      )
       .map((u) => `${u.labelType} ${u.labelText}`);
     // The parser does not collect labels written by SET and REMOVE: check those from the text.
     for (const match of text.matchAll(/\b(?:SET|REMOVE)\s+\w+((?::\w+)+)/g)) {

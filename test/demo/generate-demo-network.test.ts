@@ -69,9 +69,7 @@ describe('generateDemoNetwork', () => {
     const ids = new Set(demo.actors.map((actor) => actor.id));
     const unknown = demo.interactions.flatMap((i) => [i.initiatorId, ...i.participantIds]).filter((id) => !ids.has(id));
     expect(unknown).toEqual([]);
-    expect(demo.interactions.map((i) => i.externalId)).toEqual(
-      demo.interactions.map((_, n) => `demo-${String(n + 1).padStart(6, '0')}`),
-    );
+    expect(demo.interactions.map((i) => i.externalId)).toEqual(demo.interactions.map((_, n) => `demo-${String(n + 1).padStart(6, '0')}`));
   });
 
   it('runs from the Seattle convening in October 2018 to June 2025, in chronological order', () => {

@@ -23,9 +23,7 @@ describe('loadDemoData', () => {
     expect(await store.countActors({})).toBe(743);
     expect(await store.countActors({ kinds: ['SCHOOL'] })).toBe(704);
     expect(await store.countInteractions({})).toBe(49205);
-    expect(
-      await store.countInteractions({ from: new Date('2019-08-01T00:00:00Z'), to: new Date('2020-08-01T00:00:00Z') }),
-    ).toBe(4148);
+    expect(await store.countInteractions({ from: new Date('2019-08-01T00:00:00Z'), to: new Date('2020-08-01T00:00:00Z') })).toBe(4148);
     const revision = await store.revision();
 
     expect(await loadDemoData(store)).toEqual({ actors: 743, interactionsCreated: 0, interactionsAlreadyPresent: 49205 });

@@ -2,7 +2,17 @@ import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { exportToBuffer } from '../../src/export';
 import type { SeriesFiguresRow } from '../../src/export';
-import { ACTORS, CANONICAL_TIE_CLASSES, CANONICAL_TIES, FIGURES, ISO, SCHOOL_YEAR, buildNetwork, fixtureExport, snakeMetrics } from './fixture';
+import {
+  ACTORS,
+  CANONICAL_TIE_CLASSES,
+  CANONICAL_TIES,
+  FIGURES,
+  ISO,
+  SCHOOL_YEAR,
+  buildNetwork,
+  fixtureExport,
+  snakeMetrics,
+} from './fixture';
 
 type Row = Record<string, string>;
 
@@ -26,7 +36,14 @@ describe('CSV exports', () => {
     for (const actor of ACTORS) {
       const record = records.find((r) => r.id === actor.id)!;
       const metrics = Object.fromEntries(Object.entries(snakeMetrics(actor.id)).map(([k, v]) => [k, String(v)]));
-      expect(record).toEqual({ id: actor.id, name: actor.name, kind: actor.kind, region: actor.region ?? '', network: actor.networkId ?? '', ...metrics });
+      expect(record).toEqual({
+        id: actor.id,
+        name: actor.name,
+        kind: actor.kind,
+        region: actor.region ?? '',
+        network: actor.networkId ?? '',
+        ...metrics,
+      });
       // Numbers survive the text round trip exactly.
       for (const [key, value] of Object.entries(snakeMetrics(actor.id))) expect(Number(record[key])).toBe(value);
     }
@@ -63,7 +80,9 @@ describe('CSV exports', () => {
       'id,name,kind,region,network,degree,degree_centrality,betweenness,closeness,eigenvector,pagerank,clustering,community,' +
         'constraint,effective_size,core_number\n',
     );
-    expect((await exportToBuffer({ format: 'csv-edges', data })).toString('utf8')).toBe('source,target,interactions,weight,first_at,last_at,tie_class\n');
+    expect((await exportToBuffer({ format: 'csv-edges', data })).toString('utf8')).toBe(
+      'source,target,interactions,weight,first_at,last_at,tie_class\n',
+    );
   });
 
   it('csv-series: one row per window with its bounds, label and every network figure', async () => {
@@ -127,7 +146,12 @@ describe('CSV exports', () => {
     });
     expect(rows(text)).toEqual([
       { window_from: '2019-08-01T00:00:00.000Z', window_to: '2020-08-01T00:00:00.000Z', label: '2019–20, "pilot"', ...figures({}) },
-      { window_from: '2020-08-01T00:00:00.000Z', window_to: '2021-08-01T00:00:00.000Z', label: '', ...figures({ actor_count: '0', hub_id: '' }) },
+      {
+        window_from: '2020-08-01T00:00:00.000Z',
+        window_to: '2021-08-01T00:00:00.000Z',
+        label: '',
+        ...figures({ actor_count: '0', hub_id: '' }),
+      },
     ]);
   });
 });

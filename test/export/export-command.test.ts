@@ -77,7 +77,11 @@ describe('copnet export', () => {
     const result = await run({ format: 'graphml', ...YEAR_1, out: path });
     expect(result).toEqual({
       code: 0,
-      out: [expect.stringMatching(/^copnet export: wrote graphml of the window \[2019-08-01T00:00:00.000Z, 2020-08-01T00:00:00.000Z\) to .*year1.graphml \([\d,]+ bytes\)$/)],
+      out: [
+        expect.stringMatching(
+          /^copnet export: wrote graphml of the window \[2019-08-01T00:00:00.000Z, 2020-08-01T00:00:00.000Z\) to .*year1.graphml \([\d,]+ bytes\)$/,
+        ),
+      ],
       err: [],
     });
     const graph = parseGraphml(UndirectedGraph, readFileSync(path, 'utf8'));
@@ -116,7 +120,10 @@ describe('copnet export', () => {
     ]);
     expect((await run({ format: 'gexf-dynamic', ...series, out: 'series.gexf' }, cwd)).code).toBe(0);
     const doc = parseXml(readFileSync(join(cwd, 'series.gexf'), 'utf8'));
-    const spells = elements(doc, 'node').map((n) => [n.getAttribute('id'), elements(n, 'spell').map((s) => `${s.getAttribute('start')}/${s.getAttribute('end')}`)]);
+    const spells = elements(doc, 'node').map((n) => [
+      n.getAttribute('id'),
+      elements(n, 'spell').map((s) => `${s.getAttribute('start')}/${s.getAttribute('end')}`),
+    ]);
     expect(spells).toEqual([
       ['a', ['2019-08-01/2021-08-01']],
       ['b', ['2019-08-01/2021-08-01']],
@@ -126,11 +133,23 @@ describe('copnet export', () => {
   });
 
   it.each([
-    [{ format: 'xlsx', ...YEAR_1 }, 'copnet export: --format: "xlsx" is not one of gexf, graphml, csv, csv-nodes, csv-edges, json, gexf-dynamic, csv-series'],
-    [{ format: 'gexf', from: '2020-08-01', to: '2019-08-01' }, 'copnet export: --from: "2020-08-01" must be before to (2019-08-01T00:00:00.000Z)'],
-    [{ format: 'gexf', from: '2020-08-01', to: '2020-08-01' }, 'copnet export: --from: "2020-08-01" must be before to (2020-08-01T00:00:00.000Z)'],
+    [
+      { format: 'xlsx', ...YEAR_1 },
+      'copnet export: --format: "xlsx" is not one of gexf, graphml, csv, csv-nodes, csv-edges, json, gexf-dynamic, csv-series',
+    ],
+    [
+      { format: 'gexf', from: '2020-08-01', to: '2019-08-01' },
+      'copnet export: --from: "2020-08-01" must be before to (2019-08-01T00:00:00.000Z)',
+    ],
+    [
+      { format: 'gexf', from: '2020-08-01', to: '2020-08-01' },
+      'copnet export: --from: "2020-08-01" must be before to (2020-08-01T00:00:00.000Z)',
+    ],
     [{ format: 'gexf', from: '2019-13-01', to: '2020-08-01' }, 'copnet export: --from: "2019-13-01" is not a real calendar date-time'],
-    [{ format: 'csv', ...YEAR_1, actorKinds: 'SCHOOL,CHURCH' }, 'copnet export: --actor-kinds[1]: "CHURCH" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER'],
+    [
+      { format: 'csv', ...YEAR_1, actorKinds: 'SCHOOL,CHURCH' },
+      'copnet export: --actor-kinds[1]: "CHURCH" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER',
+    ],
     [{ format: 'json', ...YEAR_1, step: 'MONTH' }, 'copnet export: --step: "MONTH" applies to series formats only, not json'],
     [{ format: 'csv-series', ...YEAR_1 }, 'copnet export: --step: (missing) is required'],
   ])('rejects bad input in one line, exit 1, writing nothing: %j', async (options, message) => {
@@ -158,8 +177,16 @@ describe('copnet export', () => {
     const cwd = outDir('commander');
     const program = new Command('copnet').exitOverride();
     const out: string[] = [];
-    registerExportCommand(program, { openStore: () => openTestStore(dbPath), cwd, out: (line) => out.push(line), err: (line) => out.push(line) });
-    await program.parseAsync(['export', '--format', 'csv-nodes', '--from', '2020-08-01', '--to', '2021-08-01', '--actor-kinds', 'INTERMEDIARY', '--out', 'n.csv'], { from: 'user' });
+    registerExportCommand(program, {
+      openStore: () => openTestStore(dbPath),
+      cwd,
+      out: (line) => out.push(line),
+      err: (line) => out.push(line),
+    });
+    await program.parseAsync(
+      ['export', '--format', 'csv-nodes', '--from', '2020-08-01', '--to', '2021-08-01', '--actor-kinds', 'INTERMEDIARY', '--out', 'n.csv'],
+      { from: 'user' },
+    );
     expect(out).toEqual([expect.stringContaining('copnet export: wrote csv-nodes')]);
     const rows = parseCsv<Record<string, string>>(readFileSync(join(cwd, 'n.csv'), 'utf8'), { columns: true });
     expect(rows.map((r) => [r.id, r.name, r.degree])).toEqual([

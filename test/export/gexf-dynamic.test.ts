@@ -18,7 +18,10 @@ const tie = (interactions: number, weight: number, firstAt: string, lastAt: stri
 /** A window's network over the fixture actors it touches, each with the fixture metrics but its own degree. */
 function windowExport(window: TimeWindow, ties: readonly (readonly [string, string, TieAttributes])[]): NetworkExport {
   const ids = [...new Set(ties.flatMap(([a, b]) => [a, b]))];
-  const network = buildNetwork(ACTORS.filter((a) => ids.includes(a.id)), ties);
+  const network = buildNetwork(
+    ACTORS.filter((a) => ids.includes(a.id)),
+    ties,
+  );
   const actors = ids.map((id) => ({ ...METRICS.find((m) => m.actorId === id)!, degree: network.degree(id) }));
   return { window, network, actors };
 }
@@ -59,7 +62,11 @@ function byId(doc: Document, tag: 'node' | 'edge', id: string): XmlElement {
 function attvalues(element: XmlElement, name: string): [string, string | null, string | null][] {
   return elements(element, 'attvalue')
     .filter((a) => a.getAttribute('for') === name)
-    .map((a) => [a.getAttribute('value')!, a.hasAttribute('start') ? a.getAttribute('start') : null, a.hasAttribute('end') ? a.getAttribute('end') : null]);
+    .map((a) => [
+      a.getAttribute('value')!,
+      a.hasAttribute('start') ? a.getAttribute('start') : null,
+      a.hasAttribute('end') ? a.getAttribute('end') : null,
+    ]);
 }
 
 describe('dynamic GEXF export of a series', () => {
@@ -110,7 +117,15 @@ describe('dynamic GEXF export of a series', () => {
     const edges = elements(doc, 'edge').map((e) => [e.getAttribute('id'), e.getAttribute('source'), e.getAttribute('target'), spellsOf(e)]);
     expect(edges).toEqual([
       ['e0', 'fnd', 'sch-1', [['2019-08-01', '2021-08-01']]],
-      ['e1', 'fnd', 'sch-2', [['2019-08-01', '2020-08-01'], ['2021-08-01', '2022-08-01']]],
+      [
+        'e1',
+        'fnd',
+        'sch-2',
+        [
+          ['2019-08-01', '2020-08-01'],
+          ['2021-08-01', '2022-08-01'],
+        ],
+      ],
       ['e2', 'int-1', 'sch-2', [['2021-08-01', '2022-08-01']]],
       ['e3', 'sch-1', 'sch-2', [['2020-08-01', '2021-08-01']]],
     ]);
@@ -155,8 +170,12 @@ describe('dynamic GEXF export of a series', () => {
   it('uses dateTime when a boundary is not midnight UTC', async () => {
     const at9 = (iso: string) => new Date(`${iso}T09:00:00Z`);
     const series = [
-      windowExport({ from: at9('2020-01-06'), to: at9('2020-01-13') }, [['fnd', 'sch-1', tie(1, 1, '2020-01-07T00:00:00Z', '2020-01-07T00:00:00Z')]]),
-      windowExport({ from: at9('2020-01-13'), to: at9('2020-01-20') }, [['fnd', 'sch-1', tie(1, 1, '2020-01-14T00:00:00Z', '2020-01-14T00:00:00Z')]]),
+      windowExport({ from: at9('2020-01-06'), to: at9('2020-01-13') }, [
+        ['fnd', 'sch-1', tie(1, 1, '2020-01-07T00:00:00Z', '2020-01-07T00:00:00Z')],
+      ]),
+      windowExport({ from: at9('2020-01-13'), to: at9('2020-01-20') }, [
+        ['fnd', 'sch-1', tie(1, 1, '2020-01-14T00:00:00Z', '2020-01-14T00:00:00Z')],
+      ]),
     ];
     const doc = parseXml(await dynamicOf(series));
     expect(elements(doc, 'graph')[0]!.getAttribute('timeformat')).toBe('dateTime');

@@ -1,7 +1,17 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { exportToBuffer } from '../../src/export';
-import { ACTORS, CANONICAL_TIE_CLASSES, CANONICAL_TIES, ISO, METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport, snakeMetrics } from './fixture';
+import {
+  ACTORS,
+  CANONICAL_TIE_CLASSES,
+  CANONICAL_TIES,
+  ISO,
+  METRICS,
+  SCHOOL_YEAR,
+  buildNetwork,
+  fixtureExport,
+  snakeMetrics,
+} from './fixture';
 import { elements, gexfDeclarations, parseXml } from './xml';
 
 async function gexfOf(data = fixtureExport()): Promise<string> {

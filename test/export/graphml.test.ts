@@ -1,7 +1,17 @@
 import { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
 import { exportToBuffer, renderExport } from '../../src/export';
-import { ACTORS, CANONICAL_TIE_CLASSES, CANONICAL_TIES, ISO, METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport, snakeMetrics } from './fixture';
+import {
+  ACTORS,
+  CANONICAL_TIE_CLASSES,
+  CANONICAL_TIES,
+  ISO,
+  METRICS,
+  SCHOOL_YEAR,
+  buildNetwork,
+  fixtureExport,
+  snakeMetrics,
+} from './fixture';
 import { elements, parseXml } from './xml';
 
 async function graphmlOf(data = fixtureExport()): Promise<string> {
@@ -12,7 +22,12 @@ describe('GraphML export', () => {
   it('declares typed keys whose ids are their attribute names, and an undirected graph', async () => {
     const doc = parseXml(await graphmlOf());
     expect(doc.documentElement.getAttribute('xmlns')).toBe('http://graphml.graphdrawing.org/xmlns');
-    const keys = elements(doc, 'key').map((key) => [key.getAttribute('for'), key.getAttribute('id'), key.getAttribute('attr.name'), key.getAttribute('attr.type')]);
+    const keys = elements(doc, 'key').map((key) => [
+      key.getAttribute('for'),
+      key.getAttribute('id'),
+      key.getAttribute('attr.name'),
+      key.getAttribute('attr.type'),
+    ]);
     expect(keys).toEqual([
       ['graph', 'window_from', 'window_from', 'string'],
       ['graph', 'window_to', 'window_to', 'string'],
@@ -83,11 +98,21 @@ describe('GraphML export', () => {
   });
 
   it('streams a large network in several chunks that join into one valid document', async () => {
-    const actors = Array.from({ length: 1500 }, (_, i) => ({ id: `n${String(i).padStart(4, '0')}`, name: `Actor ${i} & co`, kind: 'SCHOOL' as const, region: null }));
-    const ties = actors.slice(1).map((actor, i) => [actors[i]!.id, actor.id, { interactions: 1, weight: 1, firstAt: 0, lastAt: 0 }] as const);
+    const actors = Array.from({ length: 1500 }, (_, i) => ({
+      id: `n${String(i).padStart(4, '0')}`,
+      name: `Actor ${i} & co`,
+      kind: 'SCHOOL' as const,
+      region: null,
+    }));
+    const ties = actors
+      .slice(1)
+      .map((actor, i) => [actors[i]!.id, actor.id, { interactions: 1, weight: 1, firstAt: 0, lastAt: 0 }] as const);
     const metrics = actors.map(({ id }) => ({ ...METRICS[0]!, actorId: id }));
     const chunks: Buffer[] = [];
-    for await (const chunk of renderExport({ format: 'graphml', data: { window: SCHOOL_YEAR, network: buildNetwork(actors, ties), actors: metrics } })) {
+    for await (const chunk of renderExport({
+      format: 'graphml',
+      data: { window: SCHOOL_YEAR, network: buildNetwork(actors, ties), actors: metrics },
+    })) {
       chunks.push(chunk as Buffer);
     }
     expect(chunks.length).toBeGreaterThan(5);

@@ -12,7 +12,13 @@ describe('JSON export (graphology serialization)', () => {
     expect(graph.nodes()).toEqual(['fnd', 'int-1', 'sch-1', 'sch-2', 'sp']);
     for (const actor of ACTORS) {
       const { actorId: _id, ...metrics } = metricsOf(actor.id);
-      expect(graph.getNodeAttributes(actor.id)).toEqual({ name: actor.name, kind: actor.kind, region: actor.region, network: actor.networkId ?? null, ...metrics });
+      expect(graph.getNodeAttributes(actor.id)).toEqual({
+        name: actor.name,
+        kind: actor.kind,
+        region: actor.region,
+        network: actor.networkId ?? null,
+        ...metrics,
+      });
     }
     CANONICAL_TIES.forEach(([source, target, tie], i) => {
       expect([graph.source(`e${i}`), graph.target(`e${i}`)]).toEqual([source, target]);

@@ -20,7 +20,9 @@ describe('renderExport / writeExport', () => {
   });
 
   it('gives the same bytes whatever order the network was built in', async () => {
-    const shuffled = buildNetwork([...fixtureExport().network.nodes()].reverse().map((id) => ({ id, ...fixtureExport().network.getNodeAttributes(id) })));
+    const shuffled = buildNetwork(
+      [...fixtureExport().network.nodes()].reverse().map((id) => ({ id, ...fixtureExport().network.getNodeAttributes(id) })),
+    );
     const a = await exportToBuffer({ format: 'json', data: fixtureExport() });
     const b = await exportToBuffer({ format: 'json', data: { ...fixtureExport(), network: shuffled } });
     expect(b.toString()).toBe(a.toString());
@@ -28,10 +30,14 @@ describe('renderExport / writeExport', () => {
 
   it('rejects, before producing anything, metrics that do not describe the network', () => {
     const missing = { ...fixtureExport(), actors: METRICS.filter((m) => m.actorId !== 'sp') };
-    expect(() => renderExport({ format: 'gexf', data: missing })).toThrow(new InvalidInputError('data.actors', 'sp', 'is a node of the network without metrics'));
+    expect(() => renderExport({ format: 'gexf', data: missing })).toThrow(
+      new InvalidInputError('data.actors', 'sp', 'is a node of the network without metrics'),
+    );
     expect(() => renderExport({ format: 'csv', data: missing })).toThrow('data.actors: "sp" is a node of the network without metrics');
     const ghost = { ...fixtureExport(), actors: [...METRICS, { ...METRICS[0]!, actorId: 'ghost' }] };
-    expect(() => renderExport({ format: 'csv-nodes', data: ghost })).toThrow('data.actors[5].actorId: "ghost" is not a node of the network');
+    expect(() => renderExport({ format: 'csv-nodes', data: ghost })).toThrow(
+      'data.actors[5].actorId: "ghost" is not a node of the network',
+    );
     const twice = { ...fixtureExport(), actors: [...METRICS, METRICS[0]!] };
     expect(() => renderExport({ format: 'json', data: twice })).toThrow('data.actors[5].actorId: "fnd" appears more than once');
   });
@@ -43,7 +49,9 @@ describe('renderExport / writeExport', () => {
       'data[1].to: 2020-08-01T00:00:00.000Z must be after data[0].to (windows in order)',
     );
     const bad = { ...fixtureExport(), actors: [] };
-    expect(() => renderExport({ format: 'gexf-dynamic', data: [fixtureExport(), bad] })).toThrow('data[1].actors: "fnd" is a node of the network without metrics');
+    expect(() => renderExport({ format: 'gexf-dynamic', data: [fixtureExport(), bad] })).toThrow(
+      'data[1].actors: "fnd" is a node of the network without metrics',
+    );
   });
 
   it('rejects an unknown format handed in without type checking', () => {

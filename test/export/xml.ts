@@ -6,7 +6,11 @@ export type XmlElement = ReturnType<Document['createElement']>;
 export function parseXml(text: string): Document {
   const errors: string[] = [];
   const doc = new DOMParser({
-    errorHandler: { warning: (m: string) => errors.push(m), error: (m: string) => errors.push(m), fatalError: (m: string) => errors.push(m) },
+    errorHandler: {
+      warning: (m: string) => errors.push(m),
+      error: (m: string) => errors.push(m),
+      fatalError: (m: string) => errors.push(m),
+    },
   }).parseFromString(text, 'application/xml');
   if (errors.length > 0) throw new Error(`XML not well-formed: ${errors.join('; ')}`);
   return doc;

@@ -39,11 +39,15 @@ function freshDb(): { path: string; run(options: Partial<ImportCommandOptions>, 
     async run(options, document) {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await runImportCommand(document ?? null, { format: 'csv', ...options }, {
-        openStore: () => openTestStore(path),
-        out: (line) => out.push(line),
-        err: (line) => err.push(line),
-      });
+      const code = await runImportCommand(
+        document ?? null,
+        { format: 'csv', ...options },
+        {
+          openStore: () => openTestStore(path),
+          out: (line) => out.push(line),
+          err: (line) => err.push(line),
+        },
+      );
       return { code, out, err };
     },
     open: () => openTestStore(path),
@@ -88,9 +92,33 @@ describe('copnet import (CSV)', () => {
         }));
       }),
     ).toEqual([
-      { externalId: 'e1', kind: 'CONVENING', occurredAt: '2018-10-16T16:00:00.000Z', initiatorId: 'bmgf', participantIds: ['nsi-a'], weight: 2, note: 'Seattle, WA' },
-      { externalId: 'e2', kind: 'SITE_VISIT', occurredAt: '2019-02-12T00:00:00.000Z', initiatorId: 'nsi-a', participantIds: ['school-1', 'school-2'], weight: 1, note: 'Two lines\r\nof notes' },
-      { externalId: 'e3', kind: 'PEER_EXCHANGE', occurredAt: '2019-03-01T15:00:00.000Z', initiatorId: 'school-1', participantIds: ['school-2'], weight: 1, note: null },
+      {
+        externalId: 'e1',
+        kind: 'CONVENING',
+        occurredAt: '2018-10-16T16:00:00.000Z',
+        initiatorId: 'bmgf',
+        participantIds: ['nsi-a'],
+        weight: 2,
+        note: 'Seattle, WA',
+      },
+      {
+        externalId: 'e2',
+        kind: 'SITE_VISIT',
+        occurredAt: '2019-02-12T00:00:00.000Z',
+        initiatorId: 'nsi-a',
+        participantIds: ['school-1', 'school-2'],
+        weight: 1,
+        note: 'Two lines\r\nof notes',
+      },
+      {
+        externalId: 'e3',
+        kind: 'PEER_EXCHANGE',
+        occurredAt: '2019-03-01T15:00:00.000Z',
+        initiatorId: 'school-1',
+        participantIds: ['school-2'],
+        weight: 1,
+        note: null,
+      },
     ]);
     expect(await inspect(db, (store) => store.getActorsByIds(['nsi-a', 'school-2']))).toEqual([
       { id: 'nsi-a', name: 'Network A, Inc.', kind: 'INTERMEDIARY', region: 'MD', tags: ['district', 'cohort-2018'], affiliationId: null },
@@ -112,10 +140,15 @@ describe('copnet import (CSV)', () => {
   it('upserts changed actors only, and takes interactions naming actors already in the store', async () => {
     const db = freshDb();
     await db.run({ actors: temp.file('actors-first.csv', ACTORS) });
-    const renamed = temp.file('actors-renamed.csv', ACTORS.replace('School Two,SCHOOL,MD,,', 'School Two Academy,SCHOOL,MD,middle-school,'));
+    const renamed = temp.file(
+      'actors-renamed.csv',
+      ACTORS.replace('School Two,SCHOOL,MD,,', 'School Two Academy,SCHOOL,MD,middle-school,'),
+    );
     const interactions = temp.file('interactions-only.csv', INTERACTIONS);
     expect((await db.run({ actors: renamed })).out).toEqual([`Actors (${renamed}): 4 read, 1 written, 0 skipped, 3 already present`]);
-    expect((await db.run({ interactions })).out).toEqual([`Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`]);
+    expect((await db.run({ interactions })).out).toEqual([
+      `Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`,
+    ]);
     expect(await inspect(db, async (store) => (await store.getActorsByIds(['school-2']))[0]?.tags)).toEqual(['middle-school']);
   });
 
@@ -179,7 +212,9 @@ describe('copnet import (CSV)', () => {
         'Nothing written: 14 problems in 12 rows. Fix them and import again, or add --skip-invalid to write the valid rows.',
       ],
     });
-    expect(await inspect(db, async (store) => [await store.countActors({}), await store.countInteractions({}), await store.revision()])).toEqual([0, 0, 0]);
+    expect(
+      await inspect(db, async (store) => [await store.countActors({}), await store.countInteractions({}), await store.revision()]),
+    ).toEqual([0, 0, 0]);
   });
 
   it('with --skip-invalid, writes the good rows and still reports the bad ones', async () => {
@@ -200,10 +235,9 @@ describe('copnet import (CSV)', () => {
       'nsi-a',
       'school-1',
     ]);
-    expect(await inspect(db, async (store) => (await store.listInteractions({}, { first: 10, after: null })).items.map((i) => i.externalId))).toEqual([
-      'ok-1',
-      'ok-2',
-    ]);
+    expect(
+      await inspect(db, async (store) => (await store.listInteractions({}, { first: 10, after: null })).items.map((i) => i.externalId)),
+    ).toEqual(['ok-1', 'ok-2']);
     expect((await db.run({ actors, interactions, skipInvalid: true })).out).toEqual([
       `Actors (${actors}): 7 read, 0 written, 4 skipped, 3 already present`,
       `Interactions (${interactions}): 10 read, 0 written, 8 skipped, 2 already present`,
@@ -232,15 +266,19 @@ describe('copnet import when the store fails', () => {
   it('prints one line naming the failure and how to finish the import, exit code 1', async () => {
     const err: string[] = [];
     const path = temp.path('closed.db');
-    const code = await runImportCommand(null, { format: 'csv', actors: temp.file('actors-closed.csv', ACTORS) }, {
-      openStore: async () => {
-        const store = await openTestStore(path);
-        await store.close();
-        return store;
+    const code = await runImportCommand(
+      null,
+      { format: 'csv', actors: temp.file('actors-closed.csv', ACTORS) },
+      {
+        openStore: async () => {
+          const store = await openTestStore(path);
+          await store.close();
+          return store;
+        },
+        out: () => undefined,
+        err: (line) => err.push(line),
       },
-      out: () => undefined,
-      err: (line) => err.push(line),
-    });
+    );
     expect(code).toBe(1);
     expect(err).toEqual([
       TEST_STORE === 'sqlite'
@@ -261,7 +299,14 @@ describe('copnet import --format json', () => {
           { id: 'nsi-a', name: 'Network A', kind: 'INTERMEDIARY' },
         ],
         interactions: [
-          { externalId: 'j1', kind: 'GRANT', occurredAt: '2018-10-01T17:00:00Z', initiatorId: 'bmgf', participantIds: ['nsi-a'], weight: 1 },
+          {
+            externalId: 'j1',
+            kind: 'GRANT',
+            occurredAt: '2018-10-01T17:00:00Z',
+            initiatorId: 'bmgf',
+            participantIds: ['nsi-a'],
+            weight: 1,
+          },
           { externalId: 'j2', kind: 'GRANT', occurredAt: '2018-10-02', initiatorId: 'bmgf', participantIds: [] },
           'not an object',
         ],
@@ -270,7 +315,10 @@ describe('copnet import --format json', () => {
     const db = freshDb();
     expect(await db.run({ format: 'json' }, document)).toEqual({
       code: 1,
-      out: [`Actors (${document}): 2 read, 0 written, 0 skipped, 0 already present`, `Interactions (${document}): 3 read, 0 written, 2 skipped, 0 already present`],
+      out: [
+        `Actors (${document}): 2 read, 0 written, 0 skipped, 0 already present`,
+        `Interactions (${document}): 3 read, 0 written, 2 skipped, 0 already present`,
+      ],
       err: [
         `${document}, interactions[1], field participantIds: is empty; name at least one participant (ids separated by ;)`,
         `${document}, interactions[2]: is not an object`,
@@ -298,7 +346,11 @@ describe('registerImportCommand', () => {
     const db = freshDb();
     const out: string[] = [];
     const program = new Command('copnet').exitOverride();
-    registerImportCommand(program, { openStore: () => openTestStore(db.path), out: (line) => out.push(line), err: (line) => out.push(line) });
+    registerImportCommand(program, {
+      openStore: () => openTestStore(db.path),
+      out: (line) => out.push(line),
+      err: (line) => out.push(line),
+    });
     const before = process.exitCode;
     try {
       await program.parseAsync(['import', '--actors', actors, '--interactions', interactions, '--format', 'csv'], { from: 'user' });
@@ -310,9 +362,16 @@ describe('registerImportCommand', () => {
       `Actors (${actors}): 4 read, 4 written, 0 skipped, 0 already present`,
       `Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`,
     ]);
-    expect(() => new Command('copnet').exitOverride().configureOutput({ writeErr: () => undefined }).parse(['import', '--format', 'xml'], { from: 'user' })).toThrow();
+    expect(() =>
+      new Command('copnet')
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined })
+        .parse(['import', '--format', 'xml'], { from: 'user' }),
+    ).toThrow();
     const strict = new Command('copnet').exitOverride().configureOutput({ writeErr: () => undefined });
     registerImportCommand(strict);
-    expect(() => strict.parse(['import', '--format', 'xml'], { from: 'user' })).toThrow("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are csv, json.");
+    expect(() => strict.parse(['import', '--format', 'xml'], { from: 'user' })).toThrow(
+      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are csv, json.",
+    );
   });
 });

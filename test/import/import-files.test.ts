@@ -42,7 +42,8 @@ describe('the sample files in examples/', () => {
   it('count rows whose externalId is stored with other data as "already present, different", keeping the stored data', async () => {
     const store = await openTestStore(temp.path('examples-different.db'));
     try {
-      const sources = () => openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: join(examples, 'interactions.csv') });
+      const sources = () =>
+        openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: join(examples, 'interactions.csv') });
       await importRows(store, await sources());
       const lines = readFileSync(join(examples, 'interactions.csv'), 'utf8').split('\n');
       lines[1] = lines[1]!.replace('"NSI grant, cohort 2018"', '"NSI grant, cohort 2019"');

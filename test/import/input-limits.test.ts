@@ -6,7 +6,10 @@ import { useTempDir } from './temp-files';
 
 const temp = useTempDir();
 
-async function importCsv(actorsCsv: string | Buffer, interactionsCsv: string | Buffer): Promise<{ problems: string[]; actors: number; error?: string }> {
+async function importCsv(
+  actorsCsv: string | Buffer,
+  interactionsCsv: string | Buffer,
+): Promise<{ problems: string[]; actors: number; error?: string }> {
   const store = openSqliteStore(temp.path(`limits-${Math.random()}.db`));
   const problems: ImportProblem[] = [];
   try {
@@ -17,7 +20,10 @@ async function importCsv(actorsCsv: string | Buffer, interactionsCsv: string | B
     } catch (error) {
       return { problems: [], actors: await store.countActors({}), error: (error as Error).message.replace(temp.path('') + '/', '') };
     }
-    return { problems: problems.map((p) => formatProblem({ ...p, file: p.file.replace(temp.path('') + '/', '') })), actors: await store.countActors({}) };
+    return {
+      problems: problems.map((p) => formatProblem({ ...p, file: p.file.replace(temp.path('') + '/', '') })),
+      actors: await store.countActors({}),
+    };
   } finally {
     await store.close();
   }
@@ -29,7 +35,8 @@ describe('import applies the domain text, weight and date rules per row', () => 
   it('reports control characters, lengths, weights and years on their lines, and writes nothing', async () => {
     const actors = `id,name,kind,region,tags\na,A,INTERMEDIARY,,\nb,B,INTERMEDIARY,,\n"nul\u0000id",Nul,SCHOOL,,\nlong,${'n'.repeat(501)},SCHOOL,,\n`;
     const interactions =
-      INTERACTIONS_HEADER + `i1,PEER_EXCHANGE,2020-01-01,a,b,1e308,\ni2,PEER_EXCHANGE,0099-01-01,a,b,,\ni3,PEER_EXCHANGE,2020-01-01,a,b,,"bell\u0007"\n`;
+      INTERACTIONS_HEADER +
+      `i1,PEER_EXCHANGE,2020-01-01,a,b,1e308,\ni2,PEER_EXCHANGE,0099-01-01,a,b,,\ni3,PEER_EXCHANGE,2020-01-01,a,b,,"bell\u0007"\n`;
     const result = await importCsv(actors, interactions);
     expect(result.actors).toBe(0);
     expect(result.problems).toEqual([
@@ -42,7 +49,11 @@ describe('import applies the domain text, weight and date rules per row', () => 
   });
 
   it('refuses a CSV file that is not valid UTF-8, naming its line', async () => {
-    const latin1 = Buffer.concat([Buffer.from('id,name,kind\na,A,SCHOOL\nb,'), Buffer.from([0x52, 0xe9, 0x73, 0x65, 0x61, 0x75]), Buffer.from(',SCHOOL\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('id,name,kind\na,A,SCHOOL\nb,'),
+      Buffer.from([0x52, 0xe9, 0x73, 0x65, 0x61, 0x75]),
+      Buffer.from(',SCHOOL\n'),
+    ]);
     const result = await importCsv(latin1, INTERACTIONS_HEADER);
     expect(result.error).toBe('actors.csv, line 3: is not valid UTF-8; save it as UTF-8 and import again');
     expect(result.actors).toBe(0);

@@ -59,7 +59,10 @@ describe('checkInteractionRow', () => {
     expect(input).toBeNull();
     expect(problems).toEqual([
       { field: 'externalId', reason: 'is empty; a value is required' },
-      { field: 'kind', reason: '"MEETING" is not one of CONVENING, SITE_VISIT, VIRTUAL_SESSION, TECHNICAL_ASSISTANCE, PEER_EXCHANGE, GRANT, OTHER' },
+      {
+        field: 'kind',
+        reason: '"MEETING" is not one of CONVENING, SITE_VISIT, VIRTUAL_SESSION, TECHNICAL_ASSISTANCE, PEER_EXCHANGE, GRANT, OTHER',
+      },
       { field: 'occurredAt', reason: '"12/02/2019" is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)' },
       { field: 'initiatorId', reason: '"nsi-x" is not a known actor (not in the store)' },
       { field: 'participantIds', reason: '"nsi-x" is the initiator; participants are the other actors' },
@@ -71,7 +74,9 @@ describe('checkInteractionRow', () => {
 
   it('explains dates that are not real, times without an offset, empty participants and weights that are not numbers', () => {
     const problemsOf = (cells: Partial<typeof good>) => checkInteractionRow({ ...good, ...cells }, whyUnknown).problems;
-    expect(problemsOf({ occurredAt: '2019-02-30' })).toEqual([{ field: 'occurredAt', reason: '"2019-02-30" is not a real calendar date-time' }]);
+    expect(problemsOf({ occurredAt: '2019-02-30' })).toEqual([
+      { field: 'occurredAt', reason: '"2019-02-30" is not a real calendar date-time' },
+    ]);
     expect(problemsOf({ occurredAt: '2019-02-12T09:00' })).toEqual([
       { field: 'occurredAt', reason: '"2019-02-12T09:00" has a time but no offset; add Z for UTC or ±hh:mm' },
     ]);
@@ -105,9 +110,23 @@ describe('interactionOf', () => {
 describe('checkActorRow', () => {
   it('turns a good row into an actor input, splitting and de-duplicating tags', () => {
     expect(
-      checkActorRow({ id: ' school-1 ', name: 'Douglass High', kind: 'school', region: 'MD', tags: 'cohort-2018; high-school;cohort-2018', affiliationId: 'nsi-a' }),
+      checkActorRow({
+        id: ' school-1 ',
+        name: 'Douglass High',
+        kind: 'school',
+        region: 'MD',
+        tags: 'cohort-2018; high-school;cohort-2018',
+        affiliationId: 'nsi-a',
+      }),
     ).toEqual({
-      input: { id: 'school-1', name: 'Douglass High', kind: 'SCHOOL', region: 'MD', tags: ['cohort-2018', 'high-school'], affiliationId: 'nsi-a' },
+      input: {
+        id: 'school-1',
+        name: 'Douglass High',
+        kind: 'SCHOOL',
+        region: 'MD',
+        tags: ['cohort-2018', 'high-school'],
+        affiliationId: 'nsi-a',
+      },
       problems: [],
     });
   });

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A temp directory per test file, removed after all its tests. */
-export function useTempDir(prefix = 'copnet-import-'): { file(name: string, content: string | Buffer): string; path(name: string): string } {
+export function useTempDir(prefix = 'copnet-import-'): {
+  file(name: string, content: string | Buffer): string;
+  path(name: string): string;
+} {
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), prefix));

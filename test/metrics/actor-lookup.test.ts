@@ -42,8 +42,34 @@ const COLUMNS: ActorMetricColumns = {
 };
 const WINDOW = { from: new Date('2020-01-01T00:00:00Z'), to: new Date('2020-02-01T00:00:00Z') };
 const snapshot = columnSnapshot({ ...FIGURES, window: WINDOW }, COLUMNS);
-const a = { actorId: 'a', degree: 1, degreeCentrality: 0.5, betweenness: 0, closeness: 2 / 3, eigenvector: 0.5, pagerank: 0.2567567567567568, clustering: 0, community: 0, constraint: 1, effectiveSize: 1, coreNumber: 1 };
-const b = { actorId: 'b', degree: 2, degreeCentrality: 1, betweenness: 1, closeness: 1, eigenvector: 0.7071067811865475, pagerank: 0.4864864864864865, clustering: 0, community: 0, constraint: 0.5, effectiveSize: 2, coreNumber: 1 };
+const a = {
+  actorId: 'a',
+  degree: 1,
+  degreeCentrality: 0.5,
+  betweenness: 0,
+  closeness: 2 / 3,
+  eigenvector: 0.5,
+  pagerank: 0.2567567567567568,
+  clustering: 0,
+  community: 0,
+  constraint: 1,
+  effectiveSize: 1,
+  coreNumber: 1,
+};
+const b = {
+  actorId: 'b',
+  degree: 2,
+  degreeCentrality: 1,
+  betweenness: 1,
+  closeness: 1,
+  eigenvector: 0.7071067811865475,
+  pagerank: 0.4864864864864865,
+  clustering: 0,
+  community: 0,
+  constraint: 0.5,
+  effectiveSize: 2,
+  coreNumber: 1,
+};
 const c = { ...a, actorId: 'c' };
 
 describe('a snapshot backed by columns', () => {

@@ -47,8 +47,7 @@ describe.each(allFixtures().map((fixture) => [fixture.name, fixture] as const))(
   it('degreeCentralization', () => expect(degreeCentralization(degrees(index))).toBeCloseTo(expected.degreeCentralization, 6));
   it('betweennessCentralization', () =>
     expect(betweennessCentralization(betweenness(network, index))).toBeCloseTo(expected.betweennessCentralization, 6));
-  it('averageClustering', () =>
-    expect(averageClustering(clustering(index, triangles))).toBeCloseTo(expected.averageClustering, 6));
+  it('averageClustering', () => expect(averageClustering(clustering(index, triangles))).toBeCloseTo(expected.averageClustering, 6));
   it('transitivity', () => expect(transitivity(index, triangles)).toBeCloseTo(expected.transitivity, 6));
   it('components', () => {
     expect(componentCount(index)).toBe(expected.componentCount);
@@ -167,17 +166,66 @@ describe('edge cases', () => {
       communityCount: 1,
     });
     expect(snapshot.actors).toEqual([
-      { actorId: 'a', degree: 1, degreeCentrality: 1, betweenness: 0, closeness: 1, eigenvector: expect.closeTo(Math.SQRT1_2, 6), pagerank: 0.5, clustering: 0, community: 0, constraint: 1, effectiveSize: 1, coreNumber: 1 },
-      { actorId: 'b', degree: 1, degreeCentrality: 1, betweenness: 0, closeness: 1, eigenvector: expect.closeTo(Math.SQRT1_2, 6), pagerank: 0.5, clustering: 0, community: 0, constraint: 1, effectiveSize: 1, coreNumber: 1 },
+      {
+        actorId: 'a',
+        degree: 1,
+        degreeCentrality: 1,
+        betweenness: 0,
+        closeness: 1,
+        eigenvector: expect.closeTo(Math.SQRT1_2, 6),
+        pagerank: 0.5,
+        clustering: 0,
+        community: 0,
+        constraint: 1,
+        effectiveSize: 1,
+        coreNumber: 1,
+      },
+      {
+        actorId: 'b',
+        degree: 1,
+        degreeCentrality: 1,
+        betweenness: 0,
+        closeness: 1,
+        eigenvector: expect.closeTo(Math.SQRT1_2, 6),
+        pagerank: 0.5,
+        clustering: 0,
+        community: 0,
+        constraint: 1,
+        effectiveSize: 1,
+        coreNumber: 1,
+      },
     ]);
   });
 
   it('one actor without ties', () => {
     const snapshot = computeSnapshot(fixtureNetwork(loadFixture('one-node')), WINDOW, 0);
-    expect(snapshot).toMatchObject({ actorCount: 1, tieCount: 0, density: 0, componentCount: 1, largestComponentFraction: 1, hubId: 'solo', largestComponentWithoutHubFraction: 0, modularity: 0, communityCount: 1 });
+    expect(snapshot).toMatchObject({
+      actorCount: 1,
+      tieCount: 0,
+      density: 0,
+      componentCount: 1,
+      largestComponentFraction: 1,
+      hubId: 'solo',
+      largestComponentWithoutHubFraction: 0,
+      modularity: 0,
+      communityCount: 1,
+    });
     expect(snapshot.actors).toEqual([
       // networkx gives NaN constraint and effective size to an actor without ties; copnet 0
-      { actorId: 'solo', degree: 0, degreeCentrality: 1, betweenness: 0, closeness: 0, eigenvector: 1, pagerank: 1, clustering: 0, community: 0, constraint: 0, effectiveSize: 0, coreNumber: 0 },
+      {
+        actorId: 'solo',
+        degree: 0,
+        degreeCentrality: 1,
+        betweenness: 0,
+        closeness: 0,
+        eigenvector: 1,
+        pagerank: 1,
+        clustering: 0,
+        community: 0,
+        constraint: 0,
+        effectiveSize: 0,
+        coreNumber: 0,
+      },
     ]);
   });
 });

@@ -70,7 +70,12 @@ export function allFixtures(): ReferenceFixture[] {
 export function fixtureNetwork(fixture: ReferenceFixture): TieNetwork {
   const network = createTieNetwork();
   for (const actor of fixture.actors) {
-    network.addNode(actor.id, { name: actor.id, kind: actor.kind, region: null, networkId: actor.kind === 'INTERMEDIARY' ? actor.id : null });
+    network.addNode(actor.id, {
+      name: actor.id,
+      kind: actor.kind,
+      region: null,
+      networkId: actor.kind === 'INTERMEDIARY' ? actor.id : null,
+    });
   }
   for (const [a, b] of fixture.edges) network.addEdge(a, b, { interactions: 1, weight: 1, firstAt: 0, lastAt: 0 });
   return network;

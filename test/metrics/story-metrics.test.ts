@@ -34,7 +34,16 @@ const ACTORS = new Map(
 let counter = 0;
 function interaction(initiatorId: string, participantIds: string[], at = '2020-03-01T10:00:00Z'): Interaction {
   counter += 1;
-  return { id: `i${counter}`, externalId: null, kind: 'OTHER', occurredAt: new Date(at), initiatorId, participantIds, weight: 1, note: null };
+  return {
+    id: `i${counter}`,
+    externalId: null,
+    kind: 'OTHER',
+    occurredAt: new Date(at),
+    initiatorId,
+    participantIds,
+    weight: 1,
+    note: null,
+  };
 }
 
 const LOG = [
@@ -58,7 +67,15 @@ describe('tie classes, tie mix, E-I index and initiative on a labelled network',
   it('gives each actor its network: intermediaries their own, schools their intermediary’s, others none', () => {
     const { network } = projectTieNetwork(LOG, ACTORS, {}, { coParticipationLimit: 0 });
     expect(network.mapNodes((id, node) => [id, node.networkId])).toEqual([
-      ['F', null], ['I1', 'I1'], ['I2', 'I2'], ['p', null], ['s1a', 'I1'], ['s1b', 'I1'], ['s2a', 'I2'], ['u', null], ['x', null],
+      ['F', null],
+      ['I1', 'I1'],
+      ['I2', 'I2'],
+      ['p', null],
+      ['s1a', 'I1'],
+      ['s1b', 'I1'],
+      ['s2a', 'I2'],
+      ['u', null],
+      ['x', null],
     ]);
   });
 
@@ -88,7 +105,10 @@ describe('tie classes, tie mix, E-I index and initiative on a labelled network',
     expect(snapshot.eiIndex).toBe(-1 / 3);
     expect(snapshot.interactionCount).toBe(8); // p → x makes no tie in this scope
     expect(snapshot.initiatedBy.map((entry) => [entry.kind, entry.interactions])).toEqual([
-      ['FOUNDATION', 1], ['INTERMEDIARY', 4], ['SCHOOL', 2], ['SUPPORT_PARTNER', 1],
+      ['FOUNDATION', 1],
+      ['INTERMEDIARY', 4],
+      ['SCHOOL', 2],
+      ['SUPPORT_PARTNER', 1],
     ]);
     expect(snapshot.foundationInitiatedShare).toBe(1 / 8);
   });
@@ -102,7 +122,11 @@ describe('tie classes, tie mix, E-I index and initiative on a labelled network',
 
   it('no ties: every share 0, E-I index 0', () => {
     const snapshot = snapshotOf([]);
-    expect(snapshot).toMatchObject({ tieMix: { foundation: 0, withinNetwork: 0, crossNetwork: 0, other: 0 }, eiIndex: 0, foundationInitiatedShare: 0 });
+    expect(snapshot).toMatchObject({
+      tieMix: { foundation: 0, withinNetwork: 0, crossNetwork: 0, other: 0 },
+      eiIndex: 0,
+      foundationInitiatedShare: 0,
+    });
   });
 });
 
@@ -118,8 +142,18 @@ describe('tie changes between two windows', () => {
       interaction('I1', ['s1b']), // gained, within
     ]);
     const ids = (s: NetworkSnapshot) => ({ ids: s.actorColumns!.ids, ties: s.ties! });
-    expect(tieChange(ids(before), ids(after))).toEqual({ tiesGained: 4, tiesLost: 1, persistentTieShare: 2 / 6, crossNetworkTiesGained: 2 });
-    expect(tieChange(ids(after), ids(before))).toEqual({ tiesGained: 1, tiesLost: 4, persistentTieShare: 2 / 3, crossNetworkTiesGained: 0 });
+    expect(tieChange(ids(before), ids(after))).toEqual({
+      tiesGained: 4,
+      tiesLost: 1,
+      persistentTieShare: 2 / 6,
+      crossNetworkTiesGained: 2,
+    });
+    expect(tieChange(ids(after), ids(before))).toEqual({
+      tiesGained: 1,
+      tiesLost: 4,
+      persistentTieShare: 2 / 3,
+      crossNetworkTiesGained: 0,
+    });
     const empty = snapshotOf([]);
     expect(tieChange(ids(before), ids(empty))).toEqual({ tiesGained: 0, tiesLost: 3, persistentTieShare: 0, crossNetworkTiesGained: 0 });
   });
@@ -129,12 +163,14 @@ describe('stage, on the archetypes', () => {
   function graph(edges: [string, string][]): NetworkSnapshot {
     const network = createTieNetwork();
     for (const [a, b] of edges) {
-      for (const id of [a, b]) if (!network.hasNode(id)) network.addNode(id, { name: id, kind: 'INTERMEDIARY', region: null, networkId: id });
+      for (const id of [a, b])
+        if (!network.hasNode(id)) network.addNode(id, { name: id, kind: 'INTERMEDIARY', region: null, networkId: id });
       network.addEdge(a, b, { interactions: 1, weight: 1, firstAt: 0, lastAt: 0 });
     }
     return computeSnapshot(network, WINDOW, edges.length);
   }
-  const star = (centre: string, leaves: number): [string, string][] => Array.from({ length: leaves }, (_, i) => [centre, `${centre}-leaf${i}`]);
+  const star = (centre: string, leaves: number): [string, string][] =>
+    Array.from({ length: leaves }, (_, i) => [centre, `${centre}-leaf${i}`]);
 
   it('a star is HUB_AND_SPOKE', () => {
     const snapshot = graph(star('hub', 6));
@@ -143,7 +179,11 @@ describe('stage, on the archetypes', () => {
   });
 
   it('disjoint triangles are SCATTERED_FRAGMENTS', () => {
-    const triangles = ['a', 'b', 'c'].flatMap((t): [string, string][] => [[`${t}1`, `${t}2`], [`${t}2`, `${t}3`], [`${t}1`, `${t}3`]]);
+    const triangles = ['a', 'b', 'c'].flatMap((t): [string, string][] => [
+      [`${t}1`, `${t}2`],
+      [`${t}2`, `${t}3`],
+      [`${t}1`, `${t}3`],
+    ]);
     const snapshot = graph(triangles);
     expect(snapshot.largestComponentFraction).toBeCloseTo(1 / 3, 12);
     expect(snapshot.stage).toBe('SCATTERED_FRAGMENTS');

@@ -10,7 +10,11 @@ import { erdosRenyi, preferentialAttachment, rngFor } from './kernel/random-grap
 import { allFixtures, fixtureNetwork, type ReferenceFixture } from './reference';
 
 /** Asserts an id → number map equals the reference within 1e-9 (null in the fixture = networkx NaN, copnet 0). */
-function expectWithin1e9(actual: Record<string, number>, fixture: ReferenceFixture, metric: 'constraint' | 'effectiveSize' | 'coreNumber'): void {
+function expectWithin1e9(
+  actual: Record<string, number>,
+  fixture: ReferenceFixture,
+  metric: 'constraint' | 'effectiveSize' | 'coreNumber',
+): void {
   for (const actor of fixture.actors) {
     const expected = actor[metric] ?? 0;
     const got = actual[actor.id]!;

@@ -50,8 +50,22 @@ describe('trend', () => {
   it('names the first and last window when labels are ranges, and lists signals that did not move with their figures', () => {
     const trend = computeTrend(
       [
-        { label: '2018-10 to 2018-12', betweennessCentralization: 0.72, peerTieShare: 0.95, foundationTieShare: 0.05, crossNetworkTieShare: 0.1, foundationInitiatedShare: 0.2 },
-        { label: '2018-11 to 2019-01', betweennessCentralization: 0.7, peerTieShare: 0.9502, foundationTieShare: 0.0498, crossNetworkTieShare: 0.12, foundationInitiatedShare: 0.19 },
+        {
+          label: '2018-10 to 2018-12',
+          betweennessCentralization: 0.72,
+          peerTieShare: 0.95,
+          foundationTieShare: 0.05,
+          crossNetworkTieShare: 0.1,
+          foundationInitiatedShare: 0.2,
+        },
+        {
+          label: '2018-11 to 2019-01',
+          betweennessCentralization: 0.7,
+          peerTieShare: 0.9502,
+          foundationTieShare: 0.0498,
+          crossNetworkTieShare: 0.12,
+          foundationInitiatedShare: 0.19,
+        },
       ],
       'MONTH',
     );
@@ -108,7 +122,9 @@ describe('trend: the four signals vote', () => {
     expect(computeTrend(forward, 'SCHOOL_YEAR').verdict).toBe('MORE_PEER_CONNECTED');
     const backward = computeTrend([...forward].reverse(), 'SCHOOL_YEAR');
     expect(backward.verdict).toBe('MORE_HUB_CENTERED');
-    expect(backward.summary).toMatch(/^Across 3 windows \(2020–21 to 2018–19\), betweenness centralization rose from 0\.10 to 0\.60 .*: the network became more centered on its hub\.$/);
+    expect(backward.summary).toMatch(
+      /^Across 3 windows \(2020–21 to 2018–19\), betweenness centralization rose from 0\.10 to 0\.60 .*: the network became more centered on its hub\.$/,
+    );
   });
 
   it('a flat series is no clear change', () => {

@@ -77,7 +77,14 @@ if (TEST_STORE !== 'neo4j') {
     });
 
     const config = (password: string) =>
-      loadConfig({ PORT: '0', COPNET_STORE: 'neo4j', NEO4J_URI: neo4j!.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password, COPNET_DEMO_DATA: 'off' });
+      loadConfig({
+        PORT: '0',
+        COPNET_STORE: 'neo4j',
+        NEO4J_URI: neo4j!.uri,
+        NEO4J_USER: 'neo4j',
+        NEO4J_PASSWORD: password,
+        COPNET_DEMO_DATA: 'off',
+      });
 
     it('refuses a wrong password at start-up with one line naming NEO4J_URI and NEO4J_USER', async () => {
       const error = await startCopnet(config('not-the-password'), { log: () => undefined }).then(
@@ -88,7 +95,11 @@ if (TEST_STORE !== 'neo4j') {
       const message = (error as Error).message;
       expect(message).not.toContain('\n');
       expect(message).not.toContain('not-the-password');
-      expect(message).toMatch(new RegExp(`^Neo4j at NEO4J_URI=${neo4j!.uri.replace(/[.]/g, '\\.')} refused the credentials of NEO4J_USER=neo4j \\(check NEO4J_USER and NEO4J_PASSWORD\\)`));
+      expect(message).toMatch(
+        new RegExp(
+          `^Neo4j at NEO4J_URI=${neo4j!.uri.replace(/[.]/g, '\\.')} refused the credentials of NEO4J_USER=neo4j \\(check NEO4J_USER and NEO4J_PASSWORD\\)`,
+        ),
+      );
     });
 
     it(
@@ -103,8 +114,12 @@ if (TEST_STORE !== 'neo4j') {
         await neo4j!.stop();
         neo4j = null;
         const down = await totalActors(copnet);
-        expect(down.errors).toEqual([{ message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } }]);
-        const write = await postGraphql(`${copnet.url}/graphql`, UPSERT_ACTORS, { actors: [{ id: 'lost?', name: 'Written while down', kind: 'SCHOOL' }] });
+        expect(down.errors).toEqual([
+          { message: 'The data store is unavailable; try again shortly.', path: ['actors'], extensions: { code: 'STORE_UNAVAILABLE' } },
+        ]);
+        const write = await postGraphql(`${copnet.url}/graphql`, UPSERT_ACTORS, {
+          actors: [{ id: 'lost?', name: 'Written while down', kind: 'SCHOOL' }],
+        });
         expect(write.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);
         const health = await fetch(`${copnet.url}/health`);
         expect(health.status).toBe(200);
@@ -112,9 +127,15 @@ if (TEST_STORE !== 'neo4j') {
         neo4j = await startNeo4j(port, data);
         // The driver reconnects by itself; the first request after the restart already succeeds.
         expect((await totalActors(copnet)).data).toEqual({ actors: { totalCount: SMALL_NETWORK.length } });
-        const ids = await postGraphql<{ actors: { edges: { node: { id: string } }[] } }>(`${copnet.url}/graphql`, '{ actors(first: 50) { edges { node { id } } } }');
+        const ids = await postGraphql<{ actors: { edges: { node: { id: string } }[] } }>(
+          `${copnet.url}/graphql`,
+          '{ actors(first: 50) { edges { node { id } } } }',
+        );
         expect(ids.data!.actors.edges.map((e) => e.node.id)).toEqual(SMALL_NETWORK.map((a) => a.id).sort());
-        expect((await postGraphql(`${copnet.url}/graphql`, UPSERT_ACTORS, { actors: [{ id: 'after-restart', name: 'After', kind: 'SCHOOL' }] })).errors).toBeUndefined();
+        expect(
+          (await postGraphql(`${copnet.url}/graphql`, UPSERT_ACTORS, { actors: [{ id: 'after-restart', name: 'After', kind: 'SCHOOL' }] }))
+            .errors,
+        ).toBeUndefined();
         expect(logged.length).toBeGreaterThan(0);
       },
       3 * START_MS,

@@ -42,8 +42,6 @@ const INTERACTIONS: Interaction[] = Array.from({ length: 41 }, (_, n) => ({
   note: n % 4 === 0 ? `note ${n}: “quoted”, ünïcödé\nsecond line` : null,
 }));
 
-
-
 if (TEST_STORE !== 'neo4j') {
   describe.skip('migrate-store through Neo4j', () => {
     it('runs under npm run test:neo4j', () => undefined);

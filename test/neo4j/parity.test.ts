@@ -32,7 +32,26 @@ const UNICODE_ACTORS: Actor[] = [
   { id: 'u-lodz', name: 'ŁÓDŹ Akademia', kind: 'SUPPORT_PARTNER', region: 'PL', tags: ['unicode'], affiliationId: null },
   { id: 'u-cjk', name: '東京 Ｓｃｈｏｏｌ', kind: 'SCHOOL', region: 'JP', tags: ['unicode'], affiliationId: null },
 ];
-const SEARCHES = ['école', 'ÉCOLE', 'éloi', 'σχολειο', 'οδος', 'ΟΔΟΣ', 'straße', 'STRASSE', 'istanbul', 'i̇stanbul', 'İSTANBUL', 'łódź', 'ŁÓDŹ', '東京', 'ｓｃｈｏｏｌ', 'high', 'ACADEMY', 'z'];
+const SEARCHES = [
+  'école',
+  'ÉCOLE',
+  'éloi',
+  'σχολειο',
+  'οδος',
+  'ΟΔΟΣ',
+  'straße',
+  'STRASSE',
+  'istanbul',
+  'i̇stanbul',
+  'İSTANBUL',
+  'łódź',
+  'ŁÓDŹ',
+  '東京',
+  'ｓｃｈｏｏｌ',
+  'high',
+  'ACADEMY',
+  'z',
+];
 
 const ACTOR_PAGE = `query($filter: ActorFilter, $after: String, $first: Int) {
   actors(filter: $filter, after: $after, first: $first) {
@@ -47,9 +66,21 @@ const INTERACTION_PAGE = `query($filter: InteractionFilter, $after: String, $fir
   }
 }`;
 const NETWORK_FIELDS = [
-  'actorCount', 'tieCount', 'interactionCount', 'density', 'degreeCentralization', 'betweennessCentralization', 'averageClustering',
-  'transitivity', 'componentCount', 'largestComponentFraction', 'hubTieShare', 'peerTieShare', 'largestComponentWithoutHubFraction',
-  'modularity', 'communityCount',
+  'actorCount',
+  'tieCount',
+  'interactionCount',
+  'density',
+  'degreeCentralization',
+  'betweennessCentralization',
+  'averageClustering',
+  'transitivity',
+  'componentCount',
+  'largestComponentFraction',
+  'hubTieShare',
+  'peerTieShare',
+  'largestComponentWithoutHubFraction',
+  'modularity',
+  'communityCount',
 ];
 const ACTOR_FIELDS = ['degree', 'degreeCentrality', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'clustering'];
 const SERIES = `query($series: SeriesInput!, $scope: ScopeInput) {
@@ -75,12 +106,21 @@ type Connection = { totalCount: number; pageInfo: { endCursor: string | null; ha
 
 /** Every page of a connection, following endCursor; the pages themselves are compared, cursors included. */
 
-
-async function allPages(url: string, query: string, field: 'actors' | 'interactions', filter: Record<string, unknown>, first: number): Promise<Connection[]> {
+async function allPages(
+  url: string,
+  query: string,
+  field: 'actors' | 'interactions',
+  filter: Record<string, unknown>,
+  first: number,
+): Promise<Connection[]> {
   const pages: Connection[] = [];
   let after: string | null = null;
   for (;;) {
-    const result: Awaited<ReturnType<typeof postGraphql<Record<string, Connection>>>> = await postGraphql<Record<string, Connection>>(`${url}/graphql`, query, { filter, after, first });
+    const result: Awaited<ReturnType<typeof postGraphql<Record<string, Connection>>>> = await postGraphql<Record<string, Connection>>(
+      `${url}/graphql`,
+      query,
+      { filter, after, first },
+    );
     if (result.errors) throw new Error(`${field} ${JSON.stringify(filter)}: ${JSON.stringify(result.errors)}`);
     const page: Connection = result.data![field]!;
     pages.push(page);
@@ -104,7 +144,8 @@ function expectSameFigures(actual: unknown, expected: unknown, path = '$'): void
   }
   if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
     expect([path, Object.keys(actual).sort()]).toEqual([path, Object.keys(expected).sort()]);
-    for (const key of Object.keys(expected)) expectSameFigures((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+    for (const key of Object.keys(expected))
+      expectSameFigures((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
     return;
   }
   expect([path, actual]).toEqual([path, expected]);
@@ -161,7 +202,12 @@ if (TEST_STORE !== 'neo4j') {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    async function samePages(query: string, field: 'actors' | 'interactions', filter: Record<string, unknown>, first: number): Promise<Connection[]> {
+    async function samePages(
+      query: string,
+      field: 'actors' | 'interactions',
+      filter: Record<string, unknown>,
+      first: number,
+    ): Promise<Connection[]> {
       const expected = await allPages(sqlite.server.url, query, field, filter, first);
       const actual = await allPages(graph.server.url, query, field, filter, first);
       expect({ filter, pages: actual }).toEqual({ filter, pages: expected });
@@ -185,7 +231,9 @@ if (TEST_STORE !== 'neo4j') {
       for (const filter of filters) await samePages(ACTOR_PAGE, 'actors', filter, 37);
       // The non-ASCII searches find what a case-insensitive search should, in both stores.
       const ids = async (search: string) =>
-        (await allPages(graph.server.url, ACTOR_PAGE, 'actors', { search }, 100)).flatMap((p) => p.edges.map((e) => (e as { node: { id: string } }).node.id));
+        (await allPages(graph.server.url, ACTOR_PAGE, 'actors', { search }, 100)).flatMap((p) =>
+          p.edges.map((e) => (e as { node: { id: string } }).node.id),
+        );
       expect(await ids('ÉCOLE')).toEqual(['u-ecole']);
       expect(await ids('οδος')).toEqual(['u-greek']);
       expect(await ids('łódź')).toEqual(['u-lodz']);
@@ -215,8 +263,14 @@ if (TEST_STORE !== 'neo4j') {
     it('gives the same school-year series of every network figure and the top actors, to 1e-9', async () => {
       const series = { from: '2018-08-01T00:00:00Z', to: '2025-08-01T00:00:00Z', step: 'SCHOOL_YEAR' };
       for (const scope of [null, { actorKinds: ['SCHOOL', 'INTERMEDIARY'] }, { interactionKinds: ['PEER_EXCHANGE', 'SITE_VISIT'] }]) {
-        const expected = await postGraphql<{ networkMetricSeries: { snapshots: unknown[] } }>(`${sqlite.server.url}/graphql`, SERIES, { series, scope });
-        const actual = await postGraphql<{ networkMetricSeries: { snapshots: unknown[] } }>(`${graph.server.url}/graphql`, SERIES, { series, scope });
+        const expected = await postGraphql<{ networkMetricSeries: { snapshots: unknown[] } }>(`${sqlite.server.url}/graphql`, SERIES, {
+          series,
+          scope,
+        });
+        const actual = await postGraphql<{ networkMetricSeries: { snapshots: unknown[] } }>(`${graph.server.url}/graphql`, SERIES, {
+          series,
+          scope,
+        });
         expect(expected.errors).toBeUndefined();
         expect(actual.errors).toBeUndefined();
         expect(expected.data!.networkMetricSeries.snapshots).toHaveLength(7);

@@ -25,27 +25,64 @@ type Expectation = {
 
 const at = toNeo4jDateTime(new Date('2020-01-01T00:00:00Z'));
 const later = toNeo4jDateTime(new Date('2021-01-01T00:00:00Z'));
-const interactionRow = { id: 'i', externalId: null, kind: 'OTHER', occurredAt: at, initiatorId: 'a', participantIds: ['b'], weight: 1, note: null };
+const interactionRow = {
+  id: 'i',
+  externalId: null,
+  kind: 'OTHER',
+  occurredAt: at,
+  initiatorId: 'a',
+  participantIds: ['b'],
+  weight: 1,
+  note: null,
+};
 const UNIQUE_SEEK = ['NodeUniqueIndexSeek', 'NodeUniqueIndexSeek(Locking)'];
 const RANGE_SEEK = ['NodeIndexSeekByRange', 'NodeUniqueIndexSeekByRange'];
 
 const HOT_PATHS: Expectation[] = [
-  { name: 'stream-window', parameters: { fromInclusive: at, toExclusive: later, interactionKinds: null, actorKinds: ['SCHOOL'] }, seek: RANGE_SEEK, on: 'Interaction(occurredAt)' },
+  {
+    name: 'stream-window',
+    parameters: { fromInclusive: at, toExclusive: later, interactionKinds: null, actorKinds: ['SCHOOL'] },
+    seek: RANGE_SEEK,
+    on: 'Interaction(occurredAt)',
+  },
   {
     name: 'list-interactions',
     parameters: { fromInclusive: at, toExclusive: later, kinds: ['OTHER'], afterOccurredAt: at, afterId: 'x', limit: toNeo4jInteger(51) },
     seek: RANGE_SEEK,
     on: 'Interaction(occurredAt)',
   },
-  { name: 'count-interactions', parameters: { fromInclusive: UNBOUNDED_PAST, toExclusive: UNBOUNDED_FUTURE, kinds: null }, seek: RANGE_SEEK, on: 'Interaction(occurredAt)' },
+  {
+    name: 'count-interactions',
+    parameters: { fromInclusive: UNBOUNDED_PAST, toExclusive: UNBOUNDED_FUTURE, kinds: null },
+    seek: RANGE_SEEK,
+    on: 'Interaction(occurredAt)',
+  },
   {
     name: 'list-actor-interactions',
-    parameters: { actorId: 'a', fromInclusive: at, toExclusive: later, kinds: null, afterOccurredAt: null, afterId: null, limit: toNeo4jInteger(51) },
+    parameters: {
+      actorId: 'a',
+      fromInclusive: at,
+      toExclusive: later,
+      kinds: null,
+      afterOccurredAt: null,
+      afterId: null,
+      limit: toNeo4jInteger(51),
+    },
     seek: UNIQUE_SEEK,
     on: 'Actor(id)',
   },
-  { name: 'count-actor-interactions', parameters: { actorId: 'a', fromInclusive: at, toExclusive: later, kinds: null }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
-  { name: 'list-actors', parameters: { afterId: 'm', kinds: null, region: null, tag: null, search: null, limit: toNeo4jInteger(51) }, seek: RANGE_SEEK, on: 'Actor(id)' },
+  {
+    name: 'count-actor-interactions',
+    parameters: { actorId: 'a', fromInclusive: at, toExclusive: later, kinds: null },
+    seek: UNIQUE_SEEK,
+    on: 'Actor(id)',
+  },
+  {
+    name: 'list-actors',
+    parameters: { afterId: 'm', kinds: null, region: null, tag: null, search: null, limit: toNeo4jInteger(51) },
+    seek: RANGE_SEEK,
+    on: 'Actor(id)',
+  },
   { name: 'record-interactions', parameters: { interactions: [interactionRow], by: 'w', at }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
   { name: 'find-interactions-by-ids', parameters: { ids: ['i'] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
   { name: 'find-interactions-by-external-ids', parameters: { externalIds: ['e'] }, seek: UNIQUE_SEEK, on: 'Interaction(externalId)' },
@@ -100,16 +137,22 @@ if (TEST_STORE !== 'neo4j') {
     });
 
     it.each(HOT_PATHS.map((expectation) => [expectation.name, expectation] as const))('%s seeks its index', async (_name, expectation) => {
-      const { summary } = await driver.executeQuery(`EXPLAIN ${readStatement(expectation.name)}`, expectation.parameters, { database: options.database });
+      const { summary } = await driver.executeQuery(`EXPLAIN ${readStatement(expectation.name)}`, expectation.parameters, {
+        database: options.database,
+      });
       expect(summary.plan).toBeTruthy();
       const used = operators(summary.plan as Plan);
       const described = used.map((op) => `${op.type} ${op.details}`).join('\n');
-      expect({ statement: expectation.name, scans: used.filter((op) => SCANS.includes(op.type)).map((op) => `${op.type} ${op.details}`) }).toEqual({
+      expect({
+        statement: expectation.name,
+        scans: used.filter((op) => SCANS.includes(op.type)).map((op) => `${op.type} ${op.details}`),
+      }).toEqual({
         statement: expectation.name,
         scans: [],
       });
       const seeks = used.filter((op) => expectation.seek.includes(op.type) && op.details.includes(expectation.on));
-      if (seeks.length === 0) throw new Error(`${expectation.name}: no ${expectation.seek.join('/')} on ${expectation.on} in the plan:\n${described}`);
+      if (seeks.length === 0)
+        throw new Error(`${expectation.name}: no ${expectation.seek.join('/')} on ${expectation.on} in the plan:\n${described}`);
     });
   });
 }

@@ -2,7 +2,13 @@ import type { Interaction, InteractionKind } from '../../src/domain/interaction'
 import { InteractionColumns } from '../../src/projection/interaction-columns';
 
 let seq = 0;
-function interaction(initiatorId: string, participantIds: string[], at: string, kind: InteractionKind = 'SITE_VISIT', weight = 1): Interaction {
+function interaction(
+  initiatorId: string,
+  participantIds: string[],
+  at: string,
+  kind: InteractionKind = 'SITE_VISIT',
+  weight = 1,
+): Interaction {
   seq += 1;
   return { id: `x${seq}`, externalId: null, kind, occurredAt: new Date(at), initiatorId, participantIds, weight, note: null };
 }
@@ -41,7 +47,8 @@ describe('InteractionColumns', () => {
 
   it('grows past its first capacity', () => {
     const many = new InteractionColumns();
-    for (let i = 0; i < 3000; i++) many.push(interaction(`i${i % 7}`, [`p${i % 11}`, `q${i % 5}`], new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString()));
+    for (let i = 0; i < 3000; i++)
+      many.push(interaction(`i${i % 7}`, [`p${i % 11}`, `q${i % 5}`], new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString()));
     many.trim();
     const all = read(many.window(0, Date.UTC(2021, 0, 1)));
     expect(all.length).toBe(3000);

@@ -37,17 +37,25 @@ describe('the demo network tells the hub-and-spoke-to-peer story', () => {
     expect(result.snapshots.map((s) => round(s.tieMix.foundation))).toEqual([0.038, 0.023, 0.01, 0.008, 0.006, 0.006, 0.007]);
     expect(result.snapshots.map((s) => round(s.eiIndex))).toEqual([-0.972, -0.844, -0.831, -0.77, -0.701, -0.655, -0.651]);
     expect(result.snapshots.map((s) => s.stage)).toEqual([
-      'MULTI_HUB', 'CORE_PERIPHERY', 'CORE_PERIPHERY', 'CORE_PERIPHERY', 'CORE_PERIPHERY', 'MULTI_HUB', 'MULTI_HUB',
+      'MULTI_HUB',
+      'CORE_PERIPHERY',
+      'CORE_PERIPHERY',
+      'CORE_PERIPHERY',
+      'CORE_PERIPHERY',
+      'MULTI_HUB',
+      'MULTI_HUB',
     ]);
     expect(result.trend.verdict).toBe('MORE_PEER_CONNECTED');
     expect(result.trend.summary).toBe(
       'Across 7 windows (2018–19 to 2024–25), betweenness centralization fell from 0.61 to 0.06 (−0.074 per school year), ' +
-        'the cross-network share of ties rose from 1% to 17% (+2.5 points per school year) and the foundation\'s share of initiated ' +
-        'interactions fell from 12% to 1% (−1.8 points per school year); the foundation\'s share of ties (4% to 1%) did not clearly change: ' +
+        "the cross-network share of ties rose from 1% to 17% (+2.5 points per school year) and the foundation's share of initiated " +
+        "interactions fell from 12% to 1% (−1.8 points per school year); the foundation's share of ties (4% to 1%) did not clearly change: " +
         'the network became more peer-connected.',
     );
     expect(reversed(result).verdict).toBe('MORE_HUB_CENTERED');
-    expect(result.tieChanges.map((c) => [c.window.label, c.tiesGained, c.tiesLost, round(c.persistentTieShare), c.crossNetworkTiesGained])).toEqual([
+    expect(
+      result.tieChanges.map((c) => [c.window.label, c.tiesGained, c.tiesLost, round(c.persistentTieShare), c.crossNetworkTiesGained]),
+    ).toEqual([
       ['2019–20', 2188, 565, 0.216, 192],
       ['2020–21', 2871, 1351, 0.334, 297],
       ['2021–22', 3735, 1838, 0.398, 591],
@@ -64,7 +72,9 @@ describe('the demo network tells the hub-and-spoke-to-peer story', () => {
     expect(result.snapshots.map((s) => round(s.tieMix.foundation))).toEqual([0.5, 0.169, 0.174, 0.132, 0.109, 0.109, 0.102]);
     expect(result.snapshots.map((s) => round(s.foundationInitiatedShare))).toEqual([0.988, 0.835, 0.681, 0.52, 0.378, 0.294, 0.249]);
     expect(result.trend.verdict).toBe('MORE_PEER_CONNECTED');
-    expect(result.trend.summary).toMatch(/^Across 7 windows \(2018–19 to 2024–25\), betweenness centralization fell from 0\.83 to 0\.03 .*, the foundation's share of ties fell from 50% to 10% .*, the cross-network share of ties rose from 50% to 90% .* and the foundation's share of initiated interactions fell from 99% to 25% .*: the network became more peer-connected\.$/);
+    expect(result.trend.summary).toMatch(
+      /^Across 7 windows \(2018–19 to 2024–25\), betweenness centralization fell from 0\.83 to 0\.03 .*, the foundation's share of ties fell from 50% to 10% .*, the cross-network share of ties rose from 50% to 90% .* and the foundation's share of initiated interactions fell from 99% to 25% .*: the network became more peer-connected\.$/,
+    );
     expect(reversed(result).verdict).toBe('MORE_HUB_CENTERED');
   });
 

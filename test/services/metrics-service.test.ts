@@ -136,8 +136,19 @@ describe('MetricsService series on hand-made temporal networks', () => {
   const growing: [string, string][][] = [
     [],
     [['i1', 'i2']],
-    [['i1', 'i2'], ['i3', 'i4'], ['i2', 'i3']],
-    [['i1', 'i2'], ['i2', 'i3'], ['i3', 'i4'], ['i4', 'i5'], ['i5', 'i6'], ['i6', 'i1']],
+    [
+      ['i1', 'i2'],
+      ['i3', 'i4'],
+      ['i2', 'i3'],
+    ],
+    [
+      ['i1', 'i2'],
+      ['i2', 'i3'],
+      ['i3', 'i4'],
+      ['i4', 'i5'],
+      ['i5', 'i6'],
+      ['i6', 'i1'],
+    ],
   ];
 
   beforeAll(async () => {
@@ -177,7 +188,9 @@ describe('MetricsService series on hand-made temporal networks', () => {
     expect(trend.verdict).toBe('MORE_PEER_CONNECTED');
     expect(trend.betweennessCentralizationSlope).toBeLessThan(0);
     expect(trend.peerTieShareSlope).toBeCloseTo(leastSquares([0, 1 / 7, 3 / 9, 6 / 12]), 12);
-    expect(trend.summary).toMatch(/^Across 4 windows \(2019-Q1 to 2019-Q4\), betweenness centralization fell from 1\.00 to .* the network became more peer-connected\.$/);
+    expect(trend.summary).toMatch(
+      /^Across 4 windows \(2019-Q1 to 2019-Q4\), betweenness centralization fell from 1\.00 to .* the network became more peer-connected\.$/,
+    );
   });
 
   it('gives the same snapshots as asking window by window', async () => {
@@ -204,7 +217,11 @@ describe('MetricsService series on hand-made temporal networks', () => {
 
   it('sees a steady network as no clear change', async () => {
     const { trend, snapshots } = await service.series({ from: d('2019-01-01'), to: d('2022-01-01'), step: 'YEAR', windowSize: 1 });
-    expect(snapshots.map((s) => [s.tieCount, s.peerTieShare])).toEqual([[12, 0.5], [0, 0], [12, 0.5]]);
+    expect(snapshots.map((s) => [s.tieCount, s.peerTieShare])).toEqual([
+      [12, 0.5],
+      [0, 0],
+      [12, 0.5],
+    ]);
     expect(trend.betweennessCentralizationSlope).toBeCloseTo(0, 12);
     expect(trend.peerTieShareSlope).toBeCloseTo(0, 12);
     expect(trend.verdict).toBe('NO_CLEAR_CHANGE');
@@ -243,9 +260,9 @@ describe('MetricsService series on hand-made temporal networks', () => {
     await expect(service.series({ from: d('2000-01-01'), to: d('2020-01-01'), step: 'WEEK' })).rejects.toThrow(
       /^series: .* makes more than 520 windows/,
     );
-    await expect(service.snapshot({ from: d('2019-01-01'), to: d('2020-01-01') }, { actorKinds: ['SCHOOL', 'CLUB' as never] })).rejects.toThrow(
-      'scope.actorKinds[1]: "CLUB" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER',
-    );
+    await expect(
+      service.snapshot({ from: d('2019-01-01'), to: d('2020-01-01') }, { actorKinds: ['SCHOOL', 'CLUB' as never] }),
+    ).rejects.toThrow('scope.actorKinds[1]: "CLUB" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER');
     await expect(service.snapshot({ from: d('2019-01-01'), to: d('2020-01-01') }, {}, { coParticipationLimit: 101 })).rejects.toThrow(
       'coParticipationLimit: 101 must be a whole number from 0 to 100',
     );

@@ -7,16 +7,38 @@ import type { Actor } from '../../src/domain/actor';
 function task(n: number, m: number): SnapshotsTask {
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const actors: Actor[] = Array.from({ length: n }, (_, i) => ({ id: `a${i}`, name: `A ${i}`, kind: 'SCHOOL', region: null, tags: [], affiliationId: null }));
+  const actors: Actor[] = Array.from({ length: n }, (_, i) => ({
+    id: `a${i}`,
+    name: `A ${i}`,
+    kind: 'SCHOOL',
+    region: null,
+    tags: [],
+    affiliationId: null,
+  }));
   const columns = new InteractionColumns();
   const start = Date.UTC(2020, 0, 1);
   for (let i = 0; i < m; i++) {
     const a = Math.floor(next() * n);
     const b = (a + 1 + Math.floor(next() * (n - 1))) % n;
-    columns.push({ id: `i${i}`, externalId: null, kind: 'PEER_EXCHANGE', occurredAt: new Date(start + i), initiatorId: `a${a}`, participantIds: [`a${b}`], weight: 1, note: null });
+    columns.push({
+      id: `i${i}`,
+      externalId: null,
+      kind: 'PEER_EXCHANGE',
+      occurredAt: new Date(start + i),
+      initiatorId: `a${a}`,
+      participantIds: [`a${b}`],
+      weight: 1,
+      note: null,
+    });
   }
   const window = { from: new Date(start), to: new Date(Date.UTC(2020, 1, 1)) };
-  return { kind: 'snapshots', columns: columns.parts(window.from.getTime(), window.to.getTime()), actors, windows: [window], request: { scope: {}, limit: 8 } };
+  return {
+    kind: 'snapshots',
+    columns: columns.parts(window.from.getTime(), window.to.getTime()),
+    actors,
+    windows: [window],
+    request: { scope: {}, limit: 8 },
+  };
 }
 
 describe('WorkPool', () => {

@@ -51,7 +51,14 @@ if (TEST_STORE !== 'neo4j') {
       await store.close();
     });
 
-    const intermediary: Actor = { id: 'nsi-baltimore', name: 'Baltimore City', kind: 'INTERMEDIARY', region: 'MD', tags: [], affiliationId: null };
+    const intermediary: Actor = {
+      id: 'nsi-baltimore',
+      name: 'Baltimore City',
+      kind: 'INTERMEDIARY',
+      region: 'MD',
+      tags: [],
+      affiliationId: null,
+    };
     const other: Actor = { id: 'nsi-core', name: 'CORE Districts', kind: 'INTERMEDIARY', region: 'CA', tags: [], affiliationId: null };
     const school: Actor = { id: 'school-a', name: 'School A', kind: 'SCHOOL', region: 'MD', tags: ['x'], affiliationId: 'nsi-baltimore' };
 
@@ -67,8 +74,8 @@ if (TEST_STORE !== 'neo4j') {
     it('keeps one AFFILIATED_WITH relationship per actor, moved or removed on upsert', async () => {
       await store.upsertActors([intermediary, other, school]);
       const targets = async () =>
-        (await adminQuery('MATCH (:School {id: $id})-[:AFFILIATED_WITH]->(t:Intermediary) RETURN t.id AS id', { id: 'school-a' })).map((r) =>
-          r.get('id'),
+        (await adminQuery('MATCH (:School {id: $id})-[:AFFILIATED_WITH]->(t:Intermediary) RETURN t.id AS id', { id: 'school-a' })).map(
+          (r) => r.get('id'),
         );
       expect(await targets()).toEqual(['nsi-baltimore']);
       await store.upsertActors([{ ...school, affiliationId: 'nsi-core' }]);
@@ -106,7 +113,9 @@ if (TEST_STORE !== 'neo4j') {
       const again = await openNeo4jStore(options);
       await again.close();
       const names = (await adminQuery('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name')).map((r) => r.get('name'));
-      expect(names).toEqual(expect.arrayContaining(['actor_id_unique', 'copnet_meta_id_unique', 'interaction_external_id_unique', 'interaction_id_unique']));
+      expect(names).toEqual(
+        expect.arrayContaining(['actor_id_unique', 'copnet_meta_id_unique', 'interaction_external_id_unique', 'interaction_id_unique']),
+      );
       const indexes = (await adminQuery("SHOW INDEXES YIELD name WHERE name = 'interaction_occurred_at' RETURN name")).length;
       expect(indexes).toBe(1);
     });

@@ -25,7 +25,16 @@ describe('SQLite store file', () => {
     await first.upsertActors([{ id: 'a', name: 'A', kind: 'INTERMEDIARY', region: 'TX', tags: ['x'], affiliationId: null }]);
     await first.upsertActors([{ id: 'b', name: 'B', kind: 'SCHOOL', region: null, tags: [], affiliationId: 'a' }]);
     await first.recordInteractions([
-      { id: 'i1', externalId: 'e1', kind: 'SITE_VISIT', occurredAt: new Date('2020-02-02T10:00:00Z'), initiatorId: 'b', participantIds: ['a'], weight: 3, note: null },
+      {
+        id: 'i1',
+        externalId: 'e1',
+        kind: 'SITE_VISIT',
+        occurredAt: new Date('2020-02-02T10:00:00Z'),
+        initiatorId: 'b',
+        participantIds: ['a'],
+        weight: 3,
+        note: null,
+      },
     ]);
     const revision = await first.revision();
     await first.close();
@@ -41,7 +50,10 @@ describe('SQLite store file', () => {
     const path = tempDbPath();
     await openSqliteStore(path).close();
     const indexes = (db: Database.Database) =>
-      db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions' ORDER BY name").all().map((row) => row.name);
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions' ORDER BY name")
+        .all()
+        .map((row) => row.name);
     const older = new Database(path);
     older.exec('CREATE INDEX interactions_by_kind_time ON interactions(kind, occurred_at, id)');
     older.close();
@@ -71,7 +83,16 @@ describe('SQLite recordInteractions', () => {
       { id: 'b', name: 'B', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },
     ]);
     const at = new Date('2020-02-02T10:00:00Z');
-    const first = { id: 'i1', externalId: 'e1', kind: 'SITE_VISIT' as const, occurredAt: at, initiatorId: 'a', participantIds: ['b'], weight: 1, note: null };
+    const first = {
+      id: 'i1',
+      externalId: 'e1',
+      kind: 'SITE_VISIT' as const,
+      occurredAt: at,
+      initiatorId: 'a',
+      participantIds: ['b'],
+      weight: 1,
+      note: null,
+    };
     const sameExternalId = { ...first, id: 'i2', note: 'again' };
     const sameId = { ...first, externalId: null };
     expect(await store.recordInteractions([first, sameExternalId, sameId])).toEqual([

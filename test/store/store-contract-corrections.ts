@@ -28,11 +28,15 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
     const everyone = [foundation, baltimore, baltimoreTwin, core, school];
 
     const visit = interaction('i-1', '2019-02-12T09:00:00Z', 'bmgf', ['nsi-core'], { externalId: 'ext-1' });
-    const convening = interaction('i-2', '2019-03-01T10:00:00.250Z', 'nsi-bcps', ['nsi-core', 'school-frederick'], { kind: 'CONVENING', note: 'spring' });
+    const convening = interaction('i-2', '2019-03-01T10:00:00.250Z', 'nsi-bcps', ['nsi-core', 'school-frederick'], {
+      kind: 'CONVENING',
+      note: 'spring',
+    });
     const peer = interaction('i-3', '2019-04-01T00:00:00Z', 'nsi-core', ['nsi-bcps']);
 
     const allIds = async () => (await store.listInteractions({}, { first: 100, after: null })).items.map((i) => i.id);
-    const log = async (filter: Parameters<Store['listAuditLog']>[0] = {}) => (await store.listAuditLog(filter, { first: 100, after: null })).items;
+    const log = async (filter: Parameters<Store['listAuditLog']>[0] = {}) =>
+      (await store.listAuditLog(filter, { first: 100, after: null })).items;
     const summary = (entries: readonly AuditEntry[]) => entries.map((e) => `${e.action} ${e.subject} ${e.subjectId} by ${e.by}`);
 
     describe('audit stamps and log', () => {
@@ -45,7 +49,9 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
           null,
         ]);
         await store.recordInteractions([visit], bob);
-        expect(await store.getInteractionStamps(['i-1'])).toEqual([{ recordedBy: 'bob', recordedAt: bob.at, updatedBy: null, updatedAt: null }]);
+        expect(await store.getInteractionStamps(['i-1'])).toEqual([
+          { recordedBy: 'bob', recordedAt: bob.at, updatedBy: null, updatedAt: null },
+        ]);
       });
 
       it('logs one entry per change, in order, with the values before and after; unchanged actors are not logged', async () => {
@@ -64,7 +70,16 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         expect(entries[2]).toMatchObject({ at: bob.at, before: core, after: { ...core, region: 'CA' }, relatedId: null, reason: null });
         expect(entries[3]).toMatchObject({
           before: null,
-          after: { id: 'i-1', externalId: 'ext-1', kind: 'OTHER', occurredAt: '2019-02-12T09:00:00.000Z', initiatorId: 'bmgf', participantIds: ['nsi-core'], weight: 1, note: null },
+          after: {
+            id: 'i-1',
+            externalId: 'ext-1',
+            kind: 'OTHER',
+            occurredAt: '2019-02-12T09:00:00.000Z',
+            initiatorId: 'bmgf',
+            participantIds: ['nsi-core'],
+            weight: 1,
+            note: null,
+          },
         });
       });
 
@@ -74,8 +89,26 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         await store.recordInteractions([convening, old], alice);
         const afters = (await log({ by: 'alice' })).filter((e) => e.subject === 'INTERACTION').map((e) => e.after);
         expect(afters).toEqual([
-          { id: 'i-2', externalId: null, kind: 'CONVENING', occurredAt: '2019-03-01T10:00:00.250Z', initiatorId: 'nsi-bcps', participantIds: ['nsi-core', 'school-frederick'], weight: 1, note: 'spring' },
-          { id: 'i-old', externalId: null, kind: 'OTHER', occurredAt: '1969-12-31T23:59:59.001Z', initiatorId: 'bmgf', participantIds: ['nsi-core'], weight: 2.5, note: 'x' },
+          {
+            id: 'i-2',
+            externalId: null,
+            kind: 'CONVENING',
+            occurredAt: '2019-03-01T10:00:00.250Z',
+            initiatorId: 'nsi-bcps',
+            participantIds: ['nsi-core', 'school-frederick'],
+            weight: 1,
+            note: 'spring',
+          },
+          {
+            id: 'i-old',
+            externalId: null,
+            kind: 'OTHER',
+            occurredAt: '1969-12-31T23:59:59.001Z',
+            initiatorId: 'bmgf',
+            participantIds: ['nsi-core'],
+            weight: 2.5,
+            note: 'x',
+          },
         ]);
       });
 
@@ -103,22 +136,42 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
 
       it('updates an interaction: new data everywhere, stamps, a logged before and after, a new revision', async () => {
         const revision = await store.revision();
-        const corrected = { ...convening, kind: 'PEER_EXCHANGE' as const, initiatorId: 'nsi-core', participantIds: ['nsi-baltimore'], occurredAt: new Date('2019-05-01T00:00:00Z'), weight: 3, note: null };
+        const corrected = {
+          ...convening,
+          kind: 'PEER_EXCHANGE' as const,
+          initiatorId: 'nsi-core',
+          participantIds: ['nsi-baltimore'],
+          occurredAt: new Date('2019-05-01T00:00:00Z'),
+          weight: 3,
+          note: null,
+        };
         expect(await store.updateInteraction(corrected, bob)).toEqual(corrected);
         expect(await store.getInteractionsByIds(['i-2'])).toEqual([corrected]);
-        expect((await store.listInteractions({ actorId: 'nsi-baltimore' }, { first: 10, after: null })).items.map((i) => i.id)).toEqual(['i-2']);
+        expect((await store.listInteractions({ actorId: 'nsi-baltimore' }, { first: 10, after: null })).items.map((i) => i.id)).toEqual([
+          'i-2',
+        ]);
         expect(await store.countInteractions({ actorId: 'school-frederick' })).toBe(0);
         expect(await allIds()).toEqual(['i-1', 'i-3', 'i-2']);
         expect(await store.revision()).toBeGreaterThan(revision);
-        expect(await store.getInteractionStamps(['i-2'])).toEqual([{ recordedBy: 'alice', recordedAt: alice.at, updatedBy: 'bob', updatedAt: bob.at }]);
+        expect(await store.getInteractionStamps(['i-2'])).toEqual([
+          { recordedBy: 'alice', recordedAt: alice.at, updatedBy: 'bob', updatedAt: bob.at },
+        ]);
         const [entry] = await log({ interactionId: 'i-2', by: 'bob' });
-        expect(entry).toMatchObject({ action: 'UPDATE', before: { kind: 'CONVENING', initiatorId: 'nsi-bcps', note: 'spring' }, after: { kind: 'PEER_EXCHANGE', occurredAt: '2019-05-01T00:00:00.000Z', note: null } });
+        expect(entry).toMatchObject({
+          action: 'UPDATE',
+          before: { kind: 'CONVENING', initiatorId: 'nsi-bcps', note: 'spring' },
+          after: { kind: 'PEER_EXCHANGE', occurredAt: '2019-05-01T00:00:00.000Z', note: null },
+        });
       });
 
       it('refuses to update an unknown interaction or to name an unknown actor, and changes nothing', async () => {
         const revision = await store.revision();
         await expectInvalid(store.updateInteraction({ ...visit, id: 'nope' }, bob), 'id', 'id: "nope" is not a known interaction');
-        await expectInvalid(store.updateInteraction({ ...visit, participantIds: ['ghost'] }, bob), 'interactions[0].participantIds[0]', 'interactions[0].participantIds[0]: "ghost" is not a known actor');
+        await expectInvalid(
+          store.updateInteraction({ ...visit, participantIds: ['ghost'] }, bob),
+          'interactions[0].participantIds[0]',
+          'interactions[0].participantIds[0]: "ghost" is not a known actor',
+        );
         expect(await store.getInteractionsByIds(['i-1'])).toEqual([visit]);
         expect(await store.revision()).toBe(revision);
       });
@@ -141,7 +194,11 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         const [deletion] = await log({ interactionId: 'i-2', by: 'bob' });
         expect(deletion).toMatchObject({ action: 'DELETE', reason: 'recorded twice', after: null, before: { id: 'i-2', note: 'spring' } });
 
-        await expectInvalid(store.deleteInteractions(['i-1', 'i-2'], 'again', bob), 'ids[1]', 'ids[1]: "i-2" is deleted; restore it first (restoreInteractions)');
+        await expectInvalid(
+          store.deleteInteractions(['i-1', 'i-2'], 'again', bob),
+          'ids[1]',
+          'ids[1]: "i-2" is deleted; restore it first (restoreInteractions)',
+        );
         expect(await allIds()).toEqual(['i-1']); // all or nothing
         await expectInvalid(store.restoreInteractions(['i-2', 'i-1'], bob), 'ids[1]', 'ids[1]: "i-1" is not deleted');
         await expectInvalid(store.restoreInteractions(['nope'], bob), 'ids[0]', 'ids[0]: "nope" is not a known interaction');
@@ -152,10 +209,14 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         expect(await store.getInteractionsByIds(['i-2', 'i-3'])).toEqual([convening, peer]);
         expect(await streamed()).toEqual(['i-1', 'i-2', 'i-3']);
         expect(await store.countInteractions({ actorId: 'nsi-bcps' })).toBe(2);
-        expect(summary(await log({ interactionId: 'i-2' }))).toEqual(['CREATE INTERACTION i-2 by alice', 'DELETE INTERACTION i-2 by bob', 'RESTORE INTERACTION i-2 by bob']);
+        expect(summary(await log({ interactionId: 'i-2' }))).toEqual([
+          'CREATE INTERACTION i-2 by alice',
+          'DELETE INTERACTION i-2 by bob',
+          'RESTORE INTERACTION i-2 by bob',
+        ]);
       });
 
-      it('keeps a deleted interaction\'s externalId taken: sending it again creates nothing', async () => {
+      it("keeps a deleted interaction's externalId taken: sending it again creates nothing", async () => {
         await store.deleteInteractions(['i-1'], 'wrong', bob);
         const [again] = await store.recordInteractions([{ ...visit, id: 'i-new' }], bob);
         expect(again).toEqual({ interaction: visit, created: false });
@@ -178,12 +239,22 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         // The old id names the target from now on.
         expect(await store.getActorsByIds(['nsi-bcps', 'bmgf'])).toEqual([baltimore, foundation]);
         expect(await store.resolveActorIds(['nsi-bcps', 'bmgf', 'nobody'])).toEqual(['nsi-baltimore', 'bmgf', 'nobody']);
-        const [later] = await store.recordInteractions([interaction('i-4', '2019-06-01T00:00:00Z', 'nsi-bcps', ['nsi-core', 'nsi-baltimore'])], bob);
+        const [later] = await store.recordInteractions(
+          [interaction('i-4', '2019-06-01T00:00:00Z', 'nsi-bcps', ['nsi-core', 'nsi-baltimore'])],
+          bob,
+        );
         expect(later).toEqual({ interaction: interaction('i-4', '2019-06-01T00:00:00Z', 'nsi-baltimore', ['nsi-core']), created: true });
-        expect(await store.upsertActors([{ ...baltimoreTwin, name: 'Baltimore (renamed)' }], bob)).toEqual([{ ...baltimore, name: 'Baltimore (renamed)', region: 'MD' }]);
+        expect(await store.upsertActors([{ ...baltimoreTwin, name: 'Baltimore (renamed)' }], bob)).toEqual([
+          { ...baltimore, name: 'Baltimore (renamed)', region: 'MD' },
+        ]);
         expect(await store.countActors({})).toBe(4);
         const [entry] = await log({ actorId: 'nsi-bcps', by: 'bob' });
-        expect(entry).toMatchObject({ action: 'MERGE', subjectId: 'nsi-bcps', relatedId: 'nsi-baltimore', before: { source: baltimoreTwin, target: baltimore } });
+        expect(entry).toMatchObject({
+          action: 'MERGE',
+          subjectId: 'nsi-bcps',
+          relatedId: 'nsi-baltimore',
+          before: { source: baltimoreTwin, target: baltimore },
+        });
         expect((entry?.after as { movedInteractionIds: string[] }).movedInteractionIds.sort()).toEqual(['i-2', 'i-3']);
         // Aliases follow a second merge.
         await store.mergeActors('nsi-baltimore', 'bmgf', { allowKindChange: true }, bob);
@@ -202,9 +273,21 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
           'targetId',
           'targetId: "nsi-core" is a INTERMEDIARY and school-frederick a SCHOOL; pass allowKindChange: true to merge them anyway',
         );
-        await expectInvalid(store.mergeActors('ghost', 'nsi-core', { allowKindChange: false }, bob), 'sourceId', 'sourceId: "ghost" is not a known actor');
-        await expectInvalid(store.mergeActors('nsi-core', 'ghost', { allowKindChange: false }, bob), 'targetId', 'targetId: "ghost" is not a known actor');
-        await expectInvalid(store.mergeActors('nsi-core', 'nsi-core', { allowKindChange: false }, bob), 'targetId', 'targetId: "nsi-core" is the source actor itself');
+        await expectInvalid(
+          store.mergeActors('ghost', 'nsi-core', { allowKindChange: false }, bob),
+          'sourceId',
+          'sourceId: "ghost" is not a known actor',
+        );
+        await expectInvalid(
+          store.mergeActors('nsi-core', 'ghost', { allowKindChange: false }, bob),
+          'targetId',
+          'targetId: "ghost" is not a known actor',
+        );
+        await expectInvalid(
+          store.mergeActors('nsi-core', 'nsi-core', { allowKindChange: false }, bob),
+          'targetId',
+          'targetId: "nsi-core" is the source actor itself',
+        );
         await expectInvalid(
           store.mergeActors('nsi-core', 'nsi-bcps', { allowKindChange: false }, bob),
           'sourceId',
@@ -218,11 +301,23 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
       });
 
       it('deletes an actor nothing refers to, and refuses one with interactions or affiliated actors', async () => {
-        await expectInvalid(store.deleteActor('nsi-core', bob), 'id', 'id: "nsi-core" has 3 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)');
+        await expectInvalid(
+          store.deleteActor('nsi-core', bob),
+          'id',
+          'id: "nsi-core" has 3 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)',
+        );
         await store.deleteInteractions(['i-2', 'i-3'], 'wrong', bob);
-        await expectInvalid(store.deleteActor('nsi-bcps', bob), 'id', 'id: "nsi-bcps" has 2 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)');
+        await expectInvalid(
+          store.deleteActor('nsi-bcps', bob),
+          'id',
+          'id: "nsi-bcps" has 2 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)',
+        );
         await store.upsertActors([{ ...school, affiliationId: 'nsi-baltimore' }], bob);
-        await expectInvalid(store.deleteActor('nsi-baltimore', bob), 'id', 'id: "nsi-baltimore" has 1 affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)');
+        await expectInvalid(
+          store.deleteActor('nsi-baltimore', bob),
+          'id',
+          'id: "nsi-baltimore" has 1 affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)',
+        );
         await store.upsertActors([{ ...school, affiliationId: null }], bob);
         const revision = await store.revision();
         expect(await store.deleteActor('nsi-baltimore', bob)).toEqual(baltimore);
@@ -261,13 +356,21 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         expect(revoked.revokedAt).toEqual(bob.at);
         expect((await store.findToken('id-importer'))?.revokedAt).toEqual(bob.at);
         expect(await store.revision()).toBe(revision);
-        expect(summary(await log())).toEqual(['TOKEN_CREATED TOKEN importer by alice', 'TOKEN_CREATED TOKEN dashboard by alice', 'TOKEN_REVOKED TOKEN importer by bob']);
+        expect(summary(await log())).toEqual([
+          'TOKEN_CREATED TOKEN importer by alice',
+          'TOKEN_CREATED TOKEN dashboard by alice',
+          'TOKEN_REVOKED TOKEN importer by bob',
+        ]);
         expect(JSON.stringify(await log())).not.toContain('abab');
       });
 
       it('refuses a second token of the same name until the first is revoked', async () => {
         await store.createToken(token('ci'), alice);
-        await expectInvalid(store.createToken(token('ci', { identifier: 'other' }), alice), 'name', 'name: "ci" is already the name of a token that is not revoked');
+        await expectInvalid(
+          store.createToken(token('ci', { identifier: 'other' }), alice),
+          'name',
+          'name: "ci" is already the name of a token that is not revoked',
+        );
         await expectInvalid(store.revokeToken('nobody', alice), 'name', 'name: "nobody" is not the name of a token that is not revoked');
         await store.revokeToken('ci', alice);
         await store.createToken(token('ci', { identifier: 'other' }), alice);
@@ -279,4 +382,3 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
     });
   });
 }
-

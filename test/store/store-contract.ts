@@ -19,7 +19,10 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
     });
 
     const foundation = actor('bmgf', 'Gates Foundation', 'FOUNDATION', { region: 'WA', tags: ['funder'] });
-    const baltimore = actor('nsi-baltimore', 'Baltimore City Public Schools', 'INTERMEDIARY', { region: 'MD', tags: ['district', 'cohort-2018'] });
+    const baltimore = actor('nsi-baltimore', 'Baltimore City Public Schools', 'INTERMEDIARY', {
+      region: 'MD',
+      tags: ['district', 'cohort-2018'],
+    });
     const core = actor('nsi-core', 'CORE Districts', 'INTERMEDIARY', { region: 'CA', tags: ['nonprofit'] });
     const school = actor('school-frederick', 'Frederick Douglass High School', 'SCHOOL', { region: 'MD', affiliationId: 'nsi-baltimore' });
     const partner = actor('sp-learning-forward', 'Learning Forward', 'SUPPORT_PARTNER', { region: null });
@@ -52,7 +55,11 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
 
       it('rejects an unknown affiliation and writes nothing of the batch', async () => {
         const orphan = actor('school-x', 'School X', 'SCHOOL', { affiliationId: 'nsi-nowhere' });
-        await expectInvalid(store.upsertActors([foundation, orphan]), 'actors[1].affiliationId', 'actors[1].affiliationId: "nsi-nowhere" is not a known actor');
+        await expectInvalid(
+          store.upsertActors([foundation, orphan]),
+          'actors[1].affiliationId',
+          'actors[1].affiliationId: "nsi-nowhere" is not a known actor',
+        );
         expect(await store.countActors({})).toBe(0);
       });
 
@@ -139,7 +146,11 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
           'interactions[1].participantIds[1]: "nsi-ghost" is not a known actor',
         );
         const badInitiator = interaction('i-3', '2019-02-13T09:00:00Z', 'ghost', ['nsi-core']);
-        await expectInvalid(store.recordInteractions([badInitiator]), 'interactions[0].initiatorId', 'interactions[0].initiatorId: "ghost" is not a known actor');
+        await expectInvalid(
+          store.recordInteractions([badInitiator]),
+          'interactions[0].initiatorId',
+          'interactions[0].initiatorId: "ghost" is not a known actor',
+        );
         expect(await store.countInteractions({})).toBe(0);
       });
 
@@ -248,7 +259,17 @@ export function interaction(
   participantIds: string[],
   extra: Partial<Interaction> = {},
 ): Interaction {
-  return { id, externalId: null, kind: 'OTHER', occurredAt: new Date(occurredAt), initiatorId, participantIds, weight: 1, note: null, ...extra };
+  return {
+    id,
+    externalId: null,
+    kind: 'OTHER',
+    occurredAt: new Date(occurredAt),
+    initiatorId,
+    participantIds,
+    weight: 1,
+    note: null,
+    ...extra,
+  };
 }
 
 export async function expectInvalid(promise: Promise<unknown>, field: string, message: string): Promise<void> {

@@ -20,7 +20,8 @@ const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = join(__dirname, '../../test-artifacts/web');
 const WEB_BUILT = existsSync(join(__dirname, '../../dist/web/index.html'));
 
-if (!HAS_CHROMIUM) process.stdout.write(`Browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)\n`);
+if (!HAS_CHROMIUM)
+  process.stdout.write(`Browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)\n`);
 
 const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 jest.setTimeout(120_000);
@@ -31,7 +32,12 @@ const DEFAULT_SERIES = { from: '2018-08-01', to: '2025-08-01', step: 'SCHOOL_YEA
 interface SeriesAnswer {
   networkMetricSeries: {
     trend: { verdict: string; summary: string };
-    snapshots: { window: { from: string; to: string; label: string }; actorCount: number; stage: string; hub: { id: string; name: string } | null }[];
+    snapshots: {
+      window: { from: string; to: string; label: string };
+      actorCount: number;
+      stage: string;
+      hub: { id: string; name: string } | null;
+    }[];
   };
 }
 
@@ -87,11 +93,22 @@ describeBrowser('the dashboard in Chromium', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+              options: object,
+            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
   }
 
   async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -109,7 +126,11 @@ describeBrowser('the dashboard in Chromium', () => {
     expect(await page.getByTestId('summary').textContent()).toBe(api.networkMetricSeries.trend.summary);
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe(api.networkMetricSeries.trend.verdict);
     expect(await page.getByTestId('verdict').textContent()).toBe(
-      { MORE_PEER_CONNECTED: 'Becoming more peer-connected', MORE_HUB_CENTERED: 'Becoming more hub-centred', NO_CLEAR_CHANGE: 'No clear change' }[api.networkMetricSeries.trend.verdict],
+      {
+        MORE_PEER_CONNECTED: 'Becoming more peer-connected',
+        MORE_HUB_CENTERED: 'Becoming more hub-centred',
+        NO_CLEAR_CHANGE: 'No clear change',
+      }[api.networkMetricSeries.trend.verdict],
     );
     // Four measures on the first chart, three on the second: one dot per window each.
     await page.locator('[data-testid=shares-chart] svg').first().waitFor();
@@ -121,8 +142,15 @@ describeBrowser('the dashboard in Chromium', () => {
     expect(await rows.locator('th').allTextContents()).toEqual(api.networkMetricSeries.snapshots.map((s) => s.window.label));
     // The stacked tie mix: one area per tie class; the stage of each window in words.
     expect(await page.locator('[data-testid=mix-chart] g[data-mark=area] > *').count()).toBe(4);
-    const stageWords: Record<string, string> = { SCATTERED_FRAGMENTS: 'Scattered fragments', HUB_AND_SPOKE: 'Hub and spoke', MULTI_HUB: 'Multi-hub', CORE_PERIPHERY: 'Core and periphery' };
-    expect(await page.locator('[data-testid=windows-table] tbody tr td:nth-of-type(1)').allTextContents()).toEqual(api.networkMetricSeries.snapshots.map((s) => stageWords[s.stage]));
+    const stageWords: Record<string, string> = {
+      SCATTERED_FRAGMENTS: 'Scattered fragments',
+      HUB_AND_SPOKE: 'Hub and spoke',
+      MULTI_HUB: 'Multi-hub',
+      CORE_PERIPHERY: 'Core and periphery',
+    };
+    expect(await page.locator('[data-testid=windows-table] tbody tr td:nth-of-type(1)').allTextContents()).toEqual(
+      api.networkMetricSeries.snapshots.map((s) => stageWords[s.stage]),
+    );
     expect(await page.locator('[data-testid=tie-changes] tbody tr').count()).toBe(windows - 1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'story.png'), fullPage: true });
@@ -149,14 +177,18 @@ describeBrowser('the dashboard in Chromium', () => {
     expect(await page.getByTestId('actor-name').textContent()).toBe(year.hub!.name);
     expect(new URL(page.url()).searchParams.get('actor')).toBe(year.hub!.id);
     await page.locator('[data-testid=actor-degree-chart] svg').first().waitFor();
-    expect(await page.locator('[data-testid=actor-degree-chart] g[data-mark=dot] > *').count()).toBe(api.networkMetricSeries.snapshots.length);
+    expect(await page.locator('[data-testid=actor-degree-chart] g[data-mark=dot] > *').count()).toBe(
+      api.networkMetricSeries.snapshots.length,
+    );
     const intro = await gql<{ suggestedIntroductions: { actor: { name: string } }[] }>(
       `query ($id: ID!) { suggestedIntroductions(actorId: $id, window: { from: "2019-08-01", to: "2020-08-01" }, first: 10) { actor { name } } }`,
       { id: year.hub!.id },
     );
     await page.getByTestId('introductions').or(page.getByText('No suggestion:')).waitFor();
     if (intro.suggestedIntroductions.length > 0) {
-      expect(await page.locator('[data-testid=introductions] tbody tr th').allTextContents()).toEqual(intro.suggestedIntroductions.map((i) => i.actor.name));
+      expect(await page.locator('[data-testid=introductions] tbody tr th').allTextContents()).toEqual(
+        intro.suggestedIntroductions.map((i) => i.actor.name),
+      );
     }
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'actor-hub.png'), fullPage: true });
@@ -191,9 +223,11 @@ describeBrowser('the dashboard in Chromium', () => {
     const api = await gql<{ networkMetrics: { actors: { actor: { name: string }; betweenness: number }[] } }>(
       `{ networkMetrics(window: { from: "2019-08-01", to: "2020-08-01" }) { actors(first: 3, orderBy: BETWEENNESS) { actor { name } betweenness } } }`,
     );
-    expect(await table.locator('tbody tr th').evaluateAll((cells) => cells.slice(0, 3).map((c) => c.textContent))).toEqual(api.networkMetrics.actors.map((a) => a.actor.name));
+    expect(await table.locator('tbody tr th').evaluateAll((cells) => cells.slice(0, 3).map((c) => c.textContent))).toEqual(
+      api.networkMetrics.actors.map((a) => a.actor.name),
+    );
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
-    const csv = readFileSync((await download.path()), 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toBe('id,name,kind,betweenness,constraint,effectiveSize,degree,coreNumber,closeness,clustering,community');
     await page.getByRole('button', { name: 'Degree' }).click();
     expect(await table.locator('th[aria-sort=descending]').textContent()).toContain('Degree');
@@ -203,7 +237,9 @@ describeBrowser('the dashboard in Chromium', () => {
   });
 
   it('records an interaction: API errors next to the field, then the new interaction and the changed figures', async () => {
-    const schools = await gql<{ actors: { edges: { node: { id: string; name: string } }[] } }>(`{ actors(filter: { kinds: [SCHOOL] }, first: 500) { edges { node { id name } } } }`);
+    const schools = await gql<{ actors: { edges: { node: { id: string; name: string } }[] } }>(
+      `{ actors(filter: { kinds: [SCHOOL] }, first: 500) { edges { node { id name } } } }`,
+    );
     const [a, b] = [schools.actors.edges[3]!.node, schools.actors.edges[480]!.node];
     const window = { from: '2019-08-01', to: '2020-08-01' };
     const figures = `query ($window: WindowInput!) { networkMetrics(window: $window) { interactionCount tieCount } }`;
@@ -235,7 +271,10 @@ describeBrowser('the dashboard in Chromium', () => {
     const after = await gql<{ networkMetrics: { interactionCount: number; tieCount: number } }>(figures, { window });
     expect(after.networkMetrics.interactionCount).toBe(before.networkMetrics.interactionCount + 1);
     expect(after.networkMetrics.tieCount).toBe(before.networkMetrics.tieCount + 1);
-    const change = await page.getByTestId('window-change').locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+    const change = await page
+      .getByTestId('window-change')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
     expect(change).toEqual([
       ['Interactions', String(before.networkMetrics.interactionCount), String(after.networkMetrics.interactionCount)],
       ['Ties', String(before.networkMetrics.tieCount), String(after.networkMetrics.tieCount)],

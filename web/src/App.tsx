@@ -22,7 +22,13 @@ const VIEW_NAMES: Readonly<Record<View, string>> = {
   record: 'Record an interaction',
 };
 
-const STEP_NAMES: Readonly<Record<string, string>> = { SCHOOL_YEAR: 'School year', YEAR: 'Year', QUARTER: 'Quarter', MONTH: 'Month', WEEK: 'Week' };
+const STEP_NAMES: Readonly<Record<string, string>> = {
+  SCHOOL_YEAR: 'School year',
+  YEAR: 'Year',
+  QUARTER: 'Quarter',
+  MONTH: 'Month',
+  WEEK: 'Week',
+};
 
 export function App() {
   const [state, navigate] = useViewState();
@@ -87,7 +93,9 @@ export function App() {
         {state.view === 'record' && <RecordView state={state} />}
       </main>
       <footer>
-        <p className="small">Served by copnet from this server only. Data through the public GraphQL API at /graphql and the export URLs.</p>
+        <p className="small">
+          Served by copnet from this server only. Data through the public GraphQL API at /graphql and the export URLs.
+        </p>
       </footer>
     </>
   );
@@ -119,8 +127,15 @@ function SignIn({ onDone }: { onDone: () => void }) {
 }
 
 /** Step, range and scope: they shape every view's network, and live in the URL. */
-function ScopeControls({ state, navigate }: { state: ViewState; navigate: (change: Partial<ViewState>, options?: { replace?: boolean }) => void }) {
-  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list, value] : list.filter((v) => v !== value));
+function ScopeControls({
+  state,
+  navigate,
+}: {
+  state: ViewState;
+  navigate: (change: Partial<ViewState>, options?: { replace?: boolean }) => void;
+}) {
+  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] =>
+    on ? [...list, value] : list.filter((v) => v !== value);
   return (
     <details className="scope" open={state.view === 'story'}>
       <summary>Series and scope</summary>
@@ -136,23 +151,45 @@ function ScopeControls({ state, navigate }: { state: ViewState; navigate: (chang
           </select>
         </label>
         <label>
-          From <input type="date" value={state.from} onChange={(e) => e.target.value && e.target.value < state.to && navigate({ from: e.target.value, window: null })} />
+          From{' '}
+          <input
+            type="date"
+            value={state.from}
+            onChange={(e) => e.target.value && e.target.value < state.to && navigate({ from: e.target.value, window: null })}
+          />
         </label>
         <label>
-          To (excluded) <input type="date" value={state.to} onChange={(e) => e.target.value && e.target.value > state.from && navigate({ to: e.target.value, window: null })} />
+          To (excluded){' '}
+          <input
+            type="date"
+            value={state.to}
+            onChange={(e) => e.target.value && e.target.value > state.from && navigate({ to: e.target.value, window: null })}
+          />
         </label>
         <label>
           Steps per window{' '}
-          <input type="number" min={1} max={52} value={state.windowSize} onChange={(e) => Number(e.target.value) >= 1 && navigate({ windowSize: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={1}
+            max={52}
+            value={state.windowSize}
+            onChange={(e) => Number(e.target.value) >= 1 && navigate({ windowSize: Number(e.target.value) })}
+          />
         </label>
         <label>
-          <input type="checkbox" checked={state.expanding} onChange={(e) => navigate({ expanding: e.target.checked })} /> Cumulative (every window starts at From)
+          <input type="checkbox" checked={state.expanding} onChange={(e) => navigate({ expanding: e.target.checked })} /> Cumulative (every
+          window starts at From)
         </label>
         <fieldset>
           <legend>Actor kinds (none ticked: all)</legend>
           {ACTOR_KINDS.map((kind) => (
             <label key={kind}>
-              <input type="checkbox" checked={state.actorKinds.includes(kind)} onChange={(e) => navigate({ actorKinds: toggle(state.actorKinds, kind, e.target.checked) })} /> {KIND_NAMES[kind]}
+              <input
+                type="checkbox"
+                checked={state.actorKinds.includes(kind)}
+                onChange={(e) => navigate({ actorKinds: toggle(state.actorKinds, kind, e.target.checked) })}
+              />{' '}
+              {KIND_NAMES[kind]}
             </label>
           ))}
         </fieldset>
@@ -177,7 +214,12 @@ function ScopeControls({ state, navigate }: { state: ViewState; navigate: (chang
             max={100}
             placeholder="8"
             value={state.coParticipationLimit ?? ''}
-            onChange={(e) => navigate({ coParticipationLimit: e.target.value === '' ? null : Math.min(100, Math.max(0, Math.trunc(Number(e.target.value)))) }, { replace: true })}
+            onChange={(e) =>
+              navigate(
+                { coParticipationLimit: e.target.value === '' ? null : Math.min(100, Math.max(0, Math.trunc(Number(e.target.value)))) },
+                { replace: true },
+              )
+            }
           />
         </label>
       </form>

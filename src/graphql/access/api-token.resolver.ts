@@ -12,8 +12,14 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => CreatedApiToken, { description: 'Creates an API token and shows it this once (admin).' })
-  async createToken(@Arg('input', () => CreateTokenInput) input: CreateTokenInput, @Ctx() context: RequestContext): Promise<CreatedApiToken> {
-    const { token, stored } = await context.services.tokens.create({ name: input.name, role: input.role, expires: input.expiresIn }, await context.author());
+  async createToken(
+    @Arg('input', () => CreateTokenInput) input: CreateTokenInput,
+    @Ctx() context: RequestContext,
+  ): Promise<CreatedApiToken> {
+    const { token, stored } = await context.services.tokens.create(
+      { name: input.name, role: input.role, expires: input.expiresIn },
+      await context.author(),
+    );
     return { token, apiToken: stored };
   }
 

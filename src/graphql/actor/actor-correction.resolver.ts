@@ -6,7 +6,7 @@ import { Actor } from './actor.type';
 export class ActorCorrectionResolver {
   @Mutation(() => Actor, {
     description:
-      "Merges a duplicate actor into the one it duplicates: its interactions, participations and affiliated actors move to the target, and its id becomes an alias of the target (later imports and mutations using it land on the target). Refused when the kinds differ unless allowKindChange. Returns the target.",
+      'Merges a duplicate actor into the one it duplicates: its interactions, participations and affiliated actors move to the target, and its id becomes an alias of the target (later imports and mutations using it land on the target). Refused when the kinds differ unless allowKindChange. Returns the target.',
   })
   async mergeActors(
     @Arg('sourceId', () => ID, { description: 'The duplicate, which goes away.' }) sourceId: string,
@@ -17,7 +17,9 @@ export class ActorCorrectionResolver {
     return context.services.actors.mergeActors(sourceId, targetId, allowKindChange, await context.author());
   }
 
-  @Mutation(() => Actor, { description: 'Deletes an actor that has no interactions and no affiliated actors (otherwise merge it). Returns it as it was.' })
+  @Mutation(() => Actor, {
+    description: 'Deletes an actor that has no interactions and no affiliated actors (otherwise merge it). Returns it as it was.',
+  })
   async deleteActor(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Actor> {
     return context.services.actors.deleteActor(id, await context.author());
   }

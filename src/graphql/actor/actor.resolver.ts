@@ -17,7 +17,10 @@ export class ActorResolver {
   }
 
   @Query(() => ActorConnection, { description: 'Actors ordered by id, filtered and paged.' })
-  async actors(@Args(() => ActorsArgs) { filter, first, after }: ActorsArgs, @Ctx() { services }: RequestContext): Promise<ActorConnection> {
+  async actors(
+    @Args(() => ActorsArgs) { filter, first, after }: ActorsArgs,
+    @Ctx() { services }: RequestContext,
+  ): Promise<ActorConnection> {
     const connection = await services.actors.listActors(filter ?? {}, first, after);
     return { edges: connection.edges, pageInfo: pageInfoOf(connection), source: connection };
   }
@@ -32,14 +35,20 @@ export class ActorResolver {
     return actor.affiliationId === null ? null : loaders.actor.load(actor.affiliationId);
   }
 
-  @FieldResolver(() => InteractionConnection, { description: 'Interactions this actor initiated or took part in, ordered by occurredAt then id.' })
+  @FieldResolver(() => InteractionConnection, {
+    description: 'Interactions this actor initiated or took part in, ordered by occurredAt then id.',
+  })
   async interactions(
     @Root() actor: Actor,
     @Args(() => InteractionsArgs) { filter, first, after }: InteractionsArgs,
     @Ctx() { services }: RequestContext,
   ): Promise<InteractionConnection> {
     if (filter?.actorId && filter.actorId !== actor.id) {
-      throw new InvalidInputError('filter.actorId', filter.actorId, `differs from this actor (${actor.id}); use Query.interactions to filter by another actor`);
+      throw new InvalidInputError(
+        'filter.actorId',
+        filter.actorId,
+        `differs from this actor (${actor.id}); use Query.interactions to filter by another actor`,
+      );
     }
     return toInteractionConnection(await services.interactions.listInteractions({ ...filter, actorId: actor.id }, first, after));
   }

@@ -6,8 +6,13 @@ import { AuditLogArgs } from './audit.input';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { description: 'Every change (create, update, delete, restore, merge, token created or revoked), in the order made (admin).' })
-  async auditLog(@Args(() => AuditLogArgs) { filter, first, after }: AuditLogArgs, @Ctx() { services }: RequestContext): Promise<AuditEntryConnection> {
+  @Query(() => AuditEntryConnection, {
+    description: 'Every change (create, update, delete, restore, merge, token created or revoked), in the order made (admin).',
+  })
+  async auditLog(
+    @Args(() => AuditLogArgs) { filter, first, after }: AuditLogArgs,
+    @Ctx() { services }: RequestContext,
+  ): Promise<AuditEntryConnection> {
     const connection = await services.audit.list(filter ?? {}, first, after);
     return {
       edges: connection.edges.map(({ node, cursor }) => ({ cursor, node: { ...node, id: String(node.seq) } })),

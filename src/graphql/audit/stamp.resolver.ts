@@ -52,4 +52,3 @@ export class ActorStampResolver {
     return (await loaders.actorStamp.load(actor.id))?.updatedAt ?? null;
   }
 }
-

@@ -18,7 +18,9 @@ registerEnumType(ActorKindEnum, {
   description: 'The kind of organisation.',
   valuesConfig: {
     FOUNDATION: { description: 'The funder and, today, the central convener.' },
-    INTERMEDIARY: { description: 'A Network for School Improvement: district, charter network, university partner, service centre or nonprofit.' },
+    INTERMEDIARY: {
+      description: 'A Network for School Improvement: district, charter network, university partner, service centre or nonprofit.',
+    },
     SCHOOL: { description: 'A school supported by an intermediary.' },
     SUPPORT_PARTNER: { description: 'An organisation giving technical assistance to the network.' },
   },

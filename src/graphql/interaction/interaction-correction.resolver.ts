@@ -7,7 +7,9 @@ import { Interaction } from './interaction.type';
 /** Corrections: each all or nothing, logged in the audit trail, and recomputing cached metrics. */
 @Resolver(() => Interaction)
 export class InteractionCorrectionResolver {
-  @Mutation(() => Interaction, { description: 'Corrects an interaction (kind, occurredAt, initiator, participants, weight, note), validated like a new one.' })
+  @Mutation(() => Interaction, {
+    description: 'Corrects an interaction (kind, occurredAt, initiator, participants, weight, note), validated like a new one.',
+  })
   async updateInteraction(
     @Arg('id', () => ID) id: string,
     @Arg('patch', () => InteractionPatchInput) patch: InteractionPatchInput,
@@ -17,7 +19,8 @@ export class InteractionCorrectionResolver {
   }
 
   @Mutation(() => [Interaction], {
-    description: 'Deletes interactions softly: they leave every list, metric and export, and restoreInteractions brings them back. Returns them as they were.',
+    description:
+      'Deletes interactions softly: they leave every list, metric and export, and restoreInteractions brings them back. Returns them as they were.',
   })
   async deleteInteractions(
     @Arg('ids', () => [ID]) ids: string[],

@@ -43,23 +43,49 @@ export function checkOperation(
     refusal ??= limitError(code, `${what} ${actual} is over the limit of ${limit}`, limit, actual);
   };
   validate(schema, document, [
-    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [refuse(ErrorCode.QUERY_TOO_DEEP, 'Query depth', limits.maxDepth)] }),
-    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [refuse(ErrorCode.TOO_MANY_ALIASES, 'Aliases:', limits.maxAliases)] }),
+    maxDepthRule({
+      n: limits.maxDepth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [refuse(ErrorCode.QUERY_TOO_DEEP, 'Query depth', limits.maxDepth)],
+    }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [refuse(ErrorCode.TOO_MANY_ALIASES, 'Aliases:', limits.maxAliases)],
+    }),
   ]);
   if (refusal) throw refusal;
 
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, variables, operationName, estimators: [copnetEstimator], maxQueryNodes: MAX_COSTED_NODES });
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [copnetEstimator],
+      maxQueryNodes: MAX_COSTED_NODES,
+    });
   } catch (error) {
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-      throw limitError(ErrorCode.QUERY_TOO_COMPLEX, `Query has more than ${MAX_COSTED_NODES} selections to cost; the limit is ${limits.maxCost}`, limits.maxCost, Infinity);
+      throw limitError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `Query has more than ${MAX_COSTED_NODES} selections to cost; the limit is ${limits.maxCost}`,
+        limits.maxCost,
+        Infinity,
+      );
     }
     // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before any resolver.
     return 0;
   }
   if (cost > limits.maxCost) {
-    throw limitError(ErrorCode.QUERY_TOO_COMPLEX, `Query cost ${cost} is over the limit of ${limits.maxCost} (see the README: cost limits)`, limits.maxCost, cost);
+    throw limitError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `Query cost ${cost} is over the limit of ${limits.maxCost} (see the README: cost limits)`,
+      limits.maxCost,
+      cost,
+    );
   }
   return cost;
 }

@@ -20,7 +20,8 @@ export class ActorMetricsResolver {
 export class ActorMetricsFieldResolver {
   @FieldResolver(() => ActorMetrics, {
     nullable: true,
-    description: "This actor's metrics in a window; null when it has no tie there. Every actor of a request asking for the same window shares one computation.",
+    description:
+      "This actor's metrics in a window; null when it has no tie there. Every actor of a request asking for the same window shares one computation.",
   })
   async metrics(
     @Root() actor: Actor,

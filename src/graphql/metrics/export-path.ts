@@ -12,7 +12,7 @@ export const ExportFormatEnum = enumOf<ExportFormatName>(EXPORT_FORMATS.map(toNa
 registerEnumType(ExportFormatEnum, {
   name: 'ExportFormat',
   description:
-    'GEXF (1.3, Gephi), GRAPHML (networkx, igraph, R), CSV (zip of nodes.csv and edges.csv), CSV_NODES, CSV_EDGES, JSON (graphology serialization) for one window; GEXF_DYNAMIC (ties with spells, for Gephi\'s timeline) and CSV_SERIES (one row of figures per window) for a series.',
+    "GEXF (1.3, Gephi), GRAPHML (networkx, igraph, R), CSV (zip of nodes.csv and edges.csv), CSV_NODES, CSV_EDGES, JSON (graphology serialization) for one window; GEXF_DYNAMIC (ties with spells, for Gephi's timeline) and CSV_SERIES (one row of figures per window) for a series.",
 });
 
 function toName(format: ExportFormat): ExportFormatName {
@@ -24,7 +24,11 @@ export function toExportFormat(name: ExportFormatName): ExportFormat {
 }
 
 /** The export endpoint's path and query for a window or a series, as served by src/http/export-route.ts. */
-export function exportPath(format: ExportFormat, range: TimeWindow | SeriesInput, scope: Scope & { coParticipationLimit?: number | null }): string {
+export function exportPath(
+  format: ExportFormat,
+  range: TimeWindow | SeriesInput,
+  scope: Scope & { coParticipationLimit?: number | null },
+): string {
   const query = new URLSearchParams({ from: range.from.toISOString(), to: range.to.toISOString() });
   if ('step' in range) {
     query.set('step', range.step);

@@ -42,7 +42,10 @@ export class ScopeInput {
   coParticipationLimit?: number | null;
 }
 
-@InputType({ description: 'A series of windows: they start at `from` and advance one step at a time while they start before `to`. At most 520 windows.' })
+@InputType({
+  description:
+    'A series of windows: they start at `from` and advance one step at a time while they start before `to`. At most 520 windows.',
+})
 export class SeriesInput {
   @Field(() => Date)
   from!: Date;

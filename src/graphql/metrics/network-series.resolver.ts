@@ -9,7 +9,10 @@ export class NetworkSeriesResolver {
   @FieldResolver(() => String, {
     description: 'Where to download the whole series: a path on this server, e.g. /export/gexf-dynamic?from=…&to=…&step=MONTH.',
   })
-  exportUrl(@Root() { series, scope }: NetworkSeries, @Arg('format', () => ExportFormatEnum, { defaultValue: 'GEXF_DYNAMIC' }) format: ExportFormatName): string {
+  exportUrl(
+    @Root() { series, scope }: NetworkSeries,
+    @Arg('format', () => ExportFormatEnum, { defaultValue: 'GEXF_DYNAMIC' }) format: ExportFormatName,
+  ): string {
     const exportFormat = toExportFormat(format);
     if (!isSeriesFormat(exportFormat)) {
       throw new InvalidInputError('format', format, 'is a single-window format: ask NetworkSnapshot.exportUrl for it');

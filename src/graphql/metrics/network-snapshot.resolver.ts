@@ -7,7 +7,15 @@ import { Actor } from '../actor/actor.type';
 import type { RequestContext } from '../context';
 import { ScopeInput, SeriesInput, WindowInput } from './metrics.input';
 import { ExportFormatEnum, exportPath, toExportFormat, type ExportFormatName } from './export-path';
-import { ACTOR_METRIC_FIELD, ActorMetricEnum, ActorMetrics, NetworkSeries, NetworkSnapshot, toSnapshotType, type ActorMetricName } from './network-snapshot.type';
+import {
+  ACTOR_METRIC_FIELD,
+  ActorMetricEnum,
+  ActorMetrics,
+  NetworkSeries,
+  NetworkSnapshot,
+  toSnapshotType,
+  type ActorMetricName,
+} from './network-snapshot.type';
 
 @ArgsType()
 class TopActorsArgs {
@@ -21,7 +29,8 @@ class TopActorsArgs {
 @Resolver(() => NetworkSnapshot)
 export class NetworkSnapshotResolver {
   @Query(() => NetworkSnapshot, {
-    description: 'The tie network of one window [from, to) and its figures. A window or scope that selects nothing gives zeros and no actors.',
+    description:
+      'The tie network of one window [from, to) and its figures. A window or scope that selects nothing gives zeros and no actors.',
   })
   async networkMetrics(
     @Arg('window', () => WindowInput) window: WindowInput,
@@ -31,7 +40,9 @@ export class NetworkSnapshotResolver {
     return toSnapshotType(await context.snapshot(window, scope), null, scope ?? {});
   }
 
-  @Query(() => NetworkSeries, { description: 'Snapshots of a series of windows and the trend across them; computed snapshots are cached until the next write.' })
+  @Query(() => NetworkSeries, {
+    description: 'Snapshots of a series of windows and the trend across them; computed snapshots are cached until the next write.',
+  })
   async networkMetricSeries(
     @Arg('series', () => SeriesInput) series: SeriesInput,
     @Arg('scope', () => ScopeInput, { nullable: true }) scope: ScopeInput | null,
@@ -44,11 +55,17 @@ export class NetworkSnapshotResolver {
       scope: scope ?? {},
       snapshots: result.snapshots.map((snapshot, i) => toSnapshotType(snapshot, result.windows[i]?.label ?? null, scope ?? {})),
       trend: result.trend,
-      tieChanges: result.tieChanges.map(({ window, ...change }) => ({ ...change, window: { from: window.from, to: window.to, label: window.label } })),
+      tieChanges: result.tieChanges.map(({ window, ...change }) => ({
+        ...change,
+        window: { from: window.from, to: window.to, label: window.label },
+      })),
     };
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: 'The actor with the most ties (ties broken by smallest id); null for an empty network.' })
+  @FieldResolver(() => Actor, {
+    nullable: true,
+    description: 'The actor with the most ties (ties broken by smallest id); null for an empty network.',
+  })
   hub(@Root() { snapshot }: NetworkSnapshot, @Ctx() { loaders }: RequestContext): Promise<Actor | null> | null {
     return snapshot.hubId === null ? null : loaders.actor.load(snapshot.hubId);
   }
@@ -64,7 +81,10 @@ export class NetworkSnapshotResolver {
   @FieldResolver(() => String, {
     description: "Where to download this window's network: a path on this server, e.g. /export/gexf?from=…&to=….",
   })
-  exportUrl(@Root() { snapshot, scope }: NetworkSnapshot, @Arg('format', () => ExportFormatEnum, { defaultValue: 'GEXF' }) format: ExportFormatName): string {
+  exportUrl(
+    @Root() { snapshot, scope }: NetworkSnapshot,
+    @Arg('format', () => ExportFormatEnum, { defaultValue: 'GEXF' }) format: ExportFormatName,
+  ): string {
     const exportFormat = toExportFormat(format);
     if (isSeriesFormat(exportFormat)) {
       throw new InvalidInputError('format', format, 'is a series format: ask NetworkSeries.exportUrl for it');

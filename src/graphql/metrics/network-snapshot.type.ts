@@ -11,13 +11,13 @@ export const TrendVerdictEnum = enumOf<TrendVerdict>(TREND_VERDICTS);
 registerEnumType(TrendVerdictEnum, {
   name: 'TrendVerdict',
   description:
-    'Four signals vote, each by its fitted change over the whole series (slope × (windows − 1)), when that change is at least 0.05 either way: betweenness centralization (a fall is towards peers), the foundation\'s share of ties (a fall is towards peers), the cross-network share of ties (a rise is towards peers) and the foundation\'s share of initiated interactions (a fall is towards peers). MORE_PEER_CONNECTED when more vote towards peers than towards the hub, MORE_HUB_CENTERED when more vote towards the hub, NO_CLEAR_CHANGE on a tie or for one window.',
+    "Four signals vote, each by its fitted change over the whole series (slope × (windows − 1)), when that change is at least 0.05 either way: betweenness centralization (a fall is towards peers), the foundation's share of ties (a fall is towards peers), the cross-network share of ties (a rise is towards peers) and the foundation's share of initiated interactions (a fall is towards peers). MORE_PEER_CONNECTED when more vote towards peers than towards the hub, MORE_HUB_CENTERED when more vote towards the hub, NO_CLEAR_CHANGE on a tie or for one window.",
 });
 
 export const StageEnum = enumOf<Stage>(STAGES);
 registerEnumType(StageEnum, {
   name: 'NetworkStage',
-  description: "The network-weaving stage (after Krebs & Holley), the first rule that holds, in this order.",
+  description: 'The network-weaving stage (after Krebs & Holley), the first rule that holds, in this order.',
   valuesConfig: {
     SCATTERED_FRAGMENTS: { description: 'No ties, or the largest connected component holds less than half of the actors.' },
     HUB_AND_SPOKE: { description: 'The largest component once the hub is removed holds less than half of the other actors.' },
@@ -27,7 +27,16 @@ registerEnumType(StageEnum, {
 });
 
 const ACTOR_METRIC_NAMES = [
-  'DEGREE', 'DEGREE_CENTRALITY', 'BETWEENNESS', 'CLOSENESS', 'EIGENVECTOR', 'PAGERANK', 'CLUSTERING', 'CONSTRAINT', 'EFFECTIVE_SIZE', 'CORE_NUMBER',
+  'DEGREE',
+  'DEGREE_CENTRALITY',
+  'BETWEENNESS',
+  'CLOSENESS',
+  'EIGENVECTOR',
+  'PAGERANK',
+  'CLUSTERING',
+  'CONSTRAINT',
+  'EFFECTIVE_SIZE',
+  'CORE_NUMBER',
 ] as const;
 export type ActorMetricName = (typeof ACTOR_METRIC_NAMES)[number];
 export const ActorMetricEnum = enumOf<ActorMetricName>(ACTOR_METRIC_NAMES);
@@ -55,7 +64,10 @@ export class Window {
   @Field(() => Date)
   to!: Date;
 
-  @Field(() => String, { nullable: true, description: 'A readable name in a series ("2019-08", "2019-Q3", "2019–20"); null for a single window.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A readable name in a series ("2019-08", "2019-Q3", "2019–20"); null for a single window.',
+  })
   label!: string | null;
 }
 
@@ -88,18 +100,24 @@ export class ActorMetrics {
   community!: number;
 
   @Field(() => Float, {
-    description: "Burt's constraint, unweighted (networkx constraint): Σ over partners j of ((1 + Σ over common partners q of 1/deg q) / deg)². Low values mark brokers between groups that are not tied to each other.",
+    description:
+      "Burt's constraint, unweighted (networkx constraint): Σ over partners j of ((1 + Σ over common partners q of 1/deg q) / deg)². Low values mark brokers between groups that are not tied to each other.",
   })
   constraint!: number;
 
-  @Field(() => Float, { description: "Burt's effective size, unweighted (networkx effective_size): deg − 2·(ties among its partners)/deg, partners that are not redundant." })
+  @Field(() => Float, {
+    description:
+      "Burt's effective size, unweighted (networkx effective_size): deg − 2·(ties among its partners)/deg, partners that are not redundant.",
+  })
   effectiveSize!: number;
 
   @Field(() => Int, { description: 'Core number (networkx core_number): the largest k such that the actor is in the k-core.' })
   coreNumber!: number;
 }
 
-@ObjectType({ description: "Shares of the window's ties in each tie class; they sum to 1 (all 0 without ties). Definitions in the README." })
+@ObjectType({
+  description: "Shares of the window's ties in each tie class; they sum to 1 (all 0 without ties). Definitions in the README.",
+})
 export class TieMix {
   @Field(() => Float, { description: 'At least one end is a FOUNDATION.' })
   foundation!: number;
@@ -119,7 +137,9 @@ export class InitiativeShare {
   @Field(() => ActorKindEnum)
   kind!: ActorKind;
 
-  @Field(() => Int, { description: "Counted interactions (those that produced at least one tie) whose recorded initiator is of this kind." })
+  @Field(() => Int, {
+    description: 'Counted interactions (those that produced at least one tie) whose recorded initiator is of this kind.',
+  })
   interactions!: number;
 
   @Field(() => Float, { description: 'interactions / the counted interactions of the window; 0 when there are none.' })
@@ -183,7 +203,9 @@ export class NetworkSnapshot {
   @Field(() => Float, { description: 'Share of ties with no FOUNDATION endpoint.' })
   peerTieShare!: number;
 
-  @Field(() => Float, { description: 'Largest connected component once the hub is removed, / (n − 1): 1 means the network holds together without its hub.' })
+  @Field(() => Float, {
+    description: 'Largest connected component once the hub is removed, / (n − 1): 1 means the network holds together without its hub.',
+  })
   largestComponentWithoutHubFraction!: number;
 
   @Field(() => Float, { description: 'Modularity of the Louvain partition (fixed seed).' })
@@ -198,10 +220,12 @@ export class NetworkSnapshot {
   @Field(() => Float, { description: 'Share of ties between two different networks (tieMix.crossNetwork).' })
   crossNetworkTieShare!: number;
 
-  @Field(() => Float, { description: 'Krackhardt–Stern E-I index over networks, in ties: (cross − within) / (cross + within); 0 when there are neither.' })
+  @Field(() => Float, {
+    description: 'Krackhardt–Stern E-I index over networks, in ties: (cross − within) / (cross + within); 0 when there are neither.',
+  })
   eiIndex!: number;
 
-  @Field(() => [InitiativeShare], { description: "For each actor kind, the counted interactions its actors initiated, and their share." })
+  @Field(() => [InitiativeShare], { description: 'For each actor kind, the counted interactions its actors initiated, and their share.' })
   initiatedBy!: readonly InitiativeShare[];
 
   @Field(() => Float, { description: "The FOUNDATION's share of initiatedBy." })

@@ -5,7 +5,6 @@ import type { Attributes } from 'graphology-types';
 import type Graph from 'graphology-types';
 import type { GraphIndex } from '../graph-index';
 
-
 /** The fixed seed of every Louvain run, so a window's communities repeat. */
 export const LOUVAIN_SEED = 20181001;
 

@@ -34,7 +34,8 @@ export class PathMetricsPool {
   private closed = false;
 
   constructor(threads: number = availableParallelism()) {
-    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`PathMetricsPool: threads must be a positive integer, got ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new RangeError(`PathMetricsPool: threads must be a positive integer, got ${threads}`);
     this.threads = threads;
   }
 
@@ -46,7 +47,15 @@ export class PathMetricsPool {
     const { offsets, neighbors } = graph;
     return new Promise<PathMetrics>((resolve, reject) => {
       const blocks = sourceBlocks(n);
-      const job: Job = { graph, totals: emptyTotals(n), partials: new Array<Float64Array | undefined>(blocks.length), added: 0, failed: false, resolve, reject };
+      const job: Job = {
+        graph,
+        totals: emptyTotals(n),
+        partials: new Array<Float64Array | undefined>(blocks.length),
+        added: 0,
+        failed: false,
+        resolve,
+        reject,
+      };
       blocks.forEach(([first, last], block) => {
         this.pending.push({ id: this.nextTaskId++, job, block, message: { offsets, neighbors, first, last } });
       });

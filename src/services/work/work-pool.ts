@@ -40,7 +40,13 @@ export class WorkPool {
   /** Measures windows on a thread. */
   measure(task: SnapshotsTask, signal?: AbortSignal): Promise<MeasuredWindow[]> {
     return new Promise((resolve, reject) => {
-      this.submit({ task, transfer: partsBuffers(task.columns), signal, start: (slot, done) => this.runOnce(slot, resolve, reject, done), reject });
+      this.submit({
+        task,
+        transfer: partsBuffers(task.columns),
+        signal,
+        start: (slot, done) => this.runOnce(slot, resolve, reject, done),
+        reject,
+      });
     });
   }
 
@@ -64,17 +70,23 @@ export class WorkPool {
     if (this.closed) return pending.reject(new Error('The work pool is closed'));
     if (pending.signal?.aborted) return pending.reject(abortError(pending.signal));
     if (this.queue.length >= this.maxQueued) {
-      return pending.reject(new WorkLimitError(`The server has ${this.queue.length} metrics and export tasks waiting; try again shortly`, this.maxQueued, null));
+      return pending.reject(
+        new WorkLimitError(`The server has ${this.queue.length} metrics and export tasks waiting; try again shortly`, this.maxQueued, null),
+      );
     }
     this.queue.push(pending);
-    pending.signal?.addEventListener('abort', () => {
-      const at = this.queue.indexOf(pending);
-      if (at >= 0) {
-        this.queue.splice(at, 1);
-        this.cancelled.queued += 1;
-        pending.reject(abortError(pending.signal!));
-      }
-    }, { once: true });
+    pending.signal?.addEventListener(
+      'abort',
+      () => {
+        const at = this.queue.indexOf(pending);
+        if (at >= 0) {
+          this.queue.splice(at, 1);
+          this.cancelled.queued += 1;
+          pending.reject(abortError(pending.signal!));
+        }
+      },
+      { once: true },
+    );
     this.dispatch();
   }
 
@@ -107,7 +119,12 @@ export class WorkPool {
     }
   }
 
-  private runOnce(slot: Slot, resolve: (result: MeasuredWindow[]) => void, reject: (error: Error) => void, done: (healthy: boolean) => void): void {
+  private runOnce(
+    slot: Slot,
+    resolve: (result: MeasuredWindow[]) => void,
+    reject: (error: Error) => void,
+    done: (healthy: boolean) => void,
+  ): void {
     const watch = this.watch(slot, (error) => {
       done(false);
       reject(error);
@@ -214,7 +231,13 @@ require.extensions['.ts'] = (module, filename) => {
 require(workerData.entry);
 `;
 
-type Reply = { id: number } & ({ error: string; input?: { field: string; value: unknown; reason: string } } | { result: unknown } | { ready: true } | { chunk: Uint8Array } | { done: true });
+type Reply = { id: number } & (
+  | { error: string; input?: { field: string; value: unknown; reason: string } }
+  | { result: unknown }
+  | { ready: true }
+  | { chunk: Uint8Array }
+  | { done: true }
+);
 
 interface Slot {
   readonly worker: Worker;

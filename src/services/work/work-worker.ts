@@ -11,8 +11,9 @@ const streams = new Map<number, AsyncIterator<unknown>>();
 
 function fail(id: number, error: unknown): void {
   streams.delete(id);
-  const input = error instanceof InvalidInputError ? { field: error.field, value: safeValue(error.value), reason: error.reason } : undefined;
-  parentPort!.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error), input });
+  const input =
+    error instanceof InvalidInputError ? { field: error.field, value: safeValue(error.value), reason: error.reason } : undefined;
+  parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), input });
 }
 
 function safeValue(value: unknown): unknown {
@@ -34,7 +35,9 @@ async function handleMessage(message: WorkMessage): Promise<void> {
     if (message.task?.kind === 'snapshots') {
       const result = measureWindows(message.task);
       const buffers = result.flatMap(({ columns }) =>
-        Object.values(columns).filter((v): v is Float64Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer),
+        Object.values(columns)
+          .filter((v): v is Float64Array => ArrayBuffer.isView(v))
+          .map((v) => v.buffer as ArrayBuffer),
       );
       parentPort!.postMessage({ id, result }, [...new Set(buffers)]);
     } else if (message.task?.kind === 'export') {

@@ -1,5 +1,13 @@
 import { isRole, type StoredToken } from '../../domain/access';
-import { AUDIT_ACTIONS, AUDIT_SUBJECTS, type AuditAction, type AuditEntry, type AuditRecord, type AuditSubject, type RecordStamp } from '../../domain/audit';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECTS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditRecord,
+  type AuditSubject,
+  type RecordStamp,
+} from '../../domain/audit';
 import { describeValue } from '../../domain/errors';
 import { fromNeo4jDateTime, toNeo4jDateTime, toNullableString, toSafeNumber, toStringValue, type RowLike } from './conversions';
 
@@ -40,8 +48,10 @@ export function auditFromRow(row: RowLike): AuditEntry {
   const what = `(:AuditEntry {seq: ${seq}})`;
   const action = row.get('action');
   const subject = row.get('subject');
-  if (!(AUDIT_ACTIONS as readonly unknown[]).includes(action)) throw new TypeError(`${what}.action: ${describeValue(action)} is not an audit action`);
-  if (!(AUDIT_SUBJECTS as readonly unknown[]).includes(subject)) throw new TypeError(`${what}.subject: ${describeValue(subject)} is not an audit subject`);
+  if (!(AUDIT_ACTIONS as readonly unknown[]).includes(action))
+    throw new TypeError(`${what}.action: ${describeValue(action)} is not an audit action`);
+  if (!(AUDIT_SUBJECTS as readonly unknown[]).includes(subject))
+    throw new TypeError(`${what}.subject: ${describeValue(subject)} is not an audit subject`);
   const json = (key: string): unknown => {
     const text = toNullableString(row.get(key), `${what}.${key}`);
     return text === null ? null : (JSON.parse(text) as unknown);

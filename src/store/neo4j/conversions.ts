@@ -28,13 +28,17 @@ export function toSafeNumber(value: unknown, what: string): number {
   if (typeof value === 'number') return value;
   if (isInt(value)) {
     if (!value.inSafeRange()) {
-      throw new RangeError(`${what}: the Neo4j integer ${value.toString()} is beyond ±${Number.MAX_SAFE_INTEGER} and cannot become a JS number exactly`);
+      throw new RangeError(
+        `${what}: the Neo4j integer ${value.toString()} is beyond ±${Number.MAX_SAFE_INTEGER} and cannot become a JS number exactly`,
+      );
     }
     return value.toNumber();
   }
   if (typeof value === 'bigint') {
     if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new RangeError(`${what}: the integer ${value.toString()} is beyond ±${Number.MAX_SAFE_INTEGER} and cannot become a JS number exactly`);
+      throw new RangeError(
+        `${what}: the integer ${value.toString()} is beyond ±${Number.MAX_SAFE_INTEGER} and cannot become a JS number exactly`,
+      );
     }
     return Number(value);
   }
@@ -86,7 +90,8 @@ export function fromNeo4jDateTime(value: unknown, what: string): Date {
   const date = new Date(0);
   date.setUTCFullYear(part(value.year, 'year'), part(value.month, 'month') - 1, part(value.day, 'day'));
   date.setUTCHours(part(value.hour, 'hour'), part(value.minute, 'minute'), part(value.second, 'second'), 0);
-  const ms = date.getTime() + Math.floor(part(value.nanosecond, 'nanosecond') / 1_000_000) - part(value.timeZoneOffsetSeconds, 'offset') * 1000;
+  const ms =
+    date.getTime() + Math.floor(part(value.nanosecond, 'nanosecond') / 1_000_000) - part(value.timeZoneOffsetSeconds, 'offset') * 1000;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
     throw new RangeError(`${what}: the DATETIME ${value.toString()} is outside the range of a JS Date`);
   }
@@ -118,13 +123,15 @@ export function toStringList(value: unknown, what: string): string[] {
 export function toOrderedParticipantIds(value: unknown, what: string): string[] {
   if (!Array.isArray(value)) throw new TypeError(`${what}: expected a list, got ${describeValue(value)}`);
   const entries = value.map((entry: unknown, i) => {
-    if (typeof entry !== 'object' || entry === null) throw new TypeError(`${what}[${i}]: expected {position, id}, got ${describeValue(entry)}`);
+    if (typeof entry !== 'object' || entry === null)
+      throw new TypeError(`${what}[${i}]: expected {position, id}, got ${describeValue(entry)}`);
     const { position, id } = entry as { position?: unknown; id?: unknown };
     return { position: toSafeNumber(position, `${what}[${i}].position`), id: toStringValue(id, `${what}[${i}].id`) };
   });
   entries.sort((a, b) => a.position - b.position);
   entries.forEach((entry, i) => {
-    if (entry.position !== i) throw new Error(`${what}: INVOLVED positions are not 0..${entries.length - 1} (found ${entry.position} at place ${i})`);
+    if (entry.position !== i)
+      throw new Error(`${what}: INVOLVED positions are not 0..${entries.length - 1} (found ${entry.position} at place ${i})`);
   });
   return entries.map((entry) => entry.id);
 }

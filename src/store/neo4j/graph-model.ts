@@ -29,7 +29,15 @@ export const ACTOR_KIND_LABELS: Readonly<Record<ActorKind, string>> = {
   SUPPORT_PARTNER: 'SupportPartner',
 };
 
-export const NODE_LABELS = ['Actor', 'Interaction', 'CopnetMeta', 'ActorAlias', 'AuditEntry', 'ApiToken', ...Object.values(ACTOR_KIND_LABELS)] as const;
+export const NODE_LABELS = [
+  'Actor',
+  'Interaction',
+  'CopnetMeta',
+  'ActorAlias',
+  'AuditEntry',
+  'ApiToken',
+  ...Object.values(ACTOR_KIND_LABELS),
+] as const;
 
 export const RELATIONSHIP_TYPES = ['AFFILIATED_WITH', 'INITIATED', 'INVOLVED'] as const;
 

@@ -7,7 +7,15 @@ import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import { actorsOf, type Interaction } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
-import { checkMerge, idsNamedByActors, mergeAuditRecord, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
+import {
+  checkMerge,
+  idsNamedByActors,
+  mergeAuditRecord,
+  mergedTarget,
+  moveInteraction,
+  resolveActorAliases,
+  resolveAndRequireActors,
+} from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
@@ -111,7 +119,9 @@ class Neo4jStore implements Store {
     return this.write(async (tx) => {
       const actors = resolveActorAliases(given, await aliasesOf(tx, idsNamedByActors(given)));
       const inBatch = new Set(actors.map((actor) => actor.id));
-      const outside = unique(actors.flatMap((actor) => (actor.affiliationId !== null && !inBatch.has(actor.affiliationId) ? [actor.affiliationId] : [])));
+      const outside = unique(
+        actors.flatMap((actor) => (actor.affiliationId !== null && !inBatch.has(actor.affiliationId) ? [actor.affiliationId] : [])),
+      );
       const known = await existingActorIds(tx, outside);
       actors.forEach((actor, i) => {
         const target = actor.affiliationId;
@@ -121,7 +131,10 @@ class Neo4jStore implements Store {
       });
       // An id given twice: the last one wins, as with successive upserts. Unchanged actors are not written.
       const latest = [...new Map(actors.map((actor) => [actor.id, actor])).values()];
-      const before = await actorsByIds(tx, latest.map((actor) => actor.id));
+      const before = await actorsByIds(
+        tx,
+        latest.map((actor) => actor.id),
+      );
       const changed = latest.filter((actor, i) => !sameActor(actor, before[i] ?? null));
       const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
       for (const chunk of chunks(changed, WRITE_CHUNK)) {
@@ -135,11 +148,26 @@ class Neo4jStore implements Store {
         latest.flatMap((actor, i): AuditRecord[] => {
           const previous = before[i] ?? null;
           if (sameActor(actor, previous)) return [];
-          return [{ at: author.at, by: author.by, action: previous ? 'UPDATE' : 'CREATE', subject: 'ACTOR', subjectId: actor.id, relatedId: null, before: previous, after: actor, reason: null }];
+          return [
+            {
+              at: author.at,
+              by: author.by,
+              action: previous ? 'UPDATE' : 'CREATE',
+              subject: 'ACTOR',
+              subjectId: actor.id,
+              relatedId: null,
+              before: previous,
+              after: actor,
+              reason: null,
+            },
+          ];
         }),
       );
       await run(tx, 'bump-revision', {});
-      const stored = await actorsByIds(tx, actors.map((actor) => actor.id));
+      const stored = await actorsByIds(
+        tx,
+        actors.map((actor) => actor.id),
+      );
       return stored.map((actor, i) => {
         if (actor === null) throw new Error(`actors[${i}] (${actors[i]?.id}) was not found right after being written`);
         return actor;
@@ -160,7 +188,11 @@ class Neo4jStore implements Store {
         if (found.externalId !== null) storedByExternalId.set(found.externalId, found);
       }
       const storedById = new Map<string, Interaction>();
-      for (const { interaction: found } of await lookUpInteractions(tx, 'find-interactions-by-ids', unique(interactions.map((i) => i.id)))) {
+      for (const { interaction: found } of await lookUpInteractions(
+        tx,
+        'find-interactions-by-ids',
+        unique(interactions.map((i) => i.id)),
+      )) {
         storedById.set(found.id, found);
       }
       for (const interaction of interactions) {
@@ -191,7 +223,17 @@ class Neo4jStore implements Store {
       if (fresh.length > 0) {
         await appendAudit(
           tx,
-          fresh.map((interaction) => ({ at: author.at, by: author.by, action: 'CREATE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: null, after: interactionRecord(interaction), reason: null })),
+          fresh.map((interaction) => ({
+            at: author.at,
+            by: author.by,
+            action: 'CREATE',
+            subject: 'INTERACTION',
+            subjectId: interaction.id,
+            relatedId: null,
+            before: null,
+            after: interactionRecord(interaction),
+            reason: null,
+          })),
         );
         await run(tx, 'bump-revision', {});
       }
@@ -208,7 +250,9 @@ class Neo4jStore implements Store {
       // Ids of merged actors: the actor each was merged into.
       const aliases = await aliasesOf(tx, missing);
       if (aliases.size === 0) return found;
-      const targets = new Map((await actorsByIds(tx, unique([...aliases.values()]))).flatMap((actor) => (actor ? [[actor.id, actor] as const] : [])));
+      const targets = new Map(
+        (await actorsByIds(tx, unique([...aliases.values()]))).flatMap((actor) => (actor ? [[actor.id, actor] as const] : [])),
+      );
       return ids.map((id, i) => found[i] ?? targets.get(aliases.get(id) ?? '') ?? null);
     });
   }
@@ -293,7 +337,19 @@ class Neo4jStore implements Store {
       const before = await liveInteraction(tx, interaction.id, 'id');
       const [updated] = await requireActorsOf(tx, [interaction]);
       await rewriteInteractions(tx, [updated!], author);
-      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'UPDATE', subject: 'INTERACTION', subjectId: before.id, relatedId: null, before: interactionRecord(before), after: interactionRecord(updated!), reason: null }]);
+      await appendAudit(tx, [
+        {
+          at: author.at,
+          by: author.by,
+          action: 'UPDATE',
+          subject: 'INTERACTION',
+          subjectId: before.id,
+          relatedId: null,
+          before: interactionRecord(before),
+          after: interactionRecord(updated!),
+          reason: null,
+        },
+      ]);
       await run(tx, 'bump-revision', {});
       return updated!;
     });
@@ -312,7 +368,17 @@ class Neo4jStore implements Store {
       await run(tx, 'mark-interactions-deleted', { ids: [...ids], reason, by: author.by, at: toNeo4jDateTime(author.at) });
       await appendAudit(
         tx,
-        deleted.map((interaction) => ({ at: author.at, by: author.by, action: 'DELETE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: interactionRecord(interaction), after: null, reason })),
+        deleted.map((interaction) => ({
+          at: author.at,
+          by: author.by,
+          action: 'DELETE',
+          subject: 'INTERACTION',
+          subjectId: interaction.id,
+          relatedId: null,
+          before: interactionRecord(interaction),
+          after: null,
+          reason,
+        })),
       );
       await run(tx, 'bump-revision', {});
       return deleted;
@@ -332,7 +398,17 @@ class Neo4jStore implements Store {
       await run(tx, 'unmark-interactions-deleted', { ids: [...ids], by: author.by, at: toNeo4jDateTime(author.at) });
       await appendAudit(
         tx,
-        restored.map((interaction) => ({ at: author.at, by: author.by, action: 'RESTORE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: null, after: interactionRecord(interaction), reason: null })),
+        restored.map((interaction) => ({
+          at: author.at,
+          by: author.by,
+          action: 'RESTORE',
+          subject: 'INTERACTION',
+          subjectId: interaction.id,
+          relatedId: null,
+          before: null,
+          after: interactionRecord(interaction),
+          reason: null,
+        })),
       );
       await run(tx, 'bump-revision', {});
       return restored;
@@ -349,12 +425,16 @@ class Neo4jStore implements Store {
       const moved = records.map((record) => moveInteraction(interactionFromRow(record), source.id, target.id));
       await rewriteInteractions(tx, moved, author);
       const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
-      const affiliated = (await run(tx, 'move-affiliations', { sourceId: source.id, targetId: target.id, ...stamp })).records.map((r) => String(r.get('id')));
+      const affiliated = (await run(tx, 'move-affiliations', { sourceId: source.id, targetId: target.id, ...stamp })).records.map((r) =>
+        String(r.get('id')),
+      );
       await run(tx, 'stamp-actors', { ids: [target.id], ...stamp });
       await run(tx, 'alias-actor', { sourceId: source.id, targetId: target.id });
       await run(tx, 'delete-actor', { id: source.id });
       const merged = mergedTarget(source, target);
-      await appendAudit(tx, [mergeAuditRecord(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author)]);
+      await appendAudit(tx, [
+        mergeAuditRecord(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author),
+      ]);
       await run(tx, 'bump-revision', {});
       return merged;
     });
@@ -368,14 +448,34 @@ class Neo4jStore implements Store {
       const interactions = toSafeNumber(records[0]?.get('interactions'), 'interactions');
       const affiliated = toSafeNumber(records[0]?.get('affiliated'), 'affiliated');
       if (interactions > 0) {
-        throw new InvalidInputError('id', id, `has ${interactions} interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)`);
+        throw new InvalidInputError(
+          'id',
+          id,
+          `has ${interactions} interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)`,
+        );
       }
       if (affiliated > 0) {
-        throw new InvalidInputError('id', id, `has ${affiliated} affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)`);
+        throw new InvalidInputError(
+          'id',
+          id,
+          `has ${affiliated} affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)`,
+        );
       }
       await run(tx, 'delete-actor-aliases', { id });
       await run(tx, 'delete-actor', { id });
-      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'DELETE', subject: 'ACTOR', subjectId: id, relatedId: null, before: actor, after: null, reason: null }]);
+      await appendAudit(tx, [
+        {
+          at: author.at,
+          by: author.by,
+          action: 'DELETE',
+          subject: 'ACTOR',
+          subjectId: id,
+          relatedId: null,
+          before: actor,
+          after: null,
+          reason: null,
+        },
+      ]);
       await run(tx, 'bump-revision', {});
       return actor;
     });
@@ -392,7 +492,9 @@ class Neo4jStore implements Store {
   private async stamps(name: 'find-actor-stamps' | 'find-interaction-stamps', ids: readonly string[]): Promise<(RecordStamp | null)[]> {
     if (ids.length === 0) return [];
     const { records } = await this.read((tx) =>
-      name === 'find-actor-stamps' ? run(tx, 'find-actor-stamps', { ids: unique(ids) }) : run(tx, 'find-interaction-stamps', { ids: unique(ids) }),
+      name === 'find-actor-stamps'
+        ? run(tx, 'find-actor-stamps', { ids: unique(ids) })
+        : run(tx, 'find-interaction-stamps', { ids: unique(ids) }),
     );
     const byId = new Map(records.map((record) => [String(record.get('id')), stampFromRow(record)]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -426,7 +528,19 @@ class Neo4jStore implements Store {
         createdBy: token.createdBy,
         expiresAt: token.expiresAt ? toNeo4jDateTime(token.expiresAt) : null,
       });
-      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'TOKEN_CREATED', subject: 'TOKEN', subjectId: token.name, relatedId: null, before: null, after: tokenRecord(token), reason: null }]);
+      await appendAudit(tx, [
+        {
+          at: author.at,
+          by: author.by,
+          action: 'TOKEN_CREATED',
+          subject: 'TOKEN',
+          subjectId: token.name,
+          relatedId: null,
+          before: null,
+          after: tokenRecord(token),
+          reason: null,
+        },
+      ]);
     });
     return token;
   }
@@ -448,7 +562,19 @@ class Neo4jStore implements Store {
       const token = tokenFromRow(records[0]);
       await run(tx, 'revoke-token', { identifier: token.identifier, at: toNeo4jDateTime(author.at) });
       const revoked = { ...token, revokedAt: author.at };
-      await appendAudit(tx, [{ at: author.at, by: author.by, action: 'TOKEN_REVOKED', subject: 'TOKEN', subjectId: name, relatedId: null, before: tokenRecord(token), after: tokenRecord(revoked), reason: null }]);
+      await appendAudit(tx, [
+        {
+          at: author.at,
+          by: author.by,
+          action: 'TOKEN_REVOKED',
+          subject: 'TOKEN',
+          subjectId: name,
+          relatedId: null,
+          before: tokenRecord(token),
+          after: tokenRecord(revoked),
+          reason: null,
+        },
+      ]);
       return revoked;
     });
   }
@@ -498,7 +624,11 @@ class Neo4jStore implements Store {
    * Streams a statement's rows with the driver's async iteration: records are pulled from the
    * server in batches as the consumer asks for them, and stopping early cancels the rest.
    */
-  private async *stream<N extends StatementName, T>(name: N, parameters: StatementParameters<N>, convert: (row: RowLike) => T): AsyncGenerator<T> {
+  private async *stream<N extends StatementName, T>(
+    name: N,
+    parameters: StatementParameters<N>,
+    convert: (row: RowLike) => T,
+  ): AsyncGenerator<T> {
     const session = this.session('READ');
     try {
       for await (const record of run(session, name, parameters)) yield convert(record);
@@ -520,7 +650,14 @@ async function requireActorsOf(tx: ManagedTransaction, given: readonly Interacti
   const named = unique(given.flatMap(actorsOf));
   const known = await existingActorIds(tx, named);
   if (known.size === named.length) return given;
-  return resolveAndRequireActors(given, known, await aliasesOf(tx, named.filter((id) => !known.has(id))));
+  return resolveAndRequireActors(
+    given,
+    known,
+    await aliasesOf(
+      tx,
+      named.filter((id) => !known.has(id)),
+    ),
+  );
 }
 
 /** Alias id → the actor it names now, for those of `ids` that are aliases. */

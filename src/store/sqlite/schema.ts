@@ -127,13 +127,20 @@ export function upgradeOlderSchema(db: Database.Database): void {
   const version = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()!.n;
   if (version === 0) return; // a new file: SCHEMA_SQL creates everything
   for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
-    const present = new Set(db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name));
+    const present = new Set(
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((c) => c.name),
+    );
     if (present.size === 0) continue;
     for (const column of columns) {
       if (!present.has(column.split(' ')[0]!)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
     }
   }
-  const index = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'interactions_by_time'").get();
+  const index = db
+    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'interactions_by_time'")
+    .get();
   if (index && !index.sql.includes('deleted_at')) db.exec('DROP INDEX interactions_by_time');
   db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version' AND value < ?").run(SCHEMA_VERSION, SCHEMA_VERSION);
 }

@@ -9,7 +9,15 @@ import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
-import { checkMerge, idsNamedByActors, mergeAuditRecord, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
+import {
+  checkMerge,
+  idsNamedByActors,
+  mergeAuditRecord,
+  mergedTarget,
+  moveInteraction,
+  resolveActorAliases,
+  resolveAndRequireActors,
+} from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 
@@ -132,9 +140,7 @@ class SqliteStore implements Store {
            'initiatorId', initiator_id, 'participantIds', json(participant_ids), 'weight', weight, 'note', note)
          FROM interactions WHERE seq BETWEEN ? AND ? ORDER BY seq`,
       ),
-      actorsByIds: db.prepare<[string], ActorRow>(
-        `SELECT ${ACTOR_COLUMNS} FROM actors WHERE id IN (SELECT value FROM json_each(?))`,
-      ),
+      actorsByIds: db.prepare<[string], ActorRow>(`SELECT ${ACTOR_COLUMNS} FROM actors WHERE id IN (SELECT value FROM json_each(?))`),
       interactionsByIds: db.prepare<[string], InteractionRow>(
         `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
       ),
@@ -145,7 +151,9 @@ class SqliteStore implements Store {
         `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note, recorded_by, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
-      interactionByExternalId: db.prepare<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id = ?`),
+      interactionByExternalId: db.prepare<[string], InteractionRow>(
+        `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id = ?`,
+      ),
       interactionById: db.prepare<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id = ?`),
       // Indexes a batch's new interactions by actor in one sorted pass: a million-row import
       // spends most of its time here when rows go in one by one at random places of the B-tree.
@@ -181,7 +189,17 @@ class SqliteStore implements Store {
           by: author.by,
           at: author.at.getTime(),
         });
-        this.audit({ at: author.at, by: author.by, action: previous ? 'UPDATE' : 'CREATE', subject: 'ACTOR', subjectId: actor.id, relatedId: null, before: previous, after: actor, reason: null });
+        this.audit({
+          at: author.at,
+          by: author.by,
+          action: previous ? 'UPDATE' : 'CREATE',
+          subject: 'ACTOR',
+          subjectId: actor.id,
+          relatedId: null,
+          before: previous,
+          after: actor,
+          reason: null,
+        });
         before.set(actor.id, actor);
       }
       // Checked after the whole batch is in, so an actor may name one that comes later in it.
@@ -307,7 +325,9 @@ class SqliteStore implements Store {
         // Ids of merged actors: the actor each was merged into.
         const aliases = this.aliasesOf(ids.filter((id) => !byId.has(id)));
         if (aliases.size > 0) {
-          const targets = new Map(this.statements.actorsByIds.all(JSON.stringify([...aliases.values()])).map((row) => [row.id, toActor(row)]));
+          const targets = new Map(
+            this.statements.actorsByIds.all(JSON.stringify([...aliases.values()])).map((row) => [row.id, toActor(row)]),
+          );
           for (const [alias, target] of aliases) {
             const actor = targets.get(target);
             if (actor) byId.set(alias, actor);
@@ -361,9 +381,7 @@ class SqliteStore implements Store {
   async countInteractions(filter: InteractionFilter): Promise<number> {
     const where = interactionWhere(filter);
     return this.run(
-      () =>
-        this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM interactions ${where.sql()}`).get(...where.params)!
-          .n,
+      () => this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM interactions ${where.sql()}`).get(...where.params)!.n,
     );
   }
 
@@ -427,10 +445,30 @@ class SqliteStore implements Store {
           `UPDATE interactions SET kind = ?, occurred_at = ?, initiator_id = ?, participant_ids = ?, weight = ?, note = ?,
              updated_by = ?, updated_at = ? WHERE seq = ?`,
         )
-        .run(updated!.kind, updated!.occurredAt.getTime(), updated!.initiatorId, JSON.stringify(updated!.participantIds), updated!.weight, updated!.note, author.by, author.at.getTime(), stored.seq);
+        .run(
+          updated!.kind,
+          updated!.occurredAt.getTime(),
+          updated!.initiatorId,
+          JSON.stringify(updated!.participantIds),
+          updated!.weight,
+          updated!.note,
+          author.by,
+          author.at.getTime(),
+          stored.seq,
+        );
       this.reindexInteraction(stored.seq);
       const before = toInteraction(stored);
-      this.audit({ at: author.at, by: author.by, action: 'UPDATE', subject: 'INTERACTION', subjectId: before.id, relatedId: null, before: interactionRecord(before), after: interactionRecord(updated!), reason: null });
+      this.audit({
+        at: author.at,
+        by: author.by,
+        action: 'UPDATE',
+        subject: 'INTERACTION',
+        subjectId: before.id,
+        relatedId: null,
+        before: interactionRecord(before),
+        after: interactionRecord(updated!),
+        reason: null,
+      });
       this.statements.bumpRevision.run();
       return updated!;
     });
@@ -440,11 +478,23 @@ class SqliteStore implements Store {
   async deleteInteractions(ids: readonly string[], reason: string, author: Author): Promise<Interaction[]> {
     const write = this.db.transaction((): Interaction[] => {
       const rows = ids.map((id, i) => this.liveInteractionRow(id, `ids[${i}]`));
-      const mark = this.db.prepare('UPDATE interactions SET deleted_at = ?, deleted_by = ?, delete_reason = ?, updated_by = ?, updated_at = ? WHERE seq = ?');
+      const mark = this.db.prepare(
+        'UPDATE interactions SET deleted_at = ?, deleted_by = ?, delete_reason = ?, updated_by = ?, updated_at = ? WHERE seq = ?',
+      );
       const deleted = rows.map((row) => {
         mark.run(author.at.getTime(), author.by, reason, author.by, author.at.getTime(), row.seq);
         const interaction = toInteraction(row);
-        this.audit({ at: author.at, by: author.by, action: 'DELETE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: interactionRecord(interaction), after: null, reason });
+        this.audit({
+          at: author.at,
+          by: author.by,
+          action: 'DELETE',
+          subject: 'INTERACTION',
+          subjectId: interaction.id,
+          relatedId: null,
+          before: interactionRecord(interaction),
+          after: null,
+          reason,
+        });
         return interaction;
       });
       if (deleted.length > 0) this.statements.bumpRevision.run();
@@ -455,15 +505,29 @@ class SqliteStore implements Store {
 
   async restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]> {
     const write = this.db.transaction((): Interaction[] => {
-      const find = this.db.prepare<[string], InteractionRow & { deleted_at: number | null }>(`SELECT ${INTERACTION_COLUMNS}, deleted_at FROM interactions WHERE id = ?`);
-      const unmark = this.db.prepare('UPDATE interactions SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL, updated_by = ?, updated_at = ? WHERE seq = ?');
+      const find = this.db.prepare<[string], InteractionRow & { deleted_at: number | null }>(
+        `SELECT ${INTERACTION_COLUMNS}, deleted_at FROM interactions WHERE id = ?`,
+      );
+      const unmark = this.db.prepare(
+        'UPDATE interactions SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL, updated_by = ?, updated_at = ? WHERE seq = ?',
+      );
       const restored = ids.map((id, i) => {
         const row = find.get(id);
         if (!row) throw new InvalidInputError(`ids[${i}]`, id, 'is not a known interaction');
         if (row.deleted_at === null) throw new InvalidInputError(`ids[${i}]`, id, 'is not deleted');
         unmark.run(author.by, author.at.getTime(), row.seq);
         const interaction = toInteraction(row);
-        this.audit({ at: author.at, by: author.by, action: 'RESTORE', subject: 'INTERACTION', subjectId: interaction.id, relatedId: null, before: null, after: interactionRecord(interaction), reason: null });
+        this.audit({
+          at: author.at,
+          by: author.by,
+          action: 'RESTORE',
+          subject: 'INTERACTION',
+          subjectId: interaction.id,
+          relatedId: null,
+          before: null,
+          after: interactionRecord(interaction),
+          reason: null,
+        });
         return interaction;
       });
       if (restored.length > 0) this.statements.bumpRevision.run();
@@ -478,9 +542,13 @@ class SqliteStore implements Store {
       const target = this.requireActor(targetId, 'targetId');
       checkMerge(source, target, options.allowKindChange);
       const rows = this.db
-        .prepare<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE seq IN (SELECT interaction_seq FROM interaction_actors WHERE actor_id = ?) ORDER BY id`)
+        .prepare<[string], InteractionRow>(
+          `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE seq IN (SELECT interaction_seq FROM interaction_actors WHERE actor_id = ?) ORDER BY id`,
+        )
         .all(source.id);
-      const move = this.db.prepare('UPDATE interactions SET initiator_id = ?, participant_ids = ?, updated_by = ?, updated_at = ? WHERE seq = ?');
+      const move = this.db.prepare(
+        'UPDATE interactions SET initiator_id = ?, participant_ids = ?, updated_by = ?, updated_at = ? WHERE seq = ?',
+      );
       const moved: string[] = [];
       for (const row of rows) {
         const interaction = moveInteraction(toInteraction(row), source.id, target.id);
@@ -489,10 +557,17 @@ class SqliteStore implements Store {
         moved.push(interaction.id);
       }
       const stamp = [author.by, author.at.getTime()] as const;
-      const affiliated = this.db.prepare<[string], string>('SELECT id FROM actors WHERE affiliation_id = ? ORDER BY id').pluck().all(source.id);
-      this.db.prepare('UPDATE actors SET affiliation_id = ?, updated_by = ?, updated_at = ? WHERE affiliation_id = ? AND id <> ?').run(target.id, ...stamp, source.id, target.id);
+      const affiliated = this.db
+        .prepare<[string], string>('SELECT id FROM actors WHERE affiliation_id = ? ORDER BY id')
+        .pluck()
+        .all(source.id);
+      this.db
+        .prepare('UPDATE actors SET affiliation_id = ?, updated_by = ?, updated_at = ? WHERE affiliation_id = ? AND id <> ?')
+        .run(target.id, ...stamp, source.id, target.id);
       const merged = mergedTarget(source, target);
-      this.db.prepare('UPDATE actors SET affiliation_id = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(merged.affiliationId, ...stamp, target.id);
+      this.db
+        .prepare('UPDATE actors SET affiliation_id = ?, updated_by = ?, updated_at = ? WHERE id = ?')
+        .run(merged.affiliationId, ...stamp, target.id);
       this.db.prepare('UPDATE actor_aliases SET target_id = ? WHERE target_id = ?').run(target.id, source.id);
       this.db.prepare('INSERT INTO actor_aliases (alias_id, target_id) VALUES (?, ?)').run(source.id, target.id);
       this.db.prepare('DELETE FROM actors WHERE id = ?').run(source.id);
@@ -506,17 +581,38 @@ class SqliteStore implements Store {
   async deleteActor(id: string, author: Author): Promise<Actor> {
     const write = this.db.transaction((): Actor => {
       const actor = this.requireActor(id, 'id');
-      const interactions = this.db.prepare<[string], number>('SELECT count(*) FROM interaction_actors WHERE actor_id = ?').pluck().get(actor.id)!;
+      const interactions = this.db
+        .prepare<[string], number>('SELECT count(*) FROM interaction_actors WHERE actor_id = ?')
+        .pluck()
+        .get(actor.id)!;
       if (interactions > 0) {
-        throw new InvalidInputError('id', id, `has ${interactions} interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)`);
+        throw new InvalidInputError(
+          'id',
+          id,
+          `has ${interactions} interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)`,
+        );
       }
       const affiliated = this.db.prepare<[string], number>('SELECT count(*) FROM actors WHERE affiliation_id = ?').pluck().get(actor.id)!;
       if (affiliated > 0) {
-        throw new InvalidInputError('id', id, `has ${affiliated} affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)`);
+        throw new InvalidInputError(
+          'id',
+          id,
+          `has ${affiliated} affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)`,
+        );
       }
       this.db.prepare('DELETE FROM actor_aliases WHERE target_id = ?').run(actor.id);
       this.db.prepare('DELETE FROM actors WHERE id = ?').run(actor.id);
-      this.audit({ at: author.at, by: author.by, action: 'DELETE', subject: 'ACTOR', subjectId: actor.id, relatedId: null, before: actor, after: null, reason: null });
+      this.audit({
+        at: author.at,
+        by: author.by,
+        action: 'DELETE',
+        subject: 'ACTOR',
+        subjectId: actor.id,
+        relatedId: null,
+        before: actor,
+        after: null,
+        reason: null,
+      });
       this.statements.bumpRevision.run();
       return actor;
     });
@@ -535,7 +631,9 @@ class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.run(() =>
       this.db
-        .prepare<[string], StampRow>(`SELECT id, recorded_by, recorded_at, updated_by, updated_at FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`)
+        .prepare<[string], StampRow>(
+          `SELECT id, recorded_by, recorded_at, updated_by, updated_at FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+        )
         .all(JSON.stringify(ids)),
     );
     const byId = new Map(rows.map((row) => [row.id, toStamp(row)]));
@@ -551,22 +649,47 @@ class SqliteStore implements Store {
     if (filter.to) where.add('at < ?', filter.to.getTime());
     if (page.after) where.add('seq > ?', page.after.seq);
     const rows = this.run(() =>
-      this.db.prepare<unknown[], AuditRow>(`SELECT * FROM audit_log ${where.sql()} ORDER BY seq LIMIT ?`).all(...where.params, page.first + 1),
+      this.db
+        .prepare<unknown[], AuditRow>(`SELECT * FROM audit_log ${where.sql()} ORDER BY seq LIMIT ?`)
+        .all(...where.params, page.first + 1),
     );
     return toPage(rows.map(toAuditEntry), page.first);
   }
 
   async createToken(token: StoredToken, author: Author): Promise<StoredToken> {
     const write = this.db.transaction(() => {
-      const taken = this.db.prepare<[string], number>('SELECT count(*) FROM api_tokens WHERE name = ? AND revoked_at IS NULL').pluck().get(token.name)!;
+      const taken = this.db
+        .prepare<[string], number>('SELECT count(*) FROM api_tokens WHERE name = ? AND revoked_at IS NULL')
+        .pluck()
+        .get(token.name)!;
       if (taken > 0) throw new InvalidInputError('name', token.name, 'is already the name of a token that is not revoked');
       this.db
         .prepare(
           `INSERT INTO api_tokens (identifier, name, role, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(token.identifier, token.name, token.role, token.secretHash, token.createdAt.getTime(), token.createdBy, token.lastUsedAt?.getTime() ?? null, token.expiresAt?.getTime() ?? null, token.revokedAt?.getTime() ?? null);
-      this.audit({ at: author.at, by: author.by, action: 'TOKEN_CREATED', subject: 'TOKEN', subjectId: token.name, relatedId: null, before: null, after: tokenRecord(token), reason: null });
+        .run(
+          token.identifier,
+          token.name,
+          token.role,
+          token.secretHash,
+          token.createdAt.getTime(),
+          token.createdBy,
+          token.lastUsedAt?.getTime() ?? null,
+          token.expiresAt?.getTime() ?? null,
+          token.revokedAt?.getTime() ?? null,
+        );
+      this.audit({
+        at: author.at,
+        by: author.by,
+        action: 'TOKEN_CREATED',
+        subject: 'TOKEN',
+        subjectId: token.name,
+        relatedId: null,
+        before: null,
+        after: tokenRecord(token),
+        reason: null,
+      });
     });
     this.run(() => write());
     return token;
@@ -587,7 +710,17 @@ class SqliteStore implements Store {
       if (!row) throw new InvalidInputError('name', name, 'is not the name of a token that is not revoked');
       this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE identifier = ?').run(author.at.getTime(), row.identifier);
       const revoked = { ...toToken(row), revokedAt: author.at };
-      this.audit({ at: author.at, by: author.by, action: 'TOKEN_REVOKED', subject: 'TOKEN', subjectId: name, relatedId: null, before: tokenRecord(toToken(row)), after: tokenRecord(revoked), reason: null });
+      this.audit({
+        at: author.at,
+        by: author.by,
+        action: 'TOKEN_REVOKED',
+        subject: 'TOKEN',
+        subjectId: name,
+        relatedId: null,
+        before: tokenRecord(toToken(row)),
+        after: tokenRecord(revoked),
+        reason: null,
+      });
       return revoked;
     });
     return this.run(() => write());
@@ -599,7 +732,11 @@ class SqliteStore implements Store {
 
   /** A live interaction's row, or InvalidInputError naming `field`. */
   private liveInteractionRow(id: string, field: string): InteractionRow {
-    const row = this.db.prepare<[string], InteractionRow & { deleted_at: number | null }>(`SELECT ${INTERACTION_COLUMNS}, deleted_at FROM interactions WHERE id = ?`).get(id);
+    const row = this.db
+      .prepare<[string], InteractionRow & { deleted_at: number | null }>(
+        `SELECT ${INTERACTION_COLUMNS}, deleted_at FROM interactions WHERE id = ?`,
+      )
+      .get(id);
     if (!row) throw new InvalidInputError(field, id, 'is not a known interaction');
     if (row.deleted_at !== null) throw new InvalidInputError(field, id, 'is deleted; restore it first (restoreInteractions)');
     return row;

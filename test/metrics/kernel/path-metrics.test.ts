@@ -43,7 +43,10 @@ const randomCases: Array<[string, () => UndirectedGraph]> = [
   ['G(30, 0.05) with isolated nodes', () => erdosRenyi(rngFor(3), 30, 0.05)],
   ['preferential attachment, 300 nodes, m = 1 (a tree)', () => preferentialAttachment(rngFor(4), 300, 1)],
   ['preferential attachment, 600 nodes, m = 3', () => preferentialAttachment(rngFor(5), 600, 3)],
-  ['a 400-node preferential-attachment core with 300 pendant leaves and 20 isolated edges', () => withLeaves(rngFor(8), preferentialAttachment(rngFor(9), 400, 2), 300, 20)],
+  [
+    'a 400-node preferential-attachment core with 300 pendant leaves and 20 isolated edges',
+    () => withLeaves(rngFor(8), preferentialAttachment(rngFor(9), 400, 2), 300, 20),
+  ],
   [
     'three components of different shapes, 700 nodes',
     () =>
@@ -140,8 +143,14 @@ describe('brandesSync', () => {
     const csr = toCsr(graph);
     const byId = new Map(fixture.actors.map((actor) => [actor.id, actor]));
     const { betweenness, closeness } = brandesSync(csr);
-    expectClose(betweenness, Float64Array.from(csr.ids, (id) => byId.get(id)!.betweenness));
-    expectClose(closeness, Float64Array.from(csr.ids, (id) => byId.get(id)!.closeness));
+    expectClose(
+      betweenness,
+      Float64Array.from(csr.ids, (id) => byId.get(id)!.betweenness),
+    );
+    expectClose(
+      closeness,
+      Float64Array.from(csr.ids, (id) => byId.get(id)!.closeness),
+    );
   });
 
   it.each(randomCases)('matches graphology-metrics to 1e-9: %s', (_name, build) => {

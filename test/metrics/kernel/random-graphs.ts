@@ -6,7 +6,6 @@ import { UndirectedGraph } from 'graphology';
 
 /** Seeded random undirected simple graphs for the kernel tests. Node keys are `n0`, `n1`, ... */
 
-
 export type { RandomGenerator };
 
 export function rngFor(seed: number): RandomGenerator {

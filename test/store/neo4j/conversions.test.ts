@@ -146,15 +146,24 @@ describe('lists and nulls', () => {
       { position: int(1), id: 'b' },
     ];
     expect(toOrderedParticipantIds(involved, 'participants')).toEqual(['a', 'b', 'c']);
-    expect(() => toOrderedParticipantIds([{ position: int(0), id: 'a' }, { position: int(2), id: 'c' }], 'p')).toThrow(
-      new Error('p: INVOLVED positions are not 0..1 (found 2 at place 1)'),
-    );
+    expect(() =>
+      toOrderedParticipantIds(
+        [
+          { position: int(0), id: 'a' },
+          { position: int(2), id: 'c' },
+        ],
+        'p',
+      ),
+    ).toThrow(new Error('p: INVOLVED positions are not 0..1 (found 2 at place 1)'));
   });
 });
 
 describe('rows', () => {
   it('reads an actor row, absent values as null and []', () => {
-    const row = new Record(['id', 'name', 'kind', 'region', 'tags', 'affiliationId'], ['school-frederick', 'Frederick Douglass HS', 'SCHOOL', null, null, 'nsi-baltimore']);
+    const row = new Record(
+      ['id', 'name', 'kind', 'region', 'tags', 'affiliationId'],
+      ['school-frederick', 'Frederick Douglass HS', 'SCHOOL', null, null, 'nsi-baltimore'],
+    );
     expect(actorFromRow(row)).toEqual({
       id: 'school-frederick',
       name: 'Frederick Douglass HS',

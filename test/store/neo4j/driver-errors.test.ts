@@ -36,7 +36,10 @@ describe('translateNeo4jError', () => {
   });
 
   it('names NEO4J_DATABASE when the database does not exist', () => {
-    const error = translateNeo4jError(driverError('Database does not exist. Database name: \'network\'.', 'Neo.ClientError.Database.DatabaseNotFound'), target);
+    const error = translateNeo4jError(
+      driverError("Database does not exist. Database name: 'network'.", 'Neo.ClientError.Database.DatabaseNotFound'),
+      target,
+    );
     expect((error as Error).message).toBe(
       "Neo4j at NEO4J_URI=bolt://db.example:7687 has no database NEO4J_DATABASE=network: Database does not exist. Database name: 'network'.",
     );

@@ -21,17 +21,26 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
   const index = chosenWindowIndex(snapshots, state.window);
   const chosen = index >= 0 ? snapshots[index]! : null;
   const windowInput = chosen ? { from: chosen.window.from, to: chosen.window.to } : null;
-  const page = useQuery(ActorPageDocument, state.actor && windowInput ? { id: state.actor, window: windowInput, scope: scopeOf(state) } : null);
+  const page = useQuery(
+    ActorPageDocument,
+    state.actor && windowInput ? { id: state.actor, window: windowInput, scope: scopeOf(state) } : null,
+  );
   const figures = useQuery(WindowFiguresDocument, windowInput ? { window: windowInput, scope: scopeOf(state) } : null);
   const [network, setNetwork] = useState<WindowNetwork | null>(null);
   const overTime = useQuery(ActorSeriesDocument, state.actor ? { id: state.actor, series: seriesOf(state), scope: scopeOf(state) } : null);
-  const introductions = useQuery(IntroductionsDocument, state.actor && windowInput ? { id: state.actor, window: windowInput, scope: scopeOf(state), first: INTRODUCTIONS } : null);
+  const introductions = useQuery(
+    IntroductionsDocument,
+    state.actor && windowInput ? { id: state.actor, window: windowInput, scope: scopeOf(state), first: INTRODUCTIONS } : null,
+  );
   const jsonUrl = figures.status === 'done' ? figures.data.networkMetrics.json : null;
 
   useEffect(() => {
     if (!jsonUrl) return;
     let live = true;
-    loadWindowNetwork(jsonUrl).then((n) => live && setNetwork(n), () => live && setNetwork(null));
+    loadWindowNetwork(jsonUrl).then(
+      (n) => live && setNetwork(n),
+      () => live && setNetwork(null),
+    );
     return () => {
       live = false;
     };
@@ -46,7 +55,8 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
       </>
     );
   }
-  if (page.status !== 'done') return <Status result={page.status === 'loading' && series.status !== 'done' ? series : page} what="the actor" />;
+  if (page.status !== 'done')
+    return <Status result={page.status === 'loading' && series.status !== 'done' ? series : page} what="the actor" />;
   const actor = page.data.actor;
   if (!actor) {
     return (
@@ -75,7 +85,10 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
         {actor.affiliation ? (
           <>
             , part of{' '}
-            <a href={hrefOf(state, { actor: actor.affiliation.id })} onClick={(e) => (e.preventDefault(), navigate({ actor: actor.affiliation!.id }))}>
+            <a
+              href={hrefOf(state, { actor: actor.affiliation.id })}
+              onClick={(e) => (e.preventDefault(), navigate({ actor: actor.affiliation!.id }))}
+            >
               {actor.affiliation.name}
             </a>
           </>
@@ -117,7 +130,14 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
           <>
             <div className="small-multiples">
               {smallMultiples.map(({ key, measure }) => (
-                <SeriesChart key={key} snapshots={snapshots} measures={[measure]} title={`${actor.name}: ${measure.label.toLowerCase()} per window`} share={false} testId={`actor-${key}-chart`} />
+                <SeriesChart
+                  key={key}
+                  snapshots={snapshots}
+                  measures={[measure]}
+                  title={`${actor.name}: ${measure.label.toLowerCase()} per window`}
+                  share={false}
+                  testId={`actor-${key}-chart`}
+                />
               ))}
             </div>
             <details>
@@ -128,7 +148,15 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
                 rows={snapshots.map((s) => {
                   const f = figureOf(s);
                   return f
-                    ? [windowName(s.window), String(f.degree), f.betweenness.toFixed(4), f.closeness.toFixed(4), f.pagerank.toFixed(4), f.constraint.toFixed(4), f.effectiveSize.toFixed(2)]
+                    ? [
+                        windowName(s.window),
+                        String(f.degree),
+                        f.betweenness.toFixed(4),
+                        f.closeness.toFixed(4),
+                        f.pagerank.toFixed(4),
+                        f.constraint.toFixed(4),
+                        f.effectiveSize.toFixed(2),
+                      ]
                     : [windowName(s.window), 'no ties', '—', '—', '—', '—', '—'];
                 })}
               />
@@ -138,7 +166,9 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
       </section>
       <section aria-labelledby="actor-intro-title">
         <h3 id="actor-intro-title">Suggested introductions{chosen ? ` in ${windowName(chosen.window)}` : ''}</h3>
-        <p className="small">Actors of the same kind not tied to {actor.name} in this window, ranked by the partners they share (Adamic–Adar).</p>
+        <p className="small">
+          Actors of the same kind not tied to {actor.name} in this window, ranked by the partners they share (Adamic–Adar).
+        </p>
         {introductions.status !== 'done' ? (
           <Status result={introductions} what="suggested introductions" />
         ) : introductions.data.suggestedIntroductions.length === 0 ? (
@@ -149,7 +179,11 @@ export function ActorView({ state, navigate }: { state: ViewState; navigate: (ch
             testId="introductions"
             columns={['Actor', 'Score', 'Partners in common']}
             rows={introductions.data.suggestedIntroductions.map((intro) => [
-              <a key={intro.actor.id} href={hrefOf(state, { actor: intro.actor.id })} onClick={(e) => (e.preventDefault(), navigate({ actor: intro.actor.id }))}>
+              <a
+                key={intro.actor.id}
+                href={hrefOf(state, { actor: intro.actor.id })}
+                onClick={(e) => (e.preventDefault(), navigate({ actor: intro.actor.id }))}
+              >
                 {intro.actor.name}
               </a>,
               intro.score.toFixed(3),

@@ -16,7 +16,10 @@ export function invalidateQueries(): void {
   listeners.forEach((listener) => listener());
 }
 
-export function cachedRequest<TResult, TVariables>(document: DocumentTypeDecoration<TResult, TVariables> & { toString(): string }, variables: TVariables): Promise<TResult> {
+export function cachedRequest<TResult, TVariables>(
+  document: DocumentTypeDecoration<TResult, TVariables> & { toString(): string },
+  variables: TVariables,
+): Promise<TResult> {
   const key = `${document.toString()}\n${JSON.stringify(variables)}`;
   let promise = cache.get(key) as Promise<TResult> | undefined;
   if (!promise) {

@@ -30,7 +30,10 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
   const snapshots = series.status === 'done' ? series.data.networkMetricSeries.snapshots : [];
   const index = chosenWindowIndex(snapshots, state.window);
   const chosen = index >= 0 ? snapshots[index]! : null;
-  const brokers = useQuery(BrokersDocument, chosen ? { window: { from: chosen.window.from, to: chosen.window.to }, scope: scopeOf(state), first: FIRST } : null);
+  const brokers = useQuery(
+    BrokersDocument,
+    chosen ? { window: { from: chosen.window.from, to: chosen.window.to }, scope: scopeOf(state), first: FIRST } : null,
+  );
   const [sort, setSort] = useState<{ column: BrokerColumn; direction: SortDirection }>({ column: 'betweenness', direction: 'descending' });
   const [kinds, setKinds] = useState<ActorKind[]>([]);
   if (series.status !== 'done') return <Status result={series} what="the series" />;
@@ -54,7 +57,9 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
       <p>
         Actors by betweenness: the share of shortest paths between others that pass through them. Low constraint and a high effective size
         also mark brokers: partners who are not tied to each other.
-        {brokers.data.networkMetrics.actorCount > all.length ? ` The ${all.length} highest of ${brokers.data.networkMetrics.actorCount} actors.` : ''}
+        {brokers.data.networkMetrics.actorCount > all.length
+          ? ` The ${all.length} highest of ${brokers.data.networkMetrics.actorCount} actors.`
+          : ''}
       </p>
       <div className="map-controls">
         <label>
@@ -71,7 +76,12 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
           <legend>Kinds shown</legend>
           {ACTOR_KINDS.map((kind) => (
             <label key={kind}>
-              <input type="checkbox" checked={kinds.includes(kind)} onChange={(e) => setKinds(e.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind))} /> {KIND_NAMES[kind]}
+              <input
+                type="checkbox"
+                checked={kinds.includes(kind)}
+                onChange={(e) => setKinds(e.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind))}
+              />{' '}
+              {KIND_NAMES[kind]}
             </label>
           ))}
         </fieldset>
@@ -92,7 +102,19 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
                   <button
                     type="button"
                     className="sort"
-                    onClick={() => setSort({ column, direction: sort.column === column ? (sort.direction === 'descending' ? 'ascending' : 'descending') : column === 'name' || column === 'kind' || column === 'constraint' ? 'ascending' : 'descending' })}
+                    onClick={() =>
+                      setSort({
+                        column,
+                        direction:
+                          sort.column === column
+                            ? sort.direction === 'descending'
+                              ? 'ascending'
+                              : 'descending'
+                            : column === 'name' || column === 'kind' || column === 'constraint'
+                              ? 'ascending'
+                              : 'descending',
+                      })
+                    }
                   >
                     {HEADINGS[column]}
                     <span aria-hidden="true">{sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
@@ -106,7 +128,10 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
               <tr key={row.actor.id}>
                 <td>{i + 1}</td>
                 <th scope="row">
-                  <a href={hrefOf(state, { view: 'actor', actor: row.actor.id })} onClick={(e) => (e.preventDefault(), navigate({ view: 'actor', actor: row.actor.id }))}>
+                  <a
+                    href={hrefOf(state, { view: 'actor', actor: row.actor.id })}
+                    onClick={(e) => (e.preventDefault(), navigate({ view: 'actor', actor: row.actor.id }))}
+                  >
                     {row.actor.name}
                   </a>
                 </th>

@@ -3,7 +3,18 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { ActorKind, BrokersQuery } from '../generated/graphql';
 
 export type BrokerRow = BrokersQuery['networkMetrics']['actors'][number];
-export const BROKER_COLUMNS = ['name', 'kind', 'betweenness', 'constraint', 'effectiveSize', 'degree', 'coreNumber', 'closeness', 'clustering', 'community'] as const;
+export const BROKER_COLUMNS = [
+  'name',
+  'kind',
+  'betweenness',
+  'constraint',
+  'effectiveSize',
+  'degree',
+  'coreNumber',
+  'closeness',
+  'clustering',
+  'community',
+] as const;
 export type BrokerColumn = (typeof BROKER_COLUMNS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
@@ -19,7 +30,12 @@ function valueOf(row: BrokerRow, column: BrokerColumn): string | number {
 }
 
 /** Rows of the chosen kinds (all when none), sorted by a column; ties by actor id, so the order is stable. */
-export function brokerRows(rows: readonly BrokerRow[], kinds: readonly ActorKind[], column: BrokerColumn, direction: SortDirection): BrokerRow[] {
+export function brokerRows(
+  rows: readonly BrokerRow[],
+  kinds: readonly ActorKind[],
+  column: BrokerColumn,
+  direction: SortDirection,
+): BrokerRow[] {
   const sign = direction === 'ascending' ? 1 : -1;
   return rows
     .filter((row) => kinds.length === 0 || kinds.includes(row.actor.kind))
@@ -34,7 +50,34 @@ export function brokerRows(rows: readonly BrokerRow[], kinds: readonly ActorKind
 /** The table as CSV, exact figures (not the rounded ones shown). */
 export function brokersCsv(rows: readonly BrokerRow[]): string {
   return stringify(
-    rows.map((row) => [row.actor.id, row.actor.name, row.actor.kind, row.betweenness, row.constraint, row.effectiveSize, row.degree, row.coreNumber, row.closeness, row.clustering, row.community]),
-    { header: true, columns: ['id', 'name', 'kind', 'betweenness', 'constraint', 'effectiveSize', 'degree', 'coreNumber', 'closeness', 'clustering', 'community'] },
+    rows.map((row) => [
+      row.actor.id,
+      row.actor.name,
+      row.actor.kind,
+      row.betweenness,
+      row.constraint,
+      row.effectiveSize,
+      row.degree,
+      row.coreNumber,
+      row.closeness,
+      row.clustering,
+      row.community,
+    ]),
+    {
+      header: true,
+      columns: [
+        'id',
+        'name',
+        'kind',
+        'betweenness',
+        'constraint',
+        'effectiveSize',
+        'degree',
+        'coreNumber',
+        'closeness',
+        'clustering',
+        'community',
+      ],
+    },
   );
 }

@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
 
 /** A plain table with a caption: the table view beside every chart. */
-export function DataTable(props: { caption: string; columns: readonly string[]; rows: readonly (readonly ReactNode[])[]; testId?: string }) {
+export function DataTable(props: {
+  caption: string;
+  columns: readonly string[];
+  rows: readonly (readonly ReactNode[])[];
+  testId?: string;
+}) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
       <table data-testid={props.testId}>

@@ -20,12 +20,21 @@ import { loadWindowNetwork, type WindowNetwork } from './window-network';
  * worker, positions carried over from the window shown before, a timeline to step through
  * the series, search, and the actors as a table for keyboards and screen readers.
  */
-export default function MapView({ state, navigate }: { state: ViewState; navigate: (change: Partial<ViewState>, options?: { replace?: boolean }) => void }) {
+export default function MapView({
+  state,
+  navigate,
+}: {
+  state: ViewState;
+  navigate: (change: Partial<ViewState>, options?: { replace?: boolean }) => void;
+}) {
   const series = useQuery(SeriesDocument, { series: seriesOf(state), scope: scopeOf(state) });
   const snapshots = series.status === 'done' ? series.data.networkMetricSeries.snapshots : [];
   const index = chosenWindowIndex(snapshots, state.window);
   const chosen = index >= 0 ? snapshots[index]! : null;
-  const figures = useQuery(WindowFiguresDocument, chosen ? { window: { from: chosen.window.from, to: chosen.window.to }, scope: scopeOf(state) } : null);
+  const figures = useQuery(
+    WindowFiguresDocument,
+    chosen ? { window: { from: chosen.window.from, to: chosen.window.to }, scope: scopeOf(state) } : null,
+  );
   const [network, setNetwork] = useState<WindowNetwork | null>(null);
   const [layoutDone, setLayoutDone] = useState(false);
   const [search, setSearch] = useState('');
@@ -51,7 +60,10 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
     if (jsonUrl === null) return;
     let live = true;
     setLayoutDone(false);
-    loadWindowNetwork(jsonUrl).then((loaded) => live && setNetwork(loaded), () => live && setNetwork(null));
+    loadWindowNetwork(jsonUrl).then(
+      (loaded) => live && setNetwork(loaded),
+      () => live && setNetwork(null),
+    );
     return () => {
       live = false;
     };
@@ -133,7 +145,12 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
       });
     }
     if (!renderer.current) {
-      renderer.current = new Sigma(graph, container.current!, { zIndex: true, labelRenderedSizeThreshold: 9, labelFont: 'system-ui, sans-serif', defaultEdgeColor: '#cfcfcf' });
+      renderer.current = new Sigma(graph, container.current!, {
+        zIndex: true,
+        labelRenderedSizeThreshold: 9,
+        labelFont: 'system-ui, sans-serif',
+        defaultEdgeColor: '#cfcfcf',
+      });
       renderer.current.on('clickNode', ({ node }) => navigateRef.current({ view: 'actor', actor: node }));
       renderer.current.on('afterRender', () => markHub());
     } else {
@@ -160,12 +177,17 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
       }
     }
   }
-  const names = useMemo(() => (network ? [...network.nodes].sort((a, b) => a.attributes.name.localeCompare(b.attributes.name)) : []), [network]);
+  const names = useMemo(
+    () => (network ? [...network.nodes].sort((a, b) => a.attributes.name.localeCompare(b.attributes.name)) : []),
+    [network],
+  );
 
   function find(event: React.FormEvent) {
     event.preventDefault();
     const text = search.trim().toLowerCase();
-    const node = names.find((n) => n.key.toLowerCase() === text || n.attributes.name.toLowerCase() === text) ?? names.find((n) => n.attributes.name.toLowerCase().includes(text));
+    const node =
+      names.find((n) => n.key.toLowerCase() === text || n.attributes.name.toLowerCase() === text) ??
+      names.find((n) => n.attributes.name.toLowerCase().includes(text));
     setFound(node?.key ?? null);
     const sigma = renderer.current;
     if (node && sigma) {
@@ -181,7 +203,11 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
     <>
       <h2>Network map of {windowName(chosen.window)}</h2>
       <div className="timeline" role="group" aria-label="Timeline">
-        <button type="button" onClick={() => navigate({ window: snapshots[index - 1]!.window.from.slice(0, 10) }, { replace: true })} disabled={index <= 0}>
+        <button
+          type="button"
+          onClick={() => navigate({ window: snapshots[index - 1]!.window.from.slice(0, 10) }, { replace: true })}
+          disabled={index <= 0}
+        >
           ← Earlier
         </button>
         <label>
@@ -196,14 +222,21 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
           />
         </label>
         <output data-testid="map-window">{windowName(chosen.window)}</output>
-        <button type="button" onClick={() => navigate({ window: snapshots[index + 1]!.window.from.slice(0, 10) }, { replace: true })} disabled={index >= snapshots.length - 1}>
+        <button
+          type="button"
+          onClick={() => navigate({ window: snapshots[index + 1]!.window.from.slice(0, 10) }, { replace: true })}
+          disabled={index >= snapshots.length - 1}
+        >
           Later →
         </button>
       </div>
       <div className="map-controls">
         <label>
           Colour by{' '}
-          <select value={state.colourBy} onChange={(e) => navigate({ colourBy: e.target.value as ViewState['colourBy'] }, { replace: true })}>
+          <select
+            value={state.colourBy}
+            onChange={(e) => navigate({ colourBy: e.target.value as ViewState['colourBy'] }, { replace: true })}
+          >
             {COLOUR_BY.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -244,7 +277,10 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
           </button>
         </div>
         {foundNode && (
-          <a href={hrefOf(state, { view: 'actor', actor: foundNode.key })} onClick={(e) => (e.preventDefault(), navigate({ view: 'actor', actor: foundNode.key }))}>
+          <a
+            href={hrefOf(state, { view: 'actor', actor: foundNode.key })}
+            onClick={(e) => (e.preventDefault(), navigate({ view: 'actor', actor: foundNode.key }))}
+          >
             Open {foundNode.attributes.name}'s page
           </a>
         )}
@@ -253,7 +289,14 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
         {network && layoutDone ? `${network.nodes.length} actors and ${network.edges.length} ties` : 'Laying out the network…'}
         {figures.status === 'done' && figures.data.networkMetrics.hub ? `; the hub is ${figures.data.networkMetrics.hub.name}` : ''}
       </p>
-      <div className="map" ref={container} data-testid="map" data-layout={layoutDone ? 'done' : 'running'} aria-label={`Network map of ${windowName(chosen.window)}; the actors are listed in the table below`} role="img" />
+      <div
+        className="map"
+        ref={container}
+        data-testid="map"
+        data-layout={layoutDone ? 'done' : 'running'}
+        aria-label={`Network map of ${windowName(chosen.window)}; the actors are listed in the table below`}
+        role="img"
+      />
       <ul className="legend" aria-label="Legend">
         {state.colourBy === 'kind' ? (
           Object.entries(KIND_COLOURS).map(([kind, colour]) => (
@@ -283,7 +326,11 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
             rows={[...network.nodes]
               .sort((a, b) => b.attributes.degree - a.attributes.degree || a.key.localeCompare(b.key))
               .map((n) => [
-                <a key={n.key} href={hrefOf(state, { view: 'actor', actor: n.key })} onClick={(e) => (e.preventDefault(), navigate({ view: 'actor', actor: n.key }))}>
+                <a
+                  key={n.key}
+                  href={hrefOf(state, { view: 'actor', actor: n.key })}
+                  onClick={(e) => (e.preventDefault(), navigate({ view: 'actor', actor: n.key }))}
+                >
                   {n.attributes.name}
                 </a>,
                 KIND_NAMES[n.attributes.kind as keyof typeof KIND_NAMES] ?? n.attributes.kind,
@@ -293,7 +340,12 @@ export default function MapView({ state, navigate }: { state: ViewState; navigat
           />
         </details>
       )}
-      {figures.status === 'done' && <ExportLinks title={`Download the network of ${windowName(chosen.window)}`} links={windowExportLinks(figures.data.networkMetrics)} />}
+      {figures.status === 'done' && (
+        <ExportLinks
+          title={`Download the network of ${windowName(chosen.window)}`}
+          links={windowExportLinks(figures.data.networkMetrics)}
+        />
+      )}
     </>
   );
 }

@@ -31,7 +31,12 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     const target = ids[b]!;
     if (source !== target && !graph.hasEdge(source, target)) graph.addEdge(source, target, { weight });
   }
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, adjustSizes: false, edgeWeightInfluence: 0.5 };
+  const settings = {
+    ...forceAtlas2.inferSettings(graph),
+    barnesHutOptimize: graph.order > 300,
+    adjustSizes: false,
+    edgeWeightInfluence: 0.5,
+  };
   forceAtlas2.assign(graph, { iterations, settings, getEdgeWeight: 'weight' });
   const outX = new Float64Array(ids.length);
   const outY = new Float64Array(ids.length);

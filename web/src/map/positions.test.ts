@@ -19,7 +19,17 @@ describe('positions carried over between windows', () => {
       ['a', { x: 100, y: 0 }],
       ['b', { x: 100, y: 20 }],
     ]);
-    const [, , c, d] = seedPositions({ ids: ['a', 'b', 'c', 'd'], edges: [[0, 2], [1, 2], [2, 3]] }, previous);
+    const [, , c, d] = seedPositions(
+      {
+        ids: ['a', 'b', 'c', 'd'],
+        edges: [
+          [0, 2],
+          [1, 2],
+          [2, 3],
+        ],
+      },
+      previous,
+    );
     // Radius 100.0…: a nudge of 6 at most from the anchors' mean (100, 10).
     expect(Math.hypot(c!.x - 100, c!.y - 10)).toBeCloseTo(0.05 * Math.hypot(100, 20) + 1, 9);
     expect(Math.hypot(d!.x - c!.x, d!.y - c!.y)).toBeCloseTo(0.05 * Math.hypot(100, 20) + 1, 9);

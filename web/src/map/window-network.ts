@@ -25,7 +25,13 @@ export interface NetworkEdge {
   readonly key: string;
   readonly source: string;
   readonly target: string;
-  readonly attributes: { readonly interactions: number; readonly weight: number; readonly firstAt: string; readonly lastAt: string; readonly [key: string]: unknown };
+  readonly attributes: {
+    readonly interactions: number;
+    readonly weight: number;
+    readonly firstAt: string;
+    readonly lastAt: string;
+    readonly [key: string]: unknown;
+  };
 }
 
 export interface WindowNetwork {
@@ -51,7 +57,10 @@ export function forgetWindowNetworks(): void {
 }
 
 /** An actor's ties in a window: the other actor, the interactions and weight, strongest first. */
-export function tiesOf(network: WindowNetwork, actorId: string): { id: string; name: string; kind: string; interactions: number; weight: number; tieClass: string | null }[] {
+export function tiesOf(
+  network: WindowNetwork,
+  actorId: string,
+): { id: string; name: string; kind: string; interactions: number; weight: number; tieClass: string | null }[] {
   const names = new Map(network.nodes.map((node) => [node.key, node.attributes]));
   return network.edges
     .filter((edge) => edge.source === actorId || edge.target === actorId)
@@ -59,7 +68,14 @@ export function tiesOf(network: WindowNetwork, actorId: string): { id: string; n
       const other = edge.source === actorId ? edge.target : edge.source;
       const attributes = names.get(other);
       const tieClass = typeof edge.attributes.tieClass === 'string' ? edge.attributes.tieClass : null;
-      return { id: other, name: attributes?.name ?? other, kind: attributes?.kind ?? '', interactions: edge.attributes.interactions, weight: edge.attributes.weight, tieClass };
+      return {
+        id: other,
+        name: attributes?.name ?? other,
+        kind: attributes?.kind ?? '',
+        interactions: edge.attributes.interactions,
+        weight: edge.attributes.weight,
+        tieClass,
+      };
     })
     .sort((a, b) => b.weight - a.weight || b.interactions - a.interactions || a.name.localeCompare(b.name));
 }

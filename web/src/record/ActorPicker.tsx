@@ -40,7 +40,10 @@ export function pickActor(text: string, found: readonly PickedActor[]): PickedAc
   if (typed === '') return null;
   const option = /\(([^()]+)\)$/.exec(typed)?.[1];
   return (
-    found.find((a) => a.id === option || a.id === typed || a.name.toLowerCase() === typed.toLowerCase()) ?? { id: option ?? typed, name: typed }
+    found.find((a) => a.id === option || a.id === typed || a.name.toLowerCase() === typed.toLowerCase()) ?? {
+      id: option ?? typed,
+      name: typed,
+    }
   );
 }
 

@@ -60,7 +60,15 @@ export function RecordView({ state }: { state: ViewState }) {
     event.preventDefault();
     setProblem(null);
     const initiator = pickActor(initiatorText, initiatorFound);
-    const checked = checkForm({ kind, date, time, initiatorId: initiator?.id ?? '', participantIds: participants.map((p) => p.id), weight, note });
+    const checked = checkForm({
+      kind,
+      date,
+      time,
+      initiatorId: initiator?.id ?? '',
+      participantIds: participants.map((p) => p.id),
+      weight,
+      note,
+    });
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -78,7 +86,12 @@ export function RecordView({ state }: { state: ViewState }) {
       const after = (await request(WindowFiguresDocument, { window, scope })).networkMetrics;
       const day = interaction.occurredAt.slice(0, 10);
       const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
-      const sameDay = (await request(ActorInteractionsDocument, { filter: { actorId: interaction.initiator.id, from: `${day}T00:00:00Z`, to: next }, first: 50 })).interactions;
+      const sameDay = (
+        await request(ActorInteractionsDocument, {
+          filter: { actorId: interaction.initiator.id, from: `${day}T00:00:00Z`, to: next },
+          first: 50,
+        })
+      ).interactions;
       setRecorded({ interaction, before, after, sameDay });
     } catch (error) {
       if (error instanceof ApiError && error.hasCode('FORBIDDEN')) setReadOnly(true);
@@ -123,7 +136,14 @@ export function RecordView({ state }: { state: ViewState }) {
           </label>
         </Field>
         <Field name="initiatorId" label="Initiator" errors={errors}>
-          <input id="f-initiatorId" list="initiator-options" autoComplete="off" value={initiatorText} onChange={(e) => setInitiatorText(e.target.value)} {...invalid('initiatorId', errors)} />
+          <input
+            id="f-initiatorId"
+            list="initiator-options"
+            autoComplete="off"
+            value={initiatorText}
+            onChange={(e) => setInitiatorText(e.target.value)}
+            {...invalid('initiatorId', errors)}
+          />
           <ActorOptions id="initiator-options" found={initiatorFound} />
         </Field>
         <Field name="participantIds" label="Participants" errors={errors}>
@@ -149,7 +169,11 @@ export function RecordView({ state }: { state: ViewState }) {
             {participants.map((p) => (
               <li key={p.id}>
                 {p.name === p.id ? p.id : `${p.name.replace(/ \([^()]+\)$/, '')} (${p.id})`}{' '}
-                <button type="button" aria-label={`Remove ${p.id}`} onClick={() => setParticipants(participants.filter((q) => q.id !== p.id))}>
+                <button
+                  type="button"
+                  aria-label={`Remove ${p.id}`}
+                  onClick={() => setParticipants(participants.filter((q) => q.id !== p.id))}
+                >
                   ×
                 </button>
               </li>
@@ -157,7 +181,13 @@ export function RecordView({ state }: { state: ViewState }) {
           </ul>
         </Field>
         <Field name="weight" label="Weight (optional, default 1)" errors={errors}>
-          <input id="f-weight" inputMode="decimal" value={weight} onChange={(e) => setWeight(e.target.value)} {...invalid('weight', errors)} />
+          <input
+            id="f-weight"
+            inputMode="decimal"
+            value={weight}
+            onChange={(e) => setWeight(e.target.value)}
+            {...invalid('weight', errors)}
+          />
         </Field>
         <Field name="note" label="Note (optional)" errors={errors}>
           <textarea id="f-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} {...invalid('note', errors)} />

@@ -15,11 +15,23 @@ describe('record form validation', () => {
   it('turns a filled form into the API input, 09:00 UTC by default', () => {
     expect(checkForm(filled)).toEqual({
       ok: true,
-      input: { kind: 'PEER_EXCHANGE', occurredAt: '2019-10-15T09:00:00Z', initiatorId: 'nsi-a', participantIds: ['nsi-b', 'school-1'], note: 'Shared a coaching protocol' },
+      input: {
+        kind: 'PEER_EXCHANGE',
+        occurredAt: '2019-10-15T09:00:00Z',
+        initiatorId: 'nsi-a',
+        participantIds: ['nsi-b', 'school-1'],
+        note: 'Shared a coaching protocol',
+      },
     });
     expect(checkForm({ ...filled, time: '14:30', weight: '2.5', note: '' })).toEqual({
       ok: true,
-      input: { kind: 'PEER_EXCHANGE', occurredAt: '2019-10-15T14:30:00Z', initiatorId: 'nsi-a', participantIds: ['nsi-b', 'school-1'], weight: 2.5 },
+      input: {
+        kind: 'PEER_EXCHANGE',
+        occurredAt: '2019-10-15T14:30:00Z',
+        initiatorId: 'nsi-a',
+        participantIds: ['nsi-b', 'school-1'],
+        weight: 2.5,
+      },
     });
   });
 
@@ -48,9 +60,15 @@ describe('record form validation', () => {
     expect(formFieldOf(undefined)).toBeNull();
     expect(
       errorsByField([
-        { message: 'interactions[0].initiatorId: "x" is not a known actor', extensions: { code: 'BAD_USER_INPUT', field: 'interactions[0].initiatorId' } },
+        {
+          message: 'interactions[0].initiatorId: "x" is not a known actor',
+          extensions: { code: 'BAD_USER_INPUT', field: 'interactions[0].initiatorId' },
+        },
         { message: 'The data store is unavailable', extensions: { code: 'STORE_UNAVAILABLE' } },
       ]),
-    ).toEqual({ fields: { initiatorId: 'interactions[0].initiatorId: "x" is not a known actor' }, other: ['The data store is unavailable'] });
+    ).toEqual({
+      fields: { initiatorId: 'interactions[0].initiatorId: "x" is not a known actor' },
+      other: ['The data store is unavailable'],
+    });
   });
 });

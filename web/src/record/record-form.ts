@@ -56,7 +56,10 @@ export function checkForm(values: FormValues): Checked {
 /** The form field an API error's `field` path names, e.g. `interactions[0].participantIds[1]` → participantIds. */
 export function formFieldOf(path: string | undefined): FormField | null {
   if (!path) return null;
-  const last = path.split('.').map((part) => part.replace(/\[\d+\]$/, '')).reverse();
+  const last = path
+    .split('.')
+    .map((part) => part.replace(/\[\d+\]$/, ''))
+    .reverse();
   for (const part of last) {
     if (part === 'occurredAt') return 'occurredAt';
     if ((FORM_FIELDS as readonly string[]).includes(part)) return part as FormField;

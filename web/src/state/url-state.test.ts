@@ -31,7 +31,9 @@ describe('scope ↔ URL state', () => {
   });
 
   it('falls back to defaults for values it does not know, and keeps kinds in a fixed order', () => {
-    const state = parseState('?view=nope&step=DAY&from=2020-13-45&windowSize=0&actorKinds=SCHOOL,ALIEN,FOUNDATION&coParticipationLimit=101');
+    const state = parseState(
+      '?view=nope&step=DAY&from=2020-13-45&windowSize=0&actorKinds=SCHOOL,ALIEN,FOUNDATION&coParticipationLimit=101',
+    );
     expect(state.view).toBe('story');
     expect(state.step).toBe('SCHOOL_YEAR');
     expect(state.from).toBe('2018-08-01');

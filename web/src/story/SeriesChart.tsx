@@ -7,7 +7,15 @@ import { chartPoints, type SeriesMeasure, type Snapshot } from './series-data';
  * A line per measure over the series' windows, a dot per window (Observable Plot, SVG).
  * The picture is described for screen readers; the numbers are in the table view below it.
  */
-export function SeriesChart(props: { snapshots: readonly Snapshot[]; measures: readonly SeriesMeasure[]; title: string; share: boolean; testId: string; stacked?: boolean; colours?: readonly string[] }) {
+export function SeriesChart(props: {
+  snapshots: readonly Snapshot[];
+  measures: readonly SeriesMeasure[];
+  title: string;
+  share: boolean;
+  testId: string;
+  stacked?: boolean;
+  colours?: readonly string[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const points = chartPoints(props.snapshots, props.measures);
@@ -32,9 +40,19 @@ export function SeriesChart(props: { snapshots: readonly Snapshot[]; measures: r
             Plot.ruleY([0]),
           ]
         : [
-        Plot.line(points, { x: 'index', y: 'value', stroke: 'measure', strokeWidth: 2, ariaHidden: 'true' }),
-        Plot.dot(points, { x: 'index', y: 'value', stroke: 'measure', fill: 'measure', symbol: 'measure', r: 4, tip: true, title: (d: { window: string; measure: string; value: number }) => `${d.window}\n${d.measure}: ${props.share ? d.value.toFixed(3) : d.value}` }),
-      ],
+            Plot.line(points, { x: 'index', y: 'value', stroke: 'measure', strokeWidth: 2, ariaHidden: 'true' }),
+            Plot.dot(points, {
+              x: 'index',
+              y: 'value',
+              stroke: 'measure',
+              fill: 'measure',
+              symbol: 'measure',
+              r: 4,
+              tip: true,
+              title: (d: { window: string; measure: string; value: number }) =>
+                `${d.window}\n${d.measure}: ${props.share ? d.value.toFixed(3) : d.value}`,
+            }),
+          ],
     });
     // Plot names its marks with aria-label on plain <g> elements, which ARIA does not allow
     // there: the chart is one image described by its label; the table beside it has the numbers.

@@ -7,7 +7,17 @@ import { TIE_CLASS_COLOURS } from '../palette';
 import { scopeOf, seriesOf, type ViewState } from '../state/url-state';
 import { hrefOf } from '../state/use-view-state';
 import { SeriesChart } from './SeriesChart';
-import { chosenWindowIndex, COUNT_MEASURES, SIGNAL_MEASURES, STAGE_WORDS, tableView, TIE_MIX_MEASURES, tieChangeTable, VERDICT_WORDS, windowName } from './series-data';
+import {
+  chosenWindowIndex,
+  COUNT_MEASURES,
+  SIGNAL_MEASURES,
+  STAGE_WORDS,
+  tableView,
+  TIE_MIX_MEASURES,
+  tieChangeTable,
+  VERDICT_WORDS,
+  windowName,
+} from './series-data';
 import { windowExportLinks } from './window-exports';
 
 const TIE_MIX_COLOURS = [TIE_CLASS_COLOURS.FOUNDATION!, TIE_CLASS_COLOURS.WITHIN_NETWORK!, TIE_CLASS_COLOURS.CROSS_NETWORK!, '#6E6E6E'];
@@ -18,7 +28,10 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
   const data = series.status === 'done' ? series.data.networkMetricSeries : null;
   const index = data ? chosenWindowIndex(data.snapshots, state.window) : -1;
   const chosen = data && index >= 0 ? data.snapshots[index]! : null;
-  const figures = useQuery(WindowFiguresDocument, chosen ? { window: { from: chosen.window.from, to: chosen.window.to }, scope: scopeOf(state) } : null);
+  const figures = useQuery(
+    WindowFiguresDocument,
+    chosen ? { window: { from: chosen.window.from, to: chosen.window.to }, scope: scopeOf(state) } : null,
+  );
   if (!data) return <Status result={series} what="the series" />;
   const signals = tableView(data.snapshots, SIGNAL_MEASURES);
   const mix = tableView(data.snapshots, TIE_MIX_MEASURES);
@@ -34,15 +47,22 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
         </h2>
         <p data-testid="summary">{t.summary}</p>
         <p className="small">
-          Change per step: betweenness centralization {perStep(t.betweennessCentralizationSlope)}; foundation's share of ties {perStep(t.foundationTieShareSlope)};
-          cross-network share {perStep(t.crossNetworkTieShareSlope)}; foundation-initiated share {perStep(t.foundationInitiatedShareSlope)}.
+          Change per step: betweenness centralization {perStep(t.betweennessCentralizationSlope)}; foundation's share of ties{' '}
+          {perStep(t.foundationTieShareSlope)}; cross-network share {perStep(t.crossNetworkTieShareSlope)}; foundation-initiated share{' '}
+          {perStep(t.foundationInitiatedShareSlope)}.
         </p>
       </section>
 
       <section aria-labelledby="signals-title">
         <h2 id="signals-title">Is the network less hub-and-spoke?</h2>
         <p className="small">The four signals of the verdict. {SIGNAL_MEASURES.map((m) => `${m.label} ${m.reading}`).join('; ')}.</p>
-        <SeriesChart snapshots={data.snapshots} measures={SIGNAL_MEASURES} title="The four signals per window" share testId="shares-chart" />
+        <SeriesChart
+          snapshots={data.snapshots}
+          measures={SIGNAL_MEASURES}
+          title="The four signals per window"
+          share
+          testId="shares-chart"
+        />
         <details>
           <summary>Table view: the four signals</summary>
           <DataTable caption="The four signals per window" columns={signals.columns} rows={signals.rows} testId="shares-table" />
@@ -52,7 +72,15 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
       <section aria-labelledby="mix-title">
         <h2 id="mix-title">Who is tied to whom?</h2>
         <p className="small">The tie mix: each window's ties by class, stacked to 100%.</p>
-        <SeriesChart snapshots={data.snapshots} measures={TIE_MIX_MEASURES} title="Tie mix per window" share stacked colours={TIE_MIX_COLOURS} testId="mix-chart" />
+        <SeriesChart
+          snapshots={data.snapshots}
+          measures={TIE_MIX_MEASURES}
+          title="Tie mix per window"
+          share
+          stacked
+          colours={TIE_MIX_COLOURS}
+          testId="mix-chart"
+        />
         <details>
           <summary>Table view: tie mix</summary>
           <DataTable caption="Shares of ties by class per window" columns={mix.columns} rows={mix.rows} testId="mix-table" />
@@ -61,7 +89,13 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
 
       <section aria-labelledby="counts-title">
         <h2 id="counts-title">How big is it?</h2>
-        <SeriesChart snapshots={data.snapshots} measures={COUNT_MEASURES} title="Actors, ties and interactions per window" share={false} testId="counts-chart" />
+        <SeriesChart
+          snapshots={data.snapshots}
+          measures={COUNT_MEASURES}
+          title="Actors, ties and interactions per window"
+          share={false}
+          testId="counts-chart"
+        />
         <details>
           <summary>Table view: actors, ties and interactions</summary>
           <DataTable caption="Actors, ties and interactions per window" columns={counts.columns} rows={counts.rows} testId="counts-table" />
@@ -83,7 +117,10 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
               s.eiIndex.toFixed(3),
               s.density.toFixed(3),
               s.hub ? (
-                <a href={hrefOf(state, { view: 'actor', actor: s.hub.id, window: day })} onClick={(e) => go(e, { view: 'actor', actor: s.hub!.id, window: day })}>
+                <a
+                  href={hrefOf(state, { view: 'actor', actor: s.hub.id, window: day })}
+                  onClick={(e) => go(e, { view: 'actor', actor: s.hub!.id, window: day })}
+                >
                   {s.hub.name}
                 </a>
               ) : (
@@ -98,7 +135,14 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
             ];
           })}
         />
-        {changes.rows.length > 0 && <DataTable caption="How the ties changed from one window to the next" columns={changes.columns} rows={changes.rows} testId="tie-changes" />}
+        {changes.rows.length > 0 && (
+          <DataTable
+            caption="How the ties changed from one window to the next"
+            columns={changes.columns}
+            rows={changes.rows}
+            testId="tie-changes"
+          />
+        )}
       </section>
 
       <ExportLinks
@@ -109,7 +153,10 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
         ]}
       />
       {chosen && figures.status === 'done' && (
-        <ExportLinks title={`Download the network of ${windowName(chosen.window)}`} links={windowExportLinks(figures.data.networkMetrics)} />
+        <ExportLinks
+          title={`Download the network of ${windowName(chosen.window)}`}
+          links={windowExportLinks(figures.data.networkMetrics)}
+        />
       )}
     </>
   );

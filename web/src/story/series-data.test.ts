@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints, chosenWindowIndex, COUNT_MEASURES, SIGNAL_MEASURES, TIE_MIX_MEASURES, tableView, tieChangeTable, windowName, type Snapshot } from './series-data';
+import {
+  chartPoints,
+  chosenWindowIndex,
+  COUNT_MEASURES,
+  SIGNAL_MEASURES,
+  TIE_MIX_MEASURES,
+  tableView,
+  tieChangeTable,
+  windowName,
+  type Snapshot,
+} from './series-data';
 
 function snapshot(label: string, from: string, betweennessCentralization: number, peerTieShare: number, actorCount: number): Snapshot {
   return {
@@ -22,7 +32,11 @@ function snapshot(label: string, from: string, betweennessCentralization: number
   };
 }
 
-const series = [snapshot('2018–19', '2018-08-01', 0.9, 0.1, 10), snapshot('2019–20', '2019-08-01', 0.6, 0.35, 12), snapshot('2020–21', '2020-08-01', 0.3, 0.5, 15)];
+const series = [
+  snapshot('2018–19', '2018-08-01', 0.9, 0.1, 10),
+  snapshot('2019–20', '2019-08-01', 0.6, 0.35, 12),
+  snapshot('2020–21', '2020-08-01', 0.3, 0.5, 15),
+];
 
 describe('series → chart data', () => {
   it('gives one point per window for each measure, in series order', () => {
@@ -56,7 +70,15 @@ describe('series → chart data', () => {
 
   it('tabulates the tie changes', () => {
     expect(
-      tieChangeTable([{ window: { from: 'a', to: 'b', label: '2019–20' }, tiesGained: 12, tiesLost: 3, crossNetworkTiesGained: 4, persistentTieShare: 0.4567 }]),
+      tieChangeTable([
+        {
+          window: { from: 'a', to: 'b', label: '2019–20' },
+          tiesGained: 12,
+          tiesLost: 3,
+          crossNetworkTiesGained: 4,
+          persistentTieShare: 0.4567,
+        },
+      ]),
     ).toEqual({
       columns: ['Window', 'Ties gained', 'Ties lost', 'Cross-network ties gained', 'Share of ties already there the window before'],
       rows: [['2019–20', '12', '3', '4', '45.7%']],

@@ -19,10 +19,30 @@ export interface SeriesMeasure {
 
 /** The four signals the trend's verdict counts (see TrendVerdict in the schema). */
 export const SIGNAL_MEASURES: readonly SeriesMeasure[] = [
-  { label: 'Betweenness centralization', kind: 'share', reading: 'falls as the network stops routing through one hub', value: (s) => s.betweennessCentralization },
-  { label: "Foundation's share of ties", kind: 'share', reading: 'falls as members tie with each other', value: (s) => s.tieMix.foundation },
-  { label: 'Cross-network share of ties', kind: 'share', reading: 'rises as networks connect with each other', value: (s) => s.crossNetworkTieShare },
-  { label: 'Foundation-initiated share', kind: 'share', reading: 'falls as members take the initiative', value: (s) => s.foundationInitiatedShare },
+  {
+    label: 'Betweenness centralization',
+    kind: 'share',
+    reading: 'falls as the network stops routing through one hub',
+    value: (s) => s.betweennessCentralization,
+  },
+  {
+    label: "Foundation's share of ties",
+    kind: 'share',
+    reading: 'falls as members tie with each other',
+    value: (s) => s.tieMix.foundation,
+  },
+  {
+    label: 'Cross-network share of ties',
+    kind: 'share',
+    reading: 'rises as networks connect with each other',
+    value: (s) => s.crossNetworkTieShare,
+  },
+  {
+    label: 'Foundation-initiated share',
+    kind: 'share',
+    reading: 'falls as members take the initiative',
+    value: (s) => s.foundationInitiatedShare,
+  },
 ];
 
 /** The tie mix, stacked: its four shares sum to 1 in a window with ties. */
@@ -98,7 +118,13 @@ export function tableView(snapshots: readonly Snapshot[], measures: readonly Ser
 export function tieChangeTable(changes: readonly TieChange[]): TableView {
   return {
     columns: ['Window', 'Ties gained', 'Ties lost', 'Cross-network ties gained', 'Share of ties already there the window before'],
-    rows: changes.map((c) => [windowName(c.window), String(c.tiesGained), String(c.tiesLost), String(c.crossNetworkTiesGained), `${(c.persistentTieShare * 100).toFixed(1)}%`]),
+    rows: changes.map((c) => [
+      windowName(c.window),
+      String(c.tiesGained),
+      String(c.tiesLost),
+      String(c.crossNetworkTiesGained),
+      `${(c.persistentTieShare * 100).toFixed(1)}%`,
+    ]),
   };
 }
 
