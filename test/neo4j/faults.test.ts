@@ -84,6 +84,9 @@ if (TEST_STORE !== 'neo4j') {
         NEO4J_USER: 'neo4j',
         NEO4J_PASSWORD: password,
         COPNET_DEMO_DATA: 'off',
+        // this suite is about the store failing, not about credentials: local single-user mode
+        HOST: '127.0.0.1',
+        COPNET_AUTH: 'off',
       });
 
     it('refuses a wrong password at start-up with one line naming NEO4J_URI and NEO4J_USER', async () => {
