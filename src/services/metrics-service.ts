@@ -17,7 +17,7 @@ import type { TieNetwork } from '../projection/tie-network';
 import type { Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
 import type { WorkPool } from './work/work-pool';
-import type { MeasuredWindow } from './work/work-tasks';
+import type { MeasuredWindow, NetworkRequest } from './work/work-tasks';
 import { columnSnapshot } from '../metrics/snapshot';
 import { WorkLimitError } from '../domain/errors';
 
@@ -75,12 +75,6 @@ const READ_SLICE = 2000;
 /** Windows per task sent to a worker thread: small enough to spread a series over every thread. */
 const WINDOWS_PER_TASK = 8;
 export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
-
-/** A window's network once the scope and options are checked and normalised. */
-interface Request {
-  readonly scope: Scope;
-  readonly limit: number;
-}
 
 /**
  * Network metrics use cases: read a window's interactions from the store, project them,
@@ -260,7 +254,7 @@ export class MetricsService {
   /** One promise per window, measured on the worker threads in tasks of a few windows each. */
   private measureOnThreads(
     windows: readonly TimeWindow[],
-    request: Request,
+    request: NetworkRequest,
     range: Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }>,
     signal: AbortSignal | undefined,
   ): Promise<NetworkSnapshot>[] {
@@ -317,7 +311,7 @@ export class MetricsService {
     interactions: Iterable<Interaction>,
     actors: ReadonlyMap<string, Actor>,
     window: TimeWindow,
-    request: Request,
+    request: NetworkRequest,
   ): Promise<NetworkSnapshot> {
     const { measures, paths } = this.startMeasuring(interactions, actors, window, request);
     return completeSnapshot(measures, await paths);
@@ -332,7 +326,7 @@ export class MetricsService {
     interactions: Iterable<Interaction>,
     actors: ReadonlyMap<string, Actor>,
     window: TimeWindow,
-    request: Request,
+    request: NetworkRequest,
   ): { measures: GraphMeasures; paths: Promise<PathCentralities> } {
     const projection = project(interactions, actors, request);
     const { network } = projection;
@@ -383,12 +377,12 @@ function windowTies(snapshot: NetworkSnapshot): { ids: readonly string[]; ties: 
   return { ids: snapshot.actorColumns.ids, ties: snapshot.ties };
 }
 
-function project(interactions: Iterable<Interaction>, actors: ReadonlyMap<string, Actor>, request: Request): Projection {
+function project(interactions: Iterable<Interaction>, actors: ReadonlyMap<string, Actor>, request: NetworkRequest): Projection {
   return projectTieNetwork(interactions, actors, request.scope, { coParticipationLimit: request.limit });
 }
 
 /** Checks the scope's kinds and the options; sorts and de-duplicates the kinds so equal scopes share a cache key. */
-function normalize(scope: Scope, options: MetricsOptions): Request {
+function normalize(scope: Scope, options: MetricsOptions): NetworkRequest {
   const actorKinds = checkKinds(scope.actorKinds, ACTOR_KINDS, 'scope.actorKinds');
   const interactionKinds = checkKinds(scope.interactionKinds, INTERACTION_KINDS, 'scope.interactionKinds');
   return {
@@ -405,7 +399,7 @@ function checkKinds<K extends string>(kinds: readonly K[] | null | undefined, kn
   return known.filter((kind) => kinds.includes(kind));
 }
 
-function cacheKey(window: TimeWindow, request: Request): string {
+function cacheKey(window: TimeWindow, request: NetworkRequest): string {
   const actorKinds: readonly ActorKind[] = request.scope.actorKinds ?? [];
   const interactionKinds: readonly InteractionKind[] = request.scope.interactionKinds ?? [];
   return `${window.from.getTime()}|${window.to.getTime()}|${actorKinds.join(',')}|${interactionKinds.join(',')}|${request.limit}`;
