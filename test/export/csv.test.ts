@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
-import { exportToBuffer } from '../../src/export';
-import type { SeriesFiguresRow } from '../../src/export';
+import { exportToBuffer } from '../../src/export/write-export';
+import type { SeriesFiguresRow } from '../../src/export/export-data';
 import {
   ACTORS,
   CANONICAL_TIE_CLASSES,

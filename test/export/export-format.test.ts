@@ -6,7 +6,7 @@ import {
   filenameOf,
   isSeriesFormat,
   parseExportFormat,
-} from '../../src/export';
+} from '../../src/export/export-format';
 import { SCHOOL_YEAR } from './fixture';
 
 describe('export formats', () => {

@@ -5,7 +5,7 @@
  */
 import type { ActorKind } from '../../src/domain/actor';
 import type { TimeWindow } from '../../src/domain/time-window';
-import type { NetworkExport } from '../../src/export';
+import type { NetworkExport } from '../../src/export/export-data';
 import type { ActorMetricValues, NetworkFigures } from '../../src/metrics/snapshot';
 import { createTieNetwork, type TieAttributes, type TieNetwork } from '../../src/projection/tie-network';
 

@@ -1,7 +1,8 @@
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
 import type { TimeWindow } from '../../src/domain/time-window';
-import { exportToBuffer, type NetworkExport } from '../../src/export';
+import type { NetworkExport } from '../../src/export/export-data';
+import { exportToBuffer } from '../../src/export/write-export';
 import { slotsOf } from '../../src/export/gexf-dynamic';
 import type { TieAttributes } from '../../src/projection/tie-network';
 import { ACTORS, METRICS, buildNetwork } from './fixture';

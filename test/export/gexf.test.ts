@@ -1,6 +1,6 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
-import { exportToBuffer } from '../../src/export';
+import { exportToBuffer } from '../../src/export/write-export';
 import {
   ACTORS,
   CANONICAL_TIE_CLASSES,

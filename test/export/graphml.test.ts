@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
-import { exportToBuffer, renderExport } from '../../src/export';
+import { exportToBuffer, renderExport } from '../../src/export/write-export';
 import {
   ACTORS,
   CANONICAL_TIE_CLASSES,

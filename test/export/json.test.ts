@@ -1,5 +1,5 @@
 import { UndirectedGraph } from 'graphology';
-import { exportToBuffer } from '../../src/export';
+import { exportToBuffer } from '../../src/export/write-export';
 import { ACTORS, CANONICAL_TIE_CLASSES, CANONICAL_TIES, ISO, fixtureExport, metricsOf } from './fixture';
 
 describe('JSON export (graphology serialization)', () => {

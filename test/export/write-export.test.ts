@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidInputError } from '../../src/domain/errors';
-import { exportToBuffer, renderExport, writeExport } from '../../src/export';
+import { exportToBuffer, renderExport, writeExport } from '../../src/export/write-export';
 import { METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport } from './fixture';
 
 describe('renderExport / writeExport', () => {
