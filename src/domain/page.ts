@@ -21,6 +21,11 @@ export interface Page<T> {
   readonly hasNextPage: boolean;
 }
 
+/** A page from `first + 1` rows read in order: the extra row only tells that a next page exists. */
+export function toPage<T>(rows: readonly T[], first: number): Page<T> {
+  return { items: rows.slice(0, first), hasNextPage: rows.length > first };
+}
+
 /**
  * The answer to `first: 0`: no items and no next page. A page of nothing has no end cursor
  * to continue from, so `hasNextPage: true` would send a naive pager round forever;

@@ -1,4 +1,5 @@
 import { sameActor, type Actor } from '../domain/actor';
+import { chunks } from '../domain/chunks';
 import type { Interaction } from '../domain/interaction';
 import type { Store } from '../store/store';
 
@@ -147,10 +148,4 @@ async function copyInteractions(from: Store, to: Store, batchSize: number, onPro
     throw new Error(`The source holds ${total} interactions but ${read} were read: was it written to during the migration? Run it again.`);
   }
   return { copied, present };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

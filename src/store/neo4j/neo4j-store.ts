@@ -1,11 +1,12 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { chunks } from '../../domain/chunks';
 import { systemAuthor, tokenRecord, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
 import type { AuditCursor, AuditEntry, AuditFilter, AuditRecord, RecordStamp } from '../../domain/audit';
 import { interactionRecord } from '../../domain/correction';
 import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import { actorsOf, type Interaction } from '../../domain/interaction';
-import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
+import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
 import {
   checkMerge,
@@ -777,18 +778,8 @@ function countOf(records: readonly RowLike[]): number {
   return toSafeNumber(records[0]?.get('count'), 'count');
 }
 
-function toPage<T>(rows: T[], first: number): Page<T> {
-  return { items: rows.slice(0, first), hasNextPage: rows.length > first };
-}
-
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 async function closeQuietly(session: Session): Promise<void> {

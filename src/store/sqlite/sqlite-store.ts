@@ -7,7 +7,7 @@ import type { AuditAction, AuditCursor, AuditEntry, AuditFilter, AuditRecord, Au
 import { interactionRecord } from '../../domain/correction';
 import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
-import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../../domain/page';
+import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope, TimeWindow } from '../../domain/time-window';
 import {
   checkMerge,
@@ -816,10 +816,6 @@ function interactionWhere(filter: InteractionFilter): Conditions {
     where.add('seq IN (SELECT interaction_seq FROM interaction_actors WHERE actor_id = ?)', filter.actorId);
   }
   return where;
-}
-
-function toPage<T>(rows: T[], first: number): Page<T> {
-  return { items: rows.slice(0, first), hasNextPage: rows.length > first };
 }
 
 function toActor(row: ActorRow): Actor {
