@@ -9,8 +9,11 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci
+# --ignore-scripts: `prepare` (npm run build) needs the sources, copied below; better-sqlite3's own
+# install step is then run by name.
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
 COPY . .
+# Compiles the server and builds the dashboard into dist/web, then drops the dev dependencies.
 RUN npm run build && npm prune --omit=dev
 
 # --- run: production dependencies, compiled code and the Cypher files only ---
