@@ -5,9 +5,10 @@ import { brandesSync, type PathMetricsPool } from './kernel';
 /**
  * The two shortest-path centralities, which cost one breadth-first search per actor and
  * so are computed together by the typed-array Brandes kernel (./kernel/): normalized
- * betweenness (definition: ./actor/betweenness.ts) and networkx closeness
- * (./actor/closeness.ts), each indexed like GraphIndex.ids (actor id order). The
- * graphology-metrics versions in ./actor/ are the reference the kernel is tested against.
+ * betweenness (networkx betweenness_centrality(normalized=True): Σ σ_st(v)/σ_st over
+ * unordered pairs, divided by (n − 1)(n − 2)/2) and networkx closeness, each indexed like
+ * GraphIndex.ids (actor id order). The tests hold the kernel to graphology-metrics
+ * (test/metrics/oracles/) and to networkx.
  */
 export interface PathCentralities {
   readonly betweenness: ArrayLike<number>;

@@ -1,5 +1,5 @@
-import { betweenness } from '../../src/metrics/actor/betweenness';
-import { closeness } from '../../src/metrics/actor/closeness';
+import { betweenness } from './oracles/betweenness';
+import { closeness } from './oracles/closeness';
 import { clustering } from '../../src/metrics/actor/clustering';
 import { degreeCentrality } from '../../src/metrics/actor/degree-centrality';
 import { degrees } from '../../src/metrics/actor/degree';

@@ -1,4 +1,4 @@
-import { betweenness } from '../../src/metrics/actor/betweenness';
+import { betweenness } from './oracles/betweenness';
 import { clustering } from '../../src/metrics/actor/clustering';
 import { communities } from '../../src/metrics/actor/community';
 import { degrees } from '../../src/metrics/actor/degree';

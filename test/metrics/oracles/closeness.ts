@@ -1,7 +1,7 @@
 import type { Attributes } from 'graphology-types';
 import type Graph from 'graphology-types';
 import closenessOf from 'graphology-metrics/centrality/closeness';
-import type { GraphIndex } from '../graph-index';
+import type { GraphIndex } from '../../../src/metrics/graph-index';
 
 /**
  * Closeness centrality, networkx's closeness_centrality (wf_improved=True): with r the

@@ -1,7 +1,7 @@
 import type { Attributes } from 'graphology-types';
 import type Graph from 'graphology-types';
 import betweennessOf from 'graphology-metrics/centrality/betweenness';
-import type { GraphIndex } from '../graph-index';
+import type { GraphIndex } from '../../../src/metrics/graph-index';
 
 /**
  * Betweenness centrality, exact, unweighted and normalized (networkx
@@ -11,7 +11,8 @@ import type { GraphIndex } from '../graph-index';
  *
  * This is the reference implementation through graphology-metrics (with getEdgeWeight:
  * null: its default would weigh paths by the `weight` attribute). The snapshot computes it
- * together with closeness through a PathCentralityEngine (../path-centralities.ts).
+ * together with closeness through a PathCentralityEngine (src/metrics/path-centralities.ts);
+ * this oracle lives with the tests, which hold the kernel to it.
  */
 export function betweenness<N extends Attributes, E extends Attributes>(graph: Graph<N, E>, index: GraphIndex): Float64Array {
   const out = new Float64Array(index.ids.length);
