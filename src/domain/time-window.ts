@@ -1,18 +1,10 @@
 import { checkInstant } from './date-time';
 import { InvalidInputError } from './errors';
-import type { ActorKind } from './actor';
-import type { InteractionKind } from './interaction';
 
 /** A half-open time interval [from, to): `from` included, `to` excluded. */
 export interface TimeWindow {
   readonly from: Date;
   readonly to: Date;
-}
-
-/** Which interactions and actors a network is built from; empty or absent means all. */
-export interface Scope {
-  readonly actorKinds?: readonly ActorKind[] | null;
-  readonly interactionKinds?: readonly InteractionKind[] | null;
 }
 
 export function validateWindow(window: TimeWindow, field = 'window'): TimeWindow {

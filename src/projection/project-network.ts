@@ -2,7 +2,7 @@ import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { actorNetworkId } from '../domain/actor-network';
 import { InvalidInputError } from '../domain/errors';
 import type { Interaction } from '../domain/interaction';
-import type { Scope } from '../domain/time-window';
+import type { Scope } from '../domain/scope';
 import { DEFAULT_CO_PARTICIPATION_LIMIT, forEachCoParticipationTie } from './co-participation-ties';
 import { compareIds } from './compare-ids';
 import { forEachInitiatorTie } from './initiator-ties';

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor';
 import type { Interaction } from '../domain/interaction';
-import type { Scope } from '../domain/time-window';
+import type { Scope } from '../domain/scope';
 
 /**
  * Scope rules of the projection (an empty or absent list means "all"):

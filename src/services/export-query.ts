@@ -2,7 +2,8 @@ import { isActorKind, ACTOR_KINDS, type ActorKind } from '../domain/actor';
 import { parseIsoDateTime } from '../domain/date-time';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, isInteractionKind, type InteractionKind } from '../domain/interaction';
-import type { Scope, TimeWindow } from '../domain/time-window';
+import type { Scope } from '../domain/scope';
+import type { TimeWindow } from '../domain/time-window';
 import {
   isGexfFormat,
   isSeriesFormat,

@@ -1,7 +1,8 @@
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
-import { validateWindow, type Scope, type TimeWindow } from '../domain/time-window';
+import type { Scope } from '../domain/scope';
+import { validateWindow, type TimeWindow } from '../domain/time-window';
 import { completeSnapshot, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import { indexGraph } from '../metrics/graph-index';
 import { inThreadPathCentralityEngine, type PathCentralities, type PathCentralityEngine } from '../metrics/path-centralities';

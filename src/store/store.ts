@@ -3,7 +3,8 @@ import type { Actor, ActorKind } from '../domain/actor';
 import type { AuditCursor, AuditEntry, AuditFilter, RecordStamp } from '../domain/audit';
 import type { Interaction, InteractionKind } from '../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../domain/page';
-import type { Scope, TimeWindow } from '../domain/time-window';
+import type { Scope } from '../domain/scope';
+import type { TimeWindow } from '../domain/time-window';
 
 /**
  * The store port: everything the API, the metrics and the CLI need from storage.

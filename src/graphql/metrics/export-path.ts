@@ -1,6 +1,7 @@
 import { enumOf } from '../common/enums';
 import { registerEnumType } from 'type-graphql';
-import type { Scope, TimeWindow } from '../../domain/time-window';
+import type { Scope } from '../../domain/scope';
+import type { TimeWindow } from '../../domain/time-window';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/export-format';
 import type { SeriesInput } from '../../metrics/series';
 

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../domain/actor';
-import type { Scope, TimeWindow } from '../../domain/time-window';
+import type { Scope } from '../../domain/scope';
+import type { TimeWindow } from '../../domain/time-window';
 import type { NetworkExport, SeriesFiguresRow } from '../../export/export-data';
 import type { GexfVersion, SnapshotFormat } from '../../export/export-format';
 import { renderExport } from '../../export/write-export';

@@ -8,7 +8,8 @@ import { interactionRecord } from '../../domain/correction';
 import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
 import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
-import type { Scope, TimeWindow } from '../../domain/time-window';
+import type { Scope } from '../../domain/scope';
+import type { TimeWindow } from '../../domain/time-window';
 import {
   checkMerge,
   idsNamedByActors,
