@@ -1,8 +1,8 @@
-import { isActorKind, ACTOR_KINDS, type ActorKind } from '../domain/actor';
+import { ACTOR_KINDS, type ActorKind } from '../domain/actor';
 import { parseIsoDateTime } from '../domain/date-time';
 import { InvalidInputError } from '../domain/errors';
-import { INTERACTION_KINDS, isInteractionKind, type InteractionKind } from '../domain/interaction';
-import type { Scope } from '../domain/scope';
+import { INTERACTION_KINDS, type InteractionKind } from '../domain/interaction';
+import { checkKinds, type Scope } from '../domain/scope';
 import type { TimeWindow } from '../domain/time-window';
 import {
   isGexfFormat,
@@ -61,8 +61,8 @@ export function parseExportQuery(text: ExportQueryText): ExportQuery {
   const to = parseIsoDateTime(required(text.to, 'to'), 'to');
   if (from.getTime() >= to.getTime()) throw new InvalidInputError('from', text.from, `must be before to (${to.toISOString()})`);
   const scope: Scope = {
-    actorKinds: kinds(text.actorKinds, 'actorKinds', isActorKind, ACTOR_KINDS),
-    interactionKinds: kinds(text.interactionKinds, 'interactionKinds', isInteractionKind, INTERACTION_KINDS),
+    actorKinds: kinds(text.actorKinds, 'actorKinds', ACTOR_KINDS),
+    interactionKinds: kinds(text.interactionKinds, 'interactionKinds', INTERACTION_KINDS),
   };
   const options: MetricsOptions = { coParticipationLimit: optionalInteger(text.coParticipationLimit, 'coParticipationLimit') };
   if (text.version !== undefined && !isGexfFormat(format)) {
@@ -87,18 +87,14 @@ function required(value: string | undefined, name: string): string {
   return value;
 }
 
-function kinds<K extends ActorKind | InteractionKind>(
-  value: string | undefined,
-  name: string,
-  isKind: (v: unknown) => v is K,
-  all: readonly string[],
-): K[] | null {
+/** A comma-separated list of kinds, checked by the domain's scope rule. */
+function kinds<K extends ActorKind | InteractionKind>(value: string | undefined, name: string, known: readonly K[]): K[] | null {
   if (value === undefined || value.trim() === '') return null;
-  return value.split(',').map((raw, i) => {
-    const kind = raw.trim();
-    if (!isKind(kind)) throw new InvalidInputError(`${name}[${i}]`, kind, `is not one of ${all.join(', ')}`);
-    return kind;
-  });
+  return checkKinds(
+    value.split(',').map((raw) => raw.trim()),
+    known,
+    name,
+  );
 }
 
 function optionalInteger(value: string | undefined, name: string): number | null {

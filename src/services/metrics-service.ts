@@ -1,7 +1,7 @@
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
-import type { Scope } from '../domain/scope';
+import { checkKinds, type Scope } from '../domain/scope';
 import { validateWindow, type TimeWindow } from '../domain/time-window';
 import { completeSnapshot, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import { indexGraph } from '../metrics/graph-index';
@@ -390,14 +390,6 @@ function normalize(scope: Scope, options: MetricsOptions): NetworkRequest {
     scope: { actorKinds, interactionKinds },
     limit: resolveCoParticipationLimit(options.coParticipationLimit, 'coParticipationLimit'),
   };
-}
-
-function checkKinds<K extends string>(kinds: readonly K[] | null | undefined, known: readonly K[], field: string): K[] | null {
-  if (!kinds || kinds.length === 0) return null;
-  kinds.forEach((kind, i) => {
-    if (!known.includes(kind)) throw new InvalidInputError(`${field}[${i}]`, kind, `is not one of ${known.join(', ')}`);
-  });
-  return known.filter((kind) => kinds.includes(kind));
 }
 
 function cacheKey(window: TimeWindow, request: NetworkRequest): string {
