@@ -1,4 +1,3 @@
-import { ACTOR_KINDS } from '../domain/actor';
 import type { TimeWindow } from '../domain/time-window';
 import type { TieNetwork } from '../projection/tie-network';
 import { actorClasses, FOUNDATION_KIND } from './actor-classes';
@@ -11,7 +10,7 @@ import { degreeCentrality } from './actor/degree-centrality';
 import { degrees } from './actor/degree';
 import { eigenvectorCentrality } from './actor/eigenvector';
 import { pagerank } from './actor/pagerank';
-import { indexGraph, type GraphIndex } from './graph-index';
+import type { GraphIndex } from './graph-index';
 import { actorCount } from './network/actor-count';
 import { averageClustering } from './network/average-clustering';
 import { betweennessCentralization } from './network/betweenness-centralization';
@@ -32,7 +31,7 @@ import { modularity } from './network/modularity';
 import { peerTieShare } from './network/peer-tie-share';
 import { tieCount } from './network/tie-count';
 import { transitivity } from './network/transitivity';
-import { pathCentralities, type PathCentralities } from './path-centralities';
+import type { PathCentralities } from './path-centralities';
 import { columnSnapshot, type ActorMetricColumns, type NetworkFigures, type NetworkSnapshot, type SnapshotTies } from './snapshot';
 import { triangleCounts } from './triangles';
 
@@ -55,28 +54,7 @@ export interface MeasureOptions {
 }
 
 /**
- * Every network figure and every per-actor metric of one window's tie network.
- *
- * `counts` come from the projection (interactions that produced a tie, and who initiated
- * them); a bare number is the interaction count with no initiator known (every
- * initiatedBy entry 0), for tests.
- * `paths` are the betweenness and closeness of the network's actors in id order, when
- * computed elsewhere (a worker pool); without them they are computed here. `index` may be
- * passed when the caller already built it for the same network.
- */
-export function computeSnapshot(
-  network: TieNetwork,
-  window: TimeWindow,
-  counts: number | InteractionCounts,
-  paths?: PathCentralities,
-  index: GraphIndex = indexGraph(network),
-): NetworkSnapshot {
-  const interactionCounts = typeof counts === 'number' ? { interactionCount: counts, initiatedBy: ACTOR_KINDS.map(() => 0) } : counts;
-  return completeSnapshot(measureGraph(network, window, interactionCounts, index), paths ?? pathCentralities(index));
-}
-
-/**
- * Everything of a snapshot but what needs the path centralities: what computeSnapshot
+ * Everything of a snapshot but what needs the path centralities: what a snapshot
  * measures on the graph itself. Once this is taken the graph is no longer needed, so a
  * caller waiting for path centralities from a worker pool can let it go meanwhile.
  */
@@ -86,7 +64,7 @@ export interface GraphMeasures {
   readonly ties: SnapshotTies;
 }
 
-/** First half of computeSnapshot: every figure that does not need the path centralities. */
+/** First half of a snapshot (completeSnapshot is the second): every figure that does not need the path centralities. */
 export function measureGraph(
   network: TieNetwork,
   window: TimeWindow,
@@ -153,12 +131,12 @@ export function measureGraph(
   };
 }
 
-/** Second half of computeSnapshot: adds the path centralities to what measureGraph took. */
+/** Second half of a snapshot: adds the path centralities to what measureGraph took. */
 export function completeSnapshot({ figures, columns, ties }: GraphMeasures, paths: PathCentralities): NetworkSnapshot {
   const { betweenness, closeness } = paths;
   const n = columns.ids.length;
   if (betweenness.length !== n || closeness.length !== n) {
-    throw new Error(`computeSnapshot: path centralities for ${betweenness.length} actors, network has ${n}`);
+    throw new Error(`completeSnapshot: path centralities for ${betweenness.length} actors, network has ${n}`);
   }
   const { window, ...rest } = figures;
   return columnSnapshot(

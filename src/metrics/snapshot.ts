@@ -95,14 +95,14 @@ export interface SnapshotTies {
 export interface NetworkSnapshot extends NetworkFigures {
   readonly window: TimeWindow;
   /**
-   * Sorted by actor id. In a snapshot made by computeSnapshot this is a getter that
+   * Sorted by actor id. In a snapshot made by completeSnapshot this is a getter that
    * builds a new array from `actorColumns` on every read: prefer findActorMetrics /
    * topActors (./actor-lookup.ts), which read the columns, and read it once per use.
    */
   readonly actors: readonly ActorMetricValues[];
-  /** The same figures as columns (not enumerable), when the snapshot was made by computeSnapshot. */
+  /** The same figures as columns (not enumerable), when the snapshot was made by completeSnapshot. */
   readonly actorColumns?: ActorMetricColumns;
-  /** The ties themselves (not enumerable), when the snapshot was made by computeSnapshot. */
+  /** The ties themselves (not enumerable), when the snapshot was made by completeSnapshot. */
   readonly ties?: SnapshotTies;
 }
 

@@ -198,7 +198,7 @@ export class MetricsService {
     const snapshot = await this.snapshot(window, scope, options);
     const columns = snapshot.actorColumns;
     const ties = snapshot.ties;
-    if (!columns || !ties) throw new Error('introductions need a snapshot made by computeSnapshot');
+    if (!columns || !ties) throw new Error('introductions need a snapshot made by completeSnapshot');
     const u = positionOfId(columns.ids, actorId);
     if (u < 0) return [];
     const wanted = new Set((kinds ?? [actor.kind]).map((kind) => ACTOR_KINDS.indexOf(kind)));
@@ -374,7 +374,7 @@ export class MetricsService {
 }
 
 function windowTies(snapshot: NetworkSnapshot): { ids: readonly string[]; ties: NonNullable<NetworkSnapshot['ties']> } {
-  if (!snapshot.actorColumns || !snapshot.ties) throw new Error('tie changes need snapshots made by computeSnapshot');
+  if (!snapshot.actorColumns || !snapshot.ties) throw new Error('tie changes need snapshots made by completeSnapshot');
   return { ids: snapshot.actorColumns.ids, ties: snapshot.ties };
 }
 

@@ -3,7 +3,7 @@ import { clustering } from '../../src/metrics/actor/clustering';
 import { communities } from '../../src/metrics/actor/community';
 import { degrees } from '../../src/metrics/actor/degree';
 import { findActorMetrics, topActors } from '../../src/metrics/actor-lookup';
-import { computeSnapshot } from '../../src/metrics/compute-snapshot';
+import { computeSnapshot } from './compute-snapshot';
 import { indexGraph } from '../../src/metrics/graph-index';
 import { actorCount } from '../../src/metrics/network/actor-count';
 import { averageClustering } from '../../src/metrics/network/average-clustering';

@@ -1,6 +1,6 @@
 import type { Actor, ActorKind } from '../../src/domain/actor';
 import type { Interaction } from '../../src/domain/interaction';
-import { computeSnapshot } from '../../src/metrics/compute-snapshot';
+import { computeSnapshot } from './compute-snapshot';
 import type { NetworkSnapshot } from '../../src/metrics/snapshot';
 import { tieChange } from '../../src/metrics/tie-changes';
 import { projectTieNetwork } from '../../src/projection/project-network';
