@@ -15,6 +15,9 @@ const layers = {
   import: ['graphql', 'http', 'cli'],
   demo: ['graphql', 'http', 'cli'],
   auth: ['graphql', 'http', 'cli'],
+  // Resolvers and routes reach the store only through the services.
+  graphql: ['store', 'cli'],
+  http: ['store', 'cli'],
 };
 
 const boundaries = Object.entries(layers).map(([layer, banned]) => ({

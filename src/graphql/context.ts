@@ -59,9 +59,9 @@ export function createRequestContext(
     services,
     signal,
     loaders: {
-      actor: new DataLoader((ids: readonly string[]) => services.store.getActorsByIds(ids), { maxBatchSize: 1000 }),
-      actorStamp: new DataLoader((ids: readonly string[]) => services.store.getActorStamps(ids), { maxBatchSize: 1000 }),
-      interactionStamp: new DataLoader((ids: readonly string[]) => services.store.getInteractionStamps(ids), { maxBatchSize: 1000 }),
+      actor: new DataLoader((ids: readonly string[]) => services.actors.getActorsByIds(ids), { maxBatchSize: 1000 }),
+      actorStamp: new DataLoader((ids: readonly string[]) => services.audit.actorStamps(ids), { maxBatchSize: 1000 }),
+      interactionStamp: new DataLoader((ids: readonly string[]) => services.audit.interactionStamps(ids), { maxBatchSize: 1000 }),
     },
     warnings: [],
     principal: () => access.principal,

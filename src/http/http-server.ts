@@ -76,7 +76,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       if (wantsIde(request, url)) return web.serveIde(request, response);
       return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, signal, authenticator);
     }
-    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.store.kind });
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.storeKind });
     if (await web.serve(request, response, url.pathname)) return;
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
     if (route) return route[1](request, response, url, signal);

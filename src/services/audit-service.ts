@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditFilter } from '../domain/audit';
+import type { AuditEntry, AuditFilter, RecordStamp } from '../domain/audit';
 import { InvalidInputError } from '../domain/errors';
 import { validatePageSize } from '../domain/page';
 import type { Store } from '../store/store';
@@ -7,6 +7,16 @@ import type { Connection } from './connection';
 /** Reads the audit log, page by page (the log is written by the store with each change). */
 export class AuditService {
   constructor(private readonly store: Store) {}
+
+  /** DataLoader's batch function: who created and last changed each actor, or null, in the order asked. */
+  actorStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]> {
+    return this.store.getActorStamps(ids);
+  }
+
+  /** DataLoader's batch function: who created and last changed each interaction, or null, in the order asked. */
+  interactionStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]> {
+    return this.store.getInteractionStamps(ids);
+  }
 
   async list(filter: AuditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<AuditEntry>> {
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {

@@ -1,5 +1,5 @@
 import { TokenService } from '../auth/token-service';
-import type { Store } from '../store/store';
+import type { Store, StoreKind } from '../store/store';
 import { ActorService } from './actor-service';
 import { AuditService } from './audit-service';
 import { ExportService } from './export-service';
@@ -14,7 +14,8 @@ export interface ServicesOptions {
 
 /** The use cases the GraphQL and HTTP layers call: built once at start-up. */
 export interface Services {
-  readonly store: Store;
+  /** Which store answers (reported by /health). */
+  readonly storeKind: StoreKind;
   readonly actors: ActorService;
   readonly interactions: InteractionService;
   readonly metrics: MetricsService;
@@ -33,7 +34,7 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
   const pool = new WorkPool();
   const metrics = new MetricsService(store, { work: pool, maxWindowInteractions: options.maxWindowInteractions });
   return {
-    store,
+    storeKind: store.kind,
     actors: new ActorService(store),
     interactions: new InteractionService(store),
     metrics,
