@@ -1,4 +1,4 @@
-# copnet as a container: built from this checkout, run with `node dist/src/main.js`.
+# copnet as a container: built from this checkout, run with `node dist/src/run-cli.js`.
 # docker-compose.yml wires it to Neo4j; alone it serves on the embedded SQLite store in /app/data.
 
 # --- build: all dependencies, compile TypeScript, then drop the dev dependencies ---
@@ -36,4 +36,4 @@ COPY --from=build /app/cypher ./cypher
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/src/run-cli.js"]

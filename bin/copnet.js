@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The `copnet` command: runs the compiled CLI (built by `npm ci` through the prepare script).
-require('../dist/src/main.js');
+require('../dist/src/run-cli.js');

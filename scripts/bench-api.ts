@@ -1,6 +1,6 @@
 /**
  * API load benchmark (issue "Survive any client"): starts a real copnet server (the built
- * `dist/src/main.js`, its own process, a fresh SQLite file with the demo network) on
+ * `dist/src/run-cli.js`, its own process, a fresh SQLite file with the demo network) on
  * loopback, drives it with autocannon, and prints throughput and latency for:
  *
  *   1. a trivial actor lookup;
@@ -12,7 +12,7 @@
  * Targets: (4) p99 under 50 ms; (3) at least 1,000 requests/s. The machine's load average
  * is printed before and after: on a shared machine it says as much as the figures.
  *
- *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server other/dist/src/main.js]
+ *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server other/dist/src/run-cli.js]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,8 +25,8 @@ const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
-    /** Another build's main.js, to compare (e.g. the main branch's dist/src/main.js). */
-    server: { type: 'string', default: join(__dirname, '..', 'src', 'main.js') },
+    /** Another build's run-cli.js, to compare (e.g. the main branch's dist/src/run-cli.js). */
+    server: { type: 'string', default: join(__dirname, '..', 'src', 'run-cli.js') },
     /** Only the scenarios without heavy work (1–3). */
     light: { type: 'boolean', default: false },
   },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { loadDemoData } from '../demo/load-demo-data';
-import { startCopnet } from '../server';
+import { startCopnet } from '../start-copnet';
 
 /** `copnet serve` (the default command, and `npm start`): the API on the configured store. */
 export function registerServeCommand(program: Command): Command {

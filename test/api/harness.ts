@@ -7,7 +7,7 @@ import type { JwtVerifier } from '../../src/auth/jwt-verifier';
 import { TokenService } from '../../src/auth/token-service';
 import { systemAuthor, type Role } from '../../src/domain/access';
 import { buildCopnetSchema } from '../../src/graphql/schema';
-import { startHttpServer, type RunningServer } from '../../src/http/http-server';
+import { startHttpServer, type RunningServer } from '../../src/http/start-http-server';
 import { createServices } from '../../src/services/services';
 import type { Store } from '../../src/store/store';
 import { openTestStore } from '../store/test-store';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
-import { startCopnet } from '../../src/server';
+import { startCopnet } from '../../src/start-copnet';
 import { TEST_STORE } from '../store/test-store';
 import { postGraphql, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
-import { startCopnet } from '../../src/server';
+import { startCopnet } from '../../src/start-copnet';
 import { postGraphql } from '../api/harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'copnet-first-start-'));

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
 import { StoreUnavailableError } from '../../src/domain/errors';
-import { startCopnet, type Copnet } from '../../src/server';
+import { startCopnet, type Copnet } from '../../src/start-copnet';
 import { postGraphql, SMALL_NETWORK, UPSERT_ACTORS } from '../api/harness';
 import { TEST_STORE } from '../store/test-store';
 

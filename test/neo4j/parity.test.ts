@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { loadDemoData } from '../../src/demo/load-demo-data';
 import type { Actor } from '../../src/domain/actor';
 import { buildCopnetSchema } from '../../src/graphql/schema';
-import { startHttpServer, type RunningServer } from '../../src/http/http-server';
+import { startHttpServer, type RunningServer } from '../../src/http/start-http-server';
 import { createServices } from '../../src/services/services';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';

@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { loadDemoData } from '../../src/demo/load-demo-data';
-import { startCopnet, type Copnet } from '../../src/server';
+import { startCopnet, type Copnet } from '../../src/start-copnet';
 import { postGraphql } from '../api/harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

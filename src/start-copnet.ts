@@ -1,7 +1,7 @@
 import { createAuthenticator, createFirstStartToken } from './auth/access-control';
 import type { Config } from './config';
 import { buildCopnetSchema } from './graphql/schema';
-import { startHttpServer } from './http/http-server';
+import { startHttpServer } from './http/start-http-server';
 import { createServices } from './services/services';
 import { openConfiguredStore } from './store/open-store';
 import type { Store } from './store/store';
