@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Folders of src/ and the folders each one must never import. */
 const layers = {
@@ -38,7 +39,19 @@ const boundaries = Object.entries(layers).map(([layer, banned]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/**', 'data/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      'web/src/generated/**',
+      'data/**',
+      'test-artifacts/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -58,6 +71,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // The dashboard (type-checked over its own tsconfig: DOM, bundler resolution): React's rules of hooks.
+    // Not the React Compiler's rules: the dashboard is not compiled by it.
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // The dashboard depends on nothing in src/ but the printed schema (its typed documents are generated from it).
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/*', '../../src/*', '../../../src/*'], message: "web/ must not import copnet's server code." }] },
+      ],
     },
   },
   ...boundaries,

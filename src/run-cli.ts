@@ -4,7 +4,7 @@ import { InvalidInputError, StoreUnavailableError } from './domain/errors';
 import { createProgram } from './cli/program';
 
 /**
- * Composition root for `npm start` and the `copnet` binary: parse the command line, run
+ * The process entry point of `npm start` and the `copnet` binary: parse the command line, run
  * the command. Problems the user can fix end in one line and a non-zero exit code.
  */
 createProgram()

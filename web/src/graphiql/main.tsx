@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import type React from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
+import type { ExecutionResult } from 'graphql';
 import 'graphiql/style.css';
 import { adoptTokenFromUrl, readToken } from '../api/auth';
 
@@ -21,7 +22,8 @@ const fetcher: Fetcher = async (params) => {
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(params),
   });
-  return response.json();
+  // GraphiQL shows whatever JSON the server answers, errors included.
+  return (await response.json()) as ExecutionResult;
 };
 
 const DEFAULT_QUERY = `# copnet's API. Ctrl-Enter runs the query; the Docs button lists every type.

@@ -102,6 +102,7 @@ export default function MapView({
       current.removeEventListener('message', onMessage);
     };
     // draw reads the colour and size choice too; a change of those redraws below without a new layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [network]);
 
   useEffect(() => {
@@ -110,6 +111,8 @@ export default function MapView({
       const ys = Float64Array.from(network.nodes, (n) => positions.current.get(n.key)?.y ?? 0);
       draw(network, xs, ys);
     }
+    // Only a change of colour, size, search or hub redraws here: a new network is drawn by the layout above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.colourBy, state.sizeBy, found, hubId]);
 
   useEffect(() => () => renderer.current?.kill(), []);
