@@ -331,6 +331,35 @@ describe('copnet import --format json', () => {
     ]);
   });
 
+  it('points at other rows by path: repeated ids and affiliations with an invalid or unknown actor', async () => {
+    const document = temp.file(
+      'paths.json',
+      JSON.stringify({
+        actors: [
+          { id: 'nsi-a', name: 'Network A', kind: 'INTERMEDIARY' },
+          { id: 'nsi-bad', name: 'Network Bad', kind: 'FUNDER' },
+          { id: 'nsi-a', name: 'Network A again', kind: 'INTERMEDIARY' },
+          { id: 'school-9', name: 'School Nine', kind: 'SCHOOL', affiliationId: 'nsi-bad' },
+          { id: 'school-8', name: 'School Eight', kind: 'SCHOOL', affiliationId: 'school-9' },
+        ],
+        interactions: [
+          { externalId: 'j1', kind: 'GRANT', occurredAt: '2018-10-01', initiatorId: 'nsi-a', participantIds: ['school-8'] },
+          { externalId: 'j1', kind: 'GRANT', occurredAt: '2018-10-02', initiatorId: 'nsi-a', participantIds: ['nsi-bad'] },
+        ],
+      }),
+    );
+    expect((await freshDb().run({ format: 'json' }, document)).err).toEqual([
+      `${document}, actors[1], field kind: "FUNDER" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER`,
+      `${document}, actors[2], field id: "nsi-a" appears more than once in the file (first on actors[0])`,
+      `${document}, actors[3], field affiliationId: "nsi-bad" is not a known actor: its row in ${document} (actors[1]) is invalid`,
+      `${document}, actors[4], field affiliationId: "school-9" is not a known actor: its row in ${document} (actors[3]) is invalid`,
+      `${document}, interactions[0], field participantIds: "school-8" is not a known actor: its row in ${document} (actors[4]) is invalid`,
+      `${document}, interactions[1], field participantIds: "nsi-bad" is not a known actor: its row in ${document} (actors[1]) is invalid`,
+      `${document}, interactions[1], field externalId: "j1" appears more than once in the file (first on interactions[0])`,
+      'Nothing written: 7 problems in 6 rows. Fix them and import again, or add --skip-invalid to write the valid rows.',
+    ]);
+  });
+
   it('refuses a file that is not JSON', async () => {
     const notJson = temp.file('actors.csv.json', 'id,name,kind\n');
     const result = await freshDb().run({ format: 'json' }, notJson);
