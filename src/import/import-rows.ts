@@ -17,19 +17,17 @@ export type { TableCounts } from './table-counts';
  * The import use case: validate everything, then write once.
  *
  * 1. Actors: the whole actors table is read and checked (fields, ids repeated within the
- *    file, affiliations naming a known actor — in the file or in the store).
+ *    file, affiliations naming a known actor — in the file or in the store):
+ *    check-actor-rows.ts.
  * 2. Interactions: every row is read once and checked (fields, actors known, external ids
  *    repeated within the file), and the good ones are spooled, parsed, to a temporary file
- *    (row-spool.ts). Memory stays flat in the file's length: the pass keeps a 64-bit
- *    fingerprint per external id, one bit per row (bad or not) and the store's answers per
- *    distinct actor id; problems are handed to `onProblem` as they are found. Fingerprints
- *    seen twice are confirmed against the real ids by reading the file again (only when
- *    there are such candidates).
+ *    (row-spool.ts); memory stays flat in the file's length, and problems are handed to
+ *    `onProblem` as they are found: check-interaction-rows.ts.
  * 3. With any problem and without `skipInvalid`, nothing is written. Otherwise the actors
- *    that are new or changed are upserted (one batch), then the spooled interactions are
- *    recorded in batches of `batchSize` (one transaction each, DEFAULT_IMPORT_BATCH_SIZE by
- *    default). Interactions whose external id is already stored are not written again:
- *    re-importing a file adds nothing.
+ *    that are new or changed are upserted (one batch, write-actor-rows.ts), then the spooled
+ *    interactions are recorded in batches of `batchSize` (one transaction each,
+ *    DEFAULT_IMPORT_BATCH_SIZE by default, write-interaction-rows.ts). Interactions whose
+ *    external id is already stored are not written again: re-importing a file adds nothing.
  *
  * If the store fails in the middle of step 3, the batches already committed stay; running
  * the same import again completes it without duplicates.

@@ -90,7 +90,7 @@ function isoDateTime(value: unknown): Checked<Date> {
 /**
  * The interaction a checked row records. It is built here rather than by the domain's
  * validateInteractionInput because checkInteractionRow has applied the same rules, and
- * validating again cost a million-row import 0.7 GB of short-lived field-path strings.
+ * validating again would build a short-lived field-path string for every field of every row.
  */
 export function interactionOf(row: CheckedInteraction, id: string): Interaction {
   const { externalId, kind, occurredAt, initiatorId, participantIds, weight, note } = row;
