@@ -1,9 +1,5 @@
 import type { Store } from '../store/store';
-
-/** Where a row is, for messages that point at another row: `line 4` or `actors[3]`. */
-export function rowName(row: { readonly line: number | null; readonly path: string | null }): string {
-  return row.line !== null ? `line ${row.line}` : (row.path ?? '?');
-}
+import { rowName, type RowLocation } from './row-location';
 
 /**
  * Which actor ids an import may use: those of valid rows in the actors file, and those
@@ -19,7 +15,7 @@ export class ActorDirectory {
     /** Ids of the valid rows of the actors file. */
     fromFile: ReadonlySet<string>,
     /** Ids of invalid rows of the actors file → where the first such row is. */
-    private readonly invalidInFile: ReadonlyMap<string, string>,
+    private readonly invalidInFile: ReadonlyMap<string, RowLocation>,
     private readonly actorsFile: string | null,
   ) {
     for (const id of fromFile) this.usable.set(id, true);
@@ -55,7 +51,7 @@ export class ActorDirectory {
   readonly whyUnknown = (id: string): string | null => {
     if (this.usable.get(id) === true) return null;
     const invalidRow = this.invalidInFile.get(id);
-    if (invalidRow !== undefined) return `is not a known actor: its row in ${this.actorsFile} (${invalidRow}) is invalid`;
+    if (invalidRow !== undefined) return `is not a known actor: its row in ${this.actorsFile} (${rowName(invalidRow)}) is invalid`;
     return `is not a known actor (not in the store${this.actorsFile !== null ? ` or in ${this.actorsFile}` : ''})`;
   };
 

@@ -1,18 +1,8 @@
 import { ACTOR_KINDS, type ActorInput } from '../domain/actor';
 import { describeValue } from '../domain/errors';
-import { enumValue, MAX_TAGS, optionalText, requiredText, storable, storableList, textList, type Checked } from './cell-values';
+import { enumValue, MAX_TAGS, optionalText, requiredText, storable, storableList, textList } from './cell-values';
 import type { ActorField, Cells } from './import-format';
-
-export interface FieldProblem<F extends string> {
-  readonly field: F;
-  readonly reason: string;
-}
-
-export interface RowCheck<T, F extends string> {
-  /** The row as a domain input; null when it has problems. */
-  readonly input: T | null;
-  readonly problems: FieldProblem<F>[];
-}
+import { fieldProblems, type RowCheck } from './row-check';
 
 /**
  * Checks one actor row on its own: `id`, `name` and `kind` present, `kind` one of the
@@ -21,12 +11,7 @@ export interface RowCheck<T, F extends string> {
  * whether the id repeats, depend on the rest of the data: the importer checks those.
  */
 export function checkActorRow(cells: Cells<ActorField>): RowCheck<ActorInput, ActorField> {
-  const problems: FieldProblem<ActorField>[] = [];
-  const take = <T>(field: ActorField, checked: Checked<T>): T | null => {
-    if (checked.ok) return checked.value;
-    problems.push({ field, reason: checked.reason });
-    return null;
-  };
+  const { problems, take } = fieldProblems<ActorField>();
   const id = take('id', storable(requiredText(cells.id), 'id'));
   const name = take('name', storable(requiredText(cells.name), 'name'));
   const kind = take('kind', enumValue(cells.kind, ACTOR_KINDS));

@@ -1,7 +1,6 @@
 import { describeValue, InvalidInputError } from '../domain/errors';
 import { parseIsoDateTime } from '../domain/date-time';
 import { DEFAULT_INTERACTION_WEIGHT, INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
-import type { FieldProblem, RowCheck } from './actor-row';
 import {
   enumValue,
   optionalFreeText,
@@ -13,6 +12,7 @@ import {
   type Checked,
 } from './cell-values';
 import type { Cells, InteractionField } from './import-format';
+import { fieldProblems, type RowCheck } from './row-check';
 
 /**
  * A row that passed every check: an interaction's fields but its id, the date parsed, the
@@ -43,12 +43,7 @@ export function checkInteractionRow(
   cells: Cells<InteractionField>,
   unknownActor: ActorCheck,
 ): RowCheck<CheckedInteraction, InteractionField> {
-  const problems: FieldProblem<InteractionField>[] = [];
-  const take = <T>(field: InteractionField, checked: Checked<T>): T | null => {
-    if (checked.ok) return checked.value;
-    problems.push({ field, reason: checked.reason });
-    return null;
-  };
+  const { problems, take } = fieldProblems<InteractionField>();
   const externalId = take('externalId', storable(requiredText(cells.externalId), 'externalId'));
   const kind = take('kind', enumValue(cells.kind, INTERACTION_KINDS));
   const occurredAt = take('occurredAt', isoDateTime(cells.occurredAt));
@@ -95,7 +90,7 @@ function isoDateTime(value: unknown): Checked<Date> {
 /**
  * The interaction a checked row records. It is built here rather than by the domain's
  * validateInteractionInput because checkInteractionRow has applied the same rules, and
- * validating again cost a million-row import 0.7 GB of short-lived field-path strings.
+ * validating again would build a short-lived field-path string for every field of every row.
  */
 export function interactionOf(row: CheckedInteraction, id: string): Interaction {
   const { externalId, kind, occurredAt, initiatorId, participantIds, weight, note } = row;

@@ -1,16 +1,13 @@
 import type { Cells } from './import-format';
+import type { RowLocation } from './row-location';
 
 /**
  * One table of an import file, CSV or JSON, read row by row as often as the importer needs
  * (once to validate, once to write).
  */
-export interface SourceRow<F extends string> {
+export interface SourceRow<F extends string> extends RowLocation {
   /** 0-based position among the table's data rows (blank CSV rows not counted). */
   readonly ordinal: number;
-  /** CSV: the line the row starts on (the header is line 1). JSON: null. */
-  readonly line: number | null;
-  /** JSON: where the row is, e.g. `interactions[3]`. CSV: null. */
-  readonly path: string | null;
   readonly cells: Cells<F>;
   /** Set when the row as a whole is unusable (wrong number of CSV fields, a JSON value that is not an object). */
   readonly rowProblem: string | null;

@@ -11,7 +11,7 @@ describe('ActorDirectory', () => {
       { id: 'stored', name: 'Stored', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },
       { id: 'both', name: 'Both', kind: 'SCHOOL', region: null, tags: [], affiliationId: null },
     ]);
-    const invalid = new Map([['bad', 'line 4']]);
+    const invalid = new Map([['bad', { line: 4, path: null }]]);
     const directory = new ActorDirectory(store, new Set(['good', 'both', 'withdrawn']), invalid, 'actors.csv');
 
     expect(['good', 'both', 'withdrawn', 'stored'].map((id) => directory.isResolved(id))).toEqual([true, true, true, false]);
@@ -19,8 +19,8 @@ describe('ActorDirectory', () => {
     await directory.resolve(['stored', 'ghost', 'bad', 'stored']);
     expect(directory.resolve(['stored', 'ghost', 'bad'])).toBeNull();
 
-    invalid.set('withdrawn', 'line 7');
-    invalid.set('both', 'line 8');
+    invalid.set('withdrawn', { line: 7, path: null });
+    invalid.set('both', { line: 8, path: null });
     directory.withdraw('withdrawn');
     directory.withdraw('both');
     expect(directory.isResolved('withdrawn')).toBe(false);

@@ -25,6 +25,16 @@ const INTERACTIONS = [
   '',
 ].join('\r\n');
 
+/** The actors and interactions CSV files, written as `${prefix}actors.csv` and `${prefix}interactions.csv`. */
+function csvFiles(prefix: string, actors: string, interactions: string): { actors: string; interactions: string } {
+  return { actors: temp.file(`${prefix}actors.csv`, actors), interactions: temp.file(`${prefix}interactions.csv`, interactions) };
+}
+
+/** The command's summary: a line per table with what it did with its rows. */
+function summary(actors: string, actorCounts: string, interactions: string, interactionCounts: string): string[] {
+  return [`Actors (${actors}): ${actorCounts}`, `Interactions (${interactions}): ${interactionCounts}`];
+}
+
 interface Run {
   code: number;
   out: string[];
@@ -65,16 +75,17 @@ async function inspect(db: { open(): Promise<Store> }, work: (store: Store) => P
 
 describe('copnet import (CSV)', () => {
   it('imports actors and interactions, and a second import of the same files writes nothing new', async () => {
-    const actors = temp.file('actors.csv', ACTORS);
-    const interactions = temp.file('interactions.csv', INTERACTIONS);
+    const { actors, interactions } = csvFiles('', ACTORS, INTERACTIONS);
     const db = freshDb();
 
     expect(await db.run({ actors, interactions })).toEqual({
       code: 0,
-      out: [
-        `Actors (${actors}): 4 read, 4 written, 0 skipped, 0 already present`,
-        `Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`,
-      ],
+      out: summary(
+        actors,
+        '4 read, 4 written, 0 skipped, 0 already present',
+        interactions,
+        '3 read, 3 written, 0 skipped, 0 already present',
+      ),
       err: [],
     });
     const revision = await inspect(db, (store) => store.revision());
@@ -127,10 +138,12 @@ describe('copnet import (CSV)', () => {
 
     expect(await db.run({ actors, interactions })).toEqual({
       code: 0,
-      out: [
-        `Actors (${actors}): 4 read, 0 written, 0 skipped, 4 already present`,
-        `Interactions (${interactions}): 3 read, 0 written, 0 skipped, 3 already present`,
-      ],
+      out: summary(
+        actors,
+        '4 read, 0 written, 0 skipped, 4 already present',
+        interactions,
+        '3 read, 0 written, 0 skipped, 3 already present',
+      ),
       err: [],
     });
     expect(await inspect(db, (store) => store.revision())).toBe(revision);
@@ -198,15 +211,16 @@ describe('copnet import (CSV)', () => {
   ];
 
   it('reports every bad row with file, line, column and reason, and writes nothing', async () => {
-    const actors = temp.file('bad-actors.csv', BAD_ACTORS);
-    const interactions = temp.file('bad-interactions.csv', BAD_INTERACTIONS);
+    const { actors, interactions } = csvFiles('bad-', BAD_ACTORS, BAD_INTERACTIONS);
     const db = freshDb();
     expect(await db.run({ actors, interactions })).toEqual({
       code: 1,
-      out: [
-        `Actors (${actors}): 7 read, 0 written, 4 skipped, 0 already present`,
-        `Interactions (${interactions}): 10 read, 0 written, 8 skipped, 0 already present`,
-      ],
+      out: summary(
+        actors,
+        '7 read, 0 written, 4 skipped, 0 already present',
+        interactions,
+        '10 read, 0 written, 8 skipped, 0 already present',
+      ),
       err: [
         ...expectedProblems(actors, interactions),
         'Nothing written: 14 problems in 12 rows. Fix them and import again, or add --skip-invalid to write the valid rows.',
@@ -218,16 +232,17 @@ describe('copnet import (CSV)', () => {
   });
 
   it('with --skip-invalid, writes the good rows and still reports the bad ones', async () => {
-    const actors = temp.file('bad-actors-2.csv', BAD_ACTORS);
-    const interactions = temp.file('bad-interactions-2.csv', BAD_INTERACTIONS);
+    const { actors, interactions } = csvFiles('bad-2-', BAD_ACTORS, BAD_INTERACTIONS);
     const db = freshDb();
     const first = await db.run({ actors, interactions, skipInvalid: true });
     expect(first).toEqual({
       code: 1,
-      out: [
-        `Actors (${actors}): 7 read, 3 written, 4 skipped, 0 already present`,
-        `Interactions (${interactions}): 10 read, 2 written, 8 skipped, 0 already present`,
-      ],
+      out: summary(
+        actors,
+        '7 read, 3 written, 4 skipped, 0 already present',
+        interactions,
+        '10 read, 2 written, 8 skipped, 0 already present',
+      ),
       err: [...expectedProblems(actors, interactions), '14 problems in 12 rows: those rows were skipped, the others written.'],
     });
     expect(await inspect(db, async (store) => (await store.listActors({}, { first: 10, after: null })).items.map((a) => a.id))).toEqual([
@@ -238,10 +253,9 @@ describe('copnet import (CSV)', () => {
     expect(
       await inspect(db, async (store) => (await store.listInteractions({}, { first: 10, after: null })).items.map((i) => i.externalId)),
     ).toEqual(['ok-1', 'ok-2']);
-    expect((await db.run({ actors, interactions, skipInvalid: true })).out).toEqual([
-      `Actors (${actors}): 7 read, 0 written, 4 skipped, 3 already present`,
-      `Interactions (${interactions}): 10 read, 0 written, 8 skipped, 2 already present`,
-    ]);
+    expect((await db.run({ actors, interactions, skipInvalid: true })).out).toEqual(
+      summary(actors, '7 read, 0 written, 4 skipped, 3 already present', interactions, '10 read, 0 written, 8 skipped, 2 already present'),
+    );
   });
 
   it('refuses files without the required columns, a missing file and a missing option, in one line each', async () => {
@@ -315,19 +329,49 @@ describe('copnet import --format json', () => {
     const db = freshDb();
     expect(await db.run({ format: 'json' }, document)).toEqual({
       code: 1,
-      out: [
-        `Actors (${document}): 2 read, 0 written, 0 skipped, 0 already present`,
-        `Interactions (${document}): 3 read, 0 written, 2 skipped, 0 already present`,
-      ],
+      out: summary(
+        document,
+        '2 read, 0 written, 0 skipped, 0 already present',
+        document,
+        '3 read, 0 written, 2 skipped, 0 already present',
+      ),
       err: [
         `${document}, interactions[1], field participantIds: is empty; name at least one participant (ids separated by ;)`,
         `${document}, interactions[2]: is not an object`,
         'Nothing written: 2 problems in 2 rows. Fix them and import again, or add --skip-invalid to write the valid rows.',
       ],
     });
-    expect((await db.run({ format: 'json', skipInvalid: true }, document)).out).toEqual([
-      `Actors (${document}): 2 read, 2 written, 0 skipped, 0 already present`,
-      `Interactions (${document}): 3 read, 1 written, 2 skipped, 0 already present`,
+    expect((await db.run({ format: 'json', skipInvalid: true }, document)).out).toEqual(
+      summary(document, '2 read, 2 written, 0 skipped, 0 already present', document, '3 read, 1 written, 2 skipped, 0 already present'),
+    );
+  });
+
+  it('points at other rows by path: repeated ids and affiliations with an invalid or unknown actor', async () => {
+    const document = temp.file(
+      'paths.json',
+      JSON.stringify({
+        actors: [
+          { id: 'nsi-a', name: 'Network A', kind: 'INTERMEDIARY' },
+          { id: 'nsi-bad', name: 'Network Bad', kind: 'FUNDER' },
+          { id: 'nsi-a', name: 'Network A again', kind: 'INTERMEDIARY' },
+          { id: 'school-9', name: 'School Nine', kind: 'SCHOOL', affiliationId: 'nsi-bad' },
+          { id: 'school-8', name: 'School Eight', kind: 'SCHOOL', affiliationId: 'school-9' },
+        ],
+        interactions: [
+          { externalId: 'j1', kind: 'GRANT', occurredAt: '2018-10-01', initiatorId: 'nsi-a', participantIds: ['school-8'] },
+          { externalId: 'j1', kind: 'GRANT', occurredAt: '2018-10-02', initiatorId: 'nsi-a', participantIds: ['nsi-bad'] },
+        ],
+      }),
+    );
+    expect((await freshDb().run({ format: 'json' }, document)).err).toEqual([
+      `${document}, actors[1], field kind: "FUNDER" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER`,
+      `${document}, actors[2], field id: "nsi-a" appears more than once in the file (first on actors[0])`,
+      `${document}, actors[3], field affiliationId: "nsi-bad" is not a known actor: its row in ${document} (actors[1]) is invalid`,
+      `${document}, actors[4], field affiliationId: "school-9" is not a known actor: its row in ${document} (actors[3]) is invalid`,
+      `${document}, interactions[0], field participantIds: "school-8" is not a known actor: its row in ${document} (actors[4]) is invalid`,
+      `${document}, interactions[1], field participantIds: "nsi-bad" is not a known actor: its row in ${document} (actors[1]) is invalid`,
+      `${document}, interactions[1], field externalId: "j1" appears more than once in the file (first on interactions[0])`,
+      'Nothing written: 7 problems in 6 rows. Fix them and import again, or add --skip-invalid to write the valid rows.',
     ]);
   });
 
@@ -341,8 +385,7 @@ describe('copnet import --format json', () => {
 
 describe('registerImportCommand', () => {
   it('adds `import` to a commander program, parsing the documented options', async () => {
-    const actors = temp.file('cli-actors.csv', ACTORS);
-    const interactions = temp.file('cli-interactions.csv', INTERACTIONS);
+    const { actors, interactions } = csvFiles('cli-', ACTORS, INTERACTIONS);
     const db = freshDb();
     const out: string[] = [];
     const program = new Command('copnet').exitOverride();
@@ -358,10 +401,9 @@ describe('registerImportCommand', () => {
     } finally {
       process.exitCode = before;
     }
-    expect(out).toEqual([
-      `Actors (${actors}): 4 read, 4 written, 0 skipped, 0 already present`,
-      `Interactions (${interactions}): 3 read, 3 written, 0 skipped, 0 already present`,
-    ]);
+    expect(out).toEqual(
+      summary(actors, '4 read, 4 written, 0 skipped, 0 already present', interactions, '3 read, 3 written, 0 skipped, 0 already present'),
+    );
     expect(() =>
       new Command('copnet')
         .exitOverride()
