@@ -1,3 +1,4 @@
+import { chunks } from '../domain/chunks';
 import type { Store } from '../store/store';
 import { rowName, type RowLocation } from './row-location';
 
@@ -6,6 +7,9 @@ import { rowName, type RowLocation } from './row-location';
  * already in the store. Store answers are cached, so the store is asked about each id at
  * most once per import (memory grows with the number of distinct actors, not rows).
  */
+/** Ids asked of the store at once. */
+const LOOKUP_BATCH = 1000;
+
 export class ActorDirectory {
   /** Resolved ids → usable or not: the actors file's valid ids, then the store's answers. */
   private readonly usable = new Map<string, boolean>();
@@ -56,8 +60,7 @@ export class ActorDirectory {
   };
 
   private async lookUp(ids: string[]): Promise<void> {
-    for (let start = 0; start < ids.length; start += 1000) {
-      const chunk = ids.slice(start, start + 1000);
+    for (const chunk of chunks(ids, LOOKUP_BATCH)) {
       const found = await this.store.getActorsByIds(chunk);
       chunk.forEach((id, i) => this.usable.set(id, found[i] !== null));
     }

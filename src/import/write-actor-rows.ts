@@ -1,3 +1,4 @@
+import { chunks } from '../domain/chunks';
 import { sameActor, validateActorInput, type Actor } from '../domain/actor';
 import type { Store } from '../store/store';
 import type { ActorRow } from './check-actor-rows';
@@ -8,8 +9,7 @@ import type { WriteCounts } from './table-counts';
 export async function writeActorRows(store: Store, valid: ReadonlyMap<string, ActorRow>): Promise<WriteCounts> {
   const actors = [...valid.values()].map(({ input, at }) => validateActorInput(input, rowName(at)));
   const changed: Actor[] = [];
-  for (let start = 0; start < actors.length; start += 1000) {
-    const chunk = actors.slice(start, start + 1000);
+  for (const chunk of chunks(actors, 1000)) {
     const stored = await store.getActorsByIds(chunk.map((actor) => actor.id));
     chunk.forEach((actor, i) => {
       if (!sameActor(actor, stored[i] ?? null)) changed.push(actor);
