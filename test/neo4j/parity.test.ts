@@ -13,7 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { NETWORKX_ACTOR_FIELDS as ACTOR_FIELDS, NETWORKX_NETWORK_FIELDS, postGraphql } from '../api/harness';
 import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from '../store/test-store';
-import { runMigrateStore, storeContents } from './migrate-helpers';
+import { runMigrateStore, storeContents } from '../services/migrate-helpers';
 
 /**
  * Parity on real data: the deterministic demo network (plus a few actors with non-ASCII names)
