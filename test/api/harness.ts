@@ -207,12 +207,4 @@ export const NETWORKX_NETWORK_FIELDS = [
 ] as const;
 
 /** ActorMetrics figures the reference fixtures give networkx values for. */
-export const NETWORKX_ACTOR_FIELDS = [
-  'degree',
-  'degreeCentrality',
-  'betweenness',
-  'closeness',
-  'eigenvector',
-  'pagerank',
-  'clustering',
-] as const;
+export const NETWORKX_ACTOR_FIELDS = ['degree', 'degreeCentrality', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'clustering'];
