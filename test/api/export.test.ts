@@ -2,7 +2,7 @@ import { UndirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { parse as parseGexf } from 'graphology-gexf';
 import { DOMParser } from '@xmldom/xmldom';
-import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { peerExchange, RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,13 +15,7 @@ beforeAll(async () => {
       { id: 'c', name: 'C <Schools>', kind: 'INTERMEDIARY', region: 'TX' },
     ],
   });
-  const tie = (day: string, from: string, to: string[], weight = 1) => ({
-    kind: 'PEER_EXCHANGE',
-    occurredAt: `${day}T12:00:00Z`,
-    initiatorId: from,
-    participantIds: to,
-    weight,
-  });
+  const tie = (day: string, from: string, to: string[], weight = 1) => ({ ...peerExchange(day, from, to), weight });
   const result = await server.gql(RECORD_INTERACTIONS, {
     interactions: [
       tie('2019-09-10', 'fdn', ['a', 'b']),

@@ -184,3 +184,27 @@ export const SMALL_NETWORK = [
   { id: 'school-fresno', name: 'Fresno High School', kind: 'SCHOOL', region: 'CA', affiliationId: 'nsi-core' },
   { id: 'sp-learning-forward', name: 'Learning Forward', kind: 'SUPPORT_PARTNER' },
 ];
+
+/** A PEER_EXCHANGE at noon UTC on `day` (YYYY-MM-DD), initiated by `from` with the actors `to`. */
+export function peerExchange(day: string, from: string, to: string[]) {
+  return { kind: 'PEER_EXCHANGE', occurredAt: `${day}T12:00:00Z`, initiatorId: from, participantIds: to };
+}
+
+/** NetworkSnapshot figures the reference fixtures give networkx values for. */
+export const NETWORKX_NETWORK_FIELDS = [
+  'actorCount',
+  'tieCount',
+  'density',
+  'degreeCentralization',
+  'betweennessCentralization',
+  'averageClustering',
+  'transitivity',
+  'componentCount',
+  'largestComponentFraction',
+  'hubTieShare',
+  'peerTieShare',
+  'largestComponentWithoutHubFraction',
+] as const;
+
+/** ActorMetrics figures the reference fixtures give networkx values for. */
+export const NETWORKX_ACTOR_FIELDS = ['degree', 'degreeCentrality', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'clustering'];

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UndirectedGraph } from 'graphology';
 import modularity from 'graphology-metrics/graph/modularity';
-import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import {
+  NETWORKX_ACTOR_FIELDS as ACTOR_FIELDS,
+  NETWORKX_NETWORK_FIELDS as NETWORK_FIELDS,
+  RECORD_INTERACTIONS,
+  startTestServer,
+  UPSERT_ACTORS,
+  type TestServer,
+} from './harness';
 
 interface Fixture {
   nodes: string[];
@@ -13,22 +20,6 @@ interface Fixture {
 
 const fixture = (name: string): Fixture =>
   JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'reference', `${name}.json`), 'utf8')) as Fixture;
-
-const ACTOR_FIELDS = ['degree', 'degreeCentrality', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'clustering'] as const;
-const NETWORK_FIELDS = [
-  'actorCount',
-  'tieCount',
-  'density',
-  'degreeCentralization',
-  'betweennessCentralization',
-  'averageClustering',
-  'transitivity',
-  'componentCount',
-  'largestComponentFraction',
-  'hubTieShare',
-  'peerTieShare',
-  'largestComponentWithoutHubFraction',
-] as const;
 
 const SNAPSHOT_QUERY = `query($window: WindowInput!, $scope: ScopeInput) {
   networkMetrics(window: $window, scope: $scope) {

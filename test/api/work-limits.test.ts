@@ -1,19 +1,13 @@
-import { RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { peerExchange, RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 async function seeded(options: { maxWindowInteractions?: number; workTimeoutMs?: number }): Promise<TestServer> {
   const server = await startTestServer(options);
   await server.gql(UPSERT_ACTORS, { actors: SMALL_NETWORK });
-  const tie = (day: string, from: string, to: string[]) => ({
-    kind: 'PEER_EXCHANGE',
-    occurredAt: `${day}T12:00:00Z`,
-    initiatorId: from,
-    participantIds: to,
-  });
   const recorded = await server.gql(RECORD_INTERACTIONS, {
     interactions: [
-      tie('2019-09-10', 'bmgf', ['nsi-core']),
-      tie('2019-10-10', 'nsi-core', ['nsi-ifl']),
-      tie('2020-09-10', 'nsi-ifl', ['nsi-baltimore']),
+      peerExchange('2019-09-10', 'bmgf', ['nsi-core']),
+      peerExchange('2019-10-10', 'nsi-core', ['nsi-ifl']),
+      peerExchange('2020-09-10', 'nsi-ifl', ['nsi-baltimore']),
     ],
   });
   expect(recorded.errors).toBeUndefined();

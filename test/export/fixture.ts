@@ -8,6 +8,7 @@ import type { TimeWindow } from '../../src/domain/time-window';
 import type { NetworkExport } from '../../src/export/export-data';
 import type { ActorMetricValues, NetworkFigures } from '../../src/metrics/snapshot';
 import { createTieNetwork, type TieAttributes, type TieNetwork } from '../../src/projection/tie-network';
+import { initiativeByKind } from '../metrics/initiative-by-kind';
 
 export interface FixtureActor {
   readonly id: string;
@@ -189,12 +190,12 @@ export const FIGURES: NetworkFigures = {
   tieMix: { foundation: 0.4, withinNetwork: 0.2, crossNetwork: 0, other: 0.4 },
   crossNetworkTieShare: 0,
   eiIndex: -1,
-  initiatedBy: [
-    { kind: 'FOUNDATION', interactions: 3, share: 0.25 },
-    { kind: 'INTERMEDIARY', interactions: 6, share: 0.5 },
-    { kind: 'SCHOOL', interactions: 2, share: 0.16666666666666666 },
-    { kind: 'SUPPORT_PARTNER', interactions: 1, share: 0.08333333333333333 },
-  ],
+  initiatedBy: initiativeByKind({
+    FOUNDATION: [3, 0.25],
+    INTERMEDIARY: [6, 0.5],
+    SCHOOL: [2, 0.16666666666666666],
+    SUPPORT_PARTNER: [1, 0.08333333333333333],
+  }),
   foundationInitiatedShare: 0.25,
   stage: 'HUB_AND_SPOKE',
   mainCore: { k: 1, size: 5, density: 0.5 },

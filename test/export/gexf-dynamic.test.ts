@@ -6,6 +6,7 @@ import { exportToBuffer } from '../../src/export/write-export';
 import { slotsOf } from '../../src/export/gexf-dynamic';
 import type { TieAttributes } from '../../src/projection/tie-network';
 import { ACTORS, METRICS, buildNetwork } from './fixture';
+import { GEXF_METRIC_TYPES } from './read-back';
 import { elements, gexfDeclarations, parseXml, type XmlElement } from './xml';
 
 const year = (y: number): TimeWindow => ({ from: new Date(Date.UTC(y, 7, 1)), to: new Date(Date.UTC(y + 1, 7, 1)) });
@@ -86,19 +87,7 @@ describe('dynamic GEXF export of a series', () => {
   it('declares kind, region and network static, every metric dynamic, tie interactions and weight dynamic', async () => {
     const doc = parseXml(await dynamicOf());
     expect(gexfDeclarations(doc, 'node', 'static')).toEqual({ kind: 'string', region: 'string', network: 'string' });
-    expect(gexfDeclarations(doc, 'node', 'dynamic')).toEqual({
-      degree: 'integer',
-      degree_centrality: 'double',
-      betweenness: 'double',
-      closeness: 'double',
-      eigenvector: 'double',
-      pagerank: 'double',
-      clustering: 'double',
-      community: 'integer',
-      constraint: 'double',
-      effective_size: 'double',
-      core_number: 'integer',
-    });
+    expect(gexfDeclarations(doc, 'node', 'dynamic')).toEqual(GEXF_METRIC_TYPES);
     expect(gexfDeclarations(doc, 'edge', 'static')).toEqual({ first_at: 'string', last_at: 'string', tie_class: 'string' });
     expect(gexfDeclarations(doc, 'edge', 'dynamic')).toEqual({ interactions: 'integer', weight: 'double' });
   });

@@ -1,17 +1,8 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { exportToBuffer } from '../../src/export/write-export';
-import {
-  ACTORS,
-  CANONICAL_TIE_CLASSES,
-  CANONICAL_TIES,
-  ISO,
-  METRICS,
-  SCHOOL_YEAR,
-  buildNetwork,
-  fixtureExport,
-  snakeMetrics,
-} from './fixture';
+import { METRICS, SCHOOL_YEAR, buildNetwork, fixtureExport } from './fixture';
+import { GEXF_METRIC_TYPES, expectFixtureActors, expectFixtureTies } from './read-back';
 import { elements, gexfDeclarations, parseXml } from './xml';
 
 async function gexfOf(data = fixtureExport()): Promise<string> {
@@ -35,47 +26,19 @@ describe('static GEXF export', () => {
       kind: 'string',
       region: 'string',
       network: 'string',
-      degree: 'integer',
-      degree_centrality: 'double',
-      betweenness: 'double',
-      closeness: 'double',
-      eigenvector: 'double',
-      pagerank: 'double',
-      clustering: 'double', // every clustering value is 0 or 1: graphology-gexf alone would say integer
-      community: 'integer',
-      constraint: 'double',
-      effective_size: 'double', // whole numbers in this fixture too
-      core_number: 'integer',
+      ...GEXF_METRIC_TYPES,
     });
     expect(gexfDeclarations(doc, 'edge')).toEqual({ interactions: 'integer', first_at: 'string', last_at: 'string', tie_class: 'string' });
   });
 
   it('reads back with graphology-gexf: every actor with its name as label, kind, region and metrics', async () => {
     const graph = parse(UndirectedGraph, await gexfOf());
-    expect(graph.order).toBe(5);
-    expect(graph.size).toBe(5);
-    expect(graph.nodes()).toEqual(['fnd', 'int-1', 'sch-1', 'sch-2', 'sp']);
-    for (const actor of ACTORS) {
-      const expected: Record<string, unknown> = { label: actor.name, kind: actor.kind, ...snakeMetrics(actor.id) };
-      if (actor.region !== null) expected.region = actor.region;
-      if (actor.networkId) expected.network = actor.networkId;
-      expect(graph.getNodeAttributes(actor.id)).toEqual(expected);
-    }
+    expectFixtureActors(graph, 'label');
   });
 
   it('reads back every tie with its weight, interaction count and first/last dates, ids in canonical order', async () => {
     const graph = parse(UndirectedGraph, await gexfOf());
-    CANONICAL_TIES.forEach(([source, target, tie], i) => {
-      const key = `e${i}`;
-      expect([graph.source(key), graph.target(key)]).toEqual([source, target]);
-      expect(graph.getEdgeAttributes(key)).toEqual({
-        weight: tie.weight,
-        interactions: tie.interactions,
-        first_at: ISO(tie.firstAt),
-        last_at: ISO(tie.lastAt),
-        tie_class: CANONICAL_TIE_CLASSES[i],
-      });
-    });
+    expectFixtureTies(graph);
   });
 
   it('replaces characters XML cannot carry and still parses', async () => {

@@ -4,6 +4,7 @@ import { communities } from '../../src/metrics/actor/community';
 import { degrees } from '../../src/metrics/actor/degree';
 import { findActorMetrics, topActors } from '../../src/metrics/actor-lookup';
 import { computeSnapshot } from './compute-snapshot';
+import { initiativeByKind } from './initiative-by-kind';
 import { indexGraph } from '../../src/metrics/graph-index';
 import { actorCount } from '../../src/metrics/network/actor-count';
 import { averageClustering } from '../../src/metrics/network/average-clustering';
@@ -127,12 +128,7 @@ describe('edge cases', () => {
       tieMix: { foundation: 0, withinNetwork: 0, crossNetwork: 0, other: 0 },
       crossNetworkTieShare: 0,
       eiIndex: 0,
-      initiatedBy: [
-        { kind: 'FOUNDATION', interactions: 0, share: 0 },
-        { kind: 'INTERMEDIARY', interactions: 0, share: 0 },
-        { kind: 'SCHOOL', interactions: 0, share: 0 },
-        { kind: 'SUPPORT_PARTNER', interactions: 0, share: 0 },
-      ],
+      initiatedBy: initiativeByKind({ FOUNDATION: [0, 0], INTERMEDIARY: [0, 0], SCHOOL: [0, 0], SUPPORT_PARTNER: [0, 0] }),
       foundationInitiatedShare: 0,
       stage: 'SCATTERED_FRAGMENTS',
       mainCore: { k: 0, size: 0, density: 0 },
@@ -165,35 +161,23 @@ describe('edge cases', () => {
       modularity: 0,
       communityCount: 1,
     });
+    // a and b are mirror images: the same figures
+    const figures = {
+      degree: 1,
+      degreeCentrality: 1,
+      betweenness: 0,
+      closeness: 1,
+      eigenvector: expect.closeTo(Math.SQRT1_2, 6),
+      pagerank: 0.5,
+      clustering: 0,
+      community: 0,
+      constraint: 1,
+      effectiveSize: 1,
+      coreNumber: 1,
+    };
     expect(snapshot.actors).toEqual([
-      {
-        actorId: 'a',
-        degree: 1,
-        degreeCentrality: 1,
-        betweenness: 0,
-        closeness: 1,
-        eigenvector: expect.closeTo(Math.SQRT1_2, 6),
-        pagerank: 0.5,
-        clustering: 0,
-        community: 0,
-        constraint: 1,
-        effectiveSize: 1,
-        coreNumber: 1,
-      },
-      {
-        actorId: 'b',
-        degree: 1,
-        degreeCentrality: 1,
-        betweenness: 0,
-        closeness: 1,
-        eigenvector: expect.closeTo(Math.SQRT1_2, 6),
-        pagerank: 0.5,
-        clustering: 0,
-        community: 0,
-        constraint: 1,
-        effectiveSize: 1,
-        coreNumber: 1,
-      },
+      { actorId: 'a', ...figures },
+      { actorId: 'b', ...figures },
     ]);
   });
 

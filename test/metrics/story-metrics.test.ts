@@ -1,6 +1,7 @@
 import type { Actor, ActorKind } from '../../src/domain/actor';
 import type { Interaction } from '../../src/domain/interaction';
 import { computeSnapshot } from './compute-snapshot';
+import { initiativeByKind } from './initiative-by-kind';
 import type { NetworkSnapshot } from '../../src/metrics/snapshot';
 import { tieChange } from '../../src/metrics/tie-changes';
 import { projectTieNetwork } from '../../src/projection/project-network';
@@ -87,12 +88,9 @@ describe('tie classes, tie mix, E-I index and initiative on a labelled network',
     expect(snapshot.eiIndex).toBe((2 - 3) / (2 + 3));
     expect(snapshot.peerTieShare).toBe(9 / 11);
     expect(snapshot.interactionCount).toBe(9);
-    expect(snapshot.initiatedBy).toEqual([
-      { kind: 'FOUNDATION', interactions: 1, share: 1 / 9 },
-      { kind: 'INTERMEDIARY', interactions: 4, share: 4 / 9 },
-      { kind: 'SCHOOL', interactions: 2, share: 2 / 9 },
-      { kind: 'SUPPORT_PARTNER', interactions: 2, share: 2 / 9 },
-    ]);
+    expect(snapshot.initiatedBy).toEqual(
+      initiativeByKind({ FOUNDATION: [1, 1 / 9], INTERMEDIARY: [4, 4 / 9], SCHOOL: [2, 2 / 9], SUPPORT_PARTNER: [2, 2 / 9] }),
+    );
     expect(snapshot.foundationInitiatedShare).toBe(1 / 9);
   });
 

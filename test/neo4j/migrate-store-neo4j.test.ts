@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../../src/domain/actor';
 import type { Interaction } from '../../src/domain/interaction';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from '../store/test-store';
-import { runMigrateStore, storeContents } from './migrate-helpers';
+import { MIGRATION_ACTORS as ACTORS, runMigrateStore, storeContents } from '../services/migrate-helpers';
 
 /**
  * `copnet migrate-store` in both directions through a real Neo4j: a SQLite file goes to Neo4j and
@@ -15,19 +14,6 @@ import { runMigrateStore, storeContents } from './migrate-helpers';
  * same. The demo network makes the same round trip in parity.test.ts.
  */
 
-function actor(id: string, kind: Actor['kind'], extra: Partial<Actor> = {}): Actor {
-  return { id, name: `Name of ${id}`, kind, region: null, tags: [], affiliationId: null, ...extra };
-}
-
-/** Streaming by id meets schools before their intermediary, and an affiliation cycle. */
-const ACTORS: Actor[] = [
-  actor('a-school', 'SCHOOL', { affiliationId: 'z-intermediary', region: 'MD' }),
-  actor('b-school', 'SCHOOL', { affiliationId: 'z-intermediary', tags: ['cohort-2019', 'rural'] }),
-  actor('c-cycle', 'INTERMEDIARY', { affiliationId: 'd-cycle' }),
-  actor('d-cycle', 'INTERMEDIARY', { affiliationId: 'c-cycle' }),
-  actor('g-foundation', 'FOUNDATION', { region: 'WA', tags: ['funder', 'global'] }),
-  actor('z-intermediary', 'INTERMEDIARY', { name: 'Zeta — “district” network, École Ω' }),
-];
 const IDS = ACTORS.map((a) => a.id);
 
 const INTERACTIONS: Interaction[] = Array.from({ length: 41 }, (_, n) => ({

@@ -11,9 +11,9 @@ import { createServices } from '../../src/services/services';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
-import { postGraphql } from '../api/harness';
+import { NETWORKX_ACTOR_FIELDS as ACTOR_FIELDS, NETWORKX_NETWORK_FIELDS, postGraphql } from '../api/harness';
 import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from '../store/test-store';
-import { runMigrateStore, storeContents } from './migrate-helpers';
+import { runMigrateStore, storeContents } from '../services/migrate-helpers';
 
 /**
  * Parity on real data: the deterministic demo network (plus a few actors with non-ASCII names)
@@ -65,24 +65,7 @@ const INTERACTION_PAGE = `query($filter: InteractionFilter, $after: String, $fir
     edges { cursor node { id externalId kind occurredAt initiatorId participantIds weight note } }
   }
 }`;
-const NETWORK_FIELDS = [
-  'actorCount',
-  'tieCount',
-  'interactionCount',
-  'density',
-  'degreeCentralization',
-  'betweennessCentralization',
-  'averageClustering',
-  'transitivity',
-  'componentCount',
-  'largestComponentFraction',
-  'hubTieShare',
-  'peerTieShare',
-  'largestComponentWithoutHubFraction',
-  'modularity',
-  'communityCount',
-];
-const ACTOR_FIELDS = ['degree', 'degreeCentrality', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'clustering'];
+const NETWORK_FIELDS = [...NETWORKX_NETWORK_FIELDS, 'interactionCount', 'modularity', 'communityCount'];
 const SERIES = `query($series: SeriesInput!, $scope: ScopeInput) {
   networkMetricSeries(series: $series, scope: $scope) {
     snapshots {

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { parseStoreLocation, registerMigrateStoreCommand } from '../../src/cli/migrate-store-command';
-import type { Actor } from '../../src/domain/actor';
+import { parseStoreLocation } from '../../src/cli/migrate-store-command';
 import { InvalidInputError } from '../../src/domain/errors';
 import type { Interaction } from '../../src/domain/interaction';
 import { affiliationOrder, migrateStore, type MigrationProgress } from '../../src/services/migrate-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
+import { actor, MIGRATION_ACTORS as ACTORS, runMigrateStoreCommand, storeContents } from './migrate-helpers';
 
 /** Store-to-store migration, SQLite → SQLite through the same code path a Neo4j target takes. */
 
@@ -21,21 +20,6 @@ function tempDir(): string {
   return dir;
 }
 
-function actor(id: string, kind: Actor['kind'], extra: Partial<Actor> = {}): Actor {
-  return { id, name: `Name of ${id}`, kind, region: null, tags: [], affiliationId: null, ...extra };
-}
-
-/** Ids sorted so that streaming by id meets schools before their intermediary, and a cycle. */
-const ACTORS: Actor[] = [
-  actor('a-school', 'SCHOOL', { affiliationId: 'z-intermediary', region: 'MD' }),
-  actor('b-school', 'SCHOOL', { affiliationId: 'z-intermediary', tags: ['cohort-2019', 'rural'] }),
-  actor('c-cycle', 'INTERMEDIARY', { affiliationId: 'd-cycle' }),
-  actor('d-cycle', 'INTERMEDIARY', { affiliationId: 'c-cycle' }),
-  actor('e-chain', 'SCHOOL', { affiliationId: 'f-chain' }),
-  actor('f-chain', 'INTERMEDIARY', { affiliationId: 'g-foundation' }),
-  actor('g-foundation', 'FOUNDATION', { region: 'WA', tags: ['funder', 'global'] }),
-  actor('z-intermediary', 'INTERMEDIARY', { name: 'Zeta — “district” network' }),
-];
 const IDS = ACTORS.map((a) => a.id);
 
 function interactions(count: number, prefix = 'i'): Interaction[] {
@@ -59,14 +43,6 @@ async function seededSource(path: string): Promise<Store> {
   return store;
 }
 
-async function everything(store: Store): Promise<{ actors: Actor[]; interactions: Interaction[] }> {
-  const actors: Actor[] = [];
-  for await (const a of store.streamActors()) actors.push(a);
-  const all: Interaction[] = [];
-  for await (const i of store.streamWindow({ from: new Date(-8.64e15), to: new Date(8.64e15) })) all.push(i);
-  return { actors, interactions: all };
-}
-
 describe('migrateStore', () => {
   it('copies every actor and interaction exactly, reporting progress per batch', async () => {
     const dir = tempDir();
@@ -81,7 +57,7 @@ describe('migrateStore', () => {
       { phase: 'interactions', read: 20, copied: 20, alreadyPresent: 0 },
       { phase: 'interactions', read: 23, copied: 23, alreadyPresent: 0 },
     ]);
-    expect(await everything(target)).toEqual(await everything(source));
+    expect(await storeContents(target)).toEqual(await storeContents(source));
     await source.close();
     await target.close();
   });
@@ -128,35 +104,27 @@ describe('affiliationOrder', () => {
 });
 
 describe('copnet migrate-store', () => {
-  async function run(args: string[]): Promise<string[]> {
-    const out: string[] = [];
-    const program = new Command().exitOverride();
-    registerMigrateStoreCommand(program, { out: (line) => out.push(line), progress: () => undefined });
-    await program.parseAsync(['migrate-store', ...args], { from: 'user' });
-    return out;
-  }
-
   it('copies SQLite to SQLite in batches, then nothing when run again, then only what changed', async () => {
     const dir = tempDir();
     const from = join(dir, 'copnet.db');
     const to = join(dir, 'copy', 'copnet.db');
     const source = await seededSource(from);
 
-    expect(await run(['--from', from, '--to', to, '--batch-size', '3'])).toEqual([
+    expect(await runMigrateStoreCommand(['--from', from, '--to', to, '--batch-size', '3'])).toEqual([
       `migrate-store: copied 8 actors and 23 interactions from SQLite ${from} to SQLite ${to}; already present: 0 actors, 0 interactions`,
     ]);
-    expect(await run(['--from', from, '--to', to, '--batch-size', '3'])).toEqual([
+    expect(await runMigrateStoreCommand(['--from', from, '--to', to, '--batch-size', '3'])).toEqual([
       `migrate-store: copied 0 actors and 0 interactions from SQLite ${from} to SQLite ${to}; already present: 8 actors, 23 interactions`,
     ]);
 
     await source.upsertActors([actor('h-new', 'SUPPORT_PARTNER'), { ...ACTORS[0]!, name: 'Renamed school' }]);
     await source.recordInteractions(interactions(2, 'late'));
-    expect(await run(['--from', from, '--to', to])).toEqual([
+    expect(await runMigrateStoreCommand(['--from', from, '--to', to])).toEqual([
       `migrate-store: copied 2 actors and 2 interactions from SQLite ${from} to SQLite ${to}; already present: 7 actors, 23 interactions`,
     ]);
 
     const target = openSqliteStore(to);
-    expect(await everything(target)).toEqual(await everything(source));
+    expect(await storeContents(target)).toEqual(await storeContents(source));
     await target.close();
     await source.close();
   });
@@ -164,15 +132,17 @@ describe('copnet migrate-store', () => {
   it('refuses a missing source file, a URI it does not know, and copying a store onto itself', async () => {
     const dir = tempDir();
     const missing = join(dir, 'nope.db');
-    await expect(run(['--from', missing, '--to', join(dir, 'x.db')])).rejects.toThrow(
+    await expect(runMigrateStoreCommand(['--from', missing, '--to', join(dir, 'x.db')])).rejects.toThrow(
       new InvalidInputError('--from', missing, 'is not an existing SQLite file'),
     );
     const from = join(dir, 'copnet.db');
     await (await seededSource(from)).close();
-    await expect(run(['--from', from, '--to', 'http://user:pw@localhost:7474'])).rejects.toThrow(
+    await expect(runMigrateStoreCommand(['--from', from, '--to', 'http://user:pw@localhost:7474'])).rejects.toThrow(
       '--to: "http://localhost:7474" is neither a SQLite file path nor a Neo4j URI (bolt://, neo4j://, with +s or +ssc)',
     );
-    await expect(run(['--from', from, '--to', from])).rejects.toThrow(`--to: ${JSON.stringify(from)} is the same store as --from`);
+    await expect(runMigrateStoreCommand(['--from', from, '--to', from])).rejects.toThrow(
+      `--to: ${JSON.stringify(from)} is the same store as --from`,
+    );
   });
 
   it('reads Neo4j URIs of every scheme and anything else as a file path', () => {

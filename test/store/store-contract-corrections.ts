@@ -268,31 +268,26 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
       });
 
       it('refuses merges across kinds unless allowed, of unknown actors, of an actor with itself, and of two actors whose interaction would be left with no one', async () => {
-        await expectInvalid(
-          store.mergeActors('school-frederick', 'nsi-core', { allowKindChange: false }, bob),
-          'targetId',
-          'targetId: "nsi-core" is a INTERMEDIARY and school-frederick a SCHOOL; pass allowKindChange: true to merge them anyway',
-        );
-        await expectInvalid(
-          store.mergeActors('ghost', 'nsi-core', { allowKindChange: false }, bob),
-          'sourceId',
-          'sourceId: "ghost" is not a known actor',
-        );
-        await expectInvalid(
-          store.mergeActors('nsi-core', 'ghost', { allowKindChange: false }, bob),
-          'targetId',
-          'targetId: "ghost" is not a known actor',
-        );
-        await expectInvalid(
-          store.mergeActors('nsi-core', 'nsi-core', { allowKindChange: false }, bob),
-          'targetId',
-          'targetId: "nsi-core" is the source actor itself',
-        );
-        await expectInvalid(
-          store.mergeActors('nsi-core', 'nsi-bcps', { allowKindChange: false }, bob),
-          'sourceId',
-          'sourceId: "nsi-core" cannot be merged into nsi-bcps: interaction i-3 is between the two only; delete it first (deleteInteractions)',
-        );
+        const refused: [source: string, target: string, field: string, message: string][] = [
+          [
+            'school-frederick',
+            'nsi-core',
+            'targetId',
+            'targetId: "nsi-core" is a INTERMEDIARY and school-frederick a SCHOOL; pass allowKindChange: true to merge them anyway',
+          ],
+          ['ghost', 'nsi-core', 'sourceId', 'sourceId: "ghost" is not a known actor'],
+          ['nsi-core', 'ghost', 'targetId', 'targetId: "ghost" is not a known actor'],
+          ['nsi-core', 'nsi-core', 'targetId', 'targetId: "nsi-core" is the source actor itself'],
+          [
+            'nsi-core',
+            'nsi-bcps',
+            'sourceId',
+            'sourceId: "nsi-core" cannot be merged into nsi-bcps: interaction i-3 is between the two only; delete it first (deleteInteractions)',
+          ],
+        ];
+        for (const [source, target, field, message] of refused) {
+          await expectInvalid(store.mergeActors(source, target, { allowKindChange: false }, bob), field, message);
+        }
         expect(await store.countActors({})).toBe(5);
         expect(await store.getInteractionsByIds(['i-2'])).toEqual([convening]);
         const merged = await store.mergeActors('school-frederick', 'nsi-core', { allowKindChange: true }, bob);

@@ -4,6 +4,7 @@ import { onUnauthenticated } from './api/client';
 import { invalidateQueries } from './api/use-query';
 import { ActorView } from './actor/ActorView';
 import { BrokersView } from './brokers/BrokersView';
+import { Checklist } from './components/Checklist';
 import { forgetWindowNetworks } from './map/window-network';
 import { KIND_NAMES } from './palette';
 import { RecordView } from './record/RecordView';
@@ -134,8 +135,6 @@ function ScopeControls({
   state: ViewState;
   navigate: (change: Partial<ViewState>, options?: { replace?: boolean }) => void;
 }) {
-  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean): T[] =>
-    on ? [...list, value] : list.filter((v) => v !== value);
   return (
     <details className="scope" open={state.view === 'story'}>
       <summary>Series and scope</summary>
@@ -180,32 +179,20 @@ function ScopeControls({
           <input type="checkbox" checked={state.expanding} onChange={(e) => navigate({ expanding: e.target.checked })} /> Cumulative (every
           window starts at From)
         </label>
-        <fieldset>
-          <legend>Actor kinds (none ticked: all)</legend>
-          {ACTOR_KINDS.map((kind) => (
-            <label key={kind}>
-              <input
-                type="checkbox"
-                checked={state.actorKinds.includes(kind)}
-                onChange={(e) => navigate({ actorKinds: toggle(state.actorKinds, kind, e.target.checked) })}
-              />{' '}
-              {KIND_NAMES[kind]}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Interaction kinds (none ticked: all)</legend>
-          {INTERACTION_KINDS.map((kind) => (
-            <label key={kind}>
-              <input
-                type="checkbox"
-                checked={state.interactionKinds.includes(kind)}
-                onChange={(e) => navigate({ interactionKinds: toggle(state.interactionKinds, kind, e.target.checked) })}
-              />{' '}
-              {kind.replace(/_/g, ' ').toLowerCase()}
-            </label>
-          ))}
-        </fieldset>
+        <Checklist
+          legend="Actor kinds (none ticked: all)"
+          options={ACTOR_KINDS}
+          checked={state.actorKinds}
+          nameOf={(kind) => KIND_NAMES[kind]}
+          onChange={(actorKinds) => navigate({ actorKinds })}
+        />
+        <Checklist
+          legend="Interaction kinds (none ticked: all)"
+          options={INTERACTION_KINDS}
+          checked={state.interactionKinds}
+          nameOf={(kind) => kind.replace(/_/g, ' ').toLowerCase()}
+          onChange={(interactionKinds) => navigate({ interactionKinds })}
+        />
         <label>
           Co-participation limit{' '}
           <input

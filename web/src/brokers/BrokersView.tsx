@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '../api/use-query';
 import { Status } from '../components/Status';
+import { Checklist } from '../components/Checklist';
 import { BrokersDocument, SeriesDocument, type ActorKind } from '../generated/graphql';
 import { KIND_NAMES } from '../palette';
 import { ACTOR_KINDS, scopeOf, seriesOf, type ViewState } from '../state/url-state';
@@ -72,19 +73,7 @@ export function BrokersView({ state, navigate }: { state: ViewState; navigate: (
             ))}
           </select>
         </label>
-        <fieldset>
-          <legend>Kinds shown</legend>
-          {ACTOR_KINDS.map((kind) => (
-            <label key={kind}>
-              <input
-                type="checkbox"
-                checked={kinds.includes(kind)}
-                onChange={(e) => setKinds(e.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind))}
-              />{' '}
-              {KIND_NAMES[kind]}
-            </label>
-          ))}
-        </fieldset>
+        <Checklist legend="Kinds shown" options={ACTOR_KINDS} checked={kinds} nameOf={(kind) => KIND_NAMES[kind]} onChange={setKinds} />
         <button type="button" onClick={download}>
           Download CSV ({rows.length} rows)
         </button>

@@ -50,34 +50,7 @@ export function brokerRows(
 /** The table as CSV, exact figures (not the rounded ones shown). */
 export function brokersCsv(rows: readonly BrokerRow[]): string {
   return stringify(
-    rows.map((row) => [
-      row.actor.id,
-      row.actor.name,
-      row.actor.kind,
-      row.betweenness,
-      row.constraint,
-      row.effectiveSize,
-      row.degree,
-      row.coreNumber,
-      row.closeness,
-      row.clustering,
-      row.community,
-    ]),
-    {
-      header: true,
-      columns: [
-        'id',
-        'name',
-        'kind',
-        'betweenness',
-        'constraint',
-        'effectiveSize',
-        'degree',
-        'coreNumber',
-        'closeness',
-        'clustering',
-        'community',
-      ],
-    },
+    rows.map((row) => [row.actor.id, ...BROKER_COLUMNS.map((column) => valueOf(row, column))]),
+    { header: true, columns: ['id', ...BROKER_COLUMNS] },
   );
 }

@@ -56,3 +56,46 @@ export function ActorOptions({ id, found }: { id: string; found: readonly Picked
     </datalist>
   );
 }
+
+/** A text box that offers the actors found for what is typed; Enter calls `onEnter` instead of submitting. */
+export function ActorSearchInput({
+  id,
+  listId,
+  text,
+  onText,
+  found,
+  onEnter,
+  ...aria
+}: {
+  id: string;
+  listId: string;
+  text: string;
+  onText: (text: string) => void;
+  found: readonly PickedActor[];
+  onEnter?: () => void;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}) {
+  return (
+    <>
+      <input
+        id={id}
+        list={listId}
+        autoComplete="off"
+        value={text}
+        onChange={(e) => onText(e.target.value)}
+        onKeyDown={
+          onEnter &&
+          ((e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onEnter();
+            }
+          })
+        }
+        {...aria}
+      />
+      <ActorOptions id={listId} found={found} />
+    </>
+  );
+}

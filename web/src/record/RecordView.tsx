@@ -13,7 +13,7 @@ import {
 } from '../generated/graphql';
 import { forgetWindowNetworks } from '../map/window-network';
 import { INTERACTION_KINDS, scopeOf, type ViewState } from '../state/url-state';
-import { ActorOptions, pickActor, useActorSearch, type PickedActor } from './ActorPicker';
+import { ActorSearchInput, pickActor, useActorSearch, type PickedActor } from './ActorPicker';
 import { checkForm, errorsByField, type FieldErrors, type FormField } from './record-form';
 
 type Figures = WindowFiguresQuery['networkMetrics'];
@@ -136,32 +136,25 @@ export function RecordView({ state }: { state: ViewState }) {
           </label>
         </Field>
         <Field name="initiatorId" label="Initiator" errors={errors}>
-          <input
+          <ActorSearchInput
             id="f-initiatorId"
-            list="initiator-options"
-            autoComplete="off"
-            value={initiatorText}
-            onChange={(e) => setInitiatorText(e.target.value)}
+            listId="initiator-options"
+            text={initiatorText}
+            onText={setInitiatorText}
+            found={initiatorFound}
             {...invalid('initiatorId', errors)}
           />
-          <ActorOptions id="initiator-options" found={initiatorFound} />
         </Field>
         <Field name="participantIds" label="Participants" errors={errors}>
-          <input
+          <ActorSearchInput
             id="f-participantIds"
-            list="participant-options"
-            autoComplete="off"
-            value={participantText}
-            onChange={(e) => setParticipantText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addParticipant();
-              }
-            }}
+            listId="participant-options"
+            text={participantText}
+            onText={setParticipantText}
+            found={participantFound}
+            onEnter={addParticipant}
             {...invalid('participantIds', errors)}
           />
-          <ActorOptions id="participant-options" found={participantFound} />
           <button type="button" onClick={addParticipant}>
             Add participant
           </button>
