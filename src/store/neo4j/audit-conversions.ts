@@ -9,6 +9,7 @@ import {
   type RecordStamp,
 } from '../../domain/audit';
 import { describeValue } from '../../domain/errors';
+import { fromAuditJson, toAuditJson } from '../audit-entries';
 import { fromNeo4jDateTime, toNeo4jDateTime, toNullableString, toSafeNumber, toStringValue, type RowLike } from './conversions';
 
 /** Conversions for the audit stamps, the audit log and API tokens (see conversions.ts for the rules). */
@@ -37,8 +38,8 @@ export function auditToRow(record: AuditRecord, seq: number): Record<string, unk
     subject: record.subject,
     subjectId: record.subjectId,
     relatedId: record.relatedId,
-    before: record.before === null ? null : JSON.stringify(record.before),
-    after: record.after === null ? null : JSON.stringify(record.after),
+    before: toAuditJson(record.before),
+    after: toAuditJson(record.after),
     reason: record.reason,
   };
 }
@@ -52,10 +53,7 @@ export function auditFromRow(row: RowLike): AuditEntry {
     throw new TypeError(`${what}.action: ${describeValue(action)} is not an audit action`);
   if (!(AUDIT_SUBJECTS as readonly unknown[]).includes(subject))
     throw new TypeError(`${what}.subject: ${describeValue(subject)} is not an audit subject`);
-  const json = (key: string): unknown => {
-    const text = toNullableString(row.get(key), `${what}.${key}`);
-    return text === null ? null : (JSON.parse(text) as unknown);
-  };
+  const json = (key: string): unknown => fromAuditJson(toNullableString(row.get(key), `${what}.${key}`));
   return {
     seq,
     at: fromNeo4jDateTime(row.get('at'), `${what}.at`),

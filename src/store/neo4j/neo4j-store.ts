@@ -1,23 +1,25 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { chunks } from '../../domain/chunks';
-import { systemAuthor, tokenRecord, type Author, type StoredToken } from '../../domain/access';
+import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
 import type { AuditCursor, AuditEntry, AuditFilter, AuditRecord, RecordStamp } from '../../domain/audit';
-import { interactionRecord } from '../../domain/correction';
 import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import { actorsOf, type Interaction } from '../../domain/interaction';
 import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
 import {
-  checkMerge,
-  idsNamedByActors,
-  mergeAuditRecord,
-  mergedTarget,
-  moveInteraction,
-  resolveActorAliases,
-  resolveAndRequireActors,
-} from '../merge-rules';
+  actorDeleted,
+  actorsMerged,
+  actorWritten,
+  interactionCreated,
+  interactionDeleted,
+  interactionRestored,
+  interactionUpdated,
+  tokenCreated,
+  tokenRevoked,
+} from '../audit-entries';
+import { checkMerge, idsNamedByActors, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
@@ -147,22 +149,9 @@ class Neo4jStore implements Store {
       }
       await appendAudit(
         tx,
-        latest.flatMap((actor, i): AuditRecord[] => {
+        latest.flatMap((actor, i) => {
           const previous = before[i] ?? null;
-          if (sameActor(actor, previous)) return [];
-          return [
-            {
-              at: author.at,
-              by: author.by,
-              action: previous ? 'UPDATE' : 'CREATE',
-              subject: 'ACTOR',
-              subjectId: actor.id,
-              relatedId: null,
-              before: previous,
-              after: actor,
-              reason: null,
-            },
-          ];
+          return sameActor(actor, previous) ? [] : [actorWritten(actor, previous, author)];
         }),
       );
       await run(tx, 'bump-revision', {});
@@ -225,17 +214,7 @@ class Neo4jStore implements Store {
       if (fresh.length > 0) {
         await appendAudit(
           tx,
-          fresh.map((interaction) => ({
-            at: author.at,
-            by: author.by,
-            action: 'CREATE',
-            subject: 'INTERACTION',
-            subjectId: interaction.id,
-            relatedId: null,
-            before: null,
-            after: interactionRecord(interaction),
-            reason: null,
-          })),
+          fresh.map((interaction) => interactionCreated(interaction, author)),
         );
         await run(tx, 'bump-revision', {});
       }
@@ -339,19 +318,7 @@ class Neo4jStore implements Store {
       const before = await liveInteraction(tx, interaction.id, 'id');
       const [updated] = await requireActorsOf(tx, [interaction]);
       await rewriteInteractions(tx, [updated!], author);
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'UPDATE',
-          subject: 'INTERACTION',
-          subjectId: before.id,
-          relatedId: null,
-          before: interactionRecord(before),
-          after: interactionRecord(updated!),
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [interactionUpdated(before, updated!, author)]);
       await run(tx, 'bump-revision', {});
       return updated!;
     });
@@ -370,17 +337,7 @@ class Neo4jStore implements Store {
       await run(tx, 'mark-interactions-deleted', { ids: [...ids], reason, by: author.by, at: toNeo4jDateTime(author.at) });
       await appendAudit(
         tx,
-        deleted.map((interaction) => ({
-          at: author.at,
-          by: author.by,
-          action: 'DELETE',
-          subject: 'INTERACTION',
-          subjectId: interaction.id,
-          relatedId: null,
-          before: interactionRecord(interaction),
-          after: null,
-          reason,
-        })),
+        deleted.map((interaction) => interactionDeleted(interaction, reason, author)),
       );
       await run(tx, 'bump-revision', {});
       return deleted;
@@ -400,17 +357,7 @@ class Neo4jStore implements Store {
       await run(tx, 'unmark-interactions-deleted', { ids: [...ids], by: author.by, at: toNeo4jDateTime(author.at) });
       await appendAudit(
         tx,
-        restored.map((interaction) => ({
-          at: author.at,
-          by: author.by,
-          action: 'RESTORE',
-          subject: 'INTERACTION',
-          subjectId: interaction.id,
-          relatedId: null,
-          before: null,
-          after: interactionRecord(interaction),
-          reason: null,
-        })),
+        restored.map((interaction) => interactionRestored(interaction, author)),
       );
       await run(tx, 'bump-revision', {});
       return restored;
@@ -435,7 +382,7 @@ class Neo4jStore implements Store {
       await run(tx, 'delete-actor', { id: source.id });
       const merged = mergedTarget(source, target);
       await appendAudit(tx, [
-        mergeAuditRecord(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author),
+        actorsMerged(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author),
       ]);
       await run(tx, 'bump-revision', {});
       return merged;
@@ -465,19 +412,7 @@ class Neo4jStore implements Store {
       }
       await run(tx, 'delete-actor-aliases', { id });
       await run(tx, 'delete-actor', { id });
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'DELETE',
-          subject: 'ACTOR',
-          subjectId: id,
-          relatedId: null,
-          before: actor,
-          after: null,
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [actorDeleted(actor, author)]);
       await run(tx, 'bump-revision', {});
       return actor;
     });
@@ -530,19 +465,7 @@ class Neo4jStore implements Store {
         createdBy: token.createdBy,
         expiresAt: token.expiresAt ? toNeo4jDateTime(token.expiresAt) : null,
       });
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'TOKEN_CREATED',
-          subject: 'TOKEN',
-          subjectId: token.name,
-          relatedId: null,
-          before: null,
-          after: tokenRecord(token),
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [tokenCreated(token, author)]);
     });
     return token;
   }
@@ -564,19 +487,7 @@ class Neo4jStore implements Store {
       const token = tokenFromRow(records[0]);
       await run(tx, 'revoke-token', { identifier: token.identifier, at: toNeo4jDateTime(author.at) });
       const revoked = { ...token, revokedAt: author.at };
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'TOKEN_REVOKED',
-          subject: 'TOKEN',
-          subjectId: name,
-          relatedId: null,
-          before: tokenRecord(token),
-          after: tokenRecord(revoked),
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [tokenRevoked(token, revoked, author)]);
       return revoked;
     });
   }

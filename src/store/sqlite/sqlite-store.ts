@@ -1,24 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { systemAuthor, tokenRecord, type Author, type Role, type StoredToken } from '../../domain/access';
+import { systemAuthor, type Author, type Role, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor, type ActorKind } from '../../domain/actor';
 import type { AuditAction, AuditCursor, AuditEntry, AuditFilter, AuditRecord, AuditSubject, RecordStamp } from '../../domain/audit';
-import { interactionRecord } from '../../domain/correction';
 import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
 import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
 import {
-  checkMerge,
-  idsNamedByActors,
-  mergeAuditRecord,
-  mergedTarget,
-  moveInteraction,
-  resolveActorAliases,
-  resolveAndRequireActors,
-} from '../merge-rules';
+  actorDeleted,
+  actorsMerged,
+  actorWritten,
+  fromAuditJson,
+  interactionDeleted,
+  interactionRestored,
+  interactionUpdated,
+  toAuditJson,
+  tokenCreated,
+  tokenRevoked,
+} from '../audit-entries';
+import { checkMerge, idsNamedByActors, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 
@@ -190,17 +193,7 @@ class SqliteStore implements Store {
           by: author.by,
           at: author.at.getTime(),
         });
-        this.audit({
-          at: author.at,
-          by: author.by,
-          action: previous ? 'UPDATE' : 'CREATE',
-          subject: 'ACTOR',
-          subjectId: actor.id,
-          relatedId: null,
-          before: previous,
-          after: actor,
-          reason: null,
-        });
+        this.audit(actorWritten(actor, previous, author));
         before.set(actor.id, actor);
       }
       // Checked after the whole batch is in, so an actor may name one that comes later in it.
@@ -233,8 +226,8 @@ class SqliteStore implements Store {
       record.subject,
       record.subjectId,
       record.relatedId,
-      record.before === null ? null : JSON.stringify(record.before),
-      record.after === null ? null : JSON.stringify(record.after),
+      toAuditJson(record.before),
+      toAuditJson(record.after),
       record.reason,
     );
   }
@@ -459,17 +452,7 @@ class SqliteStore implements Store {
         );
       this.reindexInteraction(stored.seq);
       const before = toInteraction(stored);
-      this.audit({
-        at: author.at,
-        by: author.by,
-        action: 'UPDATE',
-        subject: 'INTERACTION',
-        subjectId: before.id,
-        relatedId: null,
-        before: interactionRecord(before),
-        after: interactionRecord(updated!),
-        reason: null,
-      });
+      this.audit(interactionUpdated(before, updated!, author));
       this.statements.bumpRevision.run();
       return updated!;
     });
@@ -485,17 +468,7 @@ class SqliteStore implements Store {
       const deleted = rows.map((row) => {
         mark.run(author.at.getTime(), author.by, reason, author.by, author.at.getTime(), row.seq);
         const interaction = toInteraction(row);
-        this.audit({
-          at: author.at,
-          by: author.by,
-          action: 'DELETE',
-          subject: 'INTERACTION',
-          subjectId: interaction.id,
-          relatedId: null,
-          before: interactionRecord(interaction),
-          after: null,
-          reason,
-        });
+        this.audit(interactionDeleted(interaction, reason, author));
         return interaction;
       });
       if (deleted.length > 0) this.statements.bumpRevision.run();
@@ -518,17 +491,7 @@ class SqliteStore implements Store {
         if (row.deleted_at === null) throw new InvalidInputError(`ids[${i}]`, id, 'is not deleted');
         unmark.run(author.by, author.at.getTime(), row.seq);
         const interaction = toInteraction(row);
-        this.audit({
-          at: author.at,
-          by: author.by,
-          action: 'RESTORE',
-          subject: 'INTERACTION',
-          subjectId: interaction.id,
-          relatedId: null,
-          before: null,
-          after: interactionRecord(interaction),
-          reason: null,
-        });
+        this.audit(interactionRestored(interaction, author));
         return interaction;
       });
       if (restored.length > 0) this.statements.bumpRevision.run();
@@ -572,7 +535,7 @@ class SqliteStore implements Store {
       this.db.prepare('UPDATE actor_aliases SET target_id = ? WHERE target_id = ?').run(target.id, source.id);
       this.db.prepare('INSERT INTO actor_aliases (alias_id, target_id) VALUES (?, ?)').run(source.id, target.id);
       this.db.prepare('DELETE FROM actors WHERE id = ?').run(source.id);
-      this.audit(mergeAuditRecord(source, target, { interactionIds: moved, affiliatedActorIds: affiliated }, author));
+      this.audit(actorsMerged(source, target, { interactionIds: moved, affiliatedActorIds: affiliated }, author));
       this.statements.bumpRevision.run();
       return merged;
     });
@@ -603,17 +566,7 @@ class SqliteStore implements Store {
       }
       this.db.prepare('DELETE FROM actor_aliases WHERE target_id = ?').run(actor.id);
       this.db.prepare('DELETE FROM actors WHERE id = ?').run(actor.id);
-      this.audit({
-        at: author.at,
-        by: author.by,
-        action: 'DELETE',
-        subject: 'ACTOR',
-        subjectId: actor.id,
-        relatedId: null,
-        before: actor,
-        after: null,
-        reason: null,
-      });
+      this.audit(actorDeleted(actor, author));
       this.statements.bumpRevision.run();
       return actor;
     });
@@ -680,17 +633,7 @@ class SqliteStore implements Store {
           token.expiresAt?.getTime() ?? null,
           token.revokedAt?.getTime() ?? null,
         );
-      this.audit({
-        at: author.at,
-        by: author.by,
-        action: 'TOKEN_CREATED',
-        subject: 'TOKEN',
-        subjectId: token.name,
-        relatedId: null,
-        before: null,
-        after: tokenRecord(token),
-        reason: null,
-      });
+      this.audit(tokenCreated(token, author));
     });
     this.run(() => write());
     return token;
@@ -710,18 +653,9 @@ class SqliteStore implements Store {
       const row = this.db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE name = ? AND revoked_at IS NULL').get(name);
       if (!row) throw new InvalidInputError('name', name, 'is not the name of a token that is not revoked');
       this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE identifier = ?').run(author.at.getTime(), row.identifier);
-      const revoked = { ...toToken(row), revokedAt: author.at };
-      this.audit({
-        at: author.at,
-        by: author.by,
-        action: 'TOKEN_REVOKED',
-        subject: 'TOKEN',
-        subjectId: name,
-        relatedId: null,
-        before: tokenRecord(toToken(row)),
-        after: tokenRecord(revoked),
-        reason: null,
-      });
+      const token = toToken(row);
+      const revoked = { ...token, revokedAt: author.at };
+      this.audit(tokenRevoked(token, revoked, author));
       return revoked;
     });
     return this.run(() => write());
@@ -861,8 +795,8 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     subject: row.subject as AuditSubject,
     subjectId: row.subject_id,
     relatedId: row.related_id,
-    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+    before: fromAuditJson(row.before_json),
+    after: fromAuditJson(row.after_json),
     reason: row.reason,
   };
 }
