@@ -124,8 +124,6 @@ export type TokenParams = [
   revokedAt: number | null,
 ];
 
-const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
-
 export function toActor(row: ActorRow): Actor {
   return {
     id: row.id,
@@ -183,9 +181,9 @@ export function interactionParams(interaction: Interaction, by: string, at: numb
 export function toStamp(row: StampRow): RecordStamp {
   return {
     recordedBy: row.recorded_by,
-    recordedAt: date(row.recorded_at),
+    recordedAt: row.recorded_at === null ? null : new Date(row.recorded_at),
     updatedBy: row.updated_by,
-    updatedAt: date(row.updated_at),
+    updatedAt: row.updated_at === null ? null : new Date(row.updated_at),
   };
 }
 
@@ -219,6 +217,7 @@ export function auditParams(record: AuditRecord): AuditParams {
 }
 
 export function toToken(row: TokenRow): StoredToken {
+  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
   return {
     identifier: row.identifier,
     name: row.name,

@@ -8,26 +8,9 @@ import type { Interaction } from '../../domain/interaction';
 import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
-import {
-  actorDeleted,
-  actorsMerged,
-  actorWritten,
-  interactionDeleted,
-  interactionRestored,
-  interactionUpdated,
-  tokenCreated,
-  tokenRevoked,
-} from '../audit-entries';
+import * as audit from '../audit-entries';
 import { checkMerge, idsNamedByActors, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
-import {
-  requireActor,
-  requireActiveToken,
-  requireDeletedInteraction,
-  requireFreeTokenName,
-  requireKnownAffiliations,
-  requireLiveInteraction,
-  requireUnreferencedActor,
-} from '../reference-checks';
+import * as checks from '../reference-checks';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { actorWhere, afterInteraction, auditWhere, interactionWhere, windowWhere, type Conditions } from './conditions';
 import {
@@ -104,11 +87,11 @@ class SqliteStore implements Store {
         const previous = before.get(actor.id) ?? null;
         if (sameActor(actor, previous)) continue;
         this.statements.upsertActor.run(actorParams(actor, author));
-        this.audit(actorWritten(actor, previous, author));
+        this.appendAudit(audit.actorWritten(actor, previous, author));
         before.set(actor.id, actor);
       }
       // Checked after the whole batch is in, so an actor may name one that comes later in it.
-      requireKnownAffiliations(batch, given, (id) => this.statements.actorExists.get(id) !== undefined);
+      checks.requireKnownAffiliations(batch, given, (id) => this.statements.actorExists.get(id) !== undefined);
       if (batch.length > 0) this.statements.bumpRevision.run();
     });
     this.run(() => write(actors));
@@ -218,7 +201,7 @@ class SqliteStore implements Store {
 
   async updateInteraction(interaction: Interaction, author: Author): Promise<Interaction> {
     const write = this.db.transaction((): Interaction => {
-      const stored = this.interactionRow(interaction.id, 'id', requireLiveInteraction);
+      const stored = this.interactionRow(interaction.id, 'id', checks.requireLiveInteraction);
       const [updated] = this.requireActorsOf([interaction]);
       this.statements.updateInteraction.run(
         updated!.kind,
@@ -232,7 +215,7 @@ class SqliteStore implements Store {
         stored.seq,
       );
       this.reindexInteraction(stored.seq);
-      this.audit(interactionUpdated(toInteraction(stored), updated!, author));
+      this.appendAudit(audit.interactionUpdated(toInteraction(stored), updated!, author));
       this.statements.bumpRevision.run();
       return updated!;
     });
@@ -241,11 +224,11 @@ class SqliteStore implements Store {
 
   async deleteInteractions(ids: readonly string[], reason: string, author: Author): Promise<Interaction[]> {
     const write = this.db.transaction((): Interaction[] => {
-      const rows = ids.map((id, i) => this.interactionRow(id, `ids[${i}]`, requireLiveInteraction));
+      const rows = ids.map((id, i) => this.interactionRow(id, `ids[${i}]`, checks.requireLiveInteraction));
       const deleted = rows.map((row) => {
         this.statements.markInteractionDeleted.run(author.at.getTime(), author.by, reason, author.by, author.at.getTime(), row.seq);
         const interaction = toInteraction(row);
-        this.audit(interactionDeleted(interaction, reason, author));
+        this.appendAudit(audit.interactionDeleted(interaction, reason, author));
         return interaction;
       });
       if (deleted.length > 0) this.statements.bumpRevision.run();
@@ -257,10 +240,10 @@ class SqliteStore implements Store {
   async restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]> {
     const write = this.db.transaction((): Interaction[] => {
       const restored = ids.map((id, i) => {
-        const row = this.interactionRow(id, `ids[${i}]`, requireDeletedInteraction);
+        const row = this.interactionRow(id, `ids[${i}]`, checks.requireDeletedInteraction);
         this.statements.unmarkInteractionDeleted.run(author.by, author.at.getTime(), row.seq);
         const interaction = toInteraction(row);
-        this.audit(interactionRestored(interaction, author));
+        this.appendAudit(audit.interactionRestored(interaction, author));
         return interaction;
       });
       if (restored.length > 0) this.statements.bumpRevision.run();
@@ -271,8 +254,8 @@ class SqliteStore implements Store {
 
   async mergeActors(sourceId: string, targetId: string, options: { readonly allowKindChange: boolean }, author: Author): Promise<Actor> {
     const write = this.db.transaction((): Actor => {
-      const source = this.requireActor(sourceId, 'sourceId');
-      const target = this.requireActor(targetId, 'targetId');
+      const source = this.knownActor(sourceId, 'sourceId');
+      const target = this.knownActor(targetId, 'targetId');
       checkMerge(source, target, options.allowKindChange);
       const stamp = [author.by, author.at.getTime()] as const;
       const moved: string[] = [];
@@ -289,7 +272,7 @@ class SqliteStore implements Store {
       this.statements.retargetAliases.run(target.id, source.id);
       this.statements.insertAlias.run(source.id, target.id);
       this.statements.deleteActor.run(source.id);
-      this.audit(actorsMerged(source, target, { interactionIds: moved, affiliatedActorIds: affiliated }, author));
+      this.appendAudit(audit.actorsMerged(source, target, { interactionIds: moved, affiliatedActorIds: affiliated }, author));
       this.statements.bumpRevision.run();
       return merged;
     });
@@ -298,14 +281,14 @@ class SqliteStore implements Store {
 
   async deleteActor(id: string, author: Author): Promise<Actor> {
     const write = this.db.transaction((): Actor => {
-      const actor = this.requireActor(id, 'id');
-      requireUnreferencedActor(id, {
+      const actor = this.knownActor(id, 'id');
+      checks.requireUnreferencedActor(id, {
         interactions: this.statements.countActorInteractions.get(actor.id)!,
         affiliated: this.statements.countAffiliated.get(actor.id)!,
       });
       this.statements.deleteAliasesOf.run(actor.id);
       this.statements.deleteActor.run(actor.id);
-      this.audit(actorDeleted(actor, author));
+      this.appendAudit(audit.actorDeleted(actor, author));
       this.statements.bumpRevision.run();
       return actor;
     });
@@ -333,9 +316,9 @@ class SqliteStore implements Store {
 
   async createToken(token: StoredToken, author: Author): Promise<StoredToken> {
     const write = this.db.transaction(() => {
-      requireFreeTokenName(token.name, this.statements.countActiveTokensNamed.get(token.name)! > 0);
+      checks.requireFreeTokenName(token.name, this.statements.countActiveTokensNamed.get(token.name)! > 0);
       this.statements.insertToken.run(...tokenParams(token));
-      this.audit(tokenCreated(token, author));
+      this.appendAudit(audit.tokenCreated(token, author));
     });
     this.run(() => write());
     return token;
@@ -352,11 +335,11 @@ class SqliteStore implements Store {
 
   async revokeToken(name: string, author: Author): Promise<StoredToken> {
     const write = this.db.transaction((): StoredToken => {
-      const row = requireActiveToken(this.statements.activeTokenNamed.get(name), name);
+      const row = checks.requireActiveToken(this.statements.activeTokenNamed.get(name), name);
       this.statements.revokeToken.run(author.at.getTime(), row.identifier);
       const token = toToken(row);
       const revoked = { ...token, revokedAt: author.at };
-      this.audit(tokenRevoked(token, revoked, author));
+      this.appendAudit(audit.tokenRevoked(token, revoked, author));
       return revoked;
     });
     return this.run(() => write());
@@ -394,12 +377,12 @@ class SqliteStore implements Store {
     return resolveAndRequireActors(given, known, this.aliasesOf([...named].filter((id) => !known.has(id))));
   }
 
-  private requireActor(id: string, field: string): Actor {
-    return requireActor(this.actorsByIds([id])[0], id, field);
+  private knownActor(id: string, field: string): Actor {
+    return checks.requireActor(this.actorsByIds([id])[0], id, field);
   }
 
   /** An interaction's row, checked by `require` (reference-checks.ts) for the argument `field`. */
-  private interactionRow(id: string, field: string, require: typeof requireLiveInteraction): InteractionStateRow {
+  private interactionRow(id: string, field: string, require: typeof checks.requireLiveInteraction): InteractionStateRow {
     const row = this.statements.interactionStateById.get(id);
     require(row && { deleted: row.deleted_at !== null }, id, field);
     return row!;
@@ -420,7 +403,7 @@ class SqliteStore implements Store {
     this.statements.indexInteractionActors.run(seq, seq, seq, seq);
   }
 
-  private audit(record: AuditRecord): void {
+  private appendAudit(record: AuditRecord): void {
     this.statements.insertAudit.run(...auditParams(record));
   }
 
