@@ -1,6 +1,4 @@
-import type { Author } from '../domain/access';
 import type { Actor } from '../domain/actor';
-import type { AuditRecord } from '../domain/audit';
 import { InvalidInputError } from '../domain/errors';
 import type { Interaction } from '../domain/interaction';
 
@@ -126,28 +124,4 @@ export function checkMerge(source: Actor, target: Actor, allowKindChange: boolea
 /** The target as a merge leaves it: an affiliation to the source is dropped. */
 export function mergedTarget(source: Actor, target: Actor): Actor {
   return { ...target, affiliationId: target.affiliationId === source.id ? null : target.affiliationId };
-}
-
-/** The audit entry of a merge: both actors before, the target after, and what moved. */
-export function mergeAuditRecord(
-  source: Actor,
-  target: Actor,
-  moved: { readonly interactionIds: readonly string[]; readonly affiliatedActorIds: readonly string[] },
-  author: Author,
-): AuditRecord {
-  return {
-    at: author.at,
-    by: author.by,
-    action: 'MERGE',
-    subject: 'ACTOR',
-    subjectId: source.id,
-    relatedId: target.id,
-    before: { source, target },
-    after: {
-      target: mergedTarget(source, target),
-      movedInteractionIds: [...moved.interactionIds],
-      movedAffiliatedActorIds: moved.affiliatedActorIds.filter((id) => id !== target.id).sort(),
-    },
-    reason: null,
-  };
 }

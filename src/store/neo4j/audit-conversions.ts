@@ -1,15 +1,16 @@
-import { isRole, type StoredToken } from '../../domain/access';
+import { ROLES, type StoredToken } from '../../domain/access';
+import { AUDIT_ACTIONS, AUDIT_SUBJECTS, type AuditEntry, type AuditRecord, type RecordStamp } from '../../domain/audit';
+import { fromAuditJson, toAuditJson } from '../audit-entries';
 import {
-  AUDIT_ACTIONS,
-  AUDIT_SUBJECTS,
-  type AuditAction,
-  type AuditEntry,
-  type AuditRecord,
-  type AuditSubject,
-  type RecordStamp,
-} from '../../domain/audit';
-import { describeValue } from '../../domain/errors';
-import { fromNeo4jDateTime, toNeo4jDateTime, toNullableString, toSafeNumber, toStringValue, type RowLike } from './conversions';
+  fromNeo4jDateTime,
+  nodeName,
+  toMember,
+  toNeo4jDateTime,
+  toNullableString,
+  toSafeNumber,
+  toStringValue,
+  type RowLike,
+} from './conversions';
 
 /** Conversions for the audit stamps, the audit log and API tokens (see conversions.ts for the rules). */
 
@@ -37,31 +38,22 @@ export function auditToRow(record: AuditRecord, seq: number): Record<string, unk
     subject: record.subject,
     subjectId: record.subjectId,
     relatedId: record.relatedId,
-    before: record.before === null ? null : JSON.stringify(record.before),
-    after: record.after === null ? null : JSON.stringify(record.after),
+    before: toAuditJson(record.before),
+    after: toAuditJson(record.after),
     reason: record.reason,
   };
 }
 
 export function auditFromRow(row: RowLike): AuditEntry {
   const seq = toSafeNumber(row.get('seq'), '(:AuditEntry).seq');
-  const what = `(:AuditEntry {seq: ${seq}})`;
-  const action = row.get('action');
-  const subject = row.get('subject');
-  if (!(AUDIT_ACTIONS as readonly unknown[]).includes(action))
-    throw new TypeError(`${what}.action: ${describeValue(action)} is not an audit action`);
-  if (!(AUDIT_SUBJECTS as readonly unknown[]).includes(subject))
-    throw new TypeError(`${what}.subject: ${describeValue(subject)} is not an audit subject`);
-  const json = (key: string): unknown => {
-    const text = toNullableString(row.get(key), `${what}.${key}`);
-    return text === null ? null : (JSON.parse(text) as unknown);
-  };
+  const what = nodeName('AuditEntry', 'seq', seq);
+  const json = (key: string): unknown => fromAuditJson(toNullableString(row.get(key), `${what}.${key}`));
   return {
     seq,
     at: fromNeo4jDateTime(row.get('at'), `${what}.at`),
     by: toStringValue(row.get('by'), `${what}.by`),
-    action: action as AuditAction,
-    subject: subject as AuditSubject,
+    action: toMember(row.get('action'), AUDIT_ACTIONS, `${what}.action`, 'an audit action'),
+    subject: toMember(row.get('subject'), AUDIT_SUBJECTS, `${what}.subject`, 'an audit subject'),
     subjectId: toStringValue(row.get('subjectId'), `${what}.subjectId`),
     relatedId: toNullableString(row.get('relatedId'), `${what}.relatedId`),
     before: json('before'),
@@ -72,13 +64,11 @@ export function auditFromRow(row: RowLike): AuditEntry {
 
 export function tokenFromRow(row: RowLike): StoredToken {
   const identifier = toStringValue(row.get('identifier'), '(:ApiToken).identifier');
-  const what = `(:ApiToken {identifier: ${JSON.stringify(identifier)}})`;
-  const role = row.get('role');
-  if (!isRole(role)) throw new TypeError(`${what}.role: ${describeValue(role)} is not a role`);
+  const what = nodeName('ApiToken', 'identifier', identifier);
   return {
     identifier,
     name: toStringValue(row.get('name'), `${what}.name`),
-    role,
+    role: toMember(row.get('role'), ROLES, `${what}.role`, 'a role'),
     secretHash: toStringValue(row.get('secretHash'), `${what}.secretHash`),
     createdAt: fromNeo4jDateTime(row.get('createdAt'), `${what}.createdAt`),
     createdBy: toStringValue(row.get('createdBy'), `${what}.createdBy`),

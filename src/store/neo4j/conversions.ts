@@ -1,7 +1,7 @@
 import { DateTime, int, isDateTime, isInt, type Integer } from 'neo4j-driver';
-import { isActorKind, type Actor } from '../../domain/actor';
+import { ACTOR_KINDS, type Actor } from '../../domain/actor';
 import { describeValue } from '../../domain/errors';
-import { isInteractionKind, type Interaction } from '../../domain/interaction';
+import { INTERACTION_KINDS, type Interaction } from '../../domain/interaction';
 
 /**
  * Exact conversions between domain values and what the Neo4j driver sends and returns.
@@ -112,6 +112,17 @@ export function toNullableString(value: unknown, what: string): string | null {
   return value === null || value === undefined ? null : toStringValue(value, what);
 }
 
+/** A value of a closed set (actor kinds, roles, audit actions), or a TypeError naming the property. */
+export function toMember<T>(value: unknown, members: readonly T[], what: string, setName: string): T {
+  if (!(members as readonly unknown[]).includes(value)) throw new TypeError(`${what}: ${describeValue(value)} is not ${setName}`);
+  return value as T;
+}
+
+/** How errors name a node read from a row, by its key property: `(:Actor {id: "a1"})`. */
+export function nodeName(label: string, key: string, value: string | number): string {
+  return `(:${label} {${key}: ${JSON.stringify(value)}})`;
+}
+
 /** A LIST<STRING>; a missing list (null) reads as []. */
 export function toStringList(value: unknown, what: string): string[] {
   if (value === null || value === undefined) return [];
@@ -139,13 +150,11 @@ export function toOrderedParticipantIds(value: unknown, what: string): string[] 
 /** An actor row (id, name, kind, region, tags, affiliationId) as a domain Actor. */
 export function actorFromRow(row: RowLike): Actor {
   const id = toStringValue(row.get('id'), '(:Actor).id');
-  const what = `(:Actor {id: ${JSON.stringify(id)}})`;
-  const kind = row.get('kind');
-  if (!isActorKind(kind)) throw new TypeError(`${what}.kind: ${describeValue(kind)} is not an actor kind`);
+  const what = nodeName('Actor', 'id', id);
   return {
     id,
     name: toStringValue(row.get('name'), `${what}.name`),
-    kind,
+    kind: toMember(row.get('kind'), ACTOR_KINDS, `${what}.kind`, 'an actor kind'),
     region: toNullableString(row.get('region'), `${what}.region`),
     tags: toStringList(row.get('tags'), `${what}.tags`),
     affiliationId: toNullableString(row.get('affiliationId'), `${what}-[:AFFILIATED_WITH]->`),
@@ -155,13 +164,11 @@ export function actorFromRow(row: RowLike): Actor {
 /** An interaction row (see find-interactions-by-ids.cypher) as a domain Interaction. */
 export function interactionFromRow(row: RowLike): Interaction {
   const id = toStringValue(row.get('id'), '(:Interaction).id');
-  const what = `(:Interaction {id: ${JSON.stringify(id)}})`;
-  const kind = row.get('kind');
-  if (!isInteractionKind(kind)) throw new TypeError(`${what}.kind: ${describeValue(kind)} is not an interaction kind`);
+  const what = nodeName('Interaction', 'id', id);
   return {
     id,
     externalId: toNullableString(row.get('externalId'), `${what}.externalId`),
-    kind,
+    kind: toMember(row.get('kind'), INTERACTION_KINDS, `${what}.kind`, 'an interaction kind'),
     occurredAt: fromNeo4jDateTime(row.get('occurredAt'), `${what}.occurredAt`),
     initiatorId: toStringValue(row.get('initiatorId'), `${what}<-[:INITIATED]-`),
     participantIds: toOrderedParticipantIds(row.get('participants'), `${what}-[:INVOLVED]->`),

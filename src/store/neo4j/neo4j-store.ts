@@ -1,23 +1,16 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { chunks } from '../../domain/chunks';
-import { systemAuthor, tokenRecord, type Author, type StoredToken } from '../../domain/access';
+import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
 import type { AuditCursor, AuditEntry, AuditFilter, AuditRecord, RecordStamp } from '../../domain/audit';
-import { interactionRecord } from '../../domain/correction';
-import { InvalidInputError, StoreUnavailableError } from '../../domain/errors';
+import { StoreUnavailableError } from '../../domain/errors';
 import { actorsOf, type Interaction } from '../../domain/interaction';
 import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
-import {
-  checkMerge,
-  idsNamedByActors,
-  mergeAuditRecord,
-  mergedTarget,
-  moveInteraction,
-  resolveActorAliases,
-  resolveAndRequireActors,
-} from '../merge-rules';
+import * as audit from '../audit-entries';
+import { checkMerge, idsNamedByActors, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
+import * as checks from '../reference-checks';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
@@ -125,12 +118,7 @@ class Neo4jStore implements Store {
         actors.flatMap((actor) => (actor.affiliationId !== null && !inBatch.has(actor.affiliationId) ? [actor.affiliationId] : [])),
       );
       const known = await existingActorIds(tx, outside);
-      actors.forEach((actor, i) => {
-        const target = actor.affiliationId;
-        if (target !== null && !inBatch.has(target) && !known.has(target)) {
-          throw new InvalidInputError(`actors[${i}].affiliationId`, given[i]!.affiliationId, 'is not a known actor');
-        }
-      });
+      checks.requireKnownAffiliations(actors, given, (id) => inBatch.has(id) || known.has(id));
       // An id given twice: the last one wins, as with successive upserts. Unchanged actors are not written.
       const latest = [...new Map(actors.map((actor) => [actor.id, actor])).values()];
       const before = await actorsByIds(
@@ -147,22 +135,9 @@ class Neo4jStore implements Store {
       }
       await appendAudit(
         tx,
-        latest.flatMap((actor, i): AuditRecord[] => {
+        latest.flatMap((actor, i) => {
           const previous = before[i] ?? null;
-          if (sameActor(actor, previous)) return [];
-          return [
-            {
-              at: author.at,
-              by: author.by,
-              action: previous ? 'UPDATE' : 'CREATE',
-              subject: 'ACTOR',
-              subjectId: actor.id,
-              relatedId: null,
-              before: previous,
-              after: actor,
-              reason: null,
-            },
-          ];
+          return sameActor(actor, previous) ? [] : [audit.actorWritten(actor, previous, author)];
         }),
       );
       await run(tx, 'bump-revision', {});
@@ -225,17 +200,7 @@ class Neo4jStore implements Store {
       if (fresh.length > 0) {
         await appendAudit(
           tx,
-          fresh.map((interaction) => ({
-            at: author.at,
-            by: author.by,
-            action: 'CREATE',
-            subject: 'INTERACTION',
-            subjectId: interaction.id,
-            relatedId: null,
-            before: null,
-            after: interactionRecord(interaction),
-            reason: null,
-          })),
+          fresh.map((interaction) => audit.interactionCreated(interaction, author)),
         );
         await run(tx, 'bump-revision', {});
       }
@@ -339,19 +304,7 @@ class Neo4jStore implements Store {
       const before = await liveInteraction(tx, interaction.id, 'id');
       const [updated] = await requireActorsOf(tx, [interaction]);
       await rewriteInteractions(tx, [updated!], author);
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'UPDATE',
-          subject: 'INTERACTION',
-          subjectId: before.id,
-          relatedId: null,
-          before: interactionRecord(before),
-          after: interactionRecord(updated!),
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [audit.interactionUpdated(before, updated!, author)]);
       await run(tx, 'bump-revision', {});
       return updated!;
     });
@@ -360,27 +313,11 @@ class Neo4jStore implements Store {
   async deleteInteractions(ids: readonly string[], reason: string, author: Author): Promise<Interaction[]> {
     if (ids.length === 0) return [];
     return this.write(async (tx) => {
-      const found = await interactionsByIdsWithState(tx, ids);
-      const deleted = ids.map((id, i) => {
-        const stored = found.get(id);
-        if (!stored) throw new InvalidInputError(`ids[${i}]`, id, 'is not a known interaction');
-        if (stored.deleted) throw new InvalidInputError(`ids[${i}]`, id, 'is deleted; restore it first (restoreInteractions)');
-        return stored.interaction;
-      });
+      const deleted = await checkedInteractions(tx, ids, checks.requireLiveInteraction);
       await run(tx, 'mark-interactions-deleted', { ids: [...ids], reason, by: author.by, at: toNeo4jDateTime(author.at) });
       await appendAudit(
         tx,
-        deleted.map((interaction) => ({
-          at: author.at,
-          by: author.by,
-          action: 'DELETE',
-          subject: 'INTERACTION',
-          subjectId: interaction.id,
-          relatedId: null,
-          before: interactionRecord(interaction),
-          after: null,
-          reason,
-        })),
+        deleted.map((interaction) => audit.interactionDeleted(interaction, reason, author)),
       );
       await run(tx, 'bump-revision', {});
       return deleted;
@@ -390,27 +327,11 @@ class Neo4jStore implements Store {
   async restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]> {
     if (ids.length === 0) return [];
     return this.write(async (tx) => {
-      const found = await interactionsByIdsWithState(tx, ids);
-      const restored = ids.map((id, i) => {
-        const stored = found.get(id);
-        if (!stored) throw new InvalidInputError(`ids[${i}]`, id, 'is not a known interaction');
-        if (!stored.deleted) throw new InvalidInputError(`ids[${i}]`, id, 'is not deleted');
-        return stored.interaction;
-      });
+      const restored = await checkedInteractions(tx, ids, checks.requireDeletedInteraction);
       await run(tx, 'unmark-interactions-deleted', { ids: [...ids], by: author.by, at: toNeo4jDateTime(author.at) });
       await appendAudit(
         tx,
-        restored.map((interaction) => ({
-          at: author.at,
-          by: author.by,
-          action: 'RESTORE',
-          subject: 'INTERACTION',
-          subjectId: interaction.id,
-          relatedId: null,
-          before: null,
-          after: interactionRecord(interaction),
-          reason: null,
-        })),
+        restored.map((interaction) => audit.interactionRestored(interaction, author)),
       );
       await run(tx, 'bump-revision', {});
       return restored;
@@ -419,9 +340,9 @@ class Neo4jStore implements Store {
 
   async mergeActors(sourceId: string, targetId: string, options: { readonly allowKindChange: boolean }, author: Author): Promise<Actor> {
     return this.write(async (tx) => {
-      const [source, target] = await actorsByIds(tx, [sourceId, targetId]);
-      if (!source) throw new InvalidInputError('sourceId', sourceId, 'is not a known actor');
-      if (!target) throw new InvalidInputError('targetId', targetId, 'is not a known actor');
+      const [foundSource, foundTarget] = await actorsByIds(tx, [sourceId, targetId]);
+      const source = checks.requireActor(foundSource, sourceId, 'sourceId');
+      const target = checks.requireActor(foundTarget, targetId, 'targetId');
       checkMerge(source, target, options.allowKindChange);
       const { records } = await run(tx, 'find-actor-interactions', { actorId: source.id });
       const moved = records.map((record) => moveInteraction(interactionFromRow(record), source.id, target.id));
@@ -435,7 +356,7 @@ class Neo4jStore implements Store {
       await run(tx, 'delete-actor', { id: source.id });
       const merged = mergedTarget(source, target);
       await appendAudit(tx, [
-        mergeAuditRecord(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author),
+        audit.actorsMerged(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author),
       ]);
       await run(tx, 'bump-revision', {});
       return merged;
@@ -444,40 +365,15 @@ class Neo4jStore implements Store {
 
   async deleteActor(id: string, author: Author): Promise<Actor> {
     return this.write(async (tx) => {
-      const [actor] = await actorsByIds(tx, [id]);
-      if (!actor) throw new InvalidInputError('id', id, 'is not a known actor');
+      const actor = checks.requireActor((await actorsByIds(tx, [id]))[0], id, 'id');
       const { records } = await run(tx, 'count-actor-references', { id });
-      const interactions = toSafeNumber(records[0]?.get('interactions'), 'interactions');
-      const affiliated = toSafeNumber(records[0]?.get('affiliated'), 'affiliated');
-      if (interactions > 0) {
-        throw new InvalidInputError(
-          'id',
-          id,
-          `has ${interactions} interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)`,
-        );
-      }
-      if (affiliated > 0) {
-        throw new InvalidInputError(
-          'id',
-          id,
-          `has ${affiliated} affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)`,
-        );
-      }
+      checks.requireUnreferencedActor(id, {
+        interactions: toSafeNumber(records[0]?.get('interactions'), 'interactions'),
+        affiliated: toSafeNumber(records[0]?.get('affiliated'), 'affiliated'),
+      });
       await run(tx, 'delete-actor-aliases', { id });
       await run(tx, 'delete-actor', { id });
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'DELETE',
-          subject: 'ACTOR',
-          subjectId: id,
-          relatedId: null,
-          before: actor,
-          after: null,
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [audit.actorDeleted(actor, author)]);
       await run(tx, 'bump-revision', {});
       return actor;
     });
@@ -520,7 +416,7 @@ class Neo4jStore implements Store {
   async createToken(token: StoredToken, author: Author): Promise<StoredToken> {
     await this.write(async (tx) => {
       const { records } = await run(tx, 'find-active-token', { name: token.name });
-      if (records.length > 0) throw new InvalidInputError('name', token.name, 'is already the name of a token that is not revoked');
+      checks.requireFreeTokenName(token.name, records.length > 0);
       await run(tx, 'create-token', {
         identifier: token.identifier,
         name: token.name,
@@ -530,19 +426,7 @@ class Neo4jStore implements Store {
         createdBy: token.createdBy,
         expiresAt: token.expiresAt ? toNeo4jDateTime(token.expiresAt) : null,
       });
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'TOKEN_CREATED',
-          subject: 'TOKEN',
-          subjectId: token.name,
-          relatedId: null,
-          before: null,
-          after: tokenRecord(token),
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [audit.tokenCreated(token, author)]);
     });
     return token;
   }
@@ -560,23 +444,10 @@ class Neo4jStore implements Store {
   async revokeToken(name: string, author: Author): Promise<StoredToken> {
     return this.write(async (tx) => {
       const { records } = await run(tx, 'find-active-token', { name });
-      if (!records[0]) throw new InvalidInputError('name', name, 'is not the name of a token that is not revoked');
-      const token = tokenFromRow(records[0]);
+      const token = tokenFromRow(checks.requireActiveToken(records[0], name));
       await run(tx, 'revoke-token', { identifier: token.identifier, at: toNeo4jDateTime(author.at) });
       const revoked = { ...token, revokedAt: author.at };
-      await appendAudit(tx, [
-        {
-          at: author.at,
-          by: author.by,
-          action: 'TOKEN_REVOKED',
-          subject: 'TOKEN',
-          subjectId: name,
-          relatedId: null,
-          before: tokenRecord(token),
-          after: tokenRecord(revoked),
-          reason: null,
-        },
-      ]);
+      await appendAudit(tx, [audit.tokenRevoked(token, revoked, author)]);
       return revoked;
     });
   }
@@ -600,21 +471,19 @@ class Neo4jStore implements Store {
     });
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.session('WRITE');
-    try {
-      return await session.executeWrite(work);
-    } catch (error) {
-      throw translateNeo4jError(error, this.target);
-    } finally {
-      await closeQuietly(session);
-    }
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work);
   }
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.session('READ');
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
+  }
+
+  /** One managed transaction in its own session (retried by the driver on transient errors). */
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
     try {
-      return await session.executeRead(work);
+      return await (mode === 'READ' ? session.executeRead(work) : session.executeWrite(work));
     } catch (error) {
       throw translateNeo4jError(error, this.target);
     } finally {
@@ -692,9 +561,22 @@ async function interactionsByIdsWithState(tx: ManagedTransaction, ids: readonly 
 /** A live interaction, or InvalidInputError naming `field`. */
 async function liveInteraction(tx: ManagedTransaction, id: string, field: string): Promise<Interaction> {
   const stored = (await interactionsByIdsWithState(tx, [id])).get(id);
-  if (!stored) throw new InvalidInputError(field, id, 'is not a known interaction');
-  if (stored.deleted) throw new InvalidInputError(field, id, 'is deleted; restore it first (restoreInteractions)');
-  return stored.interaction;
+  checks.requireLiveInteraction(stored, id, field);
+  return stored!.interaction;
+}
+
+/** The interactions of `ids`, each checked by `require` (reference-checks.ts) for the argument `ids[i]`. */
+async function checkedInteractions(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+  require: typeof checks.requireLiveInteraction,
+): Promise<Interaction[]> {
+  const found = await interactionsByIdsWithState(tx, ids);
+  return ids.map((id, i) => {
+    const stored = found.get(id);
+    require(stored, id, `ids[${i}]`);
+    return stored!.interaction;
+  });
 }
 
 /** Writes corrected interactions (fields, then their actors) and stamps them as updated. */

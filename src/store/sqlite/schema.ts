@@ -44,9 +44,8 @@ CREATE TABLE IF NOT EXISTS interactions (
 );
 -- Serves every interaction read: windows, pages and counts; a kind filter is applied along
 -- the time range. Partial: only live (not deleted) interactions, so counts stay index-only.
--- An index on (kind, occurred_at, id) made a million-row import about 1 s
--- slower and its file 20% larger to speed up one query, counting a kind over a long span
--- (1M rows: 4 ms with it, 80 ms without); older files have it dropped.
+-- An index on (kind, occurred_at, id) cost imports more than it saved one query (README,
+-- Benchmarks); older files have it dropped.
 CREATE INDEX IF NOT EXISTS interactions_by_time ON interactions(occurred_at, id) WHERE deleted_at IS NULL;
 DROP INDEX IF EXISTS interactions_by_kind_time;
 

@@ -1,0 +1,93 @@
+import { tokenRecord, type Author, type StoredToken } from '../domain/access';
+import type { Actor } from '../domain/actor';
+import type { AuditAction, AuditRecord, AuditSubject } from '../domain/audit';
+import { interactionRecord } from '../domain/correction';
+import type { Interaction } from '../domain/interaction';
+import { mergedTarget } from './merge-rules';
+
+/**
+ * The audit entries both adapters write, built in one place so that SQLite and Neo4j log the
+ * same values for the same change; the adapters only store them. (SQLite builds the CREATE
+ * entries of recorded interactions in SQL, field for field as interactionCreated does.)
+ */
+
+interface Change {
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly relatedId?: string | null;
+  readonly reason?: string | null;
+}
+
+function entry(author: Author, action: AuditAction, subject: AuditSubject, subjectId: string, change: Change): AuditRecord {
+  return {
+    at: author.at,
+    by: author.by,
+    action,
+    subject,
+    subjectId,
+    relatedId: change.relatedId ?? null,
+    before: change.before ?? null,
+    after: change.after ?? null,
+    reason: change.reason ?? null,
+  };
+}
+
+/** An actor created (no `previous`) or changed by an upsert. */
+export function actorWritten(actor: Actor, previous: Actor | null, author: Author): AuditRecord {
+  return entry(author, previous ? 'UPDATE' : 'CREATE', 'ACTOR', actor.id, { before: previous, after: actor });
+}
+
+export function actorDeleted(actor: Actor, author: Author): AuditRecord {
+  return entry(author, 'DELETE', 'ACTOR', actor.id, { before: actor });
+}
+
+/** A merge: both actors before, the target after, and what moved to it. */
+export function actorsMerged(
+  source: Actor,
+  target: Actor,
+  moved: { readonly interactionIds: readonly string[]; readonly affiliatedActorIds: readonly string[] },
+  author: Author,
+): AuditRecord {
+  return entry(author, 'MERGE', 'ACTOR', source.id, {
+    relatedId: target.id,
+    before: { source, target },
+    after: {
+      target: mergedTarget(source, target),
+      movedInteractionIds: [...moved.interactionIds],
+      movedAffiliatedActorIds: moved.affiliatedActorIds.filter((id) => id !== target.id).sort(),
+    },
+  });
+}
+
+export function interactionCreated(interaction: Interaction, author: Author): AuditRecord {
+  return entry(author, 'CREATE', 'INTERACTION', interaction.id, { after: interactionRecord(interaction) });
+}
+
+export function interactionUpdated(before: Interaction, after: Interaction, author: Author): AuditRecord {
+  return entry(author, 'UPDATE', 'INTERACTION', before.id, { before: interactionRecord(before), after: interactionRecord(after) });
+}
+
+export function interactionDeleted(interaction: Interaction, reason: string, author: Author): AuditRecord {
+  return entry(author, 'DELETE', 'INTERACTION', interaction.id, { before: interactionRecord(interaction), reason });
+}
+
+export function interactionRestored(interaction: Interaction, author: Author): AuditRecord {
+  return entry(author, 'RESTORE', 'INTERACTION', interaction.id, { after: interactionRecord(interaction) });
+}
+
+export function tokenCreated(token: StoredToken, author: Author): AuditRecord {
+  return entry(author, 'TOKEN_CREATED', 'TOKEN', token.name, { after: tokenRecord(token) });
+}
+
+export function tokenRevoked(token: StoredToken, revoked: StoredToken, author: Author): AuditRecord {
+  return entry(author, 'TOKEN_REVOKED', 'TOKEN', token.name, { before: tokenRecord(token), after: tokenRecord(revoked) });
+}
+
+/** `before` or `after` as both stores keep it: JSON text, or null where there is nothing. */
+export function toAuditJson(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
+}
+
+export function fromAuditJson(text: string | null): unknown {
+  return text === null ? null : (JSON.parse(text) as unknown);
+}
