@@ -16,10 +16,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { loadAverage } from './bench/report';
 
 const { values: args } = parseArgs({
   options: {
@@ -119,10 +120,7 @@ function heavyLoop(url: string, stop: AbortSignal): Promise<{ series: number; ex
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-api-'));
-  const loadBefore = loadavg();
-  console.log(
-    `bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
-  );
+  console.log(`bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadAverage()}`);
   console.log(
     `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback; server: ${args.server}, demo network in a fresh SQLite file`,
   );
@@ -152,11 +150,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(
-    `load average after ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average after ${loadAverage()}`);
 }
 
 main().catch((error: unknown) => {
