@@ -55,6 +55,8 @@ function startServer(dir: string): Promise<{ child: ChildProcess; url: string }>
       COPNET_DB_PATH: join(dir, 'copnet.db'),
       COPNET_DEMO_DATA: 'on',
       COPNET_STORE: 'sqlite',
+      // Loopback only: the load is about the work, not token checks (older builds ignore it).
+      COPNET_AUTH: 'off',
       MALLOC_ARENA_MAX: '2',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -63,7 +65,8 @@ function startServer(dir: string): Promise<{ child: ChildProcess; url: string }>
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /serving (http:\/\/[^/\s]+)\/graphql/.exec(out);
+      // "serving http://…/graphql" (older builds) or "… the API at http://…/graphql".
+      const match = /(http:\/\/[^/\s]+)\/graphql/.exec(out);
       if (match) resolve({ child, url: match[1]! });
     });
     child.once('exit', (code) => reject(new Error(`server exited with code ${code}:\n${out}`)));
