@@ -16,10 +16,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { loadAverage } from './bench/report';
 
 const { values: args } = parseArgs({
   options: {
@@ -54,6 +55,8 @@ function startServer(dir: string): Promise<{ child: ChildProcess; url: string }>
       COPNET_DB_PATH: join(dir, 'copnet.db'),
       COPNET_DEMO_DATA: 'on',
       COPNET_STORE: 'sqlite',
+      // Loopback only: the load is about the work, not token checks (older builds ignore it).
+      COPNET_AUTH: 'off',
       MALLOC_ARENA_MAX: '2',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -62,7 +65,8 @@ function startServer(dir: string): Promise<{ child: ChildProcess; url: string }>
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /serving (http:\/\/[^/\s]+)\/graphql/.exec(out);
+      // "serving http://…/graphql" (older builds) or "… the API at http://…/graphql".
+      const match = /(http:\/\/[^/\s]+)\/graphql/.exec(out);
       if (match) resolve({ child, url: match[1]! });
     });
     child.once('exit', (code) => reject(new Error(`server exited with code ${code}:\n${out}`)));
@@ -119,10 +123,7 @@ function heavyLoop(url: string, stop: AbortSignal): Promise<{ series: number; ex
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-api-'));
-  const loadBefore = loadavg();
-  console.log(
-    `bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
-  );
+  console.log(`bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadAverage()}`);
   console.log(
     `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback; server: ${args.server}, demo network in a fresh SQLite file`,
   );
@@ -152,11 +153,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(
-    `load average after ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average after ${loadAverage()}`);
 }
 
 main().catch((error: unknown) => {

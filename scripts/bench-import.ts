@@ -17,7 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActorInput } from '../src/domain/actor';
@@ -26,9 +26,8 @@ import { DemoRandom } from '../src/demo/random';
 import { DEFAULT_IMPORT_BATCH_SIZE, importRows, type ImportStep } from '../src/import/import-rows';
 import { openImportSources } from '../src/import/open-import-sources';
 import { INTERACTION_CSV_HEADER, writeActorsCsv, writeCsvFile } from '../src/import/write-import-files';
-import { openNeo4jStore } from '../src/store/neo4j/neo4j-store';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
-import type { Store } from '../src/store/store';
+import { childStoreEnv, openChildStore } from './bench/child-store';
+import { loadAverage } from './bench/report';
 import { benchNeo4j } from './neo4j-bench-server';
 
 interface ChildFigures {
@@ -89,11 +88,8 @@ function* interactionRecords(rows: number, actorCount: number, seed: number): It
 
 /** In the child: import the files into a fresh store and print the figures as JSON. */
 async function runImport(dir: string, batchSize: number): Promise<void> {
-  // The parent passes a Neo4j in the environment (NEO4J_BENCH_URI) when benchmarking that store.
-  const neo4jUri = process.env.NEO4J_BENCH_URI;
-  const store: Store = neo4jUri
-    ? await openNeo4jStore({ uri: neo4jUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: 'neo4j' })
-    : openSqliteStore(join(dir, 'bench.db'));
+  // The parent names a Neo4j in the environment when benchmarking that store.
+  const { store, kind } = await openChildStore(join(dir, 'bench.db'));
   const marks: Partial<Record<ImportStep, number>> = {};
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -115,7 +111,7 @@ async function runImport(dir: string, batchSize: number): Promise<void> {
     totalSeconds: (performance.now() - started) / 1000,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    dbMb: neo4jUri ? null : statSync(join(dir, 'bench.db')).size / 1e6,
+    dbMb: kind === 'neo4j' ? null : statSync(join(dir, 'bench.db')).size / 1e6,
   };
   process.stdout.write(JSON.stringify(figures));
 }
@@ -148,11 +144,7 @@ async function main(): Promise<void> {
   } finally {
     await server?.stop();
   }
-  console.log(
-    `load average ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')} (1, 5, 15 min; other work on this machine slows every figure)`,
-  );
+  console.log(`load average ${loadAverage()} (1, 5, 15 min; other work on this machine slows every figure)`);
 }
 
 async function benchOneSize(rows: number, actorCount: number, batchSize: number, neo4jUri: string | null, password: string): Promise<void> {
@@ -165,7 +157,7 @@ async function benchOneSize(rows: number, actorCount: number, batchSize: number,
     const generateSeconds = (performance.now() - generateStart) / 1000;
     const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchSize)], {
       encoding: 'utf8',
-      env: neo4jUri ? { ...process.env, NEO4J_BENCH_URI: neo4jUri, NEO4J_PASSWORD: password } : process.env,
+      env: childStoreEnv(neo4jUri ? { uri: neo4jUri, password } : null),
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 1 << 20,
     });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorKind } from '../../src/domain/actor';
+import type { ActorMetricValues, NetworkFigures } from '../../src/metrics/snapshot';
 import { createTieNetwork, type TieNetwork } from '../../src/projection/tie-network';
 
 /** One graph measured by networkx (scripts/reference-fixtures.py). */
@@ -20,38 +21,35 @@ export interface ReferenceFixture {
   readonly adamicAdar: readonly (readonly [string, string, number])[];
 }
 
-export interface ReferenceActor {
+/** networkx's figures for one actor: copnet's names; null where networkx gives NaN (an actor without ties). */
+export interface ReferenceActor extends Pick<
+  ActorMetricValues,
+  'degree' | 'degreeCentrality' | 'betweenness' | 'closeness' | 'eigenvector' | 'pagerank' | 'clustering' | 'coreNumber'
+> {
   readonly id: string;
   readonly kind: ActorKind;
-  readonly degree: number;
-  readonly degreeCentrality: number;
-  readonly betweenness: number;
-  readonly closeness: number;
-  readonly eigenvector: number;
-  readonly pagerank: number;
-  readonly clustering: number;
-  /** null where networkx gives NaN (an actor without ties). */
   readonly constraint: number | null;
   readonly effectiveSize: number | null;
-  readonly coreNumber: number;
 }
 
-export interface ReferenceNetwork {
-  readonly actorCount: number;
-  readonly tieCount: number;
-  readonly density: number;
-  readonly degreeCentralization: number;
-  readonly betweennessCentralization: number;
-  readonly averageClustering: number;
-  readonly transitivity: number;
-  readonly componentCount: number;
-  readonly largestComponentFraction: number;
-  readonly hubId: string | null;
-  readonly hubTieShare: number;
-  readonly peerTieShare: number;
-  readonly largestComponentWithoutHubFraction: number;
-  readonly modularity: number;
-}
+/** networkx's network-level figures, the subset of copnet's NetworkFigures it computes. */
+export type ReferenceNetwork = Pick<
+  NetworkFigures,
+  | 'actorCount'
+  | 'tieCount'
+  | 'density'
+  | 'degreeCentralization'
+  | 'betweennessCentralization'
+  | 'averageClustering'
+  | 'transitivity'
+  | 'componentCount'
+  | 'largestComponentFraction'
+  | 'hubId'
+  | 'hubTieShare'
+  | 'peerTieShare'
+  | 'largestComponentWithoutHubFraction'
+  | 'modularity'
+>;
 
 const DIR = join(__dirname, '..', 'fixtures', 'reference');
 

@@ -50,19 +50,7 @@ export function accumulateBrandes(
   scratch: BrandesScratch,
 ): void {
   const n = offsets.length - 1;
-  const dist = scratch.dist;
-  const sigma = scratch.sigma;
-  const coef = scratch.coef;
-  const pushed = scratch.pushed;
-  const queue = scratch.queue;
-  const dag = scratch.dag;
-  const dagStart = scratch.dagStart;
-  const unreached = scratch.unreached;
-  const component = scratch.component;
-  const members = scratch.members;
-  const memberStart = scratch.memberStart;
-  const componentDegrees = scratch.componentDegrees;
-  const leaves = scratch.leaves;
+  const { dist, sigma, coef, pushed, queue, dag, dagStart, unreached, component, members, memberStart, componentDegrees, leaves } = scratch;
 
   // Leaves (degree 1) next to a node of degree > 1, counted at that node.
   for (let u = 0; u < n; u++) leaves[u] = 0;
