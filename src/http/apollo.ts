@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { formatError, type ErrorLogger } from '../graphql/errors';
@@ -9,7 +9,7 @@ import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
 /**
- * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits.
+ * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits, no cache hints.
  * Its landing page (Apollo Sandbox, loaded from Apollo's CDN) is off: browsers get GraphiQL, bundled with the dashboard.
  */
 export function createApolloServer(
@@ -39,6 +39,10 @@ export function createApolloServer(
       },
       operationLimitsPlugin(limits),
       ApolloServerPluginLandingPageDisabled(),
+      // copnet sets no cache hints, and the plugin wraps every field's resolver to read them: a cost on every
+      // field of every answer (bench:api's page of 100 interactions). Answers still say `cache-control: no-store`
+      // (start-http-server.ts).
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
 }

@@ -142,6 +142,8 @@ async function serveGraphql(
       return createRequestContext(services, signal, { principal });
     },
   });
+  // Answers hold the caller's data: never stored by a browser or a proxy.
+  response.setHeader('cache-control', 'no-store');
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {

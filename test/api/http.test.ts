@@ -51,6 +51,7 @@ describe('HTTP behaviour', () => {
       headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
     });
     expect(query.status).toBe(200);
+    expect(query.headers.get('cache-control')).toBe('no-store');
     expect(await query.json()).toEqual({ data: { actors: { totalCount: 0 } } });
   });
 
