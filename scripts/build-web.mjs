@@ -3,7 +3,7 @@
 // (a hash of web/, the schema, the codegen script and the lock file), so `npm start` and
 // `npm run build` stay fast; the sizes are printed either way.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 

@@ -5,7 +5,6 @@ import { invalidateQueries } from './api/use-query';
 import { ActorView } from './actor/ActorView';
 import { BrokersView } from './brokers/BrokersView';
 import { Checklist } from './components/Checklist';
-import { forgetWindowNetworks } from './map/window-network';
 import { KIND_NAMES } from './palette';
 import { RecordView } from './record/RecordView';
 import { StoryView } from './story/StoryView';
@@ -113,7 +112,6 @@ function SignIn({ onDone }: { onDone: () => void }) {
         if (token.trim() === '') return;
         saveToken(sessionStorage, token);
         invalidateQueries();
-        forgetWindowNetworks();
         onDone();
       }}
     >

@@ -18,9 +18,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-  get code(): string | undefined {
-    return this.errors[0]?.extensions?.code;
-  }
   hasCode(code: string): boolean {
     return this.errors.some((error) => error.extensions?.code === code);
   }
@@ -42,7 +39,6 @@ export function onUnauthenticated(listener: Listener): () => void {
 export async function request<TResult, TVariables>(
   document: DocumentTypeDecoration<TResult, TVariables> & { toString(): string },
   variables: TVariables,
-  options: { signal?: AbortSignal } = {},
 ): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = readToken(sessionStorage);
@@ -51,7 +47,6 @@ export async function request<TResult, TVariables>(
     method: 'POST',
     headers,
     body: JSON.stringify({ query: document.toString(), variables }),
-    signal: options.signal,
   });
   let body: { data?: TResult | null; errors?: ApiErrorEntry[] };
   try {
@@ -69,9 +64,9 @@ export async function request<TResult, TVariables>(
 }
 
 /** Fetches a same-origin export URL (e.g. the window's JSON network) with the session's token. */
-export async function fetchExport(path: string, options: { signal?: AbortSignal } = {}): Promise<Response> {
+export async function fetchExport(path: string): Promise<Response> {
   const token = readToken(sessionStorage);
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: options.signal });
+  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new ApiError(`Export ${path} failed with ${response.status}`, [], response.status);
   return response;
 }

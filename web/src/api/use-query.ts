@@ -4,7 +4,7 @@ import { ApiError, request } from './client';
 
 export type QueryResult<T> = { status: 'loading' } | { status: 'error'; error: ApiError | Error } | { status: 'done'; data: T };
 
-/** Answers by document and variables, kept until a write (recording) clears them. */
+/** API answers (queries by document and variables, export files by URL), kept until a write or a new token clears them. */
 const cache = new Map<string, Promise<unknown>>();
 let generation = 0;
 const listeners = new Set<() => void>();
@@ -16,18 +16,22 @@ export function invalidateQueries(): void {
   listeners.forEach((listener) => listener());
 }
 
-export function cachedRequest<TResult, TVariables>(
-  document: DocumentTypeDecoration<TResult, TVariables> & { toString(): string },
-  variables: TVariables,
-): Promise<TResult> {
-  const key = `${document.toString()}\n${JSON.stringify(variables)}`;
-  let promise = cache.get(key) as Promise<TResult> | undefined;
+/** One answer per key until invalidateQueries; a failed load is forgotten, so the next call tries again. */
+export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let promise = cache.get(key) as Promise<T> | undefined;
   if (!promise) {
-    promise = request(document, variables);
+    promise = load();
     cache.set(key, promise);
     promise.catch(() => cache.delete(key));
   }
   return promise;
+}
+
+export function cachedRequest<TResult, TVariables>(
+  document: DocumentTypeDecoration<TResult, TVariables> & { toString(): string },
+  variables: TVariables,
+): Promise<TResult> {
+  return cached(`${document.toString()}\n${JSON.stringify(variables)}`, () => request(document, variables));
 }
 
 /** Runs a query whenever its variables change (null variables: wait). */

@@ -3,6 +3,7 @@
  * once per export URL. The map and the actor page both read it; no graph library needed here.
  */
 import { fetchExport } from '../api/client';
+import { cached } from '../api/use-query';
 
 export interface NetworkNode {
   readonly key: string;
@@ -40,20 +41,9 @@ export interface WindowNetwork {
   readonly edges: readonly NetworkEdge[];
 }
 
-const cache = new Map<string, Promise<WindowNetwork>>();
-
+/** A window's network as its JSON export, cached with the API's answers (cleared by invalidateQueries). */
 export function loadWindowNetwork(jsonExportUrl: string): Promise<WindowNetwork> {
-  let promise = cache.get(jsonExportUrl);
-  if (!promise) {
-    promise = fetchExport(jsonExportUrl).then((response) => response.json() as Promise<WindowNetwork>);
-    cache.set(jsonExportUrl, promise);
-    promise.catch(() => cache.delete(jsonExportUrl));
-  }
-  return promise;
-}
-
-export function forgetWindowNetworks(): void {
-  cache.clear();
+  return cached(`export ${jsonExportUrl}`, () => fetchExport(jsonExportUrl).then((response) => response.json() as Promise<WindowNetwork>));
 }
 
 /** An actor's ties in a window: the other actor, the interactions and weight, strongest first. */

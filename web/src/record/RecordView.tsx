@@ -11,7 +11,6 @@ import {
   type InteractionKind,
   type WindowFiguresQuery,
 } from '../generated/graphql';
-import { forgetWindowNetworks } from '../map/window-network';
 import { INTERACTION_KINDS, scopeOf, type ViewState } from '../state/url-state';
 import { ActorSearchInput, pickActor, useActorSearch, type PickedActor } from './ActorPicker';
 import { checkForm, errorsByField, type FieldErrors, type FormField } from './record-form';
@@ -82,7 +81,6 @@ export function RecordView({ state }: { state: ViewState }) {
       const result = await request(RecordInteractionDocument, { input: checked.input });
       const interaction = result.recordInteractions[0]!;
       invalidateQueries();
-      forgetWindowNetworks();
       const after = (await request(WindowFiguresDocument, { window, scope })).networkMetrics;
       const day = interaction.occurredAt.slice(0, 10);
       const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();

@@ -141,8 +141,3 @@ export function scopeOf(state: ViewState): ScopeInput | null {
 export function seriesOf(state: ViewState): SeriesInput {
   return { from: state.from, to: state.to, step: state.step, windowSize: state.windowSize, expanding: state.expanding };
 }
-
-/** A key that changes whenever the series or its scope does (for caches and effects). */
-export function seriesKey(state: ViewState): string {
-  return JSON.stringify([seriesOf(state), scopeOf(state)]);
-}
