@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -21,7 +21,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ttf': 'font/ttf',
 };
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
@@ -50,8 +50,13 @@ export interface WebFiles {
 
 export function webFiles(webDir: string): WebFiles {
   const root = resolve(webDir);
-  async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, immutable: boolean): Promise<void> {
-    const stats = statSync(file);
+  async function sendFile(
+    request: IncomingMessage,
+    response: ServerResponse,
+    file: string,
+    stats: Stats,
+    immutable: boolean,
+  ): Promise<void> {
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': stats.size,
@@ -79,8 +84,9 @@ export function webFiles(webDir: string): WebFiles {
       if (request.method !== 'GET' && request.method !== 'HEAD') return false;
       if (pathname === '/' || pathname === '/index.html') {
         const index = join(root, 'index.html');
-        if (!existsSync(index)) notBuilt(response, 'The dashboard');
-        else await sendFile(request, response, index, false);
+        const stats = fileStats(index);
+        if (!stats) notBuilt(response, 'The dashboard');
+        else await sendFile(request, response, index, stats, false);
         return true;
       }
       if (!pathname.startsWith('/assets/')) return false;
@@ -91,16 +97,24 @@ export function webFiles(webDir: string): WebFiles {
         return false;
       }
       const file = normalize(join(root, decoded));
-      if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
-      await sendFile(request, response, file, true);
+      const stats = file.startsWith(root + sep) ? fileStats(file) : undefined;
+      if (!stats) return false;
+      await sendFile(request, response, file, stats, true);
       return true;
     },
     async serveIde(request, response) {
       const page = join(root, 'graphiql.html');
-      if (!existsSync(page)) return notBuilt(response, 'GraphiQL, the GraphQL IDE,');
-      await sendFile(request, response, page, false);
+      const stats = fileStats(page);
+      if (!stats) return notBuilt(response, 'GraphiQL, the GraphQL IDE,');
+      await sendFile(request, response, page, stats, false);
     },
   };
+}
+
+/** The file's stats in one system call; undefined when it is missing or not a regular file. */
+function fileStats(file: string): Stats | undefined {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats?.isFile() ? stats : undefined;
 }
 
 /** A browser opening /graphql (HTML wanted, no query in the URL) gets the IDE; API clients never do. */
