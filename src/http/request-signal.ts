@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { WorkLimitError } from '../domain/errors';
 
 /**
@@ -7,7 +7,7 @@ import { WorkLimitError } from '../domain/errors';
  * answer is complete, or when `timeoutMs` pass before the answer starts (a download that
  * has started streaming is bounded by the work budget instead, not cut off midway).
  */
-export function requestSignal(request: IncomingMessage, response: ServerResponse, timeoutMs: number): AbortSignal {
+export function requestSignal(response: ServerResponse, timeoutMs: number): AbortSignal {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal); // one listener per task of a long series
   const timer = setTimeout(() => {
@@ -22,6 +22,5 @@ export function requestSignal(request: IncomingMessage, response: ServerResponse
     clearTimeout(timer);
     if (!response.writableFinished) controller.abort(new Error('The client disconnected'));
   });
-  void request;
   return controller.signal;
 }

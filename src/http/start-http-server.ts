@@ -71,15 +71,16 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (handleCors(request, response, corsOrigins) === 'answered') return;
-    const signal = requestSignal(request, response, options.workTimeoutMs ?? 120_000);
+    // Only GraphQL and the export routes run work that a disconnect or the time limit cancels.
+    const workSignal = () => requestSignal(response, options.workTimeoutMs ?? 120_000);
     if (url.pathname === '/graphql') {
       if (wantsIde(request, url)) return web.serveIde(request, response);
-      return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, signal, authenticator);
+      return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, workSignal(), authenticator);
     }
     if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.storeKind });
     if (await web.serve(request, response, url.pathname)) return;
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
-    if (route) return route[1](request, response, url, signal);
+    if (route) return route[1](request, response, url, workSignal());
     sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
   }
 
