@@ -2,7 +2,7 @@ import { TooManyFailuresError } from './access-error';
 import { FailureLimiter } from './failure-limiter';
 import type { JwtVerifier } from './jwt-verifier';
 import { LOCAL_USER, type Principal } from './principal';
-import { looksLikeApiToken, parseToken } from './token-secret';
+import { looksLikeApiToken } from './token-secret';
 import type { TokenService } from './token-service';
 
 export interface AuthenticatorOptions {
@@ -45,7 +45,7 @@ export class Authenticator {
     const credential = match?.[1];
     let principal: Principal | null = null;
     if (credential !== undefined) {
-      if (looksLikeApiToken(credential) || parseToken(credential)) principal = await this.options.tokens.authenticate(credential);
+      if (looksLikeApiToken(credential)) principal = await this.options.tokens.authenticate(credential);
       else if (this.options.jwt) principal = await this.options.jwt(credential);
     }
     if (principal === null) this.limiter.recordFailure(address);
