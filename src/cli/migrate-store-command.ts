@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../config';
 import { InvalidInputError } from '../domain/errors';
 import { DEFAULT_MIGRATION_BATCH, migrateStore, type MigrationProgress } from '../services/migrate-store';
 import { redactUri } from '../store/neo4j/redact-uri';
-import { openNeo4jStore } from '../store/neo4j/neo4j-store';
+import { openNeo4jStoreLazily } from '../store/open-store';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/store';
 
@@ -89,7 +89,7 @@ export function registerMigrateStoreCommand(program: Command, dependencies: Migr
 async function openLocation(location: StoreLocation, config: Config | null): Promise<Store> {
   if (location.kind === 'sqlite') return openSqliteStore(location.path);
   const neo4j = config!.neo4j;
-  return openNeo4jStore({ uri: location.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database });
+  return openNeo4jStoreLazily({ uri: location.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database });
 }
 
 function formatProgress(p: MigrationProgress): string {
