@@ -21,8 +21,8 @@ export type ActorMetric = (typeof ACTOR_METRICS)[number];
 export function findActorMetrics(snapshot: Pick<NetworkSnapshot, 'actors' | 'actorColumns'>, actorId: string): ActorMetricValues | null {
   const columns = snapshot.actorColumns;
   if (columns) {
-    const i = lowerBound(columns.ids, actorId, (id) => id);
-    return columns.ids[i] === actorId ? actorMetricsAt(columns, i) : null;
+    const i = positionOfId(columns.ids, actorId);
+    return i < 0 ? null : actorMetricsAt(columns, i);
   }
   const actors = snapshot.actors;
   const found = actors[lowerBound(actors, actorId, (actor) => actor.actorId)];

@@ -10,7 +10,7 @@ import { degreeCentrality } from './actor/degree-centrality';
 import { degrees } from './actor/degree';
 import { eigenvectorCentrality } from './actor/eigenvector';
 import { pagerank } from './actor/pagerank';
-import type { GraphIndex } from './graph-index';
+import { indexGraph, type GraphIndex } from './graph-index';
 import { actorCount } from './network/actor-count';
 import { averageClustering } from './network/average-clustering';
 import { betweennessCentralization } from './network/betweenness-centralization';
@@ -31,7 +31,7 @@ import { modularity } from './network/modularity';
 import { peerTieShare } from './network/peer-tie-share';
 import { tieCount } from './network/tie-count';
 import { transitivity } from './network/transitivity';
-import type { PathCentralities } from './path-centralities';
+import { pathCentralities, type PathCentralities } from './path-centralities';
 import { columnSnapshot, type ActorMetricColumns, type NetworkFigures, type NetworkSnapshot, type SnapshotTies } from './snapshot';
 import { triangleCounts } from './triangles';
 
@@ -62,6 +62,17 @@ export interface GraphMeasures {
   readonly figures: Omit<NetworkFigures, 'betweennessCentralization'> & { readonly window: TimeWindow };
   readonly columns: Omit<ActorMetricColumns, 'betweenness' | 'closeness'>;
   readonly ties: SnapshotTies;
+}
+
+/** A window's whole snapshot in this thread: both halves below (the service splits them around its worker threads). */
+export function computeSnapshot(
+  network: TieNetwork,
+  window: TimeWindow,
+  counts: InteractionCounts,
+  index: GraphIndex = indexGraph(network),
+  paths: PathCentralities = pathCentralities(index),
+): NetworkSnapshot {
+  return completeSnapshot(measureGraph(network, window, counts, index), paths);
 }
 
 /** First half of a snapshot (completeSnapshot is the second): every figure that does not need the path centralities. */

@@ -1,13 +1,12 @@
 import { ACTOR_KINDS } from '../../src/domain/actor';
 import type { TimeWindow } from '../../src/domain/time-window';
-import { completeSnapshot, measureGraph, type InteractionCounts } from '../../src/metrics/compute-snapshot';
+import { computeSnapshot as computeInThisThread, type InteractionCounts } from '../../src/metrics/compute-snapshot';
 import { indexGraph, type GraphIndex } from '../../src/metrics/graph-index';
-import { pathCentralities, type PathCentralities } from '../../src/metrics/path-centralities';
+import type { PathCentralities } from '../../src/metrics/path-centralities';
 import type { NetworkSnapshot } from '../../src/metrics/snapshot';
 import type { TieNetwork } from '../../src/projection/tie-network';
 
-// The two halves (measureGraph, completeSnapshot) in one call, in this thread: the tests'
-// way to measure a network; the service splits them around its worker threads.
+// src's computeSnapshot with the tests' conveniences: a bare interaction count, paths before index.
 /**
  * Every network figure and every per-actor metric of one window's tie network.
  *
@@ -26,5 +25,5 @@ export function computeSnapshot(
   index: GraphIndex = indexGraph(network),
 ): NetworkSnapshot {
   const interactionCounts = typeof counts === 'number' ? { interactionCount: counts, initiatedBy: ACTOR_KINDS.map(() => 0) } : counts;
-  return completeSnapshot(measureGraph(network, window, interactionCounts, index), paths ?? pathCentralities(index));
+  return computeInThisThread(network, window, interactionCounts, index, paths);
 }

@@ -5,9 +5,7 @@ import type { TimeWindow } from '../../domain/time-window';
 import type { NetworkExport, SeriesFiguresRow } from '../../export/export-data';
 import type { GexfVersion, SnapshotFormat } from '../../export/export-format';
 import { renderExport } from '../../export/write-export';
-import { completeSnapshot, measureGraph } from '../../metrics/compute-snapshot';
-import { indexGraph } from '../../metrics/graph-index';
-import { pathCentralities } from '../../metrics/path-centralities';
+import { computeSnapshot } from '../../metrics/compute-snapshot';
 import { actorMetricsAt, figuresOf, type ActorMetricColumns, type NetworkFigures, type SnapshotTies } from '../../metrics/snapshot';
 import { InteractionColumns, type InteractionColumnParts } from '../../projection/interaction-columns';
 import { projectTieNetwork } from '../../projection/project-network';
@@ -63,9 +61,7 @@ export function measureWindows(task: SnapshotsTask): MeasuredWindow[] {
     const projection = projectTieNetwork(interactions.window(window.from.getTime(), window.to.getTime()), actors, task.request.scope, {
       coParticipationLimit: task.request.limit,
     });
-    const index = indexGraph(projection.network);
-    const measures = measureGraph(projection.network, window, projection, index);
-    const snapshot = completeSnapshot(measures, pathCentralities(index));
+    const snapshot = computeSnapshot(projection.network, window, projection);
     return { figures: { ...figuresOf(snapshot), window: snapshot.window }, columns: snapshot.actorColumns!, ties: snapshot.ties! };
   });
 }
