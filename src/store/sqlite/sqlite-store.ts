@@ -316,7 +316,7 @@ class SqliteStore implements Store {
 
   async createToken(token: StoredToken, author: Author): Promise<StoredToken> {
     const write = this.db.transaction(() => {
-      checks.requireFreeTokenName(token.name, this.statements.countActiveTokensNamed.get(token.name)! > 0);
+      checks.requireFreeTokenName(token.name, this.statements.activeTokenNamed.get(token.name) !== undefined);
       this.statements.insertToken.run(...tokenParams(token));
       this.appendAudit(audit.tokenCreated(token, author));
     });

@@ -146,7 +146,6 @@ export const STATEMENTS = {
   ),
 
   // ---- API tokens
-  countActiveTokensNamed: column<[string], number>('SELECT count(*) FROM api_tokens WHERE name = ? AND revoked_at IS NULL'),
   insertToken: rows<TokenParams>(
     `INSERT INTO api_tokens (identifier, name, role, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
