@@ -7,7 +7,7 @@ import { ActorConnectionResolver } from './actor/actor-connection.resolver';
 import { ActorResolver } from './actor/actor.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { ActorStampResolver, InteractionStampResolver } from './audit/stamp.resolver';
-import { authorize } from './auth-middleware';
+import { authorizeRootFields } from './auth-middleware';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { InteractionConnectionResolver } from './interaction/interaction-connection.resolver';
 import { InteractionCorrectionResolver } from './interaction/interaction-correction.resolver';
@@ -18,7 +18,7 @@ import { NetworkSeriesResolver } from './metrics/network-series.resolver';
 import { NetworkSnapshotResolver } from './metrics/network-snapshot.resolver';
 
 export async function buildCopnetSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [
       ActorResolver,
       ActorConnectionResolver,
@@ -37,10 +37,11 @@ export async function buildCopnetSchema(): Promise<GraphQLSchema> {
       InteractionCorrectionResolver,
       ActorCorrectionResolver,
     ],
-    globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });
+  // Role checks on root fields only, once each per operation (not a global middleware around every field).
+  return authorizeRootFields(schema);
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show real changes only. */
