@@ -19,7 +19,7 @@ export function authorizeRootFields(schema: GraphQLSchema): GraphQLSchema {
       const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (root, args, context: RequestContext, info) => {
         requireRole(await context.principal(), needed);
-        return (await resolve(root, args, context, info)) as unknown;
+        return resolve(root, args, context, info);
       };
     }
   }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
@@ -70,6 +71,15 @@ export interface MetricsServiceOptions {
   readonly maxWindowInteractions?: number;
 }
 
+/** A series' trend and tie changes, with the snapshots they were computed from. */
+interface DerivedSeries {
+  readonly from: readonly WeakRef<NetworkSnapshot>[];
+  readonly value: Pick<SeriesResult, 'trend' | 'tieChanges'>;
+}
+
+/** Series whose trend and tie changes are kept (a few hundred bytes a window each). */
+const DERIVED_SERIES_KEPT = 100;
+
 /** Interactions read between two turns of the event loop. */
 const READ_SLICE = 2000;
 
@@ -85,7 +95,8 @@ export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
  *   revision, so any write makes the next request recompute (see SnapshotCache).
  * - A series reads its whole range from the store once, into compact columns
  *   (InteractionColumns), and projects each window out of them (windows overlap), and
- *   only for windows not cached yet; a fully cached series costs one `store.revision()` call.
+ *   only for windows not cached yet; a fully cached series costs one `store.revision()` call
+ *   (its trend and tie changes are kept with it, see `derived`).
  * - Input errors are InvalidInputError naming `window.from`, `series.from`, `series.step`,
  *   `series.windowSize`, `series`, `scope.actorKinds[i]`, `scope.interactionKinds[i]`
  *   or `coParticipationLimit`.
@@ -97,6 +108,9 @@ export class MetricsService {
   private readonly measures: MeasureOptions;
   private readonly work: WorkPool | undefined;
   private readonly maxWindowInteractions: number;
+  /** Trends and tie changes of recent series at derivedRevision (see derived). */
+  private readonly derivedMemo = new LRUCache<string, DerivedSeries>({ max: DERIVED_SERIES_KEPT });
+  private derivedRevision: number | null = null;
 
   constructor(
     private readonly store: Store,
@@ -163,14 +177,37 @@ export class MetricsService {
     });
 
     const settled = await Promise.all(snapshots);
+    return { windows, snapshots: settled, ...this.derived(revision, `${input.step}|${keys.join(';')}`, windows, settled, input.step) };
+  }
+
+  /**
+   * The series' trend and tie changes, computed once per (series, scope, revision): kept
+   * while the very snapshots they came from are still the cached ones (held weakly, so
+   * this memo never keeps a snapshot the SnapshotCache let go).
+   */
+  private derived(
+    revision: number,
+    key: string,
+    windows: readonly SeriesWindow[],
+    settled: readonly NetworkSnapshot[],
+    step: SeriesInput['step'],
+  ): Pick<SeriesResult, 'trend' | 'tieChanges'> {
+    if (revision !== this.derivedRevision) {
+      this.derivedMemo.clear();
+      this.derivedRevision = revision;
+    }
+    const memo = this.derivedMemo.get(key);
+    if (memo && memo.from.length === settled.length && memo.from.every((ref, i) => ref.deref() === settled[i])) return memo.value;
     const trend = computeTrend(
       settled.map((s, i) => trendPointOf(windows[i]!.label, s)),
-      input.step,
+      step,
     );
     const tieChanges = settled
       .slice(1)
       .map((current, i) => ({ window: windows[i + 1]!, ...tieChange(windowTies(settled[i]!), windowTies(current)) }));
-    return { windows, snapshots: settled, trend, tieChanges };
+    const value = { trend, tieChanges };
+    this.derivedMemo.set(key, { from: settled.map((snapshot) => new WeakRef(snapshot)), value });
+    return value;
   }
 
   /**

@@ -269,6 +269,54 @@ describe('MetricsService series on hand-made temporal networks', () => {
   });
 });
 
+describe('MetricsService series trend and tie changes', () => {
+  let store: Store;
+  let service: MetricsService;
+  const input = { from: d('2019-01-01'), to: d('2019-07-01'), step: 'QUARTER' } as const;
+  const grants = (at: string) =>
+    ['i1', 'i2', 'i3'].map((id) => ({ kind: 'GRANT', occurredAt: at, initiatorId: 'f', participantIds: [id] }));
+  const visit = (at: string, a: string, b: string) => ({ kind: 'SITE_VISIT', occurredAt: at, initiatorId: a, participantIds: [b] });
+
+  beforeAll(async () => {
+    store = freshStore();
+    service = new MetricsService(store);
+    await addActors(store, [
+      { id: 'f', name: 'Foundation', kind: 'FOUNDATION' },
+      ...['i1', 'i2', 'i3'].map((id) => ({ id, name: id.toUpperCase(), kind: 'INTERMEDIARY' })),
+    ]);
+    await addInteractions(store, [
+      ...grants('2019-01-10T09:00:00Z'),
+      ...grants('2019-04-10T09:00:00Z'),
+      visit('2019-04-20T09:00:00Z', 'i1', 'i2'),
+    ]);
+  });
+  afterAll(() => store.close());
+
+  it('computes them once for a cached series, and again after a write', async () => {
+    const first = await service.series(input);
+    expect(first.tieChanges.map(({ tiesGained, tiesLost, persistentTieShare }) => [tiesGained, tiesLost, persistentTieShare])).toEqual([
+      [1, 0, 3 / 4],
+    ]);
+    const second = await service.series(input);
+    expect(second.trend).toBe(first.trend);
+    expect(second.tieChanges).toBe(first.tieChanges);
+    // another scope is another series
+    const scoped = await service.series(input, { interactionKinds: ['GRANT'] });
+    expect(scoped.tieChanges.map(({ tiesGained, tiesLost, persistentTieShare }) => [tiesGained, tiesLost, persistentTieShare])).toEqual([
+      [0, 0, 1],
+    ]);
+
+    await addInteractions(store, [visit('2019-04-21T09:00:00Z', 'i2', 'i3')]);
+    const third = await service.series(input);
+    expect(third.tieChanges).not.toBe(first.tieChanges);
+    expect(third.tieChanges.map(({ tiesGained, tiesLost, persistentTieShare }) => [tiesGained, tiesLost, persistentTieShare])).toEqual([
+      [2, 0, 3 / 5],
+    ]);
+    expect(third.trend.peerTieShareSlope).toBeCloseTo(2 / 5, 12);
+    expect(first.trend.peerTieShareSlope).toBeCloseTo(1 / 4, 12);
+  });
+});
+
 describe('SnapshotCache', () => {
   const snapshotOf = (actors: number) => ({ actors: new Array(actors).fill(null) }) as unknown as NetworkSnapshot;
 
