@@ -41,6 +41,8 @@ export interface Config {
   };
   /** Browser origins allowed to call the API from other hosts; empty: same origin only. */
   readonly corsOrigins: readonly string[];
+  /** Answers to repeated reads are reused until the next write (README: response cache). */
+  readonly responseCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +72,7 @@ const schema = z.object({
   NEO4J_PASSWORD: z.string().default('copnet-local-password'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   COPNET_AUTH: onOff.default(true),
+  COPNET_RESPONSE_CACHE: onOff.default(true),
   COPNET_AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(20),
   COPNET_JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   COPNET_JWT_ISSUER: z.string().min(1).optional(),
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     }),
     corsOrigins: Object.freeze([...e.COPNET_CORS_ORIGINS]),
+    responseCache: e.COPNET_RESPONSE_CACHE,
   });
 }
 

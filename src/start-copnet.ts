@@ -44,6 +44,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
       log: options.log,
       authenticator: createAuthenticator(store, config, options.log),
       corsOrigins: config.corsOrigins,
+      responseCache: config.responseCache,
     });
     return {
       url: server.url,

@@ -6,10 +6,12 @@ import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { formatError, type ErrorLogger } from '../graphql/errors';
 import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
+import { responseCachePlugin } from '../graphql/response-cache';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
 /**
- * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits, no cache hints.
+ * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits, no cache hints,
+ * and (when asked) the response cache for repeated reads (src/graphql/response-cache.ts).
  * Its landing page (Apollo Sandbox, loaded from Apollo's CDN) is off: browsers get GraphiQL, bundled with the dashboard.
  */
 export function createApolloServer(
@@ -17,6 +19,7 @@ export function createApolloServer(
   httpServer: Server,
   log: ErrorLogger,
   limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
+  responseCache = false,
 ): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
@@ -38,6 +41,8 @@ export function createApolloServer(
         },
       },
       operationLimitsPlugin(limits),
+      // After the limits: an operation over them is refused before any cached answer is looked up.
+      ...(responseCache ? [responseCachePlugin()] : []),
       ApolloServerPluginLandingPageDisabled(),
       // copnet sets no cache hints, and the plugin wraps every field's resolver to read them: a cost on every
       // field of every answer (bench:api's page of 100 interactions). Answers still say `cache-control: no-store`

@@ -34,6 +34,8 @@ export interface HttpServerOptions {
   readonly authenticator: Authenticator;
   /** Browser origins allowed to call the API cross-origin (COPNET_CORS_ORIGINS); default none. */
   readonly corsOrigins?: readonly string[];
+  /** Reuse answers to repeated reads until the next write (COPNET_RESPONSE_CACHE); default off. */
+  readonly responseCache?: boolean;
 }
 
 export interface RunningServer {
@@ -57,7 +59,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const web = webFiles(options.webDir ?? defaultWebDir());
   const httpServer = createServer();
-  const apollo = createApolloServer(schema, httpServer, log, options.limits);
+  const apollo = createApolloServer(schema, httpServer, log, options.limits, options.responseCache ?? false);
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {

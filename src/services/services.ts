@@ -22,6 +22,8 @@ export interface Services {
   readonly exports: ExportService;
   readonly tokens: TokenService;
   readonly audit: AuditService;
+  /** The store's data revision: every write bumps it, whichever process makes it (read from the store each time). */
+  revision(): Promise<number>;
 }
 
 export interface RunningServices extends Services {
@@ -41,6 +43,7 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
     exports: new ExportService(metrics, pool),
     tokens: new TokenService(store),
     audit: new AuditService(store),
+    revision: () => store.revision(),
     close: () => pool.close(),
   };
 }

@@ -53,6 +53,8 @@ export interface TestServerOptions {
   corsOrigins?: string[];
   /** Single sign-on verifier (see test/api/auth-jwt.test.ts). */
   jwt?: JwtVerifier;
+  /** The response cache (COPNET_RESPONSE_CACHE); off unless asked, so store call counts stay exact. */
+  responseCache?: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: (message, error) => logged.push(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
     authenticator: new Authenticator({ enabled: true, tokens, jwt: options.jwt ?? null, failureLimit: options.failureLimit }),
     corsOrigins: options.corsOrigins,
+    responseCache: options.responseCache,
   });
   defaultTokens.set(server.url, adminToken);
   return {
