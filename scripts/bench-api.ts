@@ -1,7 +1,8 @@
 /**
- * API load benchmark (issue "Survive any client"): starts a real copnet server (the built
+ * API load benchmark (issues "Survive any client", 17): starts a real copnet server (the built
  * `dist/src/run-cli.js`, its own process, a fresh SQLite file with the demo network) on
- * loopback, drives it with autocannon, and prints throughput and latency for:
+ * loopback with access control ON, creates a reader token with `copnet token create`, and
+ * drives it with autocannon as that reader, printing throughput and latency for:
  *
  *   1. a trivial actor lookup;
  *   2. the school-year series, cached (asked once before measuring);
@@ -9,15 +10,22 @@
  *   4. the trivial lookup again WHILE a cold 338-window weekly series and a large
  *      gexf-dynamic export run (each restarted as soon as it ends, cold every time).
  *
- * Targets: (4) p99 under 50 ms; (3) at least 1,000 requests/s. The machine's load average
- * is printed before and after: on a shared machine it says as much as the figures.
+ * With `--server <another build's dist/src/run-cli.js, or its checkout>` both servers run and
+ * each scenario is measured on the other build and then on this one, back to back, with the
+ * ratio (this / other): on a shared machine only such ratios within one run mean much.
+ * The server's environment is this one's (e.g. COPNET_RESPONSE_CACHE=off measures without
+ * the response cache).
  *
- *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server other/dist/src/run-cli.js]
+ * Targets (issue 17): lookup ≥ 10,000 req/s, cached series ≥ 4,000, page of 100 ≥ 1,000,
+ * lookup p99 < 50 ms during heavy work; each ≥ 2× the previous build. The machine's load
+ * average is printed before and after: on a shared machine it says as much as the figures.
+ *
+ *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server ../baseline] [--profile dir]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadAverage } from './bench/report';
@@ -25,15 +33,20 @@ import { loadAverage } from './bench/report';
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
+    /** Same as --seconds. */
+    duration: { type: 'string' },
     connections: { type: 'string', default: '10' },
-    /** Another build's run-cli.js, to compare (e.g. the main branch's dist/src/run-cli.js). */
-    server: { type: 'string', default: join(__dirname, '..', 'src', 'run-cli.js') },
+    /** Another build to compare with: its dist/src/run-cli.js or its checkout (e.g. the main branch's). */
+    server: { type: 'string' },
     /** Only the scenarios without heavy work (1–3). */
     light: { type: 'boolean', default: false },
+    /** Write each server's CPU profile (node --cpu-prof) to this folder when it stops. */
+    profile: { type: 'string' },
   },
 });
-const SECONDS = Number(args.seconds);
+const SECONDS = Number(args.duration ?? args.seconds);
 const CONNECTIONS = Number(args.connections);
+const THIS_BUILD = join(__dirname, '..', 'src', 'run-cli.js');
 
 const LOOKUP = '{ actor(id: "nsi-baltimore-city") { id name kind region } }';
 const SCHOOL_YEARS = `{ networkMetricSeries(series: { from: "2018-08-01", to: "2025-08-01", step: SCHOOL_YEAR }) {
@@ -46,73 +59,92 @@ const weeklySeries = (limit: number) => `{ networkMetricSeries(series: { from: "
 const bigExport = (limit: number) =>
   `/export/gexf-dynamic?from=2018-10-01&to=2025-06-30&step=MONTH&windowSize=12&coParticipationLimit=${limit}`;
 
-function startServer(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [args.server], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      COPNET_DB_PATH: join(dir, 'copnet.db'),
-      COPNET_DEMO_DATA: 'on',
-      COPNET_STORE: 'sqlite',
-      // Loopback only: the load is about the work, not token checks (older builds ignore it).
-      COPNET_AUTH: 'off',
-      MALLOC_ARENA_MAX: '2',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+interface Server {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** The reader token's Authorization header. */
+  readonly authorization: string;
+}
+
+/** A build's run-cli.js from a path to it or to its checkout. */
+function runCliOf(path: string): string {
+  const full = resolve(path);
+  const file = existsSync(full) && statSync(full).isDirectory() ? join(full, 'dist', 'src', 'run-cli.js') : full;
+  if (!existsSync(file)) throw new Error(`--server: no ${file} (build that checkout first: npm run build)`);
+  return file;
+}
+
+async function startServer(name: string, runCli: string, dir: string): Promise<Server> {
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    COPNET_DB_PATH: join(dir, 'copnet.db'),
+    COPNET_DEMO_DATA: 'on',
+    COPNET_STORE: 'sqlite',
+    COPNET_AUTH: 'on',
+    MALLOC_ARENA_MAX: '2',
+  };
+  // The configuration users run: access control on, a dashboard's reader token.
+  const created = execFileSync(process.execPath, [runCli, 'token', 'create', '--name', 'bench-reader', '--role', 'reader'], { env });
+  const token = created.toString().trim().split('\n').pop()!;
+  const profile =
+    args.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`, `--cpu-prof-name=${name}.cpuprofile`];
+  const child = spawn(process.execPath, [...profile, runCli], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       // "serving http://…/graphql" (older builds) or "… the API at http://…/graphql".
       const match = /(http:\/\/[^/\s]+)\/graphql/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
+      if (match) resolve({ name, child, url: match[1]!, authorization: `Bearer ${token}` });
     });
     child.once('exit', (code) => reject(new Error(`server exited with code ${code}:\n${out}`)));
   });
 }
 
-async function post(url: string, query: string): Promise<void> {
-  const response = await fetch(`${url}/graphql`, {
+async function post(server: Server, query: string): Promise<void> {
+  const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: server.authorization },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
 }
 
-async function load(url: string, name: string, query: string): Promise<autocannon.Result> {
+async function load(server: Server, name: string, query: string): Promise<autocannon.Result> {
   const result = await autocannon({
-    url: `${url}/graphql`,
+    url: `${server.url}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: server.authorization },
     body: JSON.stringify({ query }),
     connections: CONNECTIONS,
     duration: SECONDS,
   });
   const bad = result.non2xx + result.errors + result.timeouts;
   console.log(
-    `${name.padEnd(44)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +
+    `${`${name} [${server.name}]`.padEnd(56)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +
       `(${result.requests.total} requests${bad > 0 ? `, ${bad} failed` : ''})`,
   );
+  if (bad > 0) throw new Error(`${name} on ${server.name}: ${bad} requests failed`);
   return result;
 }
 
 /** Runs cold heavy work back to back until stopped; counts what finished. */
-function heavyLoop(url: string, stop: AbortSignal): Promise<{ series: number; exports: number; exportMb: number }> {
+function heavyLoop(server: Server, stop: AbortSignal): Promise<{ series: number; exports: number; exportMb: number }> {
   const done = { series: 0, exports: 0, exportMb: 0 };
   let limit = 2;
   const series = (async () => {
     while (!stop.aborted) {
-      await post(url, weeklySeries(limit++ % 100));
+      await post(server, weeklySeries(limit++ % 100));
       done.series += 1;
     }
   })();
   const exports = (async () => {
     while (!stop.aborted) {
-      const response = await fetch(`${url}${bigExport(limit++ % 100)}`);
+      const response = await fetch(`${server.url}${bigExport(limit++ % 100)}`, { headers: { authorization: server.authorization } });
       if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);
       done.exportMb += (await response.arrayBuffer()).byteLength / 1e6;
       done.exports += 1;
@@ -121,37 +153,74 @@ function heavyLoop(url: string, stop: AbortSignal): Promise<{ series: number; ex
   return Promise.all([series, exports]).then(() => done);
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-api-'));
-  console.log(`bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadAverage()}`);
+/** The lookup measured while heavy work runs on the same server. */
+async function duringHeavyWork(server: Server): Promise<autocannon.Result> {
+  const stop = new AbortController();
+  const heavy = heavyLoop(server, stop.signal);
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // let the heavy work get going
+  const result = await load(server, '4. actor lookup during heavy work', LOOKUP);
+  stop.abort();
+  const finished = await heavy;
   console.log(
-    `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback; server: ${args.server}, demo network in a fresh SQLite file`,
+    `   heavy work meanwhile: ${finished.series} cold 338-window weekly series, ${finished.exports} gexf-dynamic exports (rolling 12-month windows, monthly steps, ${finished.exportMb.toFixed(1)} MB)`,
   );
-  const started = Date.now();
-  const { child, url } = await startServer(dir);
-  console.log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
-  try {
-    await post(url, LOOKUP);
-    await post(url, SCHOOL_YEARS); // cached from here on
-    await post(url, PAGE);
-    await load(url, '1. actor lookup', LOOKUP);
-    await load(url, '2. school-year series (cached)', SCHOOL_YEARS);
-    await load(url, '3. 100 interactions + initiators/participants', PAGE);
-    if (args.light) return;
+  return result;
+}
 
-    const stop = new AbortController();
-    const heavy = heavyLoop(url, stop.signal);
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // let the heavy work get going
-    await load(url, '4. actor lookup during heavy work', LOOKUP);
-    stop.abort();
-    const finished = await heavy;
+/** "this / other" for throughput and p99 latency. */
+function ratio(mine: autocannon.Result, other: autocannon.Result | undefined): void {
+  if (!other) return;
+  const times = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+  console.log(
+    `   ratio this/other build: ${times(mine.requests.average, other.requests.average)} req/s, p99 ${times(mine.latency.p99, other.latency.p99)}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dirs: string[] = [];
+  console.log(`bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadAverage()}`);
+  const other = args.server === undefined ? undefined : runCliOf(args.server);
+  console.log(
+    `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback, auth on, a reader token; demo network in a fresh SQLite file per server; ` +
+      `this build: ${THIS_BUILD}${other ? `; other build: ${other}` : ''}`,
+  );
+  const servers: Server[] = [];
+  const started = Date.now();
+  try {
+    for (const [name, runCli] of other ? [['other', other] as const, ['this', THIS_BUILD] as const] : [['this', THIS_BUILD] as const]) {
+      const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-api-'));
+      dirs.push(dir);
+      servers.push(await startServer(name, runCli, dir));
+    }
     console.log(
-      `   heavy work meanwhile: ${finished.series} cold 338-window weekly series, ${finished.exports} gexf-dynamic exports (rolling 12-month windows, monthly steps, ${finished.exportMb.toFixed(1)} MB)`,
+      `servers ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${servers.map((s) => `${s.name} ${s.url}`).join(', ')}`,
     );
+    for (const server of servers) {
+      await post(server, LOOKUP);
+      await post(server, SCHOOL_YEARS); // cached from here on
+      await post(server, PAGE);
+    }
+    const [base, mine] = servers.length === 2 ? [servers[0], servers[1]!] : [undefined, servers[0]!];
+    const scenarios: [string, string][] = [
+      ['1. actor lookup', LOOKUP],
+      ['2. school-year series (cached)', SCHOOL_YEARS],
+      ['3. 100 interactions + initiators/participants', PAGE],
+    ];
+    for (const [name, query] of scenarios) {
+      const before = base ? await load(base, name, query) : undefined;
+      ratio(await load(mine, name, query), before);
+    }
+    if (args.light) return;
+    const before = base ? await duringHeavyWork(base) : undefined;
+    ratio(await duringHeavyWork(mine), before);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(dir, { recursive: true, force: true });
+    for (const server of servers) {
+      if (server.child.exitCode !== null) continue;
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
   console.log(`load average after ${loadAverage()}`);
 }
