@@ -1,5 +1,5 @@
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { validateActorBatch } from '../../src/domain/actor';
+import { openTestStore } from '../store/test-store';
 import { startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 const LOOKUP = `query($id: ID!) { actor(id: $id) { id name } }`;
@@ -52,7 +52,8 @@ describe('the response cache', () => {
 
   it('serves nothing older than a write by another process on the same store', async () => {
     expect((await lookup(reader, 'b')).data).toEqual({ actor: { id: 'b', name: 'Beta' } });
-    const other = openSqliteStore(server.dbPath); // another connection to the file, as another copnet process has
+    // Another connection to the same store (the SQLite file, or the Neo4j database), as another copnet process has.
+    const other = await openTestStore(server.dbPath);
     try {
       await other.upsertActors(validateActorBatch([{ id: 'b', name: 'Beta Charter', kind: 'SCHOOL' }]));
     } finally {
