@@ -4,12 +4,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
+import { introspectionAccessPlugin } from '../graphql/access/introspection-access';
 import { formatError, type ErrorLogger } from '../graphql/errors';
 import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
 /**
- * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits, no cache hints.
+ * Apollo Server over copnet's schema: introspection for readers (or anyone with a public schema), no stack traces out, operation size limits, no cache hints.
  * Its landing page (Apollo Sandbox, loaded from Apollo's CDN) is off: browsers get GraphiQL, bundled with the dashboard.
  */
 export function createApolloServer(
@@ -17,10 +18,14 @@ export function createApolloServer(
   httpServer: Server,
   log: ErrorLogger,
   limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
+  publicSchema = false,
 ): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
+    // Introspection needs a reader unless COPNET_PUBLIC_SCHEMA=on (introspection-access.ts).
     introspection: true,
+    // The HTTP layer measured the text already (query-text.ts); this bounds any other way in.
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
@@ -37,6 +42,7 @@ export function createApolloServer(
           };
         },
       },
+      introspectionAccessPlugin(publicSchema),
       operationLimitsPlugin(limits),
       ApolloServerPluginLandingPageDisabled(),
       // copnet sets no cache hints, and the plugin wraps every field's resolver to read them: a cost on every

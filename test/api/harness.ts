@@ -6,6 +6,7 @@ import { Authenticator } from '../../src/auth/authenticator';
 import type { JwtVerifier } from '../../src/auth/jwt-verifier';
 import { TokenService } from '../../src/auth/token-service';
 import { systemAuthor, type Role } from '../../src/domain/access';
+import type { OperationLimits } from '../../src/graphql/limits/operation-limits';
 import { buildCopnetSchema } from '../../src/graphql/schema';
 import { startHttpServer, type RunningServer } from '../../src/http/start-http-server';
 import { createServices } from '../../src/services/services';
@@ -53,6 +54,10 @@ export interface TestServerOptions {
   corsOrigins?: string[];
   /** Single sign-on verifier (see test/api/auth-jwt.test.ts). */
   jwt?: JwtVerifier;
+  /** COPNET_PUBLIC_SCHEMA=on: introspection without a credential. */
+  publicSchema?: boolean;
+  /** Operation size limits (default DEFAULT_OPERATION_LIMITS). */
+  limits?: OperationLimits;
 }
 
 /**
@@ -81,6 +86,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: (message, error) => logged.push(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
     authenticator: new Authenticator({ enabled: true, tokens, jwt: options.jwt ?? null, failureLimit: options.failureLimit }),
     corsOrigins: options.corsOrigins,
+    publicSchema: options.publicSchema,
+    limits: options.limits,
   });
   defaultTokens.set(server.url, adminToken);
   return {
