@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
@@ -8,6 +9,7 @@ import { EXPORT_ROLE, requireRole } from '../auth/policy';
 import { shortenText, StoreUnavailableError } from '../domain/errors';
 import { createRequestContext, type RequestContext } from '../graphql/context';
 import type { Services } from '../services/services';
+import { runAsCaller } from '../services/work/work-caller';
 import { ErrorCode } from '../graphql/errors';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 import { checkQueryText } from '../graphql/limits/query-text';
@@ -155,15 +157,17 @@ async function serveGraphql(
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => {
-      // Checked lazily by the fields that need a role, so a store outage is reported on them.
-      const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
-      principal.catch(() => undefined);
-      return createRequestContext(services, signal, { principal });
-    },
-  });
+  const result = await runAsCaller(callerOf(request, address), () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+      context: async () => {
+        // Checked lazily by the fields that need a role, so a store outage is reported on them.
+        const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
+        principal.catch(() => undefined);
+        return createRequestContext(services, signal, { principal });
+      },
+    }),
+  );
   // Answers hold the caller's data: never stored by a browser or a proxy.
   response.setHeader('cache-control', 'no-store');
   for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -203,8 +207,18 @@ function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (
       }
       throw error;
     }
-    return route(request, response, url, signal);
+    return runAsCaller(callerOf(request, clientAddress(request)), () => route(request, response, url, signal));
   };
+}
+
+/**
+ * Who a request's work is for, for the work pool's fair share: its credential (as a hash, so
+ * no secret is kept), or its address when it sends none.
+ */
+function callerOf(request: IncomingMessage, address: string): string {
+  const authorization = headerOf(request, 'authorization');
+  if (!authorization) return `address:${address}`;
+  return `credential:${createHash('sha256').update(authorization).digest('base64url').slice(0, 22)}`;
 }
 
 function sendTooMany(response: ServerResponse, error: TooManyFailuresError, graphql: boolean): void {
