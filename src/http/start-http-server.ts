@@ -15,6 +15,7 @@ import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limit
 import { checkQueryText } from '../graphql/limits/query-text';
 import { createApolloServer } from './apollo';
 import { handleCors } from './cors';
+import { EXPORT_RETRY_AFTER_SECONDS, ExportAdmission, type ExportConcurrency } from './export-admission';
 import { exportRoute } from './export-route';
 import { requestSignal } from './request-signal';
 import { BodyTooLargeError, ClientAbortedError, readBody } from './read-body';
@@ -35,6 +36,8 @@ export interface HttpServerOptions {
   readonly webDir?: string;
   /** Checks credentials (src/auth); /health alone is open. */
   readonly authenticator: Authenticator;
+  /** Exports running at once (DEFAULT_EXPORT_CONCURRENCY: 4, 2 per caller). */
+  readonly exportConcurrency?: ExportConcurrency;
   /** COPNET_PUBLIC_SCHEMA=on: introspection without a credential (default: a reader's). */
   readonly publicSchema?: boolean;
   /** Browser origins allowed to call the API cross-origin (COPNET_CORS_ORIGINS); default none. */
@@ -57,7 +60,11 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
   const authenticator = options.authenticator;
   const routes: Readonly<Record<string, RouteHandler>> = {
-    '/export/': requiringRole(authenticator, exportRoute(services.exports, log), log),
+    '/export/': requiringRole(
+      authenticator,
+      admitted(new ExportAdmission(options.exportConcurrency), exportRoute(services.exports, log)),
+      log,
+    ),
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const web = webFiles(options.webDir ?? defaultWebDir());
@@ -208,6 +215,18 @@ function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (
       throw error;
     }
     return runAsCaller(callerOf(request, clientAddress(request)), () => route(request, response, url, signal));
+  };
+}
+
+/** An export route that admits a few exports at a time (export-admission.ts): 429 or 503 with Retry-After over the limits. */
+function admitted(admission: ExportAdmission, route: RouteHandler): RouteHandler {
+  return (request, response, url, signal) => {
+    const decision = admission.admit(callerOf(request, clientAddress(request)), response);
+    if (!decision.admitted) {
+      response.setHeader('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
+      return Promise.resolve(sendJson(response, decision.status, { error: decision.message, code: ErrorCode.TOO_MANY_REQUESTS }));
+    }
+    return route(request, response, url, signal);
   };
 }
 

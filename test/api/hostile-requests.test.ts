@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
-import { startTestServer, type TestServer } from './harness';
+import { peerExchange, RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 /**
  * Issue 19, as a hostile client: requests that used to stall, crash or flood the server are
@@ -16,9 +16,9 @@ afterAll(async () => {
 
 const COUNT = `{ actors { totalCount } }`;
 
-async function expectAlive(): Promise<void> {
+async function expectAlive(actors = 0): Promise<void> {
   const alive = await server.gql<{ actors: { totalCount: number } }>(COUNT);
-  expect(alive.data).toEqual({ actors: { totalCount: 0 } });
+  expect(alive.data).toEqual({ actors: { totalCount: actors } });
 }
 
 describe('query text bounded before parsing', () => {
@@ -164,5 +164,28 @@ describe('paths and aborted bodies', () => {
       'client aborted POST /graphql: The client closed the connection after 32 bytes of its request body: undefined',
     ]);
     await expectAlive();
+  });
+});
+
+describe('exports admitted a few at a time', () => {
+  it('answers a caller over its share of parallel exports 429 with Retry-After, and serves it again after', async () => {
+    await server.gql(UPSERT_ACTORS, { actors: SMALL_NETWORK });
+    await server.gql(RECORD_INTERACTIONS, {
+      interactions: [peerExchange('2019-09-10', 'bmgf', ['nsi-core']), peerExchange('2020-10-10', 'nsi-core', ['nsi-ifl'])],
+    });
+    const path = '/export/gexf-dynamic?from=2018-08-01&to=2025-08-01&step=MONTH';
+    const responses = await Promise.all(Array.from({ length: 12 }, () => server.request(path)));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
+    const refused = responses.find((r) => r.status === 429)!;
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(await refused.json()).toEqual({
+      error: 'You have 2 exports running, the most one caller may; try again when one is done',
+      code: 'TOO_MANY_REQUESTS',
+    });
+    await Promise.all(responses.map((r) => r.arrayBuffer().catch(() => undefined)));
+    expect((await server.request(path)).status).toBe(200);
+    await expectAlive(SMALL_NETWORK.length);
   });
 });
