@@ -17,6 +17,7 @@ export interface Config {
     readonly maxQueryDepth: number;
     readonly maxQueryAliases: number;
     readonly maxQueryCost: number;
+    readonly maxQueryTokens: number;
     readonly maxWindowInteractions: number;
     readonly workTimeoutMs: number;
   };
@@ -31,6 +32,8 @@ export interface Config {
     readonly enabled: boolean;
     /** Failed authentications per client address and minute before it is refused. */
     readonly failureLimit: number;
+    /** COPNET_PUBLIC_SCHEMA=on: introspection without a credential. */
+    readonly publicSchema: boolean;
     /** Single sign-on, when COPNET_JWT_JWKS_URL is set. */
     readonly jwt: {
       readonly jwksUrl: string;
@@ -65,6 +68,7 @@ const schema = z.object({
   COPNET_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   COPNET_MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
   COPNET_MAX_QUERY_COST: z.coerce.number().int().positive().default(60_000),
+  COPNET_MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(20_000),
   COPNET_MAX_WINDOW_INTERACTIONS: z.coerce.number().int().positive().default(10_000_000),
   COPNET_WORK_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   NEO4J_URI: z.string().min(1).optional(),
@@ -74,6 +78,7 @@ const schema = z.object({
   COPNET_AUTH: onOff.default(true),
   COPNET_RESPONSE_CACHE: onOff.default(true),
   COPNET_AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(20),
+  COPNET_PUBLIC_SCHEMA: onOff.default(false),
   COPNET_JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   COPNET_JWT_ISSUER: z.string().min(1).optional(),
   COPNET_JWT_AUDIENCE: z.string().min(1).optional(),
@@ -124,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxQueryDepth: e.COPNET_MAX_QUERY_DEPTH,
       maxQueryAliases: e.COPNET_MAX_QUERY_ALIASES,
       maxQueryCost: e.COPNET_MAX_QUERY_COST,
+      maxQueryTokens: e.COPNET_MAX_QUERY_TOKENS,
       maxWindowInteractions: e.COPNET_MAX_WINDOW_INTERACTIONS,
       workTimeoutMs: e.COPNET_WORK_TIMEOUT_MS,
     }),
@@ -131,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auth: Object.freeze({
       enabled: e.COPNET_AUTH,
       failureLimit: e.COPNET_AUTH_FAILURE_LIMIT,
+      publicSchema: e.COPNET_PUBLIC_SCHEMA,
       jwt: e.COPNET_JWT_JWKS_URL
         ? Object.freeze({
             jwksUrl: e.COPNET_JWT_JWKS_URL,

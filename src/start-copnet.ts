@@ -34,17 +34,18 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
     const firstToken = await createFirstStartToken(store, config);
     const services = createServices(store, { maxWindowInteractions: config.limits.maxWindowInteractions });
     const schema = await buildCopnetSchema();
-    const { maxQueryDepth, maxQueryAliases, maxQueryCost } = config.limits;
+    const { maxQueryDepth, maxQueryAliases, maxQueryCost, maxQueryTokens } = config.limits;
     const server = await startHttpServer(schema, services, {
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
-      limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost },
+      limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost, maxTokens: maxQueryTokens },
       workTimeoutMs: config.limits.workTimeoutMs,
       log: options.log,
       authenticator: createAuthenticator(store, config, options.log),
       corsOrigins: config.corsOrigins,
       responseCache: config.responseCache,
+      publicSchema: config.auth.publicSchema,
     });
     return {
       url: server.url,

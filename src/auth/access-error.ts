@@ -26,3 +26,15 @@ export class TooManyFailuresError extends Error {
     super(`Too many failed authentications from this address; try again in ${retryAfterSeconds} s`);
   }
 }
+
+/**
+ * A credential that is genuine (a JWT signed by the identity provider) but that copnet cannot
+ * take: its role claim names no copnet role, or its subject breaks the text rules. Answered
+ * UNAUTHENTICATED with the reason, which tells nothing about other credentials.
+ */
+export class CredentialRefusedError extends Error {
+  override readonly name = 'CredentialRefusedError';
+  constructor(readonly reason: string) {
+    super(`Your credential was refused: ${reason}`);
+  }
+}

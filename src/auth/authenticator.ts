@@ -1,4 +1,4 @@
-import { TooManyFailuresError } from './access-error';
+import { CredentialRefusedError, TooManyFailuresError } from './access-error';
 import { FailureLimiter } from './failure-limiter';
 import type { JwtVerifier } from './jwt-verifier';
 import { LOCAL_USER, type Principal } from './principal';
@@ -18,7 +18,9 @@ export interface AuthenticatorOptions {
 /**
  * Turns a request's `Authorization` header into a principal. No header: null (anonymous).
  * A bearer credential copnet does not accept: null, and a failure counted against the client
- * address; an address over its limit gets TooManyFailuresError before anything is checked.
+ * address; an address over its limit gets TooManyFailuresError before anything is checked. A
+ * genuine JWT that names no role or has a subject copnet cannot record rejects with
+ * CredentialRefusedError (counted as a failure too).
  */
 export class Authenticator {
   private readonly limiter: FailureLimiter;
@@ -46,7 +48,15 @@ export class Authenticator {
     let principal: Principal | null = null;
     if (credential !== undefined) {
       if (looksLikeApiToken(credential)) principal = await this.options.tokens.authenticate(credential);
-      else if (this.options.jwt) principal = await this.options.jwt(credential);
+      else if (this.options.jwt) {
+        try {
+          principal = await this.options.jwt(credential);
+        } catch (error) {
+          // A genuine JWT copnet cannot take (CredentialRefusedError): a failure like any other, with its reason.
+          if (error instanceof CredentialRefusedError) this.limiter.recordFailure(address);
+          throw error;
+        }
+      }
     }
     if (principal === null) this.limiter.recordFailure(address);
     return principal;

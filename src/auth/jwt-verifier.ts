@@ -1,5 +1,8 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { isRole } from '../domain/access';
+import { isRole, ROLES } from '../domain/access';
+import { describeValue } from '../domain/errors';
+import { textProblem } from '../domain/text-rules';
+import { CredentialRefusedError } from './access-error';
 import type { Principal } from './principal';
 
 /** Single sign-on: JWTs signed by an identity provider whose keys are published as a JWKS. */
@@ -11,12 +14,16 @@ export interface JwtSettings {
   readonly roleClaim: string;
 }
 
+/** A principal, null for a token that is not genuine, or CredentialRefusedError (thrown) for a genuine one copnet cannot take. */
 export type JwtVerifier = (token: string) => Promise<Principal | null>;
 
 /**
  * Verifies a JWT's signature against the provider's JWKS (fetched and cached by jose, refreshed
  * when an unknown key id appears), its issuer, audience and expiry, and reads the role from
- * the configured claim. Anything wrong gives null: the caller answers UNAUTHENTICATED.
+ * the configured claim. A token that is not genuine gives null (the caller answers
+ * UNAUTHENTICATED, saying nothing more); a genuine one whose role claim names no role, or whose
+ * subject breaks the text rules of ids (it becomes the author of writes), throws
+ * CredentialRefusedError with the reason. Every refusal's reason goes to `onError`.
  */
 export function createJwtVerifier(settings: JwtSettings, onError?: (error: unknown) => void): JwtVerifier {
   const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
@@ -32,10 +39,28 @@ export function createJwtVerifier(settings: JwtSettings, onError?: (error: unkno
       onError?.(error);
       return null;
     }
-    const role = roleFromClaim(payload[settings.roleClaim]);
-    if (role === null || typeof payload.sub !== 'string') return null;
-    return { name: `jwt:${payload.sub}`, role, via: 'jwt' };
+    const refusal = subjectProblem(payload.sub) ?? roleProblem(payload[settings.roleClaim], settings.roleClaim);
+    if (refusal !== null) {
+      const error = new CredentialRefusedError(refusal);
+      onError?.(error);
+      throw error;
+    }
+    return { name: `jwt:${payload.sub!}`, role: roleFromClaim(payload[settings.roleClaim])!, via: 'jwt' };
   };
+}
+
+/** The subject is recorded as the author of writes (`jwt:<sub>`): the text rules of ids apply to it. */
+function subjectProblem(sub: unknown): string | null {
+  if (typeof sub !== 'string') return `the JWT's subject (sub) ${describeValue(sub)} is not a string`;
+  const problem = textProblem(sub, 'id');
+  return problem === null ? null : `the JWT's subject (sub) ${describeValue(sub)} ${problem}`;
+}
+
+function roleProblem(claim: unknown, roleClaim: string): string | null {
+  if (roleFromClaim(claim) !== null) return null;
+  const expected = `it must be one of ${ROLES.join(', ')} (lower case), or a list of them`;
+  if (claim === undefined || claim === null) return `the JWT has no ${roleClaim} claim; ${expected}`;
+  return `the JWT's ${roleClaim} claim ${describeValue(claim)} names no copnet role; ${expected}`;
 }
 
 /** A role claim may be one role or a list of them (the highest counts). */

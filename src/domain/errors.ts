@@ -63,7 +63,19 @@ export function describeValue(value: unknown): string {
   } catch {
     text = unserializable(value);
   }
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  return shortenText(text);
+}
+
+/** The most characters of client input an error message quotes. */
+export const MAX_QUOTED_CHARS = 120;
+
+/**
+ * Client input as an error message quotes it: whole up to MAX_QUOTED_CHARS, else its
+ * beginning and `...` (a 4 MB field name is not sent back). Every message that quotes what a
+ * client sent goes through here.
+ */
+export function shortenText(text: string, max: number = MAX_QUOTED_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 /** What JSON cannot render: functions, symbols, big integers, cycles. */

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, parse, type ASTNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
-import { AccessError, TooManyFailuresError } from '../auth/access-error';
-import { InvalidInputError, StoreUnavailableError, WorkLimitError } from '../domain/errors';
+import { AccessError, CredentialRefusedError, TooManyFailuresError } from '../auth/access-error';
+import { InvalidInputError, shortenText, StoreUnavailableError, WorkLimitError } from '../domain/errors';
 
 /** Every `extensions.code` copnet sends, in one list. */
 export const ErrorCode = {
@@ -15,6 +15,8 @@ export const ErrorCode = {
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   /** The operation has more aliases than COPNET_MAX_QUERY_ALIASES. */
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** The query text has more tokens than COPNET_MAX_QUERY_TOKENS (refused before parsing). */
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   /** The operation's estimated cost is over COPNET_MAX_QUERY_COST. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** The work a request asks for is over COPNET_MAX_WINDOW_INTERACTIONS, or ran past COPNET_WORK_TIMEOUT_MS. */
@@ -22,7 +24,12 @@ export const ErrorCode = {
 } as const;
 
 /** Refusals of an operation's size: sent with their figures (`limit`, `actual`). */
-const LIMIT_CODES = new Set<string>([ErrorCode.QUERY_TOO_DEEP, ErrorCode.TOO_MANY_ALIASES, ErrorCode.QUERY_TOO_COMPLEX]);
+const LIMIT_CODES = new Set<string>([
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.QUERY_TOO_LARGE,
+]);
 
 /** Codes Apollo sets for request-level problems; they are the client's to see as they are. */
 const APOLLO_CLIENT_CODES = new Set([
@@ -45,7 +52,7 @@ export type ErrorLogger = (message: string, error: unknown) => void;
  * INTERNAL_SERVER_ERROR (logged here with its stack, never sent).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: ErrorLogger): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = requestLevelCause(unwrapResolverError(error));
   if (original instanceof InvalidInputError) {
     return {
       message: original.message,
@@ -63,6 +70,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
         code: original.code === 'UNAUTHENTICATED' ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN,
         requiredRole: original.requiredRole,
       },
+    };
+  }
+  if (original instanceof CredentialRefusedError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
     };
   }
   if (original instanceof TooManyFailuresError) {
@@ -97,15 +112,37 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     const literal = error instanceof GraphQLError ? literalValueError(error) : null;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && literal) {
       return {
-        message: literal.message,
+        message: quoteShortly(literal.message),
         locations: formatted.locations,
         extensions: { code: ErrorCode.BAD_USER_INPUT, field: literal.field },
       };
     }
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return { message: quoteShortly(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   log('internal error', original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** An error a plugin threw before execution (introspection-access.ts) carries the domain error it stands for. */
+function requestLevelCause(error: unknown): unknown {
+  if (!(error instanceof GraphQLError) || error.path !== undefined) return error;
+  const cause = error.originalError;
+  return cause instanceof AccessError ||
+    cause instanceof CredentialRefusedError ||
+    cause instanceof TooManyFailuresError ||
+    cause instanceof StoreUnavailableError
+    ? cause
+    : error;
+}
+
+/** The most characters of a message about a client's query (graphql-js quotes names and values whole). */
+const MAX_MESSAGE_CHARS = 2000;
+
+/** graphql-js's message with every quoted piece of the client's query or variables shortened (shortenText). */
+export function quoteShortly(message: string): string {
+  // Linear however long: a quoted piece's body holds no unescaped quote, so each scan ends at the next one.
+  const shortened = message.replace(/"(?:[^"\\]|\\.)*"/g, (quoted) => shortenText(quoted));
+  return shortenText(shortened, MAX_MESSAGE_CHARS);
 }
 
 /**

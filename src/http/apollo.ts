@@ -4,14 +4,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context';
+import { introspectionAccessPlugin } from '../graphql/access/introspection-access';
 import { formatError, type ErrorLogger } from '../graphql/errors';
 import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
 import { responseCachePlugin } from '../graphql/response-cache';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
 /**
- * Apollo Server over copnet's schema: introspection on, no stack traces out, operation size limits, no cache hints,
- * and (when asked) the response cache for repeated reads (src/graphql/response-cache.ts).
+ * Apollo Server over copnet's schema: introspection for readers (or anyone with a public schema), no stack traces out,
+ * operation size limits, no cache hints, and (when asked) the response cache for repeated reads (src/graphql/response-cache.ts).
  * Its landing page (Apollo Sandbox, loaded from Apollo's CDN) is off: browsers get GraphiQL, bundled with the dashboard.
  */
 export function createApolloServer(
@@ -19,11 +20,14 @@ export function createApolloServer(
   httpServer: Server,
   log: ErrorLogger,
   limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
-  responseCache = false,
+  options: { readonly responseCache?: boolean; readonly publicSchema?: boolean } = {},
 ): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
+    // Introspection needs a reader unless COPNET_PUBLIC_SCHEMA=on (introspection-access.ts).
     introspection: true,
+    // The HTTP layer measured the text already (query-text.ts); this bounds any other way in.
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
@@ -40,9 +44,10 @@ export function createApolloServer(
           };
         },
       },
+      introspectionAccessPlugin(options.publicSchema ?? false),
       operationLimitsPlugin(limits),
       // After the limits: an operation over them is refused before any cached answer is looked up.
-      ...(responseCache ? [responseCachePlugin()] : []),
+      ...(options.responseCache === true ? [responseCachePlugin()] : []),
       ApolloServerPluginLandingPageDisabled(),
       // copnet sets no cache hints, and the plugin wraps every field's resolver to read them: a cost on every
       // field of every answer (bench:api's page of 100 interactions). Answers still say `cache-control: no-store`

@@ -7,17 +7,32 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** The client closed its connection before sending its whole body: nothing to answer, nothing broke. */
+export class ClientAbortedError extends Error {
+  override readonly name = 'ClientAbortedError';
+  constructor(readonly received: number) {
+    super(`The client closed the connection after ${received} bytes of its request body`);
+  }
+}
+
 /** Reads a request body as UTF-8, refusing more than `limit` bytes before buffering them. */
 export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new BodyTooLargeError(limit);
-    chunks.push(buffer);
+  try {
+    for await (const chunk of request) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > limit) throw new BodyTooLargeError(limit);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw error;
+    // Node reports a body cut short as `Error: aborted` (ECONNRESET).
+    if (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') throw new ClientAbortedError(size);
+    throw error;
   }
   return Buffer.concat(chunks).toString('utf8');
 }

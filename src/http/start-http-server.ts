@@ -1,20 +1,24 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
-import { AccessError, TooManyFailuresError } from '../auth/access-error';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { AccessError, CredentialRefusedError, TooManyFailuresError } from '../auth/access-error';
 import type { Authenticator } from '../auth/authenticator';
 import { EXPORT_ROLE, requireRole } from '../auth/policy';
-import { StoreUnavailableError } from '../domain/errors';
+import { shortenText, StoreUnavailableError } from '../domain/errors';
 import { createRequestContext, type RequestContext } from '../graphql/context';
 import type { Services } from '../services/services';
+import { runAsCaller } from '../services/work/work-caller';
 import { ErrorCode } from '../graphql/errors';
-import type { OperationLimits } from '../graphql/limits/operation-limits';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
+import { checkQueryText } from '../graphql/limits/query-text';
 import { createApolloServer } from './apollo';
 import { handleCors } from './cors';
+import { EXPORT_RETRY_AFTER_SECONDS, ExportAdmission, type ExportConcurrency } from './export-admission';
 import { exportRoute } from './export-route';
 import { requestSignal } from './request-signal';
-import { BodyTooLargeError, readBody } from './read-body';
+import { BodyTooLargeError, ClientAbortedError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 import { defaultWebDir, wantsIde, webFiles } from './static-route';
@@ -32,6 +36,10 @@ export interface HttpServerOptions {
   readonly webDir?: string;
   /** Checks credentials (src/auth); /health alone is open. */
   readonly authenticator: Authenticator;
+  /** Exports running at once (DEFAULT_EXPORT_CONCURRENCY: 4, 2 per caller). */
+  readonly exportConcurrency?: ExportConcurrency;
+  /** COPNET_PUBLIC_SCHEMA=on: introspection without a credential (default: a reader's). */
+  readonly publicSchema?: boolean;
   /** Browser origins allowed to call the API cross-origin (COPNET_CORS_ORIGINS); default none. */
   readonly corsOrigins?: readonly string[];
   /** Reuse answers to repeated reads until the next write (COPNET_RESPONSE_CACHE); default off. */
@@ -54,16 +62,30 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
   const authenticator = options.authenticator;
   const routes: Readonly<Record<string, RouteHandler>> = {
-    '/export/': requiringRole(authenticator, exportRoute(services.exports, log), log),
+    '/export/': requiringRole(
+      authenticator,
+      admitted(new ExportAdmission(options.exportConcurrency), exportRoute(services.exports, log)),
+      log,
+    ),
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const web = webFiles(options.webDir ?? defaultWebDir());
   const httpServer = createServer();
-  const apollo = createApolloServer(schema, httpServer, log, options.limits, options.responseCache ?? false);
+  const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
+  const apollo = createApolloServer(schema, httpServer, log, limits, {
+    responseCache: options.responseCache ?? false,
+    publicSchema: options.publicSchema ?? false,
+  });
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
+      if (error instanceof ClientAbortedError) {
+        // Anyone can do this at will: one line, no stack, so it cannot flood the log.
+        log(`client aborted ${request.method ?? '?'} ${pathOf(request)}: ${error.message}`);
+        response.destroy();
+        return;
+      }
       log('request failed', error);
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' });
       else response.destroy();
@@ -77,13 +99,13 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     const workSignal = () => requestSignal(response, options.workTimeoutMs ?? 120_000);
     if (url.pathname === '/graphql') {
       if (wantsIde(request, url)) return web.serveIde(request, response);
-      return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, workSignal(), authenticator);
+      return serveGraphql(apollo, request, response, url, services, { ...options, limits }, workSignal(), authenticator);
     }
     if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.storeKind });
     if (await web.serve(request, response, url.pathname)) return;
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
     if (route) return route[1](request, response, url, workSignal());
-    sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
+    sendJson(response, 404, { error: `No route for ${shortenText(url.pathname)}; the API is at /graphql` });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -105,7 +127,7 @@ async function serveGraphql(
   response: ServerResponse,
   url: URL,
   services: Services,
-  maxBodyBytes: number,
+  { maxBodyBytes, limits }: { maxBodyBytes: number; limits: OperationLimits },
   signal: AbortSignal,
   authenticator: Authenticator,
 ): Promise<void> {
@@ -132,19 +154,32 @@ async function serveGraphql(
     }
     throw error;
   }
+  // Before graphql-js spends anything on it: the text's tokens and nesting (query-text.ts).
+  const query = typeof body === 'object' && body !== null && 'query' in body ? body.query : url.searchParams.get('query');
+  if (typeof query === 'string') {
+    try {
+      checkQueryText(query, limits);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const { code, limit, actual } = error.extensions;
+      return sendJson(response, 400, { errors: [{ message: error.message, extensions: { code, limit, actual } }] });
+    }
+  }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => {
-      // Checked lazily by the fields that need a role, so a store outage is reported on them.
-      const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
-      principal.catch(() => undefined);
-      return createRequestContext(services, signal, { principal });
-    },
-  });
+  const result = await runAsCaller(callerOf(request, address), () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+      context: async () => {
+        // Checked lazily by the fields that need a role, so a store outage is reported on them.
+        const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
+        principal.catch(() => undefined);
+        return createRequestContext(services, signal, { principal });
+      },
+    }),
+  );
   // Answers hold the caller's data: never stored by a browser or a proxy.
   response.setHeader('cache-control', 'no-store');
   for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -173,6 +208,10 @@ function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (
         if (status === 401) response.setHeader('www-authenticate', 'Bearer realm="copnet"');
         return sendJson(response, status, { error: error.message, code: error.code, requiredRole: error.requiredRole });
       }
+      if (error instanceof CredentialRefusedError) {
+        response.setHeader('www-authenticate', 'Bearer realm="copnet"');
+        return sendJson(response, 401, { error: error.message, code: 'UNAUTHENTICATED', requiredRole: EXPORT_ROLE });
+      }
       if (error instanceof TooManyFailuresError) return sendTooMany(response, error, false);
       if (error instanceof StoreUnavailableError) {
         log('store unavailable', error);
@@ -180,8 +219,30 @@ function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (
       }
       throw error;
     }
+    return runAsCaller(callerOf(request, clientAddress(request)), () => route(request, response, url, signal));
+  };
+}
+
+/** An export route that admits a few exports at a time (export-admission.ts): 429 or 503 with Retry-After over the limits. */
+function admitted(admission: ExportAdmission, route: RouteHandler): RouteHandler {
+  return (request, response, url, signal) => {
+    const decision = admission.admit(callerOf(request, clientAddress(request)), response);
+    if (!decision.admitted) {
+      response.setHeader('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
+      return Promise.resolve(sendJson(response, decision.status, { error: decision.message, code: ErrorCode.TOO_MANY_REQUESTS }));
+    }
     return route(request, response, url, signal);
   };
+}
+
+/**
+ * Who a request's work is for, for the work pool's fair share: its credential (as a hash, so
+ * no secret is kept), or its address when it sends none.
+ */
+function callerOf(request: IncomingMessage, address: string): string {
+  const authorization = headerOf(request, 'authorization');
+  if (!authorization) return `address:${address}`;
+  return `credential:${createHash('sha256').update(authorization).digest('base64url').slice(0, 22)}`;
 }
 
 function sendTooMany(response: ServerResponse, error: TooManyFailuresError, graphql: boolean): void {
@@ -193,6 +254,11 @@ function sendTooMany(response: ServerResponse, error: TooManyFailuresError, grap
 /** The peer's address: copnet does not trust X-Forwarded-For (a proxy in front limits by its own rules). */
 function clientAddress(request: IncomingMessage): string {
   return request.socket.remoteAddress ?? 'unknown';
+}
+
+/** The request's path for a log line: no query string (it may carry a query's values), at most 200 characters. */
+function pathOf(request: IncomingMessage): string {
+  return shortenText((request.url ?? '/').split('?')[0] ?? '/', 200);
 }
 
 function headerOf(request: IncomingMessage, name: string): string | undefined {

@@ -96,6 +96,8 @@ export function webFiles(webDir: string): WebFiles {
       } catch {
         return false;
       }
+      // No file name holds a NUL (the file system would refuse it with an error naming the path).
+      if (decoded.includes('\0')) return false;
       const file = normalize(join(root, decoded));
       const stats = file.startsWith(root + sep) ? fileStats(file) : undefined;
       if (!stats) return false;
@@ -111,9 +113,14 @@ export function webFiles(webDir: string): WebFiles {
   };
 }
 
-/** The file's stats in one system call; undefined when it is missing or not a regular file. */
+/** The file's stats in one system call; undefined when it is missing, not a regular file or not a name the system takes. */
 function fileStats(file: string): Stats | undefined {
-  const stats = statSync(file, { throwIfNoEntry: false });
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // ENAMETOOLONG, ENOTDIR, EACCES...: not one of the dashboard's files
+  }
   return stats?.isFile() ? stats : undefined;
 }
 

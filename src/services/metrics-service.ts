@@ -133,7 +133,7 @@ export class MetricsService {
     const cached = this.cache.get(revision, key);
     if (cached) return cached;
     if (this.work) {
-      const [snapshot] = this.measureOnThreads([window], request, this.readRange(window, request.scope), signal);
+      const [snapshot] = this.measureOnThreads([window], request, this.readRange(window, request.scope, [window]), signal);
       return this.cache.set(revision, key, snapshot!);
     }
     const snapshot = this.slots.run(async () => {
@@ -159,7 +159,7 @@ export class MetricsService {
         from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
         to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
       };
-      range = this.readRange(span, request.scope);
+      range = this.readRange(span, request.scope, missing);
       range.catch(() => undefined); // each window's promise reports the failure
     }
 
@@ -260,12 +260,18 @@ export class MetricsService {
     windows: readonly TimeWindow[],
   ): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor>; scope: Scope; limit: number }> {
     const request = normalize(scope, options);
-    const range = await this.readRange(span, request.scope);
+    const range = await this.readRange(span, request.scope, windows);
     this.checkBudget(range.interactions, windows);
     return { ...range, scope: request.scope, limit: request.limit };
   }
 
-  private async readRange(span: TimeWindow, scope: Scope): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> {
+  /** The span's interactions and actors, once the store's counts show `windows` are within the budget. */
+  private async readRange(
+    span: TimeWindow,
+    scope: Scope,
+    windows: readonly TimeWindow[],
+  ): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> {
+    await this.checkBudgetFromCounts(span, scope, windows);
     const interactions = new InteractionColumns();
     for await (const interaction of this.store.streamWindow(span, scope)) {
       interactions.push(interaction);
@@ -276,13 +282,39 @@ export class MetricsService {
     return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
   }
 
+  /**
+   * Refuses work over the budget from the store's counts, before any interaction is read (a
+   * refused 520-window series on a large store used to read the whole range first). One count of
+   * the span settles most requests: no window holds more. Otherwise each stretch between
+   * consecutive window boundaries is counted once, and each window sums its stretches.
+   */
+  private async checkBudgetFromCounts(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<void> {
+    if (windows.length === 0) return;
+    const inSpan = await this.store.countWindow(span, scope);
+    if (inSpan * windows.length <= this.maxWindowInteractions) return;
+    const bounds = [...new Set(windows.flatMap((w) => [w.from.getTime(), w.to.getTime()]))].sort((a, b) => a - b);
+    const before = [0]; // interactions before each bound, from the first
+    for (let i = 1; i < bounds.length; i++) {
+      const stretch = await this.store.countWindow({ from: new Date(bounds[i - 1]!), to: new Date(bounds[i]!) }, scope);
+      before.push(before[i - 1]! + stretch);
+    }
+    const at = new Map(bounds.map((bound, i) => [bound, before[i]!]));
+    let total = 0;
+    for (const window of windows) total += at.get(window.to.getTime())! - at.get(window.from.getTime())!;
+    this.refuseOverBudget(total, windows.length);
+  }
+
   /** Refuses work over the budget: the interactions of every window, summed. */
   private checkBudget(interactions: InteractionColumns, windows: readonly TimeWindow[]): void {
     let total = 0;
     for (const window of windows) total += interactions.countBetween(window.from.getTime(), window.to.getTime());
+    this.refuseOverBudget(total, windows.length);
+  }
+
+  private refuseOverBudget(total: number, windows: number): void {
     if (total > this.maxWindowInteractions) {
       throw new WorkLimitError(
-        `This asks to measure ${total} interactions summed over ${windows.length} windows; the limit is ${this.maxWindowInteractions} (COPNET_MAX_WINDOW_INTERACTIONS): use fewer or shorter windows`,
+        `This asks to measure ${total} interactions summed over ${windows} windows; the limit is ${this.maxWindowInteractions} (COPNET_MAX_WINDOW_INTERACTIONS): use fewer or shorter windows`,
         this.maxWindowInteractions,
         total,
       );

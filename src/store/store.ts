@@ -65,6 +65,13 @@ export interface Store {
    */
   streamWindow(window: TimeWindow, scope?: Scope): AsyncIterable<Interaction>;
 
+  /**
+   * How many interactions streamWindow(window, scope) would yield, counted without reading
+   * them (on the time index alone when there is no scope): the work budget is checked on
+   * these counts before a range is read.
+   */
+  countWindow(window: TimeWindow, scope?: Scope): Promise<number>;
+
   /** Every actor, ordered by id: for exports and store-to-store migration. */
   streamActors(): AsyncIterable<Actor>;
 

@@ -97,6 +97,64 @@ describe('single sign-on with JWTs', () => {
     expect(await refusedCode('not.a.jwt')).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a missing or unknown role claim with its reason, and logs it like other refusals', async () => {
+    const refusals: string[] = [];
+    const settings = { jwksUrl, issuer: ISSUER, audience: AUDIENCE, roleClaim: 'copnet_role' };
+    const logging = await startTestServer({ jwt: createJwtVerifier(settings, (error) => refusals.push((error as Error).message)) });
+    try {
+      const expected = 'it must be one of reader, writer, admin (lower case), or a list of them';
+      const refused = async (role: unknown) => (await logging.gqlAs(await sign({ role }), COUNT)).errors;
+      expect(await refused('superadmin')).toEqual([
+        {
+          message: `Your credential was refused: the JWT's copnet_role claim "superadmin" names no copnet role; ${expected}`,
+          locations: [{ line: 1, column: 3 }],
+          path: ['actors'],
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ]);
+      expect((await refused('ADMIN'))?.[0]?.message).toBe(
+        `Your credential was refused: the JWT's copnet_role claim "ADMIN" names no copnet role; ${expected}`,
+      );
+      expect((await refused(null))?.[0]?.message).toBe(`Your credential was refused: the JWT has no copnet_role claim; ${expected}`);
+      await logging.gqlAs(await sign({ key: otherKey }), COUNT);
+      expect(refusals).toEqual([
+        `Your credential was refused: the JWT's copnet_role claim "superadmin" names no copnet role; ${expected}`,
+        `Your credential was refused: the JWT's copnet_role claim "ADMIN" names no copnet role; ${expected}`,
+        `Your credential was refused: the JWT has no copnet_role claim; ${expected}`,
+        'signature verification failed',
+      ]);
+      const download = await logging.request('/export/json?from=2019-08-01&to=2020-08-01', { token: await sign({ role: 'root' }) });
+      expect(download.status).toBe(401);
+      expect(((await download.json()) as { error: string }).error).toMatch(
+        /^Your credential was refused: the JWT's copnet_role claim "root"/,
+      );
+    } finally {
+      await logging.stop();
+    }
+  });
+
+  it('holds the subject to the text rules of ids before recording it as an author', async () => {
+    const refusal = async (sub: string) =>
+      (await server.gqlAs(await sign({ sub }), UPSERT_ACTORS, { actors: SMALL_NETWORK.slice(2, 3) })).errors;
+    expect(await refusal('eve\u0000@example.org')).toEqual([
+      {
+        message:
+          'Your credential was refused: the JWT\'s subject (sub) "eve\\u0000@example.org" contains the control character U+0000 at position 3; ids, names, tags and regions are one line of printable text',
+        locations: [{ line: 1, column: 44 }],
+        path: ['upsertActors'],
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ]);
+    expect((await refusal('eve@example.org\n2026-01-01 admin granted'))?.[0]?.message).toBe(
+      'Your credential was refused: the JWT\'s subject (sub) "eve@example.org\\n2026-01-01 admin granted" contains the control character U+000A at position 15; ids, names, tags and regions are one line of printable text',
+    );
+    expect((await refusal('e'.repeat(4000)))?.[0]?.message).toBe(
+      `Your credential was refused: the JWT's subject (sub) "${'e'.repeat(116)}... is 4000 characters long; at most 200 are allowed`,
+    );
+    const written = await server.gql<{ actor: unknown }>(`{ actor(id: "${SMALL_NETWORK[2]!.id}") { id } }`);
+    expect(written.data).toEqual({ actor: null });
+  });
+
   it('reads the highest role from a list claim', async () => {
     const token = await sign({ role: ['reader', 'admin'] });
     expect((await server.gqlAs(token, `{ apiTokens { name } }`)).errors).toBeUndefined();

@@ -6,6 +6,7 @@ import { Authenticator } from '../../src/auth/authenticator';
 import type { JwtVerifier } from '../../src/auth/jwt-verifier';
 import { TokenService } from '../../src/auth/token-service';
 import { systemAuthor, type Role } from '../../src/domain/access';
+import type { OperationLimits } from '../../src/graphql/limits/operation-limits';
 import { buildCopnetSchema } from '../../src/graphql/schema';
 import { startHttpServer, type RunningServer } from '../../src/http/start-http-server';
 import { createServices } from '../../src/services/services';
@@ -55,6 +56,10 @@ export interface TestServerOptions {
   jwt?: JwtVerifier;
   /** The response cache (COPNET_RESPONSE_CACHE); off unless asked, so store call counts stay exact. */
   responseCache?: boolean;
+  /** COPNET_PUBLIC_SCHEMA=on: introspection without a credential. */
+  publicSchema?: boolean;
+  /** Operation size limits (default DEFAULT_OPERATION_LIMITS). */
+  limits?: OperationLimits;
 }
 
 /**
@@ -84,6 +89,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     authenticator: new Authenticator({ enabled: true, tokens, jwt: options.jwt ?? null, failureLimit: options.failureLimit }),
     corsOrigins: options.corsOrigins,
     responseCache: options.responseCache,
+    publicSchema: options.publicSchema,
+    limits: options.limits,
   });
   defaultTokens.set(server.url, adminToken);
   return {

@@ -47,6 +47,35 @@ describe('work budget: interactions summed over the windows of one request', () 
   });
 });
 
+describe('work budget checked from counts, before reading', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await seeded({ maxWindowInteractions: 10 });
+  });
+  afterAll(() => server.stop());
+
+  it('refuses an over-budget series and export without streaming a single interaction', async () => {
+    const streamed = () => server.storeCalls.get('streamWindow') ?? 0;
+    const before = streamed();
+    const over = await server.gql(
+      '{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: MONTH, windowSize: 24, expanding: true }) { snapshots { density } } }',
+    );
+    expect(over.errors?.map((e) => [e.extensions?.code, e.extensions?.limit, e.extensions?.actual])).toEqual([
+      ['WORK_LIMIT_EXCEEDED', 10, 72],
+    ]);
+    const download = await fetch(`${server.url}/export/gexf-dynamic?from=2019-08-01&to=2021-08-01&step=MONTH&windowSize=24`);
+    expect(download.status).toBe(422);
+    expect(((await download.json()) as { actual: number }).actual).toBe(19);
+    expect(streamed()).toBe(before);
+    // Within the budget the range is read as before (one stream for the span).
+    const within = await server.gql<{ networkMetricSeries: { snapshots: { tieCount: number }[] } }>(
+      '{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: SCHOOL_YEAR }) { snapshots { tieCount } } }',
+    );
+    expect(within.data?.networkMetricSeries.snapshots.map((s) => s.tieCount)).toEqual([2, 1]);
+    expect(streamed()).toBe(before + 1);
+  });
+});
+
 describe('work time limit', () => {
   let server: TestServer;
   beforeAll(async () => {

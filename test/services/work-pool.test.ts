@@ -1,5 +1,6 @@
 import { InteractionColumns } from '../../src/projection/interaction-columns';
 import { WorkPool } from '../../src/services/work/work-pool';
+import { runAsCaller } from '../../src/services/work/work-caller';
 import type { SnapshotsTask } from '../../src/services/work/work-tasks';
 import type { Actor } from '../../src/domain/actor';
 
@@ -64,5 +65,27 @@ describe('WorkPool', () => {
     expect(pool.cancelled).toEqual({ queued: 1, running: 1 });
     const [after] = await pool.measure(task(4, 12));
     expect(after!.figures.actorCount).toBe(4);
+  });
+});
+
+describe('WorkPool fair share', () => {
+  const pool = new WorkPool({ threads: 1, maxQueued: 4 });
+  afterAll(() => pool.close());
+
+  it('lets one caller hold at most half the queue, and serves waiting callers in turn', async () => {
+    const finished: string[] = [];
+    const measure = (caller: string, label: string, n = 4, m = 12) =>
+      runAsCaller(caller, () => pool.measure(task(n, m))).then(() => void finished.push(label));
+    const big = measure('alice', 'alice-big', 4000, 40_000);
+    const a1 = measure('alice', 'alice-1');
+    const a2 = measure('alice', 'alice-2');
+    await expect(runAsCaller('alice', () => pool.measure(task(4, 12)))).rejects.toThrow(
+      "You have 2 metrics and export tasks waiting, your share of the server's queue; try again when they are done",
+    );
+    expect(pool.waiting).toBe(2);
+    const b1 = measure('bob', 'bob-1');
+    expect(pool.waiting).toBe(3);
+    await Promise.all([big, a1, a2, b1]);
+    expect(finished).toEqual(['alice-big', 'alice-1', 'bob-1', 'alice-2']);
   });
 });

@@ -226,6 +226,19 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
           expect(await ids(all, { actorKinds: ['SUPPORT_PARTNER', 'FOUNDATION'] })).toEqual(['a', 'c', 'e']);
           expect(await ids({ from: '2030-01-01T00:00:00Z', to: '2031-01-01T00:00:00Z' })).toEqual([]);
         });
+
+        it('counts a window as streamWindow would stream it, scopes and deletions included', async () => {
+          const count = (from: string, to: string, scope = {}) => store.countWindow({ from: new Date(from), to: new Date(to) }, scope);
+          expect(await count('2019-01-01T00:00:00Z', '2020-01-01T00:00:00Z')).toBe(5);
+          expect(await count('2019-01-10T00:00:00Z', '2019-03-01T00:00:00Z')).toBe(2);
+          expect(await count('2019-01-01T00:00:00Z', '2020-01-01T00:00:00Z', { interactionKinds: ['PEER_EXCHANGE', 'SITE_VISIT'] })).toBe(
+            2,
+          );
+          expect(await count('2019-01-01T00:00:00Z', '2020-01-01T00:00:00Z', { actorKinds: ['SUPPORT_PARTNER', 'FOUNDATION'] })).toBe(3);
+          expect(await count('2030-01-01T00:00:00Z', '2031-01-01T00:00:00Z')).toBe(0);
+          await store.deleteInteractions(['b'], 'a test', { by: 'test', at: new Date('2024-01-01T00:00:00Z') });
+          expect(await count('2019-01-01T00:00:00Z', '2020-01-01T00:00:00Z')).toBe(4);
+        });
       });
 
       it('streams a window longer than one read chunk without losing or repeating rows', async () => {

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { InvalidInputError, WorkLimitError } from '../../domain/errors';
+import { currentCaller } from './work-caller';
 import type { ExportTask, MeasuredWindow, SnapshotsTask } from './work-tasks';
 import { partsBuffers } from '../../projection/interaction-columns';
 
@@ -11,12 +12,16 @@ export interface WorkPoolOptions {
   readonly threads?: number;
   /** Tasks that may wait for a thread; more are refused with WorkLimitError. Default 256. */
   readonly maxQueued?: number;
+  /** Tasks one caller (work-caller.ts) may have waiting; more of its tasks are refused. Default half of maxQueued. */
+  readonly maxQueuedPerCaller?: number;
 }
 
 /**
  * The worker threads that do copnet's heavy work (work-tasks.ts): every metrics window and
  * every export is computed here, so the HTTP thread only reads, validates and serialises.
- * Tasks wait in one FIFO queue of bounded length; an export holds its thread while it
+ * Tasks wait in a queue of bounded length, in which each caller (work-caller.ts) may hold at most
+ * half, and threads take the callers' tasks in turn (round robin, each caller's in order), so
+ * one caller's long series cannot keep another's small one waiting or refused; an export holds its thread while it
  * streams, one chunk per read of the response (so a slow client slows its own export only).
  * A task whose AbortSignal fires (client gone, time limit) leaves the queue, or has its
  * thread terminated and replaced, and rejects with the signal's reason.
@@ -26,8 +31,11 @@ export class WorkPool {
   /** Tasks cancelled by their signal: `queued` left the queue, `running` had their thread replaced. */
   readonly cancelled = { queued: 0, running: 0 };
   private readonly maxQueued: number;
+  private readonly maxQueuedPerCaller: number;
   private readonly idle: Slot[] = [];
-  private readonly queue: Pending[] = [];
+  /** Waiting tasks by caller; the Map's order is the turn order (a caller served goes to the back). */
+  private readonly queues = new Map<string, Pending[]>();
+  private queued = 0;
   private workers = 0;
   private nextId = 0;
   private closed = false;
@@ -35,6 +43,12 @@ export class WorkPool {
   constructor(options: WorkPoolOptions = {}) {
     this.threads = options.threads ?? Math.max(1, availableParallelism() - 1);
     this.maxQueued = options.maxQueued ?? 256;
+    this.maxQueuedPerCaller = options.maxQueuedPerCaller ?? Math.max(1, Math.floor(this.maxQueued / 2));
+  }
+
+  /** Tasks waiting for a thread, in all. */
+  get waiting(): number {
+    return this.queued;
   }
 
   /** Measures windows on a thread. */
@@ -44,6 +58,7 @@ export class WorkPool {
         task,
         transfer: partsBuffers(task.columns),
         signal,
+        caller: currentCaller(),
         start: (slot, done) => this.runOnce(slot, resolve, reject, done),
         reject,
       });
@@ -54,13 +69,23 @@ export class WorkPool {
   export(task: ExportTask, signal?: AbortSignal): Promise<Readable> {
     return new Promise((resolve, reject) => {
       const transfer = task.format === 'csv-series' ? [] : partsBuffers(task.columns);
-      this.submit({ task, transfer, signal, start: (slot, done) => this.stream(slot, resolve, reject, done), reject });
+      this.submit({
+        task,
+        transfer,
+        signal,
+        caller: currentCaller(),
+        start: (slot, done) => this.stream(slot, resolve, reject, done),
+        reject,
+      });
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(new Error('The work pool was closed'));
+    const waiting = [...this.queues.values()].flat();
+    this.queues.clear();
+    this.queued = 0;
+    for (const pending of waiting) pending.reject(new Error('The work pool was closed'));
     const slots = this.idle.splice(0);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
     this.workers = 0;
@@ -69,18 +94,33 @@ export class WorkPool {
   private submit(pending: Pending): void {
     if (this.closed) return pending.reject(new Error('The work pool is closed'));
     if (pending.signal?.aborted) return pending.reject(abortError(pending.signal));
-    if (this.queue.length >= this.maxQueued) {
+    if (this.queued >= this.maxQueued) {
       return pending.reject(
-        new WorkLimitError(`The server has ${this.queue.length} metrics and export tasks waiting; try again shortly`, this.maxQueued, null),
+        new WorkLimitError(`The server has ${this.queued} metrics and export tasks waiting; try again shortly`, this.maxQueued, null),
       );
     }
-    this.queue.push(pending);
+    const own = this.queues.get(pending.caller) ?? [];
+    if (own.length >= this.maxQueuedPerCaller) {
+      return pending.reject(
+        new WorkLimitError(
+          `You have ${own.length} metrics and export tasks waiting, your share of the server's queue; try again when they are done`,
+          this.maxQueuedPerCaller,
+          null,
+        ),
+      );
+    }
+    own.push(pending);
+    if (own.length === 1) this.queues.set(pending.caller, own);
+    this.queued += 1;
     pending.signal?.addEventListener(
       'abort',
       () => {
-        const at = this.queue.indexOf(pending);
-        if (at >= 0) {
-          this.queue.splice(at, 1);
+        const queue = this.queues.get(pending.caller);
+        const at = queue ? queue.indexOf(pending) : -1;
+        if (queue && at >= 0) {
+          queue.splice(at, 1);
+          if (queue.length === 0) this.queues.delete(pending.caller);
+          this.queued -= 1;
           this.cancelled.queued += 1;
           pending.reject(abortError(pending.signal!));
         }
@@ -91,10 +131,10 @@ export class WorkPool {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0 && !this.closed) {
+    while (this.queued > 0 && !this.closed) {
       const slot = this.idle.pop() ?? (this.workers < this.threads ? this.spawn() : undefined);
       if (!slot) return;
-      const pending = this.queue.shift()!;
+      const pending = this.nextInTurn();
       const id = this.nextId++;
       slot.id = id;
       slot.signal = pending.signal;
@@ -117,6 +157,16 @@ export class WorkPool {
       pending.start(slot, done);
       slot.worker.postMessage({ id, task: pending.task }, pending.transfer);
     }
+  }
+
+  /** The first task of the caller whose turn it is; that caller goes to the back of the turn order. */
+  private nextInTurn(): Pending {
+    const [caller, queue] = this.queues.entries().next().value as [string, Pending[]];
+    const pending = queue.shift()!;
+    this.queues.delete(caller);
+    if (queue.length > 0) this.queues.set(caller, queue);
+    this.queued -= 1;
+    return pending;
   }
 
   private runOnce(
@@ -251,6 +301,8 @@ interface Pending {
   readonly task: SnapshotsTask | ExportTask;
   readonly transfer: ArrayBuffer[];
   readonly signal: AbortSignal | undefined;
+  /** Whose task it is (work-caller.ts): the unit of the queue's fair share. */
+  readonly caller: string;
   readonly start: (slot: Slot, done: (healthy: boolean) => void) => void;
   readonly reject: (error: Error) => void;
 }

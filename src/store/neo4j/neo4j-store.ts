@@ -271,6 +271,18 @@ class Neo4jStore implements Store {
     return countOf(records);
   }
 
+  async countWindow(window: TimeWindow, scope: Scope = {}): Promise<number> {
+    const { records } = await this.read((tx) =>
+      run(tx, 'count-window', {
+        fromInclusive: toNeo4jDateTime(window.from),
+        toExclusive: toNeo4jDateTime(window.to),
+        interactionKinds: nonEmpty(scope.interactionKinds),
+        actorKinds: nonEmpty(scope.actorKinds),
+      }),
+    );
+    return countOf(records);
+  }
+
   streamWindow(window: TimeWindow, scope: Scope = {}): AsyncIterable<Interaction> {
     return this.stream(
       'stream-window',

@@ -20,6 +20,7 @@ export const STATEMENT_PARAMETERS = {
   'count-interactions': ['fromInclusive', 'toExclusive', 'kinds'],
   'count-actor-interactions': ['actorId', 'fromInclusive', 'toExclusive', 'kinds'],
   'stream-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
+  'count-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
   'bump-revision': [],
   'read-revision': [],
   // Corrections and aliases of merged actors

@@ -167,6 +167,10 @@ class SqliteStore implements Store {
     return this.count(interactionCount, interactionWhere(filter));
   }
 
+  async countWindow(window: TimeWindow, scope: Scope = {}): Promise<number> {
+    return this.count(interactionCount, windowWhere(window.from, window.to, scope));
+  }
+
   async *streamWindow(window: TimeWindow, scope: Scope = {}): AsyncIterable<Interaction> {
     const base = windowWhere(window.from, window.to, scope);
     let after: InteractionCursor | null = null;
