@@ -1,4 +1,5 @@
 import type { Author } from '../domain/access';
+import { checkBatchSize } from '../domain/batch-size';
 import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
 import { checkText } from '../domain/text-rules';
 import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
@@ -10,6 +11,7 @@ export class ActorService {
   constructor(private readonly store: Store) {}
 
   async upsertActors(inputs: readonly ActorInput[], author?: Author): Promise<Actor[]> {
+    checkBatchSize(inputs, 'actors');
     return this.store.upsertActors(validateActorBatch(inputs), author);
   }
 
