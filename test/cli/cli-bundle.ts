@@ -59,10 +59,18 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the bundled CLI with these arguments and environment additions; resolves when it exits. */
-export function runCli(cli: string, args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+/** Runs the bundled CLI with these arguments and environment additions (and Node options); resolves when it exits. */
+export function runCli(
+  cli: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  nodeOptions: readonly string[] = [],
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeOptions, cli, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -90,6 +90,19 @@ sqliteOnly('the CLI and the server write the same SQLite file at once', () => {
     expect(written.writes).toBeGreaterThan(0);
   }, 180_000);
 
+  it('imports a header, 1,000,000 empty lines and one row in flat memory (issue 19, item 9)', async () => {
+    const file = join(dir, 'blank-lines.csv');
+    writeFileSync(file, `id,name,kind\n${'\n'.repeat(1_000_000)}after-the-blanks,After The Blanks,SCHOOL\n`);
+    // 96 MB of heap: each empty line used to cost about a kilobyte (1,000,000 lines: 900 MB).
+    const run = await runCli(cli, ['import', '--actors', file], env, ['--max-old-space-size=96']);
+    expect(run).toEqual({ code: 0, stdout: `Actors (${file}): 1 read, 1 written, 0 skipped, 0 already present\n`, stderr: '' });
+    expect((await server.store.getActorsByIds(['after-the-blanks']))[0]?.name).toBe('After The Blanks');
+    const bad = join(dir, 'blank-then-bad.csv');
+    writeFileSync(bad, `id,name,kind\n${'\n'.repeat(1000)}bad,,SCHOOL\n`);
+    const refused = await runCli(cli, ['import', '--actors', bad], env);
+    expect(refused.stderr.split('\n')[0]).toBe(`${bad}, line 1002, column name: is empty; a value is required`);
+  }, 180_000);
+
   it('keeps taking the server’s writes while `copnet import` commits a large batch', async () => {
     const file = join(dir, 'many.csv');
     await writeInteractionsCsv(
