@@ -11,8 +11,9 @@ import type { Store } from '../store/store';
 /**
  * `copnet import`: loads actors and interactions from CSV files (or a JSON document) into
  * the configured store. Every problem is printed on its own line to stderr, and so is each
- * warning (`warning: …`: columns ignored, a new actor named as another); the counts go to stdout. Exit code 0 when every row was good, 1 when any problem was found (with
- * --skip-invalid, after writing the good rows) or the files could not be used.
+ * warning (`warning: …`: columns ignored, a new actor named as another); the counts go to
+ * stdout. Exit code 0 when every row was good (warnings or not), 1 when any problem was found
+ * (with --skip-invalid, after writing the good rows) or the files could not be used.
  */
 
 export interface ImportCommandOptions {
