@@ -10,9 +10,10 @@ import type { Store } from '../store/store';
 
 /**
  * `copnet import`: loads actors and interactions from CSV files (or a JSON document) into
- * the configured store. Every problem is printed on its own line to stderr; the counts go
- * to stdout. Exit code 0 when every row was good, 1 when any problem was found (with
- * --skip-invalid, after writing the good rows) or the files could not be used.
+ * the configured store. Every problem is printed on its own line to stderr, and so is each
+ * warning (`warning: …`: columns ignored, a new actor named as another); the counts go to
+ * stdout. Exit code 0 when every row was good (warnings or not), 1 when any problem was found
+ * (with --skip-invalid, after writing the good rows) or the files could not be used.
  */
 
 export interface ImportCommandOptions {
@@ -74,6 +75,8 @@ export async function runImportCommand(
     const result = await importRows(store, sources, {
       skipInvalid: options.skipInvalid ?? false,
       onProblem: (problem) => err(formatProblem(problem)),
+      // Printed, but no reason to fail: the exit code stays 0.
+      onWarning: (warning) => err(`warning: ${formatProblem(warning)}`),
     });
     if (result.actors && sources.actors) out(summaryLine('Actors', sources.actors.file, result.actors));
     if (result.interactions && sources.interactions) out(summaryLine('Interactions', sources.interactions.file, result.interactions));

@@ -42,20 +42,38 @@ export function validateActorInput(input: ActorInput, path: string): Actor {
   if (!isActorKind(input.kind)) {
     throw new InvalidInputError(`${path}.kind`, input.kind, `is not one of ${ACTOR_KINDS.join(', ')}`);
   }
-  const region = optionalTrimmed(input.region);
-  if (region !== null) checkText(region, 'region', `${path}.region`);
-  const tags: string[] = [];
-  (input.tags ?? []).forEach((tag, i) => {
-    const trimmed = checkText(requireNonEmpty(tag, `${path}.tags[${i}]`), 'tag', `${path}.tags[${i}]`);
-    if (!tags.includes(trimmed)) tags.push(trimmed);
-  });
-  if (tags.length > MAX_TAGS) throw new InvalidInputError(`${path}.tags`, tags, `has ${tags.length} tags; at most ${MAX_TAGS} are allowed`);
-  const affiliationId = optionalTrimmed(input.affiliationId);
-  if (affiliationId !== null) checkText(affiliationId, 'id', `${path}.affiliationId`);
+  const trimmedRegion = optionalTrimmed(input.region);
+  const region = trimmedRegion === null ? null : checkText(trimmedRegion, 'region', `${path}.region`);
+  const tags = checkTags(input.tags ?? [], `${path}.tags`);
+  const trimmedAffiliation = optionalTrimmed(input.affiliationId);
+  const affiliationId = trimmedAffiliation === null ? null : checkText(trimmedAffiliation, 'id', `${path}.affiliationId`);
   if (affiliationId === id) {
     throw new InvalidInputError(`${path}.affiliationId`, affiliationId, 'is the actor itself');
   }
   return { id, name, kind: input.kind, region, tags, affiliationId };
+}
+
+/**
+ * Most entries a tags list may hold before repeats are dropped: a list longer than this is
+ * refused before any tag is looked at (repeats are allowed, up to this).
+ */
+export const MAX_TAG_ENTRIES = MAX_TAGS * 4;
+
+/** The distinct tags, in order: the list's length is bounded first, then repeats dropped in one pass. */
+function checkTags(given: readonly string[], field: string): string[] {
+  if (given.length > MAX_TAG_ENTRIES) {
+    throw new InvalidInputError(
+      field,
+      `${given.length.toLocaleString('en-US')} entries`,
+      `is over the ${MAX_TAG_ENTRIES} entries a tags list may hold (at most ${MAX_TAGS} distinct tags are allowed)`,
+    );
+  }
+  const tags = new Set<string>();
+  given.forEach((tag, i) => {
+    tags.add(checkText(requireNonEmpty(tag, `${field}[${i}]`), 'tag', `${field}[${i}]`));
+  });
+  if (tags.size > MAX_TAGS) throw new InvalidInputError(field, [...tags], `has ${tags.size} tags; at most ${MAX_TAGS} are allowed`);
+  return [...tags];
 }
 
 /** Validates a batch: each actor alone, then no id twice. */

@@ -41,6 +41,14 @@ export interface AuditFilter {
 
 export type AuditCursor = { readonly seq: number };
 
+/**
+ * The order audit entries are listed in: as written (the default, for tools that follow the log),
+ * or newest first (for a person reading what happened lately).
+ */
+export const AUDIT_ORDERS = ['OLDEST_FIRST', 'NEWEST_FIRST'] as const;
+export type AuditOrder = (typeof AUDIT_ORDERS)[number];
+export const DEFAULT_AUDIT_ORDER: AuditOrder = 'OLDEST_FIRST';
+
 /** Who recorded and who last changed an actor or interaction. */
 export interface RecordStamp {
   /** null for rows written before copnet kept an audit trail. */

@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors';
+import { checkBatchSize } from './batch-size';
 import { checkText } from './text-rules';
 import { validateInteractionInput, type Interaction, type InteractionInput } from './interaction';
 
@@ -71,6 +72,7 @@ export function validateReason(value: unknown, field = 'reason'): string {
 /** A list of ids for a batch correction: at least one, none twice. */
 export function validateIdList(ids: readonly unknown[], field = 'ids'): string[] {
   if (!Array.isArray(ids) || ids.length === 0) throw new InvalidInputError(field, ids, 'must name at least one id');
+  checkBatchSize(ids, field);
   const seen = new Set<string>();
   return ids.map((raw, i) => {
     if (typeof raw !== 'string' || raw.trim() === '') throw new InvalidInputError(`${field}[${i}]`, raw, 'must be a non-empty string');

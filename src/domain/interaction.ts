@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { InvalidInputError } from './errors';
 import { requireNonEmpty } from './actor';
 import { checkInstant, parseIsoDateTime } from './date-time';
-import { checkText } from './text-rules';
+import { checkText, MAX_PARTICIPANTS } from './text-rules';
 
 /** How actors interacted. */
 export const INTERACTION_KINDS = [
@@ -93,14 +93,23 @@ export function validateInteractionInput(input: InteractionInput, path: string, 
   if (!Array.isArray(input.participantIds) || input.participantIds.length === 0) {
     throw new InvalidInputError(`${path}.participantIds`, input.participantIds, 'must name at least one participant');
   }
-  const participantIds: string[] = [];
+  // Bounded before any id is looked at; repeats are then found in one pass (a Set), not by scanning.
+  if (input.participantIds.length > MAX_PARTICIPANTS) {
+    throw new InvalidInputError(
+      `${path}.participantIds`,
+      `${input.participantIds.length.toLocaleString('en-US')} ids`,
+      `is over the most participants one interaction may name, ${MAX_PARTICIPANTS.toLocaleString('en-US')}`,
+    );
+  }
+  const participants = new Set<string>();
   input.participantIds.forEach((raw, i) => {
     const field = `${path}.participantIds[${i}]`;
     const id = checkText(requireNonEmpty(raw, field), 'id', field);
     if (id === initiatorId) throw new InvalidInputError(field, id, 'is the initiator; participants are the other actors');
-    if (participantIds.includes(id)) throw new InvalidInputError(field, id, 'is listed twice');
-    participantIds.push(id);
+    if (participants.has(id)) throw new InvalidInputError(field, id, 'is listed twice');
+    participants.add(id);
   });
+  const participantIds = [...participants];
   const weight = input.weight ?? DEFAULT_INTERACTION_WEIGHT;
   if (typeof weight !== 'number') throw new InvalidInputError(`${path}.weight`, weight, 'must be a positive finite number');
   const badWeight = weightProblem(weight);

@@ -1,6 +1,6 @@
 import { describeValue } from '../domain/errors';
 import { weightProblem } from '../domain/interaction';
-import { describeTextProblem, MAX_TAGS, type TextKind } from '../domain/text-rules';
+import { describeTextProblem, MAX_TAGS, normalizeText, type TextKind } from '../domain/text-rules';
 import { LIST_SEPARATOR } from './import-format';
 
 /**
@@ -24,20 +24,20 @@ function absentReason(value: unknown): string {
 export function requiredText(value: unknown): Checked<string> {
   if (isAbsent(value)) return bad(absentReason(value));
   if (typeof value !== 'string') return bad(`${describeValue(value)} is not a string`);
-  return ok(value.trim());
+  return ok(normalizeText(value.trim()));
 }
 
 export function optionalText(value: unknown): Checked<string | null> {
   if (isAbsent(value)) return ok(null);
   if (typeof value !== 'string') return bad(`${describeValue(value)} is not a string`);
-  return ok(value.trim());
+  return ok(normalizeText(value.trim()));
 }
 
 /** Text kept as written (a note): only blank becomes null. */
 export function optionalFreeText(value: unknown): Checked<string | null> {
   if (isAbsent(value)) return ok(null);
   if (typeof value !== 'string') return bad(`${describeValue(value)} is not a string`);
-  return ok(value);
+  return ok(normalizeText(value));
 }
 
 /** One of `allowed`, matched after trimming and upper-casing (`site_visit` is SITE_VISIT). */
@@ -56,7 +56,7 @@ export function textList(value: unknown): Checked<string[]> {
     const items: string[] = [];
     for (const item of value.split(LIST_SEPARATOR)) {
       const trimmed = item.trim();
-      if (trimmed !== '') items.push(trimmed);
+      if (trimmed !== '') items.push(normalizeText(trimmed));
     }
     return ok(items);
   }
@@ -64,7 +64,7 @@ export function textList(value: unknown): Checked<string[]> {
     const items: string[] = [];
     for (const item of value) {
       if (typeof item !== 'string') return bad(`${describeValue(value)} is not a list of strings`);
-      if (item.trim() !== '') items.push(item.trim());
+      if (item.trim() !== '') items.push(normalizeText(item.trim()));
     }
     return ok(items);
   }
@@ -92,14 +92,22 @@ export function storable<T extends string | null>(checked: Checked<T>, kind: Tex
   return problem === null ? checked : bad(problem);
 }
 
-/** A list of texts that must each pass the text rules; at most `most` items when given. */
-export function storableList(checked: Checked<string[]>, kind: TextKind, most?: number): Checked<string[]> {
+/**
+ * A list of texts that must each pass the text rules; at most `most` distinct items when given.
+ * The length is bounded before any item is checked (a list may repeat items, up to 4 × `most`).
+ */
+export function storableList(checked: Checked<string[]>, kind: TextKind, most?: number, items = 'items'): Checked<string[]> {
   if (!checked.ok) return checked;
+  const tooMany = (count: number) => bad(`has ${count} ${items}; at most ${most} are allowed`);
+  if (most !== undefined && checked.value.length > most * 4) return tooMany(checked.value.length);
   for (const item of checked.value) {
     const problem = describeTextProblem(item, kind);
     if (problem !== null) return bad(problem);
   }
-  if (most !== undefined && checked.value.length > most) return bad(`has ${checked.value.length} items; at most ${most} are allowed`);
+  if (most !== undefined) {
+    const distinct = new Set(checked.value).size;
+    if (distinct > most) return tooMany(distinct);
+  }
   return checked;
 }
 

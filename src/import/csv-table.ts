@@ -2,16 +2,17 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { open } from 'node:fs/promises';
-import { CsvError, parse } from 'csv-parse';
-import { ImportFileError } from './import-problem';
+import { CsvError, parse, type Options, type Parser } from 'csv-parse';
+import { ImportFileError, type ImportProblem } from './import-problem';
 import type { RowSource } from './row-source';
 
 /**
  * Streams a CSV file row by row with csv-parse (quoted fields with commas, quotes and line
  * breaks, a UTF-8 BOM, LF or CRLF, stray quotes inside unquoted fields), so a file of any
  * size is read in constant memory. The first row is the header; columns are matched by
- * name, case-insensitively and whatever their order, and missing required columns stop
- * the import with one error naming them. Rows whose cells are all blank are skipped.
+ * name, case-insensitively and whatever their order; missing required columns, or a column
+ * named twice, stop the import with one error naming them, and columns copnet does not know
+ * are named in a warning. Empty lines, and rows whose cells are all blank, are skipped.
  *
  * Line numbers are counted here rather than taken from csv-parse (whose count drifts on
  * CRLF line breaks inside quoted fields): a row's line is the line it starts on, the
@@ -28,9 +29,33 @@ export async function openCsvTable<F extends string>(
   const positions = new Map<string, number>();
   header.forEach((name, i) => {
     const key = name.trim().toLowerCase();
-    if (key !== '' && !positions.has(key)) positions.set(key, i);
+    if (key === '') return;
+    const first = positions.get(key);
+    // A second column of a name would silently lose one of the two: refused.
+    if (first !== undefined) {
+      throw new ImportFileError(
+        file,
+        `the header names the column ${JSON.stringify(name.trim())} twice (columns ${first + 1} and ${i + 1}); each column may appear once`,
+        1,
+      );
+    }
+    positions.set(key, i);
   });
   const fields = Object.keys(columns) as F[];
+  const known = new Set<string>(Object.values(columns));
+  const unknown = header.map((name) => name.trim()).filter((name) => name !== '' && !known.has(name.toLowerCase()));
+  const warnings: ImportProblem[] =
+    unknown.length === 0
+      ? []
+      : [
+          {
+            file,
+            line: 1,
+            path: null,
+            column: null,
+            reason: `the column${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => JSON.stringify(name)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not copnet's and ignored (its columns: ${[...known].join(', ')})`,
+          },
+        ];
   const missing = required.filter((field) => !positions.has(columns[field]));
   if (missing.length > 0) {
     const found = header.map((name) => name.trim()).filter((name) => name !== '');
@@ -46,14 +71,18 @@ export async function openCsvTable<F extends string>(
 
   return {
     file,
+    warnings,
     columnOf: (field) => columns[field],
     async scan(onRow) {
       let line = 1;
       let ordinal = 0;
       let isHeader = true;
+      let emptyLines = 0;
       try {
         for await (const record of csvRecords(file)) {
-          const values = record as string[];
+          const values = record.values;
+          line += record.emptyLinesBefore - emptyLines;
+          emptyLines = record.emptyLinesBefore;
           const startLine = line;
           line += 1 + countLineBreaks(values);
           if (isHeader) {
@@ -81,8 +110,28 @@ export async function openCsvTable<F extends string>(
   };
 }
 
-function csvRecords(file: string): AsyncIterable<unknown> {
-  const parser = parse({ bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
+/** One CSV record, with the count of empty lines csv-parse skipped since the file began. */
+interface CsvRecord {
+  readonly values: string[];
+  readonly emptyLinesBefore: number;
+}
+
+/**
+ * The file's records. Empty lines are skipped by csv-parse itself: handed over, each would be a
+ * record of one field where the header has several, for which csv-parse builds an error object
+ * even when told to relax (a million empty lines: 48 s and 900 MB for nothing). Their count,
+ * read when each record is emitted, keeps the line numbers true.
+ */
+function csvRecords(file: string): AsyncIterable<CsvRecord> {
+  const options: Options<CsvRecord, string[]> = {
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (values: string[]): CsvRecord => ({ values, emptyLinesBefore: parser.info.empty_lines }),
+  };
+  // csv-parse types on_record as returning its record type; the stream passes on whatever it returns.
+  const parser: Parser = parse(options as unknown as Options);
   const bytes = createReadStream(file, { highWaterMark: 1 << 20 });
   const check = new Utf8Check(file);
   bytes.on('error', (error) => parser.destroy(error));
@@ -144,7 +193,8 @@ async function readHeader(file: string): Promise<string[]> {
   const records = csvRecords(file)[Symbol.asyncIterator]();
   try {
     const first = await records.next();
-    if (!first.done) header = first.value as string[];
+    // The header is the first line: one after empty lines is not taken for it.
+    if (!first.done && first.value.emptyLinesBefore === 0) header = first.value.values;
   } catch (error) {
     throw asFileError(file, error, 1);
   } finally {

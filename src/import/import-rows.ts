@@ -52,6 +52,11 @@ export interface ImportOptions {
   readonly batchSize?: number;
   /** Called for each problem, in the order found. */
   readonly onProblem?: (problem: ImportProblem) => void;
+  /**
+   * Called for what does not stop the import but the user should know: columns ignored, a new
+   * actor named as another, a row under a merged actor's id (not written).
+   */
+  readonly onWarning?: (warning: ImportProblem) => void;
   /** Ids for new interactions; time-ordered UUIDs by default. */
   readonly newId?: () => string;
   /** Told when each step starts: for progress output and the benchmark's timings. */
@@ -78,6 +83,7 @@ export async function importRows(store: Store, sources: ImportSources, options: 
     options.onProblem?.(problem);
   };
 
+  for (const warning of [...(sources.actors?.warnings ?? []), ...(sources.interactions?.warnings ?? [])]) options.onWarning?.(warning);
   options.onStep?.('checking');
   const spool = await RowSpool.create<SpooledInteraction>();
   try {
@@ -107,7 +113,11 @@ export async function importRows(store: Store, sources: ImportSources, options: 
     }
 
     options.onStep?.('writing');
-    const actorCounts = actors && { read: actors.read, skipped: actors.badRows, ...(await writeActorRows(store, actors.valid)) };
+    const actorCounts = actors && {
+      read: actors.read,
+      skipped: actors.badRows,
+      ...(await writeActorRows(store, sources.actors!, actors.valid, options.onWarning)),
+    };
     const interactionCounts = interactions && {
       read: interactions.read,
       skipped: interactions.badRows,

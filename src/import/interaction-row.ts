@@ -1,5 +1,6 @@
 import { describeValue, InvalidInputError } from '../domain/errors';
 import { parseIsoDateTime } from '../domain/date-time';
+import { MAX_PARTICIPANTS } from '../domain/text-rules';
 import { DEFAULT_INTERACTION_WEIGHT, INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import {
   enumValue,
@@ -52,17 +53,19 @@ export function checkInteractionRow(
     const unknown = unknownActor(initiatorId);
     if (unknown !== null) problems.push({ field: 'initiatorId', reason: `${describeValue(initiatorId)} ${unknown}` });
   }
-  const listed = take('participantIds', storableList(textList(cells.participantIds), 'id'));
+  const listed = take('participantIds', storableList(textList(cells.participantIds), 'id', MAX_PARTICIPANTS, 'participants'));
   const participantIds: string[] = [];
+  const seen = new Set<string>();
   if (listed !== null && listed.length === 0) {
     problems.push({ field: 'participantIds', reason: 'is empty; name at least one participant (ids separated by ;)' });
   }
   for (const id of listed ?? []) {
     if (id === initiatorId) {
       problems.push({ field: 'participantIds', reason: `${describeValue(id)} is the initiator; participants are the other actors` });
-    } else if (participantIds.includes(id)) {
+    } else if (seen.has(id)) {
       problems.push({ field: 'participantIds', reason: `${describeValue(id)} is listed twice` });
     } else {
+      seen.add(id);
       participantIds.push(id);
       const unknown = unknownActor(id);
       if (unknown !== null) problems.push({ field: 'participantIds', reason: `${describeValue(id)} ${unknown}` });

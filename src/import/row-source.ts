@@ -1,4 +1,5 @@
 import type { Cells } from './import-format';
+import type { ImportProblem } from './import-problem';
 import type { RowLocation } from './row-location';
 
 /**
@@ -16,6 +17,8 @@ export interface SourceRow<F extends string> extends RowLocation {
 export interface RowSource<F extends string> {
   /** The file as named by the user. */
   readonly file: string;
+  /** What is odd about the table but does not stop the import (e.g. columns copnet ignores). */
+  readonly warnings?: readonly ImportProblem[];
   /** The column (CSV) or field (JSON) name of a field, as the user wrote it. */
   columnOf(field: F): string;
   /** Reads the table from the start, calling `onRow` for each row (awaited when it returns a promise). */

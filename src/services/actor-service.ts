@@ -1,4 +1,6 @@
 import type { Author } from '../domain/access';
+import { nameTwinMessage, nameTwins } from '../domain/actor-names';
+import { checkBatchSize } from '../domain/batch-size';
 import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
 import { checkText } from '../domain/text-rules';
 import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
@@ -9,8 +11,40 @@ import type { Connection } from './connection';
 export class ActorService {
   constructor(private readonly store: Store) {}
 
-  async upsertActors(inputs: readonly ActorInput[], author?: Author): Promise<Actor[]> {
-    return this.store.upsertActors(validateActorBatch(inputs), author);
+  /**
+   * Validates and upserts a batch. Written, with a warning each: a row under a merged actor's id
+   * (not written: it names the actor it was merged into) and a new actor named as another.
+   */
+  async upsertActors(inputs: readonly ActorInput[], author?: Author): Promise<UpsertedActors> {
+    checkBatchSize(inputs, 'actors');
+    const actors = validateActorBatch(inputs);
+    const before = await this.store.getActorsByIds(actors.map((actor) => actor.id));
+    const warnings: ActorWarning[] = [];
+    const fresh: { index: number; id: string; name: string }[] = [];
+    actors.forEach((actor, index) => {
+      const found = before[index] ?? null;
+      if (found === null) fresh.push({ index, id: actor.id, name: actor.name });
+      else if (found.id !== actor.id) {
+        warnings.push({
+          code: 'MERGED_ACTOR_ID',
+          field: `actors[${index}].id`,
+          message: `actors[${index}].id: ${JSON.stringify(actor.id)} was merged into ${JSON.stringify(found.id)}; the row is not written and ${JSON.stringify(found.id)} is returned as stored (upsert ${JSON.stringify(found.id)} to change it)`,
+          id: found.id,
+        });
+      }
+    });
+    if (fresh.length > 0) {
+      for (const twin of nameTwins(fresh, await this.store.findActorsByNames(fresh.map((actor) => actor.name)))) {
+        warnings.push({
+          code: 'SAME_NAME_AS_ACTOR',
+          field: `actors[${twin.index}].name`,
+          message: `actors[${twin.index}].name: ${nameTwinMessage(twin)}`,
+          id: twin.twinId,
+        });
+      }
+      warnings.sort((a, b) => batchIndex(a.field) - batchIndex(b.field));
+    }
+    return { actors: await this.store.upsertActors(actors, author), warnings };
   }
 
   /** Merges a duplicate into the actor it duplicates; the duplicate's id becomes an alias. */
@@ -43,6 +77,24 @@ export class ActorService {
       totalCount: () => this.store.countActors(filter),
     };
   }
+}
+
+/** What upsertActors wrote, in input order, and what the caller should know about it. */
+export interface UpsertedActors {
+  readonly actors: Actor[];
+  readonly warnings: readonly ActorWarning[];
+}
+
+/** A row accepted with a remark: `id` is the actor the remark is about (the merge target, the twin). */
+export interface ActorWarning {
+  readonly code: 'MERGED_ACTOR_ID' | 'SAME_NAME_AS_ACTOR';
+  readonly field: string;
+  readonly message: string;
+  readonly id: string;
+}
+
+function batchIndex(field: string): number {
+  return Number(/^actors\[(\d+)\]/.exec(field)?.[1] ?? 0);
 }
 
 function actorId(value: string, field: string): string {

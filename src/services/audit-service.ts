@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditFilter, RecordStamp } from '../domain/audit';
+import { DEFAULT_AUDIT_ORDER, type AuditEntry, type AuditFilter, type AuditOrder, type RecordStamp } from '../domain/audit';
 import { InvalidInputError } from '../domain/errors';
 import { validatePageSize } from '../domain/page';
 import type { Store } from '../store/store';
@@ -18,11 +18,16 @@ export class AuditService {
     return this.store.getInteractionStamps(ids);
   }
 
-  async list(filter: AuditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<AuditEntry>> {
+  async list(
+    filter: AuditFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    order: AuditOrder = DEFAULT_AUDIT_ORDER,
+  ): Promise<Connection<AuditEntry>> {
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
       throw new InvalidInputError('filter.to', filter.to, 'must be after filter.from');
     }
-    const page = await this.store.listAuditLog(filter, { first: validatePageSize(first), after: decodeAuditCursor(after) });
+    const page = await this.store.listAuditLog(filter, { first: validatePageSize(first), after: decodeAuditCursor(after) }, order);
     return {
       edges: page.items.map((node) => ({ node, cursor: String(node.seq) })),
       hasNextPage: page.hasNextPage,

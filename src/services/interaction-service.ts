@@ -1,4 +1,5 @@
 import type { Author } from '../domain/access';
+import { checkBatchSize } from '../domain/batch-size';
 import { applyInteractionPatch, samePayload, validateIdList, validateReason, type InteractionPatch } from '../domain/correction';
 import { InvalidInputError } from '../domain/errors';
 import { validateInteractionBatch, type Interaction, type InteractionInput } from '../domain/interaction';
@@ -17,6 +18,7 @@ export class InteractionService {
    * resolved before comparing).
    */
   async recordInteractions(inputs: readonly InteractionInput[], author?: Author): Promise<ReportedInteraction[]> {
+    checkBatchSize(inputs, 'interactions');
     const sent = validateInteractionBatch(inputs);
     const recorded = await this.store.recordInteractions(sent, author);
     return Promise.all(

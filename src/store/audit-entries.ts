@@ -37,17 +37,27 @@ export function actorWritten(actor: Actor, previous: Actor | null, author: Autho
   return entry(author, previous ? 'UPDATE' : 'CREATE', 'ACTOR', actor.id, { before: previous, after: actor });
 }
 
-export function actorDeleted(actor: Actor, author: Author): AuditRecord {
-  return entry(author, 'DELETE', 'ACTOR', actor.id, { before: actor });
+/** `droppedInteractionIds`: deleted interactions of the actor that went with it. */
+export function actorDeleted(actor: Actor, author: Author, droppedInteractionIds: readonly string[] = []): AuditRecord {
+  return entry(author, 'DELETE', 'ACTOR', actor.id, {
+    before: actor,
+    ...(droppedInteractionIds.length > 0 ? { after: { droppedDeletedInteractionIds: [...droppedInteractionIds].sort() } } : {}),
+  });
 }
 
 /** A merge: both actors before, the target after, and what moved to it. */
 export function actorsMerged(
   source: Actor,
   target: Actor,
-  moved: { readonly interactionIds: readonly string[]; readonly affiliatedActorIds: readonly string[] },
+  moved: {
+    readonly interactionIds: readonly string[];
+    readonly affiliatedActorIds: readonly string[];
+    /** Deleted interactions between the two only, dropped by the merge. */
+    readonly droppedInteractionIds?: readonly string[];
+  },
   author: Author,
 ): AuditRecord {
+  const dropped = moved.droppedInteractionIds ?? [];
   return entry(author, 'MERGE', 'ACTOR', source.id, {
     relatedId: target.id,
     before: { source, target },
@@ -55,6 +65,7 @@ export function actorsMerged(
       target: mergedTarget(source, target),
       movedInteractionIds: [...moved.interactionIds],
       movedAffiliatedActorIds: moved.affiliatedActorIds.filter((id) => id !== target.id).sort(),
+      ...(dropped.length > 0 ? { droppedDeletedInteractionIds: [...dropped].sort() } : {}),
     },
   });
 }

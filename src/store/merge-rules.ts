@@ -30,6 +30,22 @@ export function moveInteraction(interaction: Interaction, sourceId: string, targ
 }
 
 /**
+ * What a merge does with one of the source's interactions: moves it (moveInteraction), or, for a
+ * deleted interaction left between the target and itself, drops it (null): a deleted interaction
+ * never blocks a merge, and its content stays in the audit trail (its CREATE and DELETE entries).
+ * A live one between the two only still refuses the merge.
+ */
+export function moveOrDropInteraction(interaction: Interaction, deleted: boolean, sourceId: string, targetId: string): Interaction | null {
+  if (deleted && collapsesInMerge(interaction, sourceId, targetId)) return null;
+  return moveInteraction(interaction, sourceId, targetId);
+}
+
+function collapsesInMerge(interaction: Interaction, sourceId: string, targetId: string): boolean {
+  const ends = new Set([sourceId, targetId]);
+  return ends.has(interaction.initiatorId) && interaction.participantIds.every((id) => ends.has(id));
+}
+
+/**
  * An interaction whose actor ids may be aliases of merged actors, with each alias replaced by
  * the actor it now names; repeats that this creates are dropped. `path` names the interaction
  * in its batch for the error when no participant is left.
@@ -60,20 +76,25 @@ export function resolveInteractionAliases(interaction: Interaction, aliases: Rea
 }
 
 /**
- * An actor batch with aliases of merged actors replaced by the actors they name, in ids and
- * affiliations (an actor never ends up affiliated with itself).
+ * The rows of an actor batch to write, in place: null for a row whose id is the alias of a
+ * merged actor (a duplicate's row must never overwrite the actor it was merged into, so
+ * re-importing the file it came from writes nothing), the others with aliases in their
+ * affiliations replaced by the actors they name (an actor never ends up affiliated with itself).
  */
-export function resolveActorAliases<A extends { readonly id: string; readonly affiliationId: string | null }>(
+export function actorsToWrite<A extends { readonly id: string; readonly affiliationId: string | null }>(
   batch: readonly A[],
   aliases: ReadonlyMap<string, string>,
-): readonly A[] {
-  if (aliases.size === 0) return batch;
+): (A | null)[] {
   return batch.map((actor) => {
-    const id = aliases.get(actor.id) ?? actor.id;
-    const affiliationId = actor.affiliationId === null ? null : (aliases.get(actor.affiliationId) ?? actor.affiliationId);
-    return { ...actor, id, affiliationId: affiliationId === id ? null : affiliationId };
+    if (aliases.has(actor.id)) return null;
+    if (actor.affiliationId === null || !aliases.has(actor.affiliationId)) return actor;
+    const affiliationId = aliases.get(actor.affiliationId)!;
+    return { ...actor, affiliationId: affiliationId === actor.id ? null : affiliationId };
   });
 }
+
+/** Stands for a row actorsToWrite left out, where a check wants one per row: it names no affiliation. */
+export const NOT_WRITTEN = { affiliationId: null } as const;
 
 /** Every id an actor batch names: the actors and their affiliations. */
 export function idsNamedByActors(batch: readonly { readonly id: string; readonly affiliationId: string | null }[]): string[] {

@@ -30,13 +30,16 @@ export function requireActor(found: Actor | null | undefined, id: string, field:
   return found;
 }
 
-/** An actor may be deleted only when nothing refers to it; otherwise it is merged. */
+/**
+ * An actor may be deleted only when nothing live refers to it; otherwise it is merged. Deleted
+ * interactions do not count: they go with the actor (their content stays in the audit trail).
+ */
 export function requireUnreferencedActor(id: string, references: { readonly interactions: number; readonly affiliated: number }): void {
   if (references.interactions > 0) {
     throw new InvalidInputError(
       'id',
       id,
-      `has ${references.interactions} interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)`,
+      `has ${references.interactions} interaction(s); merge it into the actor it duplicates instead (mergeActors)`,
     );
   }
   if (references.affiliated > 0) {

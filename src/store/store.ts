@@ -1,6 +1,6 @@
 import type { Author, StoredToken } from '../domain/access';
 import type { Actor, ActorKind } from '../domain/actor';
-import type { AuditCursor, AuditEntry, AuditFilter, RecordStamp } from '../domain/audit';
+import type { AuditCursor, AuditEntry, AuditFilter, AuditOrder, RecordStamp } from '../domain/audit';
 import type { Interaction, InteractionKind } from '../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../domain/page';
 import type { Scope } from '../domain/scope';
@@ -27,7 +27,9 @@ export interface Store {
   /**
    * Creates or replaces actors (matched by id). `affiliationId` must name an actor that
    * exists already or is in the same batch. Returns the actors as stored, in input order.
-   * An id (or affiliationId) that is the alias of a merged actor names that actor.
+   * An affiliationId that is the alias of a merged actor names that actor; a row whose id is
+   * such an alias is not written (the duplicate never overwrites the actor it was merged
+   * into) and its result is that actor, as stored.
    * Changed actors are stamped and logged as written by `author` (default: `system`, now).
    */
   upsertActors(actors: readonly Actor[], author?: Author): Promise<Actor[]>;
@@ -45,6 +47,9 @@ export interface Store {
    * alias of a merged actor gives the actor it was merged into.
    */
   getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]>;
+
+  /** Actors whose name folds (domain/actor-names.ts foldName) to one of these names', ordered by id. */
+  findActorsByNames(names: readonly string[]): Promise<Actor[]>;
 
   /** Interactions by id, in the order asked, null where none exists or it is deleted. */
   getInteractionsByIds(ids: readonly string[]): Promise<(Interaction | null)[]>;
@@ -98,13 +103,13 @@ export interface Store {
   restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]>;
 
   /**
-   * Moves the source's interactions (deleted ones too) and affiliated actors to the target,
+   * Moves the source's interactions (deleted ones too, but those left between the two only, which go) and affiliated actors to the target,
    * removes the source and makes its id an alias of the target (aliases of the source follow).
    * Refused when the kinds differ unless allowKindChange. Returns the target.
    */
   mergeActors(sourceId: string, targetId: string, options: { readonly allowKindChange: boolean }, author: Author): Promise<Actor>;
 
-  /** Deletes an actor that no interaction (deleted or not) and no affiliated actor refers to. */
+  /** Deletes an actor that no live interaction and no affiliated actor refers to; its deleted interactions go with it. */
   deleteActor(id: string, author: Author): Promise<Actor>;
 
   // ---- Audit trail
@@ -114,8 +119,11 @@ export interface Store {
   /** The same for interactions (deleted ones included). */
   getInteractionStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]>;
 
-  /** Audit entries matching the filter, in the order written. Append-only: nothing removes them. */
-  listAuditLog(filter: AuditFilter, page: PageRequest<AuditCursor>): Promise<Page<AuditEntry>>;
+  /**
+   * Audit entries matching the filter, in the order written, or newest first; a cursor pages on
+   * in the same order. Append-only: nothing removes them.
+   */
+  listAuditLog(filter: AuditFilter, page: PageRequest<AuditCursor>, order?: AuditOrder): Promise<Page<AuditEntry>>;
 
   // ---- API tokens (never bump the revision)
 

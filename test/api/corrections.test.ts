@@ -192,7 +192,7 @@ describe('deleting an actor', () => {
   it('says to merge instead when the actor has interactions, and deletes one that has none', async () => {
     const refused = await server.gqlAs(writer, `mutation { deleteActor(id: "c") { id } }`);
     expect(refused.errors?.[0]).toMatchObject({
-      message: 'id: "c" has 2 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)',
+      message: 'id: "c" has 2 interaction(s); merge it into the actor it duplicates instead (mergeActors)',
       extensions: { code: 'BAD_USER_INPUT', field: 'id' },
     });
     const deleted = await server.gqlAs<{ deleteActor: { id: string } }>(writer, `mutation { deleteActor(id: "school-1") { id } }`);

@@ -276,6 +276,71 @@ describe('copnet import (CSV)', () => {
   });
 });
 
+describe('copnet import: headers, merged actors and look-alike names (issue 19)', () => {
+  it('refuses a header that names a column twice, naming it, and writes nothing', async () => {
+    const actors = temp.file('twice.csv', 'id,name,kind,Name\nx,X,SCHOOL,Other\n');
+    const db = freshDb();
+    expect(await db.run({ actors })).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `${actors}, line 1: the header names the column "Name" twice (columns 2 and 4); each column may appear once`,
+        'Nothing written.',
+      ],
+    });
+    expect(await inspect(db, (store) => store.countActors({}))).toBe(0);
+  });
+
+  it('names the columns it ignores in a warning, and imports the rest', async () => {
+    const actors = temp.file('extra.csv', 'id,name,kind,Website,notes\nx,X,SCHOOL,x.org,n\n');
+    const db = freshDb();
+    expect(await db.run({ actors })).toEqual({
+      code: 0,
+      out: [`Actors (${actors}): 1 read, 1 written, 0 skipped, 0 already present`],
+      err: [
+        `warning: ${actors}, line 1: the columns "Website", "notes" are not copnet's and ignored (its columns: id, name, kind, region, tags, affiliation_id)`,
+      ],
+    });
+  });
+
+  it('re-importing the file of a merged duplicate writes nothing: its row never overwrites the merge target', async () => {
+    const actors = temp.file('merged.csv', 'id,name,kind,region\nh-keep,Keep,INTERMEDIARY,MD\nh-dupl,Duplicate,SCHOOL,CA\n');
+    const db = freshDb();
+    expect((await db.run({ actors })).code).toBe(0);
+    await inspect(db, (store) => store.mergeActors('h-dupl', 'h-keep', { allowKindChange: true }, { by: 'test', at: new Date() }));
+    const revision = await inspect(db, (store) => store.revision());
+    for (let round = 0; round < 2; round++) {
+      expect(await db.run({ actors })).toEqual({
+        code: 0,
+        out: [`Actors (${actors}): 2 read, 0 written, 0 skipped, 2 already present`],
+        err: [`warning: ${actors}, line 3, column id: "h-dupl" was merged into "h-keep"; the row is not written (change "h-keep" instead)`],
+      });
+    }
+    expect(await inspect(db, (store) => store.getActorsByIds(['h-keep']))).toEqual([
+      { id: 'h-keep', name: 'Keep', kind: 'INTERMEDIARY', region: 'MD', tags: [], affiliationId: null },
+    ]);
+    expect(await inspect(db, (store) => store.revision())).toBe(revision);
+  });
+
+  it('warns when a new actor is named as another, in the store or earlier in the file, and writes it', async () => {
+    const first = temp.file('first.csv', 'id,name,kind\nbmgf,Bill & Melinda Gates Foundation,FOUNDATION\n');
+    const second = temp.file(
+      'second.csv',
+      'id,name,kind\nbmgf-2,bill & melinda gates foundation,FOUNDATION\nnew-a,Same,SCHOOL\nnew-b,Same,SCHOOL\n',
+    );
+    const db = freshDb();
+    expect((await db.run({ actors: first })).code).toBe(0);
+    expect(await db.run({ actors: second })).toEqual({
+      code: 0,
+      out: [`Actors (${second}): 3 read, 3 written, 0 skipped, 0 already present`],
+      err: [
+        `warning: ${second}, line 2, column name: the new actor "bmgf-2" is named "bill & melinda gates foundation", as "bmgf" is; if they are one organisation, merge them (mergeActors)`,
+        `warning: ${second}, line 4, column name: the new actor "new-b" is named "Same", as "new-a" is; if they are one organisation, merge them (mergeActors)`,
+      ],
+    });
+  });
+});
+
 describe('copnet import when the store fails', () => {
   it('prints one line naming the failure and how to finish the import, exit code 1', async () => {
     const err: string[] = [];

@@ -244,9 +244,8 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
           bob,
         );
         expect(later).toEqual({ interaction: interaction('i-4', '2019-06-01T00:00:00Z', 'nsi-baltimore', ['nsi-core']), created: true });
-        expect(await store.upsertActors([{ ...baltimoreTwin, name: 'Baltimore (renamed)' }], bob)).toEqual([
-          { ...baltimore, name: 'Baltimore (renamed)', region: 'MD' },
-        ]);
+        // The duplicate's id never overwrites its target (issue 19, item 6): the row is not written.
+        expect(await store.upsertActors([{ ...baltimoreTwin, name: 'Baltimore (renamed)' }], bob)).toEqual([baltimore]);
         expect(await store.countActors({})).toBe(4);
         const [entry] = await log({ actorId: 'nsi-bcps', by: 'bob' });
         expect(entry).toMatchObject({
@@ -299,13 +298,14 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         await expectInvalid(
           store.deleteActor('nsi-core', bob),
           'id',
-          'id: "nsi-core" has 3 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)',
+          'id: "nsi-core" has 3 interaction(s); merge it into the actor it duplicates instead (mergeActors)',
         );
         await store.deleteInteractions(['i-2', 'i-3'], 'wrong', bob);
+        // Its interactions are deleted: only the school affiliated with it holds it now.
         await expectInvalid(
           store.deleteActor('nsi-bcps', bob),
           'id',
-          'id: "nsi-bcps" has 2 interaction(s) (deleted ones included); merge it into the actor it duplicates instead (mergeActors)',
+          'id: "nsi-bcps" has 1 affiliated actor(s); merge it into the actor it duplicates instead (mergeActors)',
         );
         await store.upsertActors([{ ...school, affiliationId: 'nsi-baltimore' }], bob);
         await expectInvalid(
@@ -320,6 +320,75 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         expect(await store.revision()).toBeGreaterThan(revision);
         expect(summary(await log({ actorId: 'nsi-baltimore', by: 'bob' }))).toEqual(['DELETE ACTOR nsi-baltimore by bob']);
         await expectInvalid(store.deleteActor('nsi-baltimore', bob), 'id', 'id: "nsi-baltimore" is not a known actor');
+      });
+    });
+
+    describe('issue 19: aliases, deleted interactions, audit order, names', () => {
+      it('never lets a merged id overwrite its target, in a batch holding both ids either way round', async () => {
+        await store.upsertActors(everyone, alice);
+        await store.mergeActors('nsi-bcps', 'nsi-baltimore', { allowKindChange: false }, bob);
+        const entries = (await log()).length;
+        const revision = await store.revision();
+        const twinFirst = await store.upsertActors([{ ...baltimoreTwin, name: 'BCPS again' }, baltimore], bob);
+        const twinLast = await store.upsertActors([baltimore, { ...baltimoreTwin, kind: 'SCHOOL' }], bob);
+        expect(twinFirst).toEqual([baltimore, baltimore]);
+        expect(twinLast).toEqual([baltimore, baltimore]);
+        expect(await store.getActorsByIds(['nsi-baltimore'])).toEqual([baltimore]);
+        expect((await log()).length).toBe(entries);
+        expect(await store.revision()).toBeGreaterThanOrEqual(revision);
+        // An affiliation naming the alias still lands on the target.
+        const [moved] = await store.upsertActors([{ ...school, affiliationId: 'nsi-bcps' }], bob);
+        expect(moved).toEqual({ ...school, affiliationId: 'nsi-baltimore' });
+      });
+
+      it('merges and deletes past deleted interactions: those left between no two actors go, with their ids in the log', async () => {
+        await store.upsertActors([foundation, baltimore, baltimoreTwin, core], alice);
+        await store.recordInteractions([peer, visit, interaction('i-5', '2019-05-01T00:00:00Z', 'nsi-bcps', ['nsi-core', 'bmgf'])], alice);
+        await store.deleteInteractions(['i-3', 'i-5'], 'recorded by mistake', bob);
+        // nsi-core's only interaction with nsi-bcps is deleted: the merge goes through.
+        expect(await store.mergeActors('nsi-bcps', 'nsi-core', { allowKindChange: false }, bob)).toEqual(core);
+        const [merge] = await log({ actorId: 'nsi-bcps', by: 'bob' }).then((all) => all.filter((e) => e.action === 'MERGE'));
+        expect(merge?.after).toMatchObject({ movedInteractionIds: ['i-5'], droppedDeletedInteractionIds: ['i-3'] });
+        expect(await store.restoreInteractions(['i-5'], bob)).toEqual([interaction('i-5', '2019-05-01T00:00:00Z', 'nsi-core', ['bmgf'])]);
+        await expectInvalid(store.restoreInteractions(['i-3'], bob), 'ids[0]', 'ids[0]: "i-3" is not a known interaction');
+        // An actor whose interactions are all deleted can be deleted; they go with it.
+        await store.deleteInteractions(['i-1'], 'wrong', bob);
+        await expectInvalid(
+          store.deleteActor('bmgf', bob),
+          'id',
+          'id: "bmgf" has 1 interaction(s); merge it into the actor it duplicates instead (mergeActors)',
+        );
+        await store.deleteInteractions(['i-5'], 'wrong again', bob);
+        expect(await store.deleteActor('bmgf', bob)).toEqual(foundation);
+        const [deletion] = (await log({ actorId: 'bmgf' })).filter((e) => e.action === 'DELETE');
+        expect(deletion?.after).toEqual({ droppedDeletedInteractionIds: ['i-1', 'i-5'] });
+        await expectInvalid(store.restoreInteractions(['i-1'], bob), 'ids[0]', 'ids[0]: "i-1" is not a known interaction');
+        expect(await store.countActors({})).toBe(2);
+      });
+
+      it('lists the audit log newest first on request, paging on in that order', async () => {
+        await store.upsertActors([foundation], alice);
+        await store.upsertActors([core], alice);
+        await store.upsertActors([baltimore], bob);
+        const oldest = (await log()).map((e) => e.subjectId);
+        expect(oldest).toEqual(['bmgf', 'nsi-core', 'nsi-baltimore']);
+        const first = await store.listAuditLog({}, { first: 2, after: null }, 'NEWEST_FIRST');
+        expect(first.items.map((e) => e.subjectId)).toEqual(['nsi-baltimore', 'nsi-core']);
+        expect(first.hasNextPage).toBe(true);
+        const next = await store.listAuditLog({}, { first: 2, after: { seq: first.items[1]!.seq } }, 'NEWEST_FIRST');
+        expect(next.items.map((e) => e.subjectId)).toEqual(['bmgf']);
+        expect(next.hasNextPage).toBe(false);
+        const alices = await store.listAuditLog({ by: 'alice' }, { first: 10, after: null }, 'NEWEST_FIRST');
+        expect(alices.items.map((e) => e.subjectId)).toEqual(['nsi-core', 'bmgf']);
+      });
+
+      it('finds actors by name, case-insensitively, ordered by id', async () => {
+        await store.upsertActors([...everyone, actor('bmgf-2', 'gates foundation', 'FOUNDATION')], alice);
+        expect(await store.findActorsByNames(['Gates FOUNDATION', 'nobody'])).toEqual([
+          foundation,
+          actor('bmgf-2', 'gates foundation', 'FOUNDATION'),
+        ]);
+        expect(await store.findActorsByNames([])).toEqual([]);
       });
     });
 

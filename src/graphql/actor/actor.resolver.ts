@@ -25,9 +25,14 @@ export class ActorResolver {
     return { edges: connection.edges, pageInfo: pageInfoOf(connection), source: connection };
   }
 
-  @Mutation(() => [Actor], { description: 'Creates or replaces actors by id, all or nothing. Returns them as stored, in input order.' })
+  @Mutation(() => [Actor], {
+    description:
+      'Creates or replaces actors by id, all or nothing; at most 500 per call. Returns them as stored, in input order. A row under the id of a merged actor is not written (its result is the actor it was merged into), and a new actor named as another is written; both come with a warning (extensions.warnings, codes MERGED_ACTOR_ID and SAME_NAME_AS_ACTOR).',
+  })
   async upsertActors(@Arg('actors', () => [ActorInput]) actors: ActorInput[], @Ctx() context: RequestContext): Promise<Actor[]> {
-    return context.services.actors.upsertActors(actors, await context.author());
+    const upserted = await context.services.actors.upsertActors(actors, await context.author());
+    context.warnings.push(...upserted.warnings.map((warning) => ({ ...warning })));
+    return upserted.actors;
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The intermediary this actor (a school) belongs to.' })

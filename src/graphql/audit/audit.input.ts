@@ -1,4 +1,6 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { AUDIT_ORDERS, DEFAULT_AUDIT_ORDER, type AuditOrder } from '../../domain/audit';
+import { enumOf } from '../common/enums';
 import { FIRST_DESCRIPTION } from '../common/page-info.type';
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -19,6 +21,16 @@ export class AuditFilter {
   to?: Date | null;
 }
 
+export const AuditOrderEnum = enumOf<AuditOrder>(AUDIT_ORDERS);
+registerEnumType(AuditOrderEnum, {
+  name: 'AuditOrder',
+  description: 'The order of audit entries.',
+  valuesConfig: {
+    OLDEST_FIRST: { description: 'As written (the default): for tools that follow the log from a cursor.' },
+    NEWEST_FIRST: { description: 'Latest change first: for a person reading what happened lately.' },
+  },
+});
+
 @ArgsType()
 export class AuditLogArgs {
   @Field(() => AuditFilter, { nullable: true })
@@ -29,4 +41,7 @@ export class AuditLogArgs {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the edge to start after.' })
   after?: string | null;
+
+  @Field(() => AuditOrderEnum, { defaultValue: DEFAULT_AUDIT_ORDER, description: 'OLDEST_FIRST (as written) unless told NEWEST_FIRST.' })
+  order!: AuditOrder;
 }

@@ -7,13 +7,14 @@ import { AuditLogArgs } from './audit.input';
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
-    description: 'Every change (create, update, delete, restore, merge, token created or revoked), in the order made (admin).',
+    description:
+      'Every change (create, update, delete, restore, merge, token created or revoked), in the order made unless `order: NEWEST_FIRST` (admin).',
   })
   async auditLog(
-    @Args(() => AuditLogArgs) { filter, first, after }: AuditLogArgs,
+    @Args(() => AuditLogArgs) { filter, first, after, order }: AuditLogArgs,
     @Ctx() { services }: RequestContext,
   ): Promise<AuditEntryConnection> {
-    const connection = await services.audit.list(filter ?? {}, first, after);
+    const connection = await services.audit.list(filter ?? {}, first, after, order);
     return {
       edges: connection.edges.map(({ node, cursor }) => ({ cursor, node: { ...node, id: String(node.seq) } })),
       pageInfo: pageInfoOf(connection),

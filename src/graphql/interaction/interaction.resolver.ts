@@ -20,7 +20,7 @@ export class InteractionResolver {
 
   @Mutation(() => [Interaction], {
     description:
-      'Records interactions, all or nothing. An externalId already recorded returns the stored interaction instead of a duplicate; when what was sent differs from it, the response carries a warning (extensions.warnings, code EXTERNAL_ID_DIFFERS). Results are in input order.',
+      'Records interactions, all or nothing; at most 500 per call. An externalId already recorded returns the stored interaction instead of a duplicate; when what was sent differs from it, the response carries a warning (extensions.warnings, code EXTERNAL_ID_DIFFERS). Results are in input order.',
   })
   async recordInteractions(
     @Arg('interactions', () => [InteractionInput]) interactions: InteractionInput[],

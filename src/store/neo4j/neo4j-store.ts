@@ -2,14 +2,31 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { chunks } from '../../domain/chunks';
 import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
-import type { AuditCursor, AuditEntry, AuditFilter, AuditRecord, RecordStamp } from '../../domain/audit';
+import {
+  DEFAULT_AUDIT_ORDER,
+  type AuditCursor,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditOrder,
+  type AuditRecord,
+  type RecordStamp,
+} from '../../domain/audit';
 import { StoreUnavailableError } from '../../domain/errors';
+import { foldName } from '../../domain/actor-names';
 import { actorsOf, type Interaction } from '../../domain/interaction';
 import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
 import * as audit from '../audit-entries';
-import { checkMerge, idsNamedByActors, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
+import {
+  actorsToWrite,
+  checkMerge,
+  idsNamedByActors,
+  mergedTarget,
+  moveOrDropInteraction,
+  NOT_WRITTEN,
+  resolveAndRequireActors,
+} from '../merge-rules';
 import * as checks from '../reference-checks';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
@@ -112,13 +129,20 @@ class Neo4jStore implements Store {
   async upsertActors(given: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
     if (given.length === 0) return [];
     return this.write(async (tx) => {
-      const actors = resolveActorAliases(given, await aliasesOf(tx, idsNamedByActors(given)));
+      const aliases = await aliasesOf(tx, idsNamedByActors(given));
+      // Rows under a merged actor's id are not written (null): they name the actor it was merged into.
+      const batch = actorsToWrite(given, aliases);
+      const actors = batch.filter((actor): actor is Actor => actor !== null);
       const inBatch = new Set(actors.map((actor) => actor.id));
       const outside = unique(
         actors.flatMap((actor) => (actor.affiliationId !== null && !inBatch.has(actor.affiliationId) ? [actor.affiliationId] : [])),
       );
       const known = await existingActorIds(tx, outside);
-      checks.requireKnownAffiliations(actors, given, (id) => inBatch.has(id) || known.has(id));
+      checks.requireKnownAffiliations(
+        batch.map((actor) => actor ?? NOT_WRITTEN),
+        given,
+        (id) => inBatch.has(id) || known.has(id),
+      );
       // An id given twice: the last one wins, as with successive upserts. Unchanged actors are not written.
       const latest = [...new Map(actors.map((actor) => [actor.id, actor])).values()];
       const before = await actorsByIds(
@@ -141,15 +165,19 @@ class Neo4jStore implements Store {
         }),
       );
       await run(tx, 'bump-revision', {});
-      const stored = await actorsByIds(
-        tx,
-        actors.map((actor) => actor.id),
-      );
+      const ids = given.map((actor) => aliases.get(actor.id) ?? actor.id);
+      const stored = await actorsByIds(tx, ids);
       return stored.map((actor, i) => {
-        if (actor === null) throw new Error(`actors[${i}] (${actors[i]?.id}) was not found right after being written`);
+        if (actor === null) throw new Error(`actors[${i}] (${ids[i]}) was not found right after being written`);
         return actor;
       });
     });
+  }
+
+  async findActorsByNames(names: readonly string[]): Promise<Actor[]> {
+    if (names.length === 0) return [];
+    const { records } = await this.read((tx) => run(tx, 'find-actors-by-names', { names: unique(names.map(foldName)) }));
+    return records.map(actorFromRow);
   }
 
   async recordInteractions(given: readonly Interaction[], author: Author = systemAuthor()): Promise<RecordedInteraction[]> {
@@ -357,7 +385,15 @@ class Neo4jStore implements Store {
       const target = checks.requireActor(foundTarget, targetId, 'targetId');
       checkMerge(source, target, options.allowKindChange);
       const { records } = await run(tx, 'find-actor-interactions', { actorId: source.id });
-      const moved = records.map((record) => moveInteraction(interactionFromRow(record), source.id, target.id));
+      const moved: Interaction[] = [];
+      const dropped: string[] = [];
+      for (const record of records) {
+        const interaction = interactionFromRow(record);
+        const movedInteraction = moveOrDropInteraction(interaction, record.get('deleted') === true, source.id, target.id);
+        if (movedInteraction === null) dropped.push(interaction.id);
+        else moved.push(movedInteraction);
+      }
+      if (dropped.length > 0) await run(tx, 'drop-interactions', { ids: dropped });
       await rewriteInteractions(tx, moved, author);
       const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
       const affiliated = (await run(tx, 'move-affiliations', { sourceId: source.id, targetId: target.id, ...stamp })).records.map((r) =>
@@ -368,7 +404,12 @@ class Neo4jStore implements Store {
       await run(tx, 'delete-actor', { id: source.id });
       const merged = mergedTarget(source, target);
       await appendAudit(tx, [
-        audit.actorsMerged(source, target, { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated }, author),
+        audit.actorsMerged(
+          source,
+          target,
+          { interactionIds: moved.map((i) => i.id), affiliatedActorIds: affiliated, droppedInteractionIds: dropped },
+          author,
+        ),
       ]);
       await run(tx, 'bump-revision', {});
       return merged;
@@ -383,9 +424,12 @@ class Neo4jStore implements Store {
         interactions: toSafeNumber(records[0]?.get('interactions'), 'interactions'),
         affiliated: toSafeNumber(records[0]?.get('affiliated'), 'affiliated'),
       });
+      // What is left is deleted interactions: they go with the actor.
+      const dropped = (await run(tx, 'find-actor-interactions', { actorId: actor.id })).records.map((record) => String(record.get('id')));
+      if (dropped.length > 0) await run(tx, 'drop-interactions', { ids: dropped });
       await run(tx, 'delete-actor-aliases', { id });
       await run(tx, 'delete-actor', { id });
-      await appendAudit(tx, [audit.actorDeleted(actor, author)]);
+      await appendAudit(tx, [audit.actorDeleted(actor, author, dropped)]);
       await run(tx, 'bump-revision', {});
       return actor;
     });
@@ -410,17 +454,24 @@ class Neo4jStore implements Store {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async listAuditLog(filter: AuditFilter, page: PageRequest<AuditCursor>): Promise<Page<AuditEntry>> {
+  async listAuditLog(
+    filter: AuditFilter,
+    page: PageRequest<AuditCursor>,
+    order: AuditOrder = DEFAULT_AUDIT_ORDER,
+  ): Promise<Page<AuditEntry>> {
+    const conditions = {
+      actorId: filter.actorId || null,
+      interactionId: filter.interactionId || null,
+      by: filter.by || null,
+      fromInclusive: filter.from ? toNeo4jDateTime(filter.from) : null,
+      toExclusive: filter.to ? toNeo4jDateTime(filter.to) : null,
+      limit: toNeo4jInteger(page.first + 1),
+    };
+    const cursor = page.after ? toNeo4jInteger(page.after.seq) : null;
     const { records } = await this.read((tx) =>
-      run(tx, 'list-audit-log', {
-        actorId: filter.actorId || null,
-        interactionId: filter.interactionId || null,
-        by: filter.by || null,
-        fromInclusive: filter.from ? toNeo4jDateTime(filter.from) : null,
-        toExclusive: filter.to ? toNeo4jDateTime(filter.to) : null,
-        afterSeq: page.after ? toNeo4jInteger(page.after.seq) : null,
-        limit: toNeo4jInteger(page.first + 1),
-      }),
+      order === 'NEWEST_FIRST'
+        ? run(tx, 'list-audit-log-newest-first', { ...conditions, beforeSeq: cursor })
+        : run(tx, 'list-audit-log', { ...conditions, afterSeq: cursor }),
     );
     return toPage(records.map(auditFromRow), page.first);
   }

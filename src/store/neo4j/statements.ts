@@ -9,6 +9,7 @@ export const STATEMENT_PARAMETERS = {
   'set-affiliations': ['actors'],
   'find-existing-actor-ids': ['ids'],
   'find-actors-by-ids': ['ids'],
+  'find-actors-by-names': ['names'],
   'list-actors': ['afterId', 'kinds', 'region', 'tag', 'search', 'limit'],
   'count-actors': ['kinds', 'region', 'tag', 'search'],
   'stream-actors': [],
@@ -30,6 +31,7 @@ export const STATEMENT_PARAMETERS = {
   'delete-actor': ['id'],
   'count-actor-references': ['id'],
   'find-actor-interactions': ['actorId'],
+  'drop-interactions': ['ids'],
   'move-affiliations': ['sourceId', 'targetId', 'by', 'at'],
   'detach-interaction-actors': ['ids'],
   'attach-interaction-actors': ['interactions'],
@@ -43,6 +45,7 @@ export const STATEMENT_PARAMETERS = {
   'allocate-audit-seqs': ['count'],
   'append-audit-entries': ['entries'],
   'list-audit-log': ['actorId', 'interactionId', 'by', 'fromInclusive', 'toExclusive', 'afterSeq', 'limit'],
+  'list-audit-log-newest-first': ['actorId', 'interactionId', 'by', 'fromInclusive', 'toExclusive', 'beforeSeq', 'limit'],
   // API tokens
   'create-token': ['identifier', 'name', 'role', 'secretHash', 'createdAt', 'createdBy', 'expiresAt'],
   'find-token': ['identifier'],

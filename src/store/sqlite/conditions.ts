@@ -69,13 +69,13 @@ export function afterInteraction(where: Conditions, after: InteractionCursor | n
 }
 
 /** Audit entries matching the filter, after the cursor. */
-export function auditWhere(filter: AuditFilter, after: AuditCursor | null): Conditions {
+export function auditWhere(filter: AuditFilter, after: AuditCursor | null, newestFirst = false): Conditions {
   const where = new Conditions();
   if (filter.actorId) where.add("((subject = 'ACTOR' AND subject_id = ?) OR related_id = ?)", filter.actorId, filter.actorId);
   if (filter.interactionId) where.add("subject = 'INTERACTION' AND subject_id = ?", filter.interactionId);
   if (filter.by) where.add('author = ?', filter.by);
   if (filter.from) where.add('at >= ?', filter.from.getTime());
   if (filter.to) where.add('at < ?', filter.to.getTime());
-  if (after) where.add('seq > ?', after.seq);
+  if (after) where.add(newestFirst ? 'seq < ?' : 'seq > ?', after.seq);
   return where;
 }

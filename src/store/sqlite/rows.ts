@@ -1,3 +1,4 @@
+import { foldName } from '../../domain/actor-names';
 import type { Author, Role, StoredToken } from '../../domain/access';
 import type { Actor, ActorKind } from '../../domain/actor';
 import type { AuditAction, AuditEntry, AuditRecord, AuditSubject, RecordStamp } from '../../domain/audit';
@@ -139,7 +140,7 @@ export function actorParams(actor: Actor, author: Author): ActorParams {
   return {
     id: actor.id,
     name: actor.name,
-    nameFolded: actor.name.toLowerCase(),
+    nameFolded: foldName(actor.name),
     kind: actor.kind,
     region: actor.region,
     tags: JSON.stringify(actor.tags),

@@ -25,3 +25,8 @@ export function openFailure(path: string, error: unknown): StoreUnavailableError
     cause: error,
   });
 }
+
+/** Whether SQLite refused because another connection holds the write lock (SQLITE_BUSY and its extended codes). */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+}

@@ -3,13 +3,30 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
-import type { AuditCursor, AuditEntry, AuditFilter, AuditRecord, RecordStamp } from '../../domain/audit';
+import { foldName } from '../../domain/actor-names';
+import {
+  DEFAULT_AUDIT_ORDER,
+  type AuditCursor,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditOrder,
+  type AuditRecord,
+  type RecordStamp,
+} from '../../domain/audit';
 import type { Interaction } from '../../domain/interaction';
 import { toPage, type ActorCursor, type InteractionCursor, type Page, type PageRequest } from '../../domain/page';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
 import * as audit from '../audit-entries';
-import { checkMerge, idsNamedByActors, mergedTarget, moveInteraction, resolveActorAliases, resolveAndRequireActors } from '../merge-rules';
+import {
+  checkMerge,
+  idsNamedByActors,
+  actorsToWrite,
+  mergedTarget,
+  moveOrDropInteraction,
+  NOT_WRITTEN,
+  resolveAndRequireActors,
+} from '../merge-rules';
 import * as checks from '../reference-checks';
 import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
 import { actorWhere, afterInteraction, auditWhere, interactionWhere, windowWhere, type Conditions } from './conditions';
@@ -29,8 +46,24 @@ import {
   type InteractionStateRow,
 } from './rows';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
-import { openFailure, translateSqliteError } from './sqlite-errors';
-import { actorCount, actorPage, auditPage, interactionCount, interactionPage, PRAGMAS, STATEMENTS, type Statement } from './statements';
+import { isBusy, openFailure, translateSqliteError } from './sqlite-errors';
+import {
+  actorCount,
+  actorPage,
+  auditPage,
+  auditPageNewestFirst,
+  interactionCount,
+  interactionPage,
+  PRAGMAS,
+  STATEMENTS,
+  type Statement,
+} from './statements';
+
+/**
+ * How long a write waits for another writer (the server for `copnet import`, and the other way
+ * round) before it fails with STORE_UNAVAILABLE: longer than an import's largest batch takes.
+ */
+export const WRITE_LOCK_WAIT_MS = 30_000;
 
 /** Rows read per query when streaming a window: bounded memory, no open cursor across awaits. */
 const STREAM_CHUNK = 5000;
@@ -45,10 +78,15 @@ export function openSqliteStore(path: string): Store {
   try {
     db = new Database(path);
     for (const pragma of PRAGMAS) db.pragma(pragma);
+    // IMMEDIATE, as every write below: the write lock is taken first, so a second process
+    // (the server, an import) holding it is waited for up to busy_timeout. A deferred
+    // transaction that reads then writes gets SQLITE_BUSY at once instead ("database is locked").
     db.transaction(() => {
       upgradeOlderSchema(db);
       db.exec(SCHEMA_SQL);
-    })();
+    }).immediate();
+    // From now on a busy write lock is waited for without blocking the thread (SqliteStore.write).
+    db.pragma('busy_timeout = 0');
   } catch (error) {
     throw openFailure(path, error);
   }
@@ -69,7 +107,8 @@ function prepareAll<S extends Record<string, Statement<never[], unknown>>>(db: D
 /**
  * The Store port over better-sqlite3, the only module that calls it: SQL text is in
  * statements.ts, WHERE clauses in conditions.ts, row conversions in rows.ts, error translation
- * in sqlite-errors.ts. Each write is one synchronous transaction.
+ * in sqlite-errors.ts. Each write is one synchronous transaction, begun IMMEDIATE so that it
+ * waits for another process's write to commit (busy_timeout) instead of failing at once.
  */
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -81,9 +120,10 @@ class SqliteStore implements Store {
 
   async upsertActors(actors: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
     const write = this.db.transaction((given: readonly Actor[]) => {
-      const batch = resolveActorAliases(given, this.aliasesOf(idsNamedByActors(given)));
-      const before = new Map(this.actorsByIds(batch.map((actor) => actor.id)).map((actor) => [actor.id, actor]));
-      for (const actor of batch) {
+      const batch = actorsToWrite(given, this.aliasesOf(idsNamedByActors(given)));
+      const written = batch.filter((actor): actor is Actor => actor !== null);
+      const before = new Map(this.actorsByIds(written.map((actor) => actor.id)).map((actor) => [actor.id, actor]));
+      for (const actor of written) {
         const previous = before.get(actor.id) ?? null;
         if (sameActor(actor, previous)) continue;
         this.statements.upsertActor.run(actorParams(actor, author));
@@ -91,10 +131,14 @@ class SqliteStore implements Store {
         before.set(actor.id, actor);
       }
       // Checked after the whole batch is in, so an actor may name one that comes later in it.
-      checks.requireKnownAffiliations(batch, given, (id) => this.statements.actorExists.get(id) !== undefined);
+      checks.requireKnownAffiliations(
+        batch.map((actor) => actor ?? NOT_WRITTEN),
+        given,
+        (id) => this.statements.actorExists.get(id) !== undefined,
+      );
       if (batch.length > 0) this.statements.bumpRevision.run();
     });
-    this.run(() => write(actors));
+    await this.write(() => write.immediate(actors));
     return this.getActorsByIds(actors.map((actor) => actor.id)) as Promise<Actor[]>;
   }
 
@@ -121,7 +165,7 @@ class SqliteStore implements Store {
       }
       return results;
     });
-    return this.run(() => this.withoutForeignKeyChecks(() => write(interactions)));
+    return this.write(() => this.withoutForeignKeyChecks(() => write.immediate(interactions)));
   }
 
   async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
@@ -141,6 +185,11 @@ class SqliteStore implements Store {
       }
       return ids.map((id) => byId.get(id) ?? null);
     });
+  }
+
+  async findActorsByNames(names: readonly string[]): Promise<Actor[]> {
+    if (names.length === 0) return [];
+    return this.run(() => this.statements.actorsByFoldedNames.all(JSON.stringify([...new Set(names.map(foldName))]))).map(toActor);
   }
 
   async getInteractionsByIds(ids: readonly string[]): Promise<(Interaction | null)[]> {
@@ -223,7 +272,7 @@ class SqliteStore implements Store {
       this.statements.bumpRevision.run();
       return updated!;
     });
-    return this.run(() => write());
+    return this.write(() => write.immediate());
   }
 
   async deleteInteractions(ids: readonly string[], reason: string, author: Author): Promise<Interaction[]> {
@@ -238,7 +287,7 @@ class SqliteStore implements Store {
       if (deleted.length > 0) this.statements.bumpRevision.run();
       return deleted;
     });
-    return this.run(() => write());
+    return this.write(() => write.immediate());
   }
 
   async restoreInteractions(ids: readonly string[], author: Author): Promise<Interaction[]> {
@@ -253,7 +302,7 @@ class SqliteStore implements Store {
       if (restored.length > 0) this.statements.bumpRevision.run();
       return restored;
     });
-    return this.run(() => write());
+    return this.write(() => write.immediate());
   }
 
   async mergeActors(sourceId: string, targetId: string, options: { readonly allowKindChange: boolean }, author: Author): Promise<Actor> {
@@ -263,8 +312,14 @@ class SqliteStore implements Store {
       checkMerge(source, target, options.allowKindChange);
       const stamp = [author.by, author.at.getTime()] as const;
       const moved: string[] = [];
+      const dropped: string[] = [];
       for (const row of this.statements.interactionsOfActor.all(source.id)) {
-        const interaction = moveInteraction(toInteraction(row), source.id, target.id);
+        const interaction = moveOrDropInteraction(toInteraction(row), row.deleted_at !== null, source.id, target.id);
+        if (interaction === null) {
+          this.dropInteraction(row.seq);
+          dropped.push(row.id);
+          continue;
+        }
         this.statements.moveInteraction.run(interaction.initiatorId, JSON.stringify(interaction.participantIds), ...stamp, row.seq);
         this.reindexInteraction(row.seq);
         moved.push(interaction.id);
@@ -276,11 +331,18 @@ class SqliteStore implements Store {
       this.statements.retargetAliases.run(target.id, source.id);
       this.statements.insertAlias.run(source.id, target.id);
       this.statements.deleteActor.run(source.id);
-      this.appendAudit(audit.actorsMerged(source, target, { interactionIds: moved, affiliatedActorIds: affiliated }, author));
+      this.appendAudit(
+        audit.actorsMerged(
+          source,
+          target,
+          { interactionIds: moved, affiliatedActorIds: affiliated, droppedInteractionIds: dropped },
+          author,
+        ),
+      );
       this.statements.bumpRevision.run();
       return merged;
     });
-    return this.run(() => write());
+    return this.write(() => write.immediate());
   }
 
   async deleteActor(id: string, author: Author): Promise<Actor> {
@@ -290,13 +352,21 @@ class SqliteStore implements Store {
         interactions: this.statements.countActorInteractions.get(actor.id)!,
         affiliated: this.statements.countAffiliated.get(actor.id)!,
       });
+      const dropped = this.statements.deletedInteractionsOfActor.all(actor.id);
+      for (const row of dropped) this.dropInteraction(row.seq);
       this.statements.deleteAliasesOf.run(actor.id);
       this.statements.deleteActor.run(actor.id);
-      this.appendAudit(audit.actorDeleted(actor, author));
+      this.appendAudit(
+        audit.actorDeleted(
+          actor,
+          author,
+          dropped.map((row) => row.id),
+        ),
+      );
       this.statements.bumpRevision.run();
       return actor;
     });
-    return this.run(() => write());
+    return this.write(() => write.immediate());
   }
 
   async getActorStamps(ids: readonly string[]): Promise<(RecordStamp | null)[]> {
@@ -314,8 +384,14 @@ class SqliteStore implements Store {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async listAuditLog(filter: AuditFilter, page: PageRequest<AuditCursor>): Promise<Page<AuditEntry>> {
-    return this.page<AuditRow, AuditEntry>(auditPage, auditWhere(filter, page.after), page.first, toAuditEntry);
+  async listAuditLog(
+    filter: AuditFilter,
+    page: PageRequest<AuditCursor>,
+    order: AuditOrder = DEFAULT_AUDIT_ORDER,
+  ): Promise<Page<AuditEntry>> {
+    const newestFirst = order === 'NEWEST_FIRST';
+    const statement = newestFirst ? auditPageNewestFirst : auditPage;
+    return this.page<AuditRow, AuditEntry>(statement, auditWhere(filter, page.after, newestFirst), page.first, toAuditEntry);
   }
 
   async createToken(token: StoredToken, author: Author): Promise<StoredToken> {
@@ -324,7 +400,7 @@ class SqliteStore implements Store {
       this.statements.insertToken.run(...tokenParams(token));
       this.appendAudit(audit.tokenCreated(token, author));
     });
-    this.run(() => write());
+    await this.write(() => write.immediate());
     return token;
   }
 
@@ -346,11 +422,11 @@ class SqliteStore implements Store {
       this.appendAudit(audit.tokenRevoked(token, revoked, author));
       return revoked;
     });
-    return this.run(() => write());
+    return this.write(() => write.immediate());
   }
 
   async touchToken(identifier: string, at: Date): Promise<void> {
-    this.run(() => this.statements.touchToken.run(at.getTime(), identifier));
+    await this.write(() => this.statements.touchToken.run(at.getTime(), identifier));
   }
 
   async close(): Promise<void> {
@@ -401,6 +477,12 @@ class SqliteStore implements Store {
     return toInteraction(row);
   }
 
+  /** Removes a deleted interaction for good (a merge or an actor's deletion left it no actors to stand between). */
+  private dropInteraction(seq: number): void {
+    this.statements.unindexInteraction.run(seq);
+    this.statements.dropInteraction.run(seq);
+  }
+
   /** Rebuilds one interaction's interaction_actors entries after its actors changed. */
   private reindexInteraction(seq: number): void {
     this.statements.unindexInteraction.run(seq);
@@ -439,6 +521,25 @@ class SqliteStore implements Store {
       return work();
     } finally {
       this.db.pragma('foreign_keys = ON');
+    }
+  }
+
+  /**
+   * Runs a write (a transaction begun IMMEDIATE, or one statement) that may find another
+   * connection, in this process or another, holding the write lock: it is tried again after a
+   * pause that doubles up to 100 ms, for up to WRITE_LOCK_WAIT_MS, so the wait never blocks the
+   * thread (SQLite's own busy handler would sleep on it, holding every other request). Only the
+   * start of a write meets the lock: BEGIN IMMEDIATE takes it before anything is read or written.
+   */
+  private async write<T>(work: () => T): Promise<T> {
+    const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+    for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+      try {
+        return work();
+      } catch (error) {
+        if (!isBusy(error) || Date.now() + pause > deadline) throw translateSqliteError(error);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 

@@ -34,10 +34,11 @@ function column<P extends unknown[], R>(sql: string): Statement<P, R> {
 }
 
 /**
- * Applied on every open: WAL, and synchronous=FULL so a committed batch survives a power cut,
- * not only a crash.
+ * Applied on every open: a busy timeout first (so the pragmas and the schema check after it wait
+ * for another process's write instead of failing; once open, the store waits without blocking), WAL, and synchronous=FULL so a committed batch
+ * survives a power cut, not only a crash.
  */
-export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
+export const PRAGMAS = ['busy_timeout = 5000', 'journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'] as const;
 
 export const ACTOR_COLUMNS = 'id, name, kind, region, tags, affiliation_id';
 export const INTERACTION_COLUMNS = 'seq, id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note';
@@ -57,6 +58,10 @@ export const STATEMENTS = {
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, name_folded = excluded.name_folded, kind = excluded.kind,
        region = excluded.region, tags = excluded.tags, affiliation_id = excluded.affiliation_id,
        updated_by = excluded.recorded_by, updated_at = excluded.recorded_at`,
+  ),
+  // name_folded is foldName's (domain/actor-names.ts): the lower-cased name.
+  actorsByFoldedNames: rows<[string], ActorRow>(
+    `SELECT ${ACTOR_COLUMNS} FROM actors WHERE name_folded IN (SELECT value FROM json_each(?)) ORDER BY id`,
   ),
   actorsAfter: rows<[string, number], ActorRow>(`SELECT ${ACTOR_COLUMNS} FROM actors WHERE id > ? ORDER BY id LIMIT ?`),
   aliasesOf: rows<[string], AliasRow>('SELECT alias_id, target_id FROM actor_aliases WHERE alias_id IN (SELECT value FROM json_each(?))'),
@@ -100,10 +105,17 @@ export const STATEMENTS = {
   unmarkInteractionDeleted: rows<[...By, seq: number]>(
     'UPDATE interactions SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL, updated_by = ?, updated_at = ? WHERE seq = ?',
   ),
-  /** Every interaction of an actor, deleted ones too. */
-  interactionsOfActor: rows<[string], InteractionRow>(
-    `SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE seq IN (SELECT interaction_seq FROM interaction_actors WHERE actor_id = ?) ORDER BY id`,
+  /** Every interaction of an actor, deleted ones too (deleted_at tells). */
+  interactionsOfActor: rows<[string], InteractionStateRow>(
+    `SELECT ${INTERACTION_COLUMNS}, deleted_at FROM interactions
+     WHERE seq IN (SELECT interaction_seq FROM interaction_actors WHERE actor_id = ?) ORDER BY id`,
   ),
+  /** Deleted interactions of an actor, which go when it goes. */
+  deletedInteractionsOfActor: rows<[string], { seq: number; id: string }>(
+    `SELECT seq, id FROM interactions
+     WHERE seq IN (SELECT interaction_seq FROM interaction_actors WHERE actor_id = ?) AND deleted_at IS NOT NULL ORDER BY id`,
+  ),
+  dropInteraction: rows<[seq: number]>('DELETE FROM interactions WHERE seq = ?'),
   moveInteraction: rows<[initiatorId: string, participantIds: string, ...By, seq: number]>(
     'UPDATE interactions SET initiator_id = ?, participant_ids = ?, updated_by = ?, updated_at = ? WHERE seq = ?',
   ),
@@ -118,7 +130,11 @@ export const STATEMENTS = {
   insertAlias: rows<[aliasId: string, targetId: string]>('INSERT INTO actor_aliases (alias_id, target_id) VALUES (?, ?)'),
   deleteAliasesOf: rows<[targetId: string]>('DELETE FROM actor_aliases WHERE target_id = ?'),
   deleteActor: rows<[string]>('DELETE FROM actors WHERE id = ?'),
-  countActorInteractions: column<[string], number>('SELECT count(*) FROM interaction_actors WHERE actor_id = ?'),
+  /** Live interactions only: a deleted one never keeps an actor from being deleted. */
+  countActorInteractions: column<[string], number>(
+    `SELECT count(*) FROM interaction_actors ia JOIN interactions i ON i.seq = ia.interaction_seq
+     WHERE ia.actor_id = ? AND i.deleted_at IS NULL`,
+  ),
   countAffiliated: column<[string], number>('SELECT count(*) FROM actors WHERE affiliation_id = ?'),
 
   // ---- Audit trail
@@ -168,3 +184,4 @@ export const interactionPage = (where: string) =>
   `SELECT ${INTERACTION_COLUMNS} FROM interactions ${where} ORDER BY occurred_at, id LIMIT ?`;
 export const interactionCount = (where: string) => `SELECT count(*) AS n FROM interactions ${where}`;
 export const auditPage = (where: string) => `SELECT * FROM audit_log ${where} ORDER BY seq LIMIT ?`;
+export const auditPageNewestFirst = (where: string) => `SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`;

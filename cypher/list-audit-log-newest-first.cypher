@@ -1,0 +1,12 @@
+// Returns one page of audit entries matching the filter, newest first, before the cursor $beforeSeq (list-audit-log.cypher's filter).
+MATCH (e:AuditEntry)
+WHERE ($beforeSeq IS NULL OR e.seq < $beforeSeq)
+  AND ($actorId IS NULL OR (e.subject = 'ACTOR' AND e.subjectId = $actorId) OR e.relatedId = $actorId)
+  AND ($interactionId IS NULL OR (e.subject = 'INTERACTION' AND e.subjectId = $interactionId))
+  AND ($by IS NULL OR e.by = $by)
+  AND ($fromInclusive IS NULL OR e.at >= $fromInclusive)
+  AND ($toExclusive IS NULL OR e.at < $toExclusive)
+RETURN e.seq AS seq, e.at AS at, e.by AS by, e.action AS action, e.subject AS subject, e.subjectId AS subjectId,
+       e.relatedId AS relatedId, e.before AS before, e.after AS after, e.reason AS reason
+ORDER BY e.seq DESC
+LIMIT $limit
