@@ -21,6 +21,8 @@ export interface AuthenticatorOptions {
  * address; an address over its limit gets TooManyFailuresError before anything is checked.
  */
 export class Authenticator {
+  /** Credentials refused since start (for /metrics). */
+  failures = 0;
   private readonly limiter: FailureLimiter;
 
   constructor(private readonly options: AuthenticatorOptions) {
@@ -48,7 +50,10 @@ export class Authenticator {
       if (looksLikeApiToken(credential)) principal = await this.options.tokens.authenticate(credential);
       else if (this.options.jwt) principal = await this.options.jwt(credential);
     }
-    if (principal === null) this.limiter.recordFailure(address);
+    if (principal === null) {
+      this.failures += 1;
+      this.limiter.recordFailure(address);
+    }
     return principal;
   }
 }

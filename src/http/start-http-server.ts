@@ -11,8 +11,13 @@ import type { Services } from '../services/services';
 import { ErrorCode } from '../graphql/errors';
 import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { createApolloServer } from './apollo';
+import type { Logger } from '../logging/logger';
 import { handleCors } from './cors';
 import { exportRoute } from './export-route';
+import { serveHealth } from './health-routes';
+import { serveMetrics } from './metrics-route';
+import { CopnetMetrics } from './prometheus-metrics';
+import { noteOperation, requestObserver } from './request-observer';
 import { requestSignal } from './request-signal';
 import { BodyTooLargeError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
@@ -34,6 +39,10 @@ export interface HttpServerOptions {
   readonly authenticator: Authenticator;
   /** Browser origins allowed to call the API cross-origin (COPNET_CORS_ORIGINS); default none. */
   readonly corsOrigins?: readonly string[];
+  /** Prometheus metrics served at /metrics (a new set when absent). */
+  readonly metrics?: CopnetMetrics;
+  /** One JSON line per answered request (none when absent, as in tests). */
+  readonly requestLog?: Logger;
 }
 
 export interface RunningServer {
@@ -56,11 +65,15 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const web = webFiles(options.webDir ?? defaultWebDir());
+  const metrics = options.metrics ?? new CopnetMetrics();
+  metrics.watch(services, authenticator);
+  const observe = requestObserver(metrics, options.requestLog);
   const httpServer = createServer();
   const apollo = createApolloServer(schema, httpServer, log, options.limits);
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    observe(request, response);
     handle(request, response).catch((error: unknown) => {
       log('request failed', error);
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' });
@@ -77,7 +90,8 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       if (wantsIde(request, url)) return web.serveIde(request, response);
       return serveGraphql(apollo, request, response, url, services, options.maxBodyBytes, workSignal(), authenticator);
     }
-    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.storeKind });
+    if (url.pathname.startsWith('/health') && (await serveHealth(url.pathname, response, services))) return;
+    if (url.pathname === '/metrics') return serveMetrics(request, response, metrics, authenticator);
     if (await web.serve(request, response, url.pathname)) return;
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
     if (route) return route[1](request, response, url, workSignal());
@@ -118,6 +132,7 @@ async function serveGraphql(
   try {
     const text = await readBody(request, maxBodyBytes);
     body = parseBody(text, request.headers['content-type']);
+    noteOperation(request, body ?? { operationName: url.searchParams.get('operationName'), query: url.searchParams.get('query') });
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       response.setHeader('connection', 'close');

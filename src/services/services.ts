@@ -3,6 +3,7 @@ import type { Store, StoreKind } from '../store/store';
 import { ActorService } from './actor-service';
 import { AuditService } from './audit-service';
 import { ExportService } from './export-service';
+import { HealthService } from './health-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
 import { WorkPool } from './work/work-pool';
@@ -22,6 +23,9 @@ export interface Services {
   readonly exports: ExportService;
   readonly tokens: TokenService;
   readonly audit: AuditService;
+  readonly health: HealthService;
+  /** The worker threads' queue and load, for /metrics. */
+  readonly work: WorkPool;
 }
 
 export interface RunningServices extends Services {
@@ -41,6 +45,8 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
     exports: new ExportService(metrics, pool),
     tokens: new TokenService(store),
     audit: new AuditService(store),
+    health: new HealthService(store),
+    work: pool,
     close: () => pool.close(),
   };
 }

@@ -25,6 +25,8 @@ export class WorkPool {
   readonly threads: number;
   /** Tasks cancelled by their signal: `queued` left the queue, `running` had their thread replaced. */
   readonly cancelled = { queued: 0, running: 0 };
+  /** Told when a task leaves its thread (for /metrics): which kind, and how long it ran. */
+  onTaskDone: ((kind: 'measure' | 'export', seconds: number) => void) | undefined;
   private readonly maxQueued: number;
   private readonly idle: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -56,6 +58,16 @@ export class WorkPool {
       const transfer = task.format === 'csv-series' ? [] : partsBuffers(task.columns);
       this.submit({ task, transfer, signal, start: (slot, done) => this.stream(slot, resolve, reject, done), reject });
     });
+  }
+
+  /** Tasks waiting for a thread. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Tasks on a thread now. */
+  get running(): number {
+    return this.workers - this.idle.length;
   }
 
   async close(): Promise<void> {
@@ -100,9 +112,11 @@ export class WorkPool {
       slot.signal = pending.signal;
       slot.worker.ref();
       let released = false;
+      const started = performance.now();
       const done = (healthy: boolean) => {
         if (released) return;
         released = true;
+        this.onTaskDone?.(pending.task.kind === 'export' ? 'export' : 'measure', (performance.now() - started) / 1000);
         slot.onExit = undefined;
         slot.signal = undefined;
         if (healthy && !this.closed) {
