@@ -93,8 +93,10 @@ function parseProcesses(value: string): number {
 }
 
 function waitForSignal(): Promise<void> {
+  // \`on\`, not \`once\`: the listeners stay while copnet stops, so a library's exit hook (signal-exit) sees
+  // that someone handles the signal and does not re-raise it, and a second signal does not cut the stop short.
   return new Promise((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+    process.on('SIGINT', () => resolve());
   });
 }

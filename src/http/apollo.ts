@@ -22,6 +22,9 @@ export function createApolloServer(
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // copnet handles SIGTERM/SIGINT itself (src/cli/serve-command.ts): Apollo's own handlers would stop
+    // it a second time and re-raise the signal, killing the process before the store is closed.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
