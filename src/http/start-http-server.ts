@@ -12,6 +12,7 @@ import { ErrorCode } from '../graphql/errors';
 import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { createApolloServer } from './apollo';
 import type { Logger } from '../logging/logger';
+import { endCompressed } from './compression';
 import { handleCors } from './cors';
 import { exportRoute } from './export-route';
 import { serveHealth } from './health-routes';
@@ -162,10 +163,7 @@ async function serveGraphql(
   response.setHeader('cache-control', 'no-store');
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
-  if (result.body.kind === 'complete') {
-    response.end(result.body.string);
-    return;
-  }
+  if (result.body.kind === 'complete') return endCompressed(request, response, result.body.string);
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
 }
