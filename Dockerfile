@@ -2,7 +2,7 @@
 # docker-compose.yml wires it to Neo4j; alone it serves on the embedded SQLite store in /app/data.
 
 # --- build: all dependencies, compile TypeScript, then drop the dev dependencies ---
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 # better-sqlite3 is native: npm ci fetches a prebuilt binary, and compiles with these when none fits.
 RUN apt-get update \
@@ -17,7 +17,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 # --- run: production dependencies, compiled code and the Cypher files only ---
-FROM node:20-slim
+FROM node:24-slim
 # MALLOC_ARENA_MAX=2: glibc keeps fewer per-thread malloc pools for the metric worker threads (~100 MB less RSS).
 # COPNET_AUTH=on: the image listens on all interfaces, so every request needs a token (the first
 # start prints an admin token once: `docker logs <container>`); turning auth off is refused on 0.0.0.0.

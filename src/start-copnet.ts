@@ -1,10 +1,13 @@
 import { createAuthenticator, createFirstStartToken } from './auth/access-control';
 import type { Config } from './config';
 import { buildCopnetSchema } from './graphql/schema';
+import { CopnetMetrics } from './http/prometheus-metrics';
 import { startHttpServer } from './http/start-http-server';
+import type { Logger } from './logging/logger';
 import { createServices } from './services/services';
 import { openConfiguredStore } from './store/open-store';
 import type { Store } from './store/store';
+import { timedStore } from './store/timed-store';
 
 export interface Copnet {
   readonly url: string;
@@ -22,17 +25,31 @@ export interface StartOptions {
   readonly log?: (message: string, error?: unknown) => void;
   /** Fills an empty store at start-up (the demo network) when config.demoData is on. */
   readonly seedEmptyStore?: (store: Store) => Promise<void>;
+  /**
+   * false in the worker processes of `copnet serve --processes N`: the primary already seeded the
+   * store and made the first-start token (see prepareStore), so N workers do not race to do it.
+   */
+  readonly prepareStore?: boolean;
+  /** One JSON line per answered request (`copnet serve`); none when absent. */
+  readonly requestLog?: Logger;
+}
+
+/** Seeds an empty store (when configured) and makes the first-start token: what a start does once before serving. */
+export async function prepareStore(config: Config, store: Store, options: StartOptions = {}): Promise<string | null> {
+  if (config.demoData && options.seedEmptyStore && (await store.countActors({})) === 0) {
+    await options.seedEmptyStore(store);
+  }
+  return createFirstStartToken(store, config);
 }
 
 /** Opens the configured store and serves the API: the composition used by `npm start` and the API tests. */
 export async function startCopnet(config: Config, options: StartOptions = {}): Promise<Copnet> {
   const store = await openConfiguredStore(config);
   try {
-    if (config.demoData && options.seedEmptyStore && (await store.countActors({})) === 0) {
-      await options.seedEmptyStore(store);
-    }
-    const firstToken = await createFirstStartToken(store, config);
-    const services = createServices(store, { maxWindowInteractions: config.limits.maxWindowInteractions });
+    const firstToken = options.prepareStore === false ? null : await prepareStore(config, store, options);
+    const metrics = new CopnetMetrics();
+    const timed = timedStore(store, (method, seconds) => metrics.storeCallSeconds.observe({ method }, seconds));
+    const services = createServices(timed, { maxWindowInteractions: config.limits.maxWindowInteractions });
     const schema = await buildCopnetSchema();
     const { maxQueryDepth, maxQueryAliases, maxQueryCost, maxQueryTokens } = config.limits;
     const server = await startHttpServer(schema, services, {
@@ -42,10 +59,12 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
       limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost, maxTokens: maxQueryTokens },
       workTimeoutMs: config.limits.workTimeoutMs,
       log: options.log,
-      authenticator: createAuthenticator(store, config, options.log),
+      authenticator: createAuthenticator(timed, config, options.log),
       corsOrigins: config.corsOrigins,
       responseCache: config.responseCache,
       publicSchema: config.auth.publicSchema,
+      metrics,
+      requestLog: options.requestLog,
     });
     return {
       url: server.url,

@@ -23,6 +23,8 @@ export interface AuthenticatorOptions {
  * CredentialRefusedError (counted as a failure too).
  */
 export class Authenticator {
+  /** Credentials refused since start (for /metrics). */
+  failures = 0;
   private readonly limiter: FailureLimiter;
 
   constructor(private readonly options: AuthenticatorOptions) {
@@ -58,7 +60,10 @@ export class Authenticator {
         }
       }
     }
-    if (principal === null) this.limiter.recordFailure(address);
+    if (principal === null) {
+      this.failures += 1;
+      this.limiter.recordFailure(address);
+    }
     return principal;
   }
 }

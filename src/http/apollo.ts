@@ -29,6 +29,9 @@ export function createApolloServer(
     // The HTTP layer measured the text already (query-text.ts); this bounds any other way in.
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
+    // copnet handles SIGTERM/SIGINT itself (src/cli/serve-command.ts): Apollo's own handlers would stop
+    // it a second time and re-raise the signal, killing the process before the store is closed.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

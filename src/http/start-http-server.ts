@@ -14,9 +14,15 @@ import { ErrorCode } from '../graphql/errors';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 import { checkQueryText } from '../graphql/limits/query-text';
 import { createApolloServer } from './apollo';
+import type { Logger } from '../logging/logger';
+import { endCompressed } from './compression';
 import { handleCors } from './cors';
 import { EXPORT_RETRY_AFTER_SECONDS, ExportAdmission, type ExportConcurrency } from './export-admission';
 import { exportRoute } from './export-route';
+import { serveHealth } from './health-routes';
+import { serveMetrics } from './metrics-route';
+import { CopnetMetrics } from './prometheus-metrics';
+import { noteOperation, requestObserver } from './request-observer';
 import { requestSignal } from './request-signal';
 import { BodyTooLargeError, ClientAbortedError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
@@ -44,6 +50,10 @@ export interface HttpServerOptions {
   readonly corsOrigins?: readonly string[];
   /** Reuse answers to repeated reads until the next write (COPNET_RESPONSE_CACHE); default off. */
   readonly responseCache?: boolean;
+  /** Prometheus metrics served at /metrics (a new set when absent). */
+  readonly metrics?: CopnetMetrics;
+  /** One JSON line per answered request (none when absent, as in tests). */
+  readonly requestLog?: Logger;
 }
 
 export interface RunningServer {
@@ -70,6 +80,9 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const web = webFiles(options.webDir ?? defaultWebDir());
+  const metrics = options.metrics ?? new CopnetMetrics();
+  metrics.watch(services, authenticator);
+  const observe = requestObserver(metrics, options.requestLog);
   const httpServer = createServer();
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   const apollo = createApolloServer(schema, httpServer, log, limits, {
@@ -79,6 +92,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   await apollo.start();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    observe(request, response);
     handle(request, response).catch((error: unknown) => {
       if (error instanceof ClientAbortedError) {
         // Anyone can do this at will: one line, no stack, so it cannot flood the log.
@@ -101,7 +115,8 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       if (wantsIde(request, url)) return web.serveIde(request, response);
       return serveGraphql(apollo, request, response, url, services, { ...options, limits }, workSignal(), authenticator);
     }
-    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok', store: services.storeKind });
+    if (url.pathname.startsWith('/health') && (await serveHealth(url.pathname, response, services))) return;
+    if (url.pathname === '/metrics') return serveMetrics(request, response, metrics, authenticator);
     if (await web.serve(request, response, url.pathname)) return;
     const route = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix));
     if (route) return route[1](request, response, url, workSignal());
@@ -142,6 +157,7 @@ async function serveGraphql(
   try {
     const text = await readBody(request, maxBodyBytes);
     body = parseBody(text, request.headers['content-type']);
+    noteOperation(request, body ?? { operationName: url.searchParams.get('operationName'), query: url.searchParams.get('query') });
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       response.setHeader('connection', 'close');
@@ -184,10 +200,7 @@ async function serveGraphql(
   response.setHeader('cache-control', 'no-store');
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
-  if (result.body.kind === 'complete') {
-    response.end(result.body.string);
-    return;
-  }
+  if (result.body.kind === 'complete') return endCompressed(request, response, result.body.string);
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
 }

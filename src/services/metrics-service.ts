@@ -103,6 +103,10 @@ export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
  */
 export class MetricsService {
   private readonly cache: SnapshotCache;
+  /** Snapshot cache lookups answered from the cache, and not (for /metrics). */
+  get cacheLookups(): { readonly hits: number; readonly misses: number } {
+    return this.cache.lookups;
+  }
   private readonly engine: PathCentralityEngine;
   private readonly slots: Semaphore;
   private readonly measures: MeasureOptions;

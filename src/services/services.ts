@@ -3,6 +3,7 @@ import type { Store, StoreKind } from '../store/store';
 import { ActorService } from './actor-service';
 import { AuditService } from './audit-service';
 import { ExportService } from './export-service';
+import { HealthService } from './health-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
 import { WorkPool } from './work/work-pool';
@@ -24,6 +25,9 @@ export interface Services {
   readonly audit: AuditService;
   /** The store's data revision: every write bumps it, whichever process makes it (read from the store each time). */
   revision(): Promise<number>;
+  readonly health: HealthService;
+  /** The worker threads' queue and load, for /metrics. */
+  readonly work: WorkPool;
 }
 
 export interface RunningServices extends Services {
@@ -44,6 +48,8 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
     tokens: new TokenService(store),
     audit: new AuditService(store),
     revision: () => store.revision(),
+    health: new HealthService(store),
+    work: pool,
     close: () => pool.close(),
   };
 }

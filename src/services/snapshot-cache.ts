@@ -24,6 +24,8 @@ interface Entry {
  * asked for again).
  */
 export class SnapshotCache {
+  /** Lookups answered from the cache, and not (for /metrics). */
+  readonly lookups = { hits: 0, misses: 0 };
   private readonly entries = new Map<string, Entry>();
   private revision: number | null = null;
   private total = 0;
@@ -34,7 +36,11 @@ export class SnapshotCache {
   get(revision: number, key: string): Promise<NetworkSnapshot> | undefined {
     this.adopt(revision);
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    if (!entry) {
+      this.lookups.misses += 1;
+      return undefined;
+    }
+    this.lookups.hits += 1;
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry.snapshot;

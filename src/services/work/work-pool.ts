@@ -30,6 +30,8 @@ export class WorkPool {
   readonly threads: number;
   /** Tasks cancelled by their signal: `queued` left the queue, `running` had their thread replaced. */
   readonly cancelled = { queued: 0, running: 0 };
+  /** Told when a task leaves its thread (for /metrics): which kind, and how long it ran. */
+  onTaskDone: ((kind: 'measure' | 'export', seconds: number) => void) | undefined;
   private readonly maxQueued: number;
   private readonly maxQueuedPerCaller: number;
   private readonly idle: Slot[] = [];
@@ -78,6 +80,11 @@ export class WorkPool {
         reject,
       });
     });
+  }
+
+  /** Tasks on a thread now. */
+  get running(): number {
+    return this.workers - this.idle.length;
   }
 
   async close(): Promise<void> {
@@ -140,9 +147,11 @@ export class WorkPool {
       slot.signal = pending.signal;
       slot.worker.ref();
       let released = false;
+      const started = performance.now();
       const done = (healthy: boolean) => {
         if (released) return;
         released = true;
+        this.onTaskDone?.(pending.task.kind === 'export' ? 'export' : 'measure', (performance.now() - started) / 1000);
         slot.onExit = undefined;
         slot.signal = undefined;
         if (healthy && !this.closed) {

@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Authenticator } from '../auth/authenticator';
+import { requireRole } from '../auth/policy';
+import { sendJson } from './send-json';
+import type { CopnetMetrics } from './prometheus-metrics';
+
+/**
+ * GET /metrics, in the Prometheus text format: open to a scraper on this machine (loopback), and
+ * to anyone else only with an admin token (401 without a credential, 403 with a lower role).
+ */
+export async function serveMetrics(
+  request: IncomingMessage,
+  response: ServerResponse,
+  metrics: CopnetMetrics,
+  authenticator: Authenticator,
+): Promise<void> {
+  if (!isLoopbackPeer(request.socket.remoteAddress)) {
+    const header = request.headers.authorization;
+    let allowed = false;
+    try {
+      requireRole(await authenticator.authenticate(header, request.socket.remoteAddress ?? 'unknown'), 'admin');
+      allowed = true;
+    } catch {
+      allowed = false;
+    }
+    if (!allowed) {
+      if (header === undefined) response.setHeader('www-authenticate', 'Bearer realm="copnet"');
+      return sendJson(response, header === undefined ? 401 : 403, {
+        error: '/metrics needs an admin token, or a request from this machine',
+      });
+    }
+  }
+  const text = await metrics.registry.metrics();
+  response.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
+  response.end(text);
+}
+
+export function isLoopbackPeer(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
