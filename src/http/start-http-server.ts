@@ -13,6 +13,7 @@ import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { createApolloServer } from './apollo';
 import { handleCors } from './cors';
 import { exportRoute } from './export-route';
+import { reportRoute } from './report-route';
 import { requestSignal } from './request-signal';
 import { BodyTooLargeError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
@@ -53,6 +54,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const authenticator = options.authenticator;
   const routes: Readonly<Record<string, RouteHandler>> = {
     '/export/': requiringRole(authenticator, exportRoute(services.exports, log), log),
+    '/report': requiringRole(authenticator, reportRoute(services.reports, log), log),
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const web = webFiles(options.webDir ?? defaultWebDir());

@@ -5,6 +5,7 @@ import { AuditService } from './audit-service';
 import { ExportService } from './export-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
+import { ReportService } from './report-service';
 import { WorkPool } from './work/work-pool';
 
 export interface ServicesOptions {
@@ -20,6 +21,7 @@ export interface Services {
   readonly interactions: InteractionService;
   readonly metrics: MetricsService;
   readonly exports: ExportService;
+  readonly reports: ReportService;
   readonly tokens: TokenService;
   readonly audit: AuditService;
 }
@@ -39,6 +41,7 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
     interactions: new InteractionService(store),
     metrics,
     exports: new ExportService(metrics, pool),
+    reports: new ReportService(store, metrics),
     tokens: new TokenService(store),
     audit: new AuditService(store),
     close: () => pool.close(),
