@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../domain/errors';
 import { isSeriesFormat } from '../../export/export-format';
 import { DEFAULT_CUSUM, seriesChangePoints } from '../../metrics/change-points';
 import { ChangePoint } from './change-point.type';
+import { reportPath } from './report-path';
 import { ExportFormatEnum, exportPath, toExportFormat, type ExportFormatName } from './export-path';
 import { NetworkSeries } from './network-snapshot.type';
 
@@ -20,6 +21,14 @@ export class NetworkSeriesResolver {
       throw new InvalidInputError('format', format, 'is a single-window format: ask NetworkSnapshot.exportUrl for it');
     }
     return exportPath(exportFormat, series, scope);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "Where to read this series' school-year report (one self-contained HTML document, reader role): a path on this server, e.g. /report?from=…&to=…&step=SCHOOL_YEAR.",
+  })
+  reportUrl(@Root() { series, scope }: NetworkSeries): string {
+    return reportPath(series, scope);
   }
 
   @FieldResolver(() => [ChangePoint], {
