@@ -6,7 +6,7 @@ import { loadConfig } from '../config';
 import { InvalidInputError, StoreUnavailableError, WorkLimitError } from '../domain/errors';
 import { STEPS } from '../metrics/series';
 import { parseReportQuery } from '../services/report-query';
-import { ReportService, type ReportRequest } from '../services/report-service';
+import { reportFilename, ReportService, type ReportRequest } from '../services/report-service';
 import { createServices } from '../services/services';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
@@ -79,18 +79,14 @@ export async function runReportCommand(options: ReportCommandOptions, deps: Repo
   let services: ReturnType<typeof createServices> | null = null;
   try {
     const request = parse(options);
-    store = await (deps.openStore ?? (async () => openConfiguredStore(loadConfig())))();
-    services = createServices(store);
-    const reports = deps.now ? new ReportService(store, services.metrics, deps.now) : services.reports;
-    const report = await reports.render(request);
-    const target = resolve(deps.cwd ?? process.cwd(), options.out ?? report.filename);
+    const target = resolve(deps.cwd ?? process.cwd(), options.out ?? reportFilename(request.series));
     const existing = await stat(target).catch(() => null);
     if (existing?.isDirectory()) throw new InvalidInputError('--out', options.out ?? target, 'is a directory; name a file');
-    temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+    // Reserve the file next to --out first: an unwritable --out fails before any work.
+    const reserved = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
     try {
-      await writeFile(temp, report.html, { flag: 'wx' });
+      await writeFile(reserved, '', { flag: 'wx' });
     } catch (error) {
-      temp = null;
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new InvalidInputError(
         '--out',
@@ -98,6 +94,12 @@ export async function runReportCommand(options: ReportCommandOptions, deps: Repo
         code === 'ENOENT' ? 'is in a directory that does not exist' : `cannot be written (${code})`,
       );
     }
+    temp = reserved;
+    store = await (deps.openStore ?? (async () => openConfiguredStore(loadConfig())))();
+    services = createServices(store);
+    const reports = deps.now ? new ReportService(store, services.metrics, deps.now) : services.reports;
+    const report = await reports.render(request);
+    await writeFile(temp, report.html);
     await rename(temp, target);
     temp = null;
     out(

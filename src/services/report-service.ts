@@ -42,8 +42,7 @@ export class ReportService {
 
   async render(request: ReportRequest, signal?: AbortSignal): Promise<RenderedReport> {
     const data = await this.gather(request, signal);
-    const day = (d: Date) => d.toISOString().slice(0, 10);
-    return { html: renderReport(data, DEFAULT_CUSUM), filename: `copnet-report-${day(data.from)}_${day(data.to)}.html` };
+    return { html: renderReport(data, DEFAULT_CUSUM), filename: reportFilename(request.series) };
   }
 
   async gather(request: ReportRequest, signal?: AbortSignal): Promise<ReportData> {
@@ -128,6 +127,12 @@ function mapOf(snapshot: NetworkSnapshot, label: string, actors: ReadonlyMap<str
     ties,
     hubId: snapshot.hubId,
   };
+}
+
+/** copnet-report-<from>_<to>.html, dates as YYYY-MM-DD. */
+export function reportFilename(series: Pick<SeriesInput, 'from' | 'to'>): string {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return `copnet-report-${day(series.from)}_${day(series.to)}.html`;
 }
 
 let version: string | undefined;
