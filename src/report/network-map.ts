@@ -1,4 +1,3 @@
-import type { ActorKind } from '../domain/actor';
 import { coord, esc } from './html';
 import { KIND_COLOURS } from './palette';
 import type { ReportMap } from './report-data';
@@ -35,10 +34,8 @@ export function networkMap(id: string, map: ReportMap): string {
   const hub = map.nodes.find((n) => n.id === map.hubId);
   const hubMark = hub
     ? `<circle class="hub" cx="${coord(px(hub.x))}" cy="${coord(py(hub.y))}" r="6" fill="${KIND_COLOURS[hub.kind]}" stroke="#000" stroke-width="1.5"/>` +
-      `<text x="${coord(Math.min(px(hub.x) + 8, SIZE - 90))}" y="${coord(Math.max(py(hub.y) - 8, 12))}" font-weight="bold" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(hub.name)} (hub)</text>`
+      hubLabel(px(hub.x), py(hub.y), `${hub.name} (hub)`)
     : '';
-  const counts = new Map<ActorKind, number>();
-  for (const n of map.nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
   const description =
     map.nodes.length === 0
       ? `No ties in ${map.label}.`
@@ -50,4 +47,12 @@ export function networkMap(id: string, map: ReportMap): string {
 ${dots}
 ${hubMark}
 </svg>`;
+}
+
+/** The hub's name beside its dot, on the side with room (right of it in the left half, left of it in the right half). */
+function hubLabel(x: number, y: number, text: string): string {
+  const right = x < SIZE / 2;
+  const at = right ? x + 9 : x - 9;
+  const top = y < 20 ? y + 16 : y - 8;
+  return `<text x="${coord(at)}" y="${coord(top)}" text-anchor="${right ? 'start' : 'end'}" font-weight="bold" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(text)}</text>`;
 }

@@ -14,6 +14,7 @@ caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .2rem .6rem; text-align: right; vertical-align: top; }
 th:first-child, td:first-child, thead th { text-align: left; }
 thead th { border-bottom: 2px solid #888; }
+.brokers td:nth-child(2), .brokers td:nth-child(3), .change-points td:nth-child(2) { text-align: left; }
 .columns { display: flex; gap: 2rem; flex-wrap: wrap; }
 .verdict { border-left: 6px solid #0072B2; padding: .2rem 1rem; background: #f3f7fb; }
 .verdict[data-verdict="MORE_HUB_CENTERED"] { border-color: #D55E00; background: #fbf4ef; }

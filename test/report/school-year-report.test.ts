@@ -90,9 +90,13 @@ describe('the school-year report', () => {
     expect(html).toContain('<p class="made-at">Made at <time datetime="2026-01-02T03:04:05.000Z">2026-01-02 03:04:05 UTC</time>.</p>');
   });
 
-  it('is identical across two runs but for the "made at" line', async () => {
-    const again = (await new ReportService(store, metrics, () => new Date('2027-06-07T08:09:10Z')).render({ series: SERIES })).html;
-    const lines = html.split('\n');
+  it('is identical across two runs but for the "made at" line (the CoP itself: the foundation and the intermediaries)', async () => {
+    // Two services with their own caches: the second run recomputes every window and lays out the maps again.
+    const request = { series: SERIES, scope: { actorKinds: ['FOUNDATION', 'INTERMEDIARY'] as const } };
+    const first = (await new ReportService(store, new MetricsService(store), () => new Date('2026-01-02T03:04:05Z')).render(request)).html;
+    const again = (await new ReportService(store, new MetricsService(store), () => new Date('2027-06-07T08:09:10Z')).render(request)).html;
+    expect(first).toContain('<p class="scope">Scope: actor kinds FOUNDATION, INTERMEDIARY;');
+    const lines = first.split('\n');
     const otherLines = again.split('\n');
     expect(otherLines).toHaveLength(lines.length);
     const differing = lines.map((line, i) => [line, otherLines[i]]).filter(([a, b]) => a !== b);
