@@ -12,6 +12,7 @@ const layers = {
   projection: ['store', 'export', 'services', 'import', 'demo', 'auth', 'graphql', 'http', 'cli'],
   metrics: ['store', 'export', 'services', 'import', 'demo', 'auth', 'graphql', 'http', 'cli'],
   export: ['store', 'services', 'import', 'demo', 'auth', 'graphql', 'http', 'cli'],
+  report: ['store', 'services', 'import', 'demo', 'auth', 'graphql', 'http', 'cli'],
   services: ['graphql', 'http', 'cli'],
   import: ['graphql', 'http', 'cli'],
   demo: ['graphql', 'http', 'cli'],

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
 import { registerMigrateStoreCommand } from './migrate-store-command';
+import { registerReportCommand } from './report-command';
 import { registerServeCommand } from './serve-command';
 import { registerTokenCommand } from './token-command';
 
@@ -14,6 +15,7 @@ export function createProgram(): Command {
   registerMigrateStoreCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerReportCommand(program);
   registerTokenCommand(program);
   return program;
 }

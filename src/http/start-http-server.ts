@@ -23,6 +23,7 @@ import { serveHealth } from './health-routes';
 import { serveMetrics } from './metrics-route';
 import { CopnetMetrics } from './prometheus-metrics';
 import { noteOperation, requestObserver } from './request-observer';
+import { reportRoute } from './report-route';
 import { requestSignal } from './request-signal';
 import { BodyTooLargeError, ClientAbortedError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
@@ -71,12 +72,11 @@ export interface RunningServer {
 export async function startHttpServer(schema: GraphQLSchema, services: Services, options: HttpServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[copnet] ${message}`, error ?? ''));
   const authenticator = options.authenticator;
+  const admission = new ExportAdmission(options.exportConcurrency);
   const routes: Readonly<Record<string, RouteHandler>> = {
-    '/export/': requiringRole(
-      authenticator,
-      admitted(new ExportAdmission(options.exportConcurrency), exportRoute(services.exports, log)),
-      log,
-    ),
+    // Exports and reports share one admission: both read ranges and compute on the server.
+    '/export/': requiringRole(authenticator, admitted(admission, exportRoute(services.exports, log)), log),
+    '/report': requiringRole(authenticator, admitted(admission, reportRoute(services.reports, log)), log),
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const web = webFiles(options.webDir ?? defaultWebDir());

@@ -3,7 +3,12 @@ import { compareIds } from '../projection/compare-ids';
 import { FOUNDATION_KIND } from './actor-classes';
 import type { SnapshotTies } from './snapshot';
 
-/** How a window's ties differ from the previous window's. */
+/**
+ * How a window's ties differ from the previous window's. E_t and E_{t−1} are the two
+ * windows' tie sets, unordered actor pairs matched by actor id:
+ * - jaccard = |E_t ∩ E_{t−1}| / |E_t ∪ E_{t−1}|, 0 when both are empty (tie-set stability, as statnet/manynet report it);
+ * - hamming = |E_t △ E_{t−1}| = tiesGained + tiesLost (pairs tied in one window only).
+ */
 export interface TieChange {
   /** Ties of this window absent from the previous one. */
   readonly tiesGained: number;
@@ -13,6 +18,10 @@ export interface TieChange {
   readonly persistentTieShare: number;
   /** Gained ties whose class in this window is CROSS_NETWORK. */
   readonly crossNetworkTiesGained: number;
+  /** |E_t ∩ E_{t−1}| / |E_t ∪ E_{t−1}|; 0 when both windows have no ties. */
+  readonly jaccard: number;
+  /** |E_t △ E_{t−1}|: ties gained plus ties lost. */
+  readonly hamming: number;
 }
 
 /** A window's ties: its actors (id-sorted) and SnapshotTies over them. */
@@ -47,11 +56,14 @@ export function tieChange(previous: WindowTies, current: WindowTies): TieChange 
     }
   }
   const previousTotal = before.neighbors.length / 2;
+  const union = total + previousTotal - kept;
   return {
     tiesGained: total - kept,
     tiesLost: previousTotal - kept,
     persistentTieShare: total === 0 ? 0 : kept / total,
     crossNetworkTiesGained: crossGained,
+    jaccard: union === 0 ? 0 : kept / union,
+    hamming: union - kept,
   };
 }
 

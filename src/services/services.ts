@@ -6,6 +6,7 @@ import { ExportService } from './export-service';
 import { HealthService } from './health-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
+import { ReportService } from './report-service';
 import { WorkPool } from './work/work-pool';
 
 export interface ServicesOptions {
@@ -21,6 +22,7 @@ export interface Services {
   readonly interactions: InteractionService;
   readonly metrics: MetricsService;
   readonly exports: ExportService;
+  readonly reports: ReportService;
   readonly tokens: TokenService;
   readonly audit: AuditService;
   /** The store's data revision: every write bumps it, whichever process makes it (read from the store each time). */
@@ -45,6 +47,7 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
     interactions: new InteractionService(store),
     metrics,
     exports: new ExportService(metrics, pool),
+    reports: new ReportService(store, metrics),
     tokens: new TokenService(store),
     audit: new AuditService(store),
     revision: () => store.revision(),

@@ -129,6 +129,16 @@ describe('a series: tie changes, the new slopes, and one actor across windows', 
     });
   });
 
+  it('tieChanges carry Jaccard (|both| / |either|) and Hamming (|one only|)', async () => {
+    const result = await server.gql<{ networkMetricSeries: { tieChanges: Data[] } }>(
+      `query($s: SeriesInput!) { networkMetricSeries(series: $s) { tieChanges { window { label } jaccard hamming } } }`,
+      { s: SERIES },
+    );
+    expect(result.errors).toBeUndefined();
+    // 2 kept of 5 before and 6 after: union 5 + 6 − 2 = 9; 4 gained + 3 lost
+    expect(result.data!.networkMetricSeries.tieChanges).toEqual([{ window: { label: '2020–21' }, jaccard: 2 / 9, hamming: 7 }]);
+  });
+
   it('Actor.metricSeries gives one entry per window, null where the actor has no tie, from the same cached snapshots', async () => {
     await server.gql(`query($s: SeriesInput!) { networkMetricSeries(series: $s) { trend { verdict } } }`, { s: SERIES });
     server.storeCalls.clear();

@@ -145,15 +145,39 @@ describe('tie changes between two windows', () => {
       tiesLost: 1,
       persistentTieShare: 2 / 6,
       crossNetworkTiesGained: 2,
+      // before {F–I1, I1–s1a, s1a–s2a}, after 6 ties: 2 in both, union 3 + 6 − 2 = 7
+      jaccard: 2 / 7,
+      hamming: 5,
     });
     expect(tieChange(ids(after), ids(before))).toEqual({
       tiesGained: 1,
       tiesLost: 4,
       persistentTieShare: 2 / 3,
       crossNetworkTiesGained: 0,
+      jaccard: 2 / 7,
+      hamming: 5,
     });
     const empty = snapshotOf([]);
-    expect(tieChange(ids(before), ids(empty))).toEqual({ tiesGained: 0, tiesLost: 3, persistentTieShare: 0, crossNetworkTiesGained: 0 });
+    expect(tieChange(ids(before), ids(empty))).toEqual({
+      tiesGained: 0,
+      tiesLost: 3,
+      persistentTieShare: 0,
+      crossNetworkTiesGained: 0,
+      jaccard: 0,
+      hamming: 3,
+    });
+  });
+
+  it('Jaccard and Hamming: identical windows 1 and 0; disjoint windows 0 and the sum; two empty windows 0 and 0', () => {
+    const ids = (s: NetworkSnapshot) => ({ ids: s.actorColumns!.ids, ties: s.ties! });
+    const a = snapshotOf([interaction('F', ['I1']), interaction('I1', ['s1a'])]);
+    const same = snapshotOf([interaction('s1a', ['I1']), interaction('I1', ['F'])]);
+    const disjoint = snapshotOf([interaction('I2', ['s2a']), interaction('s2a', ['s1b']), interaction('p', ['u'])]);
+    const empty = snapshotOf([]);
+    expect(tieChange(ids(a), ids(same))).toMatchObject({ jaccard: 1, hamming: 0 });
+    expect(tieChange(ids(a), ids(disjoint))).toMatchObject({ jaccard: 0, hamming: 5 });
+    expect(tieChange(ids(empty), ids(empty))).toMatchObject({ jaccard: 0, hamming: 0 });
+    expect(tieChange(ids(empty), ids(a))).toMatchObject({ jaccard: 0, hamming: 2 });
   });
 });
 

@@ -154,6 +154,16 @@ describeBrowser('the dashboard in Chromium', () => {
     expect(await page.locator('[data-testid=tie-changes] tbody tr').count()).toBe(windows - 1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'story.png'), fullPage: true });
+    // Story → Report: the school-year report of the same series, fetched with the tab's token and saved
+    const report = page.getByRole('link', { name: 'Report (HTML: print it to PDF)' });
+    expect(await report.getAttribute('href')).toMatch(
+      /^\/report\?from=2018-08-01T00%3A00%3A00\.000Z&to=2025-08-01T00%3A00%3A00\.000Z&step=SCHOOL_YEAR/,
+    );
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), report.click()]);
+    expect(download.suggestedFilename()).toBe('copnet-report-2018-08-01_2025-08-01.html');
+    expect(readFileSync(await download.path(), 'utf8')).toContain(
+      `<p class="summary">${api.networkMetricSeries.trend.summary.replace(/'/g, '&#39;')}</p>`,
+    );
     await page.close();
   });
 

@@ -293,6 +293,16 @@ export class TieChange {
 
   @Field(() => Int, { description: 'Gained ties that are CROSS_NETWORK in this window.' })
   crossNetworkTiesGained!: number;
+
+  @Field(() => Float, {
+    description: 'Tie-set stability: |E(t) ∩ E(t−1)| / |E(t) ∪ E(t−1)| over unordered actor pairs; 0 when both windows have no ties.',
+  })
+  jaccard!: number;
+
+  @Field(() => Int, {
+    description: 'Tie-set change: |E(t) △ E(t−1)|, the pairs tied in one of the two windows only (tiesGained + tiesLost).',
+  })
+  hamming!: number;
 }
 
 @ObjectType({ description: 'An actor worth introducing to another: not tied to it in the window, but with partners in common.' })

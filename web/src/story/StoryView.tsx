@@ -145,6 +145,7 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
         )}
       </section>
 
+      <ExportLinks title="The school-year report" links={[{ label: 'Report (HTML: print it to PDF)', href: data.reportUrl }]} />
       <ExportLinks
         title="Download the series"
         links={[

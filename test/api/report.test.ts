@@ -1,0 +1,63 @@
+import { REPORT_ACTORS, REPORT_LOG, REPORT_QUERY } from '../report/story-data';
+import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+
+/** GET /report over real HTTP: who may read it, what it answers, bad parameters. */
+let server: TestServer;
+let reader: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  expect((await server.gql(UPSERT_ACTORS, { actors: REPORT_ACTORS })).errors).toBeUndefined();
+  expect((await server.gql(RECORD_INTERACTIONS, { interactions: REPORT_LOG })).errors).toBeUndefined();
+  reader = await server.createToken('reader');
+});
+afterAll(() => server.stop());
+
+describe('GET /report', () => {
+  it('gives a reader the HTML report, with a filename and a policy that forbids every fetch', async () => {
+    const response = await server.request(`/report?${REPORT_QUERY}&title=Two%20school%20years`, { token: reader });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('inline; filename="copnet-report-2019-08-01_2021-08-01.html"');
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+    );
+    const html = await response.text();
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html).toContain('<h1>Two school years</h1>');
+    expect(html).toContain('<h2 id="verdict-title">Verdict: Becoming more peer-connected</h2>');
+    // 2 kept of 5 and 6 ties: Jaccard 2/9, Hamming 7
+    expect(html).toContain(
+      '<tr><th scope="row">2019–20 → 2020–21</th><td>4</td><td>3</td><td>33.3%</td><td>3</td><td>0.222</td><td>7</td></tr>',
+    );
+    expect(html).toContain('the series has 2 windows, and finding one needs at least 5');
+  });
+
+  it('is the URL NetworkSeries.reportUrl gives', async () => {
+    const result = await server.gql<{ networkMetricSeries: { reportUrl: string } }>(
+      `{ networkMetricSeries(series: { from: "2019-08-01T00:00:00Z", to: "2021-08-01T00:00:00Z", step: SCHOOL_YEAR }, scope: { actorKinds: [SCHOOL, INTERMEDIARY] }) { reportUrl } }`,
+    );
+    const url = result.data!.networkMetricSeries.reportUrl;
+    expect(url).toBe(
+      '/report?from=2019-08-01T00%3A00%3A00.000Z&to=2021-08-01T00%3A00%3A00.000Z&step=SCHOOL_YEAR&windowSize=1&actorKinds=SCHOOL%2CINTERMEDIARY',
+    );
+    const response = await server.request(url, { token: reader });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<p class="scope">Scope: actor kinds INTERMEDIARY, SCHOOL; every interaction kind;');
+  });
+
+  it('needs a credential', async () => {
+    expect((await server.request(`/report?${REPORT_QUERY}`, { token: null })).status).toBe(401);
+  });
+
+  it.each([
+    ['from=2021-08-01&to=2019-08-01&step=SCHOOL_YEAR', 'from'],
+    ['from=2019-08-01&to=2021-08-01', 'step'],
+    ['from=2019-08-01&to=2021-08-01&step=DECADE', 'step'],
+    ['from=2019-08-01&to=2021-08-01&step=MONTH&actorKinds=ROBOT', 'actorKinds[0]'],
+    [`from=2019-08-01&to=2021-08-01&step=MONTH&title=${'x'.repeat(201)}`, 'title'],
+  ])('answers %s with 400 naming %s', async (query, field) => {
+    const response = await server.request(`/report?${query}`, { token: reader });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { field: string }).field).toBe(field);
+  });
+});
