@@ -14,6 +14,10 @@ export interface BenchMetricsArgs {
   readonly store: 'sqlite' | 'neo4j';
   readonly shape: LogShape;
   readonly kernelSizes: readonly number[];
+  /** `--windows N`: only the log's first N quarters (0 = the whole series). */
+  readonly windows: number;
+  /** `--path-kernel`: the series' betweenness/closeness kernel. */
+  readonly pathKernel: 'folded' | 'baseline';
 }
 
 const OPTIONS = {
@@ -26,6 +30,8 @@ const OPTIONS = {
   weeks: { type: 'string', default: String(LOG_SHAPE.weeks) },
   kernel: { type: 'boolean', default: false },
   'kernel-sizes': { type: 'string', default: KERNEL_SIZES.join(',') },
+  windows: { type: 'string', default: '0' },
+  'path-kernel': { type: 'string', default: 'folded' },
   load: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -42,11 +48,20 @@ const HELP: Record<keyof typeof OPTIONS, string> = {
   weeks: 'weeks the log spans (the series covers them all)',
   kernel: 'instead: the path-metrics kernel against graphology-metrics and igraph on single preferential-attachment graphs',
   'kernel-sizes': 'with --kernel: the graph sizes (nodes), comma-separated',
+  windows:
+    'instead of the series, the first N quarters of the log (13-week windows), 0 for the series (the scaling run: --actors 20000 --interactions 1000000 --windows 3)',
+  'path-kernel':
+    "folded (default: degree-1 folding) or baseline (the kernel before it) for the series' betweenness and closeness; the kernel comparison runs both either way",
   load: 'internal: the child process that generates the log and records it at PATH',
   help: 'print this and exit',
 };
 
-const VALUE_NAMES: Partial<Record<keyof typeof OPTIONS, string>> = { store: 'STORE', load: 'PATH', 'kernel-sizes': 'N,N' };
+const VALUE_NAMES: Partial<Record<keyof typeof OPTIONS, string>> = {
+  store: 'STORE',
+  load: 'PATH',
+  'kernel-sizes': 'N,N',
+  'path-kernel': 'KERNEL',
+};
 
 export function helpText(): string {
   const rows = Object.entries(OPTIONS).map(([name, option]) => {
@@ -74,6 +89,8 @@ export function parseBenchMetricsArgs(args: readonly string[]): BenchMetricsArgs
   const values = parseOptions(args);
   if (values.store !== 'sqlite' && values.store !== 'neo4j')
     throw new UsageError(`--store: ${JSON.stringify(values.store)} is not sqlite or neo4j`);
+  if (values['path-kernel'] !== 'folded' && values['path-kernel'] !== 'baseline')
+    throw new UsageError(`--path-kernel: ${JSON.stringify(values['path-kernel'])} is not folded or baseline`);
   const actors = count('--actors', values.actors, 200);
   return {
     mode: values.help ? 'help' : values.load !== undefined ? 'load' : values.kernel ? 'kernel' : 'series',
@@ -90,6 +107,8 @@ export function parseBenchMetricsArgs(args: readonly string[]): BenchMetricsArgs
       weeks: count('--weeks', values.weeks, 2),
     },
     kernelSizes: values['kernel-sizes'].split(',').map((size) => count('--kernel-sizes', size, 10)),
+    windows: count('--windows', values.windows, 0),
+    pathKernel: values['path-kernel'],
   };
 }
 
