@@ -5,7 +5,7 @@ import { LOG_SHAPE, type LogShape } from './interaction-log';
 export const KERNEL_SIZES = [5_000, 20_000] as const;
 
 export interface BenchMetricsArgs {
-  readonly mode: 'series' | 'kernel' | 'load' | 'help';
+  readonly mode: 'series' | 'kernel' | 'demo' | 'load' | 'help';
   /** `--load PATH`: where the child process records the log. */
   readonly loadPath: string;
   readonly quarters: boolean;
@@ -29,6 +29,7 @@ const OPTIONS = {
   actors: { type: 'string', default: String(LOG_SHAPE.actors) },
   weeks: { type: 'string', default: String(LOG_SHAPE.weeks) },
   kernel: { type: 'boolean', default: false },
+  demo: { type: 'boolean', default: false },
   'kernel-sizes': { type: 'string', default: KERNEL_SIZES.join(',') },
   windows: { type: 'string', default: '0' },
   'path-kernel': { type: 'string', default: 'folded' },
@@ -47,6 +48,7 @@ const HELP: Record<keyof typeof OPTIONS, string> = {
   actors: 'actors in the generated log (3% of them intermediaries, one foundation)',
   weeks: 'weeks the log spans (the series covers them all)',
   kernel: 'instead: the path-metrics kernel against graphology-metrics and igraph on single preferential-attachment graphs',
+  demo: "instead: the demo network's cold weekly series (338 windows) with the folded and the baseline kernel",
   'kernel-sizes': 'with --kernel: the graph sizes (nodes), comma-separated',
   windows:
     'instead of the series, the first N quarters of the log (13-week windows), 0 for the series (the scaling run: --actors 20000 --interactions 1000000 --windows 3)',
@@ -93,7 +95,7 @@ export function parseBenchMetricsArgs(args: readonly string[]): BenchMetricsArgs
     throw new UsageError(`--path-kernel: ${JSON.stringify(values['path-kernel'])} is not folded or baseline`);
   const actors = count('--actors', values.actors, 200);
   return {
-    mode: values.help ? 'help' : values.load !== undefined ? 'load' : values.kernel ? 'kernel' : 'series',
+    mode: values.help ? 'help' : values.load !== undefined ? 'load' : values.kernel ? 'kernel' : values.demo ? 'demo' : 'series',
     loadPath: values.load ?? '',
     quarters: values.quarters,
     igraph: !values['no-igraph'],
