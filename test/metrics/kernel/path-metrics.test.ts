@@ -12,6 +12,7 @@ import {
   type Csr,
   type PathMetrics,
 } from '../../../src/metrics/kernel';
+import { foldTrees } from '../../../src/metrics/kernel/tree-folding';
 import { disjointUnion, erdosRenyi, preferentialAttachment, rngFor, withLeaves, withoutIsolated, withTrees } from './random-graphs';
 
 /** graphology-metrics, configured as networkx: the reference the kernel must match. */
@@ -212,6 +213,20 @@ describe('degree-1 folding', () => {
     fixture.nodes.forEach((node) => graph.addNode(node));
     fixture.edges.forEach(([a, b]) => graph.mergeEdge(a, b));
     expectBaseline(toCsr(graph));
+  });
+
+  it('peels the trees off a triangle and keeps one node of a tree component', () => {
+    // CSR indices: a0 a1 a2 (triangle), b (on a0), c d (on b), e-f (a tree component), g (isolated)
+    const ids = ['a0', 'a1', 'a2', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const folding = foldTrees(csrFromEdges(ids, Int32Array.of(0, 1, 2, 0, 3, 3, 6), Int32Array.of(1, 2, 0, 3, 4, 5, 7)));
+    expect([...folding.core]).toEqual([0, 1, 2, 7, 8]);
+    expect([...folding.coreOffsets]).toEqual([0, 2, 4, 6, 6, 6]);
+    expect([...folding.coreNeighbors]).toEqual([1, 2, 0, 2, 0, 1]);
+    expect([...folding.parent]).toEqual([-1, -1, -1, 0, 3, 3, 7, -1, -1]);
+    expect([...folding.size]).toEqual([4, 1, 1, 3, 1, 1, 1, 2, 1]);
+    expect([...folding.squares]).toEqual([9, 0, 0, 2, 0, 0, 0, 1, 0]);
+    // a0 to b, c, d: 1 + 2 + 2
+    expect([...folding.down]).toEqual([5, 0, 0, 2, 0, 0, 0, 1, 0]);
   });
 
   it('folds a path hanging off a triangle into closed-form values', () => {
