@@ -11,6 +11,7 @@ export interface BenchMetricsArgs {
   readonly quarters: boolean;
   readonly igraph: boolean;
   readonly igraphCloseness: boolean;
+  readonly story: boolean;
   readonly store: 'sqlite' | 'neo4j';
   readonly shape: LogShape;
   readonly kernelSizes: readonly number[];
@@ -24,6 +25,7 @@ const OPTIONS = {
   quarters: { type: 'boolean', default: false },
   'no-igraph': { type: 'boolean', default: false },
   'igraph-closeness': { type: 'boolean', default: false },
+  'no-story': { type: 'boolean', default: false },
   store: { type: 'string', default: 'sqlite' },
   interactions: { type: 'string', default: String(LOG_SHAPE.interactions) },
   actors: { type: 'string', default: String(LOG_SHAPE.actors) },
@@ -42,6 +44,7 @@ const HELP: Record<keyof typeof OPTIONS, string> = {
     'the 8 back-to-back quarters of the log instead of 104 rolling weekly windows of 13 weeks (the smaller run), story comparison twice',
   'no-igraph': "skip python-igraph's betweenness on the same windows (quick memory and time checks)",
   'igraph-closeness': "also time igraph's Graph.closeness()",
+  'no-story': 'skip the story measures’ comparison (two more cold series) for a shorter run',
   store:
     'sqlite (default) or neo4j: neo4j also records the log into Neo4j (NEO4J_URI, empty, or a fresh test server), streams it back and runs the cold series through it',
   interactions: 'interactions in the generated log',
@@ -100,6 +103,7 @@ export function parseBenchMetricsArgs(args: readonly string[]): BenchMetricsArgs
     quarters: values.quarters,
     igraph: !values['no-igraph'],
     igraphCloseness: values['igraph-closeness'],
+    story: !values['no-story'],
     store: values.store,
     shape: {
       ...LOG_SHAPE,

@@ -84,7 +84,7 @@ export async function benchSeries(args: BenchMetricsArgs): Promise<void> {
     );
     line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
 
-    await compareStory(store, service, pathCentralities, series, cold.windows, quarters ? 2 : 1);
+    if (args.story) await compareStory(store, service, pathCentralities, series, cold.windows, quarters ? 2 : 1);
     const networks: Csr[] = [];
     for (const window of cold.windows) networks.push(toCsr((await service.network(window)).network));
     await compareKernels(networks, pool.threads);
