@@ -25,11 +25,15 @@
  * `--kernel` instead compares the path-metrics kernel with graphology-metrics and igraph on
  * single preferential-attachment graphs (`--kernel-sizes`, default 5,000 and 20,000 nodes).
  *
+ * `--demo` times the demo network's cold weekly series (338 windows) with the folded and
+ * the baseline path-metrics kernel.
+ *
  * The modes live in ./bench-metrics/: series-mode (with story-comparison,
  * igraph-comparison, neo4j-mode), load-mode (the series' child process), kernel-mode.
  */
 import { UnreachableCaseError } from '../src/domain/errors';
 import { helpText, parseBenchMetricsArgs, UsageError } from './bench-metrics/args';
+import { benchDemo } from './bench-metrics/demo-mode';
 import { benchKernel } from './bench-metrics/kernel-mode';
 import { loadLog } from './bench-metrics/load-mode';
 import { benchSeries } from './bench-metrics/series-mode';
@@ -43,6 +47,8 @@ async function main(): Promise<void> {
       return loadLog(args.loadPath, args.shape);
     case 'kernel':
       return benchKernel(args.kernelSizes);
+    case 'demo':
+      return benchDemo();
     case 'series':
       return benchSeries(args);
     default:

@@ -204,7 +204,40 @@ def two_cliques_of_close_size():
     return g
 
 
+PATH_DIR = os.path.join(os.path.dirname(OUT_DIR), "path-metrics")
+
+
+def path_fixtures():
+    """Betweenness and closeness only, for the path-metrics kernel's larger test graphs
+    (test/fixtures/path-metrics/): the 20 x 20 grid (many equal shortest paths; graphology-metrics
+    is off by 0.04 there) and a grid with trees and isolated nodes hanging off it (degree-1 folding)."""
+    grid = nx.relabel_nodes(nx.grid_2d_graph(20, 20), lambda v: f"g{v[0]}_{v[1]}")
+    hung = nx.relabel_nodes(nx.grid_2d_graph(6, 6), lambda v: f"g{v[0]}_{v[1]}")
+    for i in range(60):  # node t<i> tied to an earlier node, deterministic: trees of every depth
+        hung.add_edge(f"t{i}", f"t{(i * 7) // 11}" if i % 3 else f"g{i % 6}_{(i // 6) % 6}")
+    hung.add_nodes_from(["lone1", "lone2"])
+    out = []
+    for name, graph in (("grid-20", grid), ("grid-6-with-trees", hung)):
+        g = bare(graph)
+        b = nx.betweenness_centrality(g)
+        c = nx.closeness_centrality(g)
+        out.append({
+            "name": name,
+            "nodes": sorted(g.nodes()),
+            "edges": sorted([sorted([u, v]) for u, v in g.edges()]),
+            "actors": [{"id": v, "betweenness": b[v], "closeness": c[v]} for v in sorted(g.nodes())],
+        })
+    return out
+
+
 def main():
+    os.makedirs(PATH_DIR, exist_ok=True)
+    for f in path_fixtures():
+        path = os.path.join(PATH_DIR, f"{f['name']}.json")
+        with open(path, "w") as out:
+            json.dump(f, out, indent=1)
+            out.write("\n")
+        print(f"wrote {os.path.relpath(path)} ({len(f['nodes'])} nodes, {len(f['edges'])} edges)")
     triangle_pendant = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")])
     disconnected = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("e", "f"), ("g", "h")])
     single = nx.Graph()

@@ -4,7 +4,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { ActorInput, ActorKind } from '../../src/domain/actor';
 import type { InteractionInput, InteractionKind } from '../../src/domain/interaction';
-import type { SeriesInput } from '../../src/metrics/series';
+import { addSteps, type SeriesInput } from '../../src/metrics/series';
 
 export interface LogShape {
   readonly seed: number;
@@ -40,10 +40,20 @@ export function logRange(shape: LogShape): { from: Date; to: Date } {
 
 /**
  * The series the benchmark computes: weekly windows of 13 weeks over the whole log, or with
- * `quarters` its back-to-back quarters (windows of the same size, 13× fewer).
+ * `quarters` its back-to-back quarters (windows of the same size, 13× fewer); `windows` > 0
+ * only its first that many quarters (the scaling run).
  */
-export function logSeries(shape: LogShape, quarters: boolean): SeriesInput {
-  return quarters ? { ...logRange(shape), step: 'QUARTER', windowSize: 1 } : { ...logRange(shape), step: 'WEEK', windowSize: 13 };
+export function logSeries(shape: LogShape, quarters: boolean, windows = 0): SeriesInput {
+  const range = logRange(shape);
+  if (windows > 0)
+    return {
+      from: range.from,
+      to: new Date(Math.min(range.to.getTime(), addSteps(range.from, 'QUARTER', windows).getTime())),
+      step: 'QUARTER',
+      windowSize: 1,
+    };
+  if (quarters) return { ...range, step: 'QUARTER', windowSize: 1 };
+  return { ...range, step: 'WEEK', windowSize: 13 };
 }
 
 /**

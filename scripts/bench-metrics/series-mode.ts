@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PathMetricsPool } from '../../src/metrics/kernel';
+import { PathMetricsPool, toCsr, type Csr } from '../../src/metrics/kernel';
 import { poolPathCentralityEngine } from '../../src/metrics/path-centralities';
 import { MetricsService } from '../../src/services/metrics-service';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
@@ -16,6 +16,7 @@ import { fmt, header, line, loadAverage, mb, range, sec } from '../bench/report'
 import type { BenchMetricsArgs } from './args';
 import { compareIgraph } from './igraph-comparison';
 import { logSeries } from './interaction-log';
+import { compareKernels, printScaling } from './kernel-comparison';
 import { loadInChild, printLoad } from './load-mode';
 import { MemoryWatch } from './memory-watch';
 import { benchOnNeo4j } from './neo4j-mode';
@@ -23,10 +24,10 @@ import { compareStory } from './story-comparison';
 
 export async function benchSeries(args: BenchMetricsArgs): Promise<void> {
   const { shape, quarters } = args;
-  const series = logSeries(shape, quarters);
+  const series = logSeries(shape, quarters, args.windows);
   const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-'));
   const memory = new MemoryWatch();
-  const pool = new PathMetricsPool();
+  const pool = new PathMetricsPool(undefined, { kernel: args.pathKernel });
   try {
     header(
       quarters
@@ -62,7 +63,10 @@ export async function benchSeries(args: BenchMetricsArgs): Promise<void> {
       `${windows}: ${range(cold.snapshots.map((x) => x.actorCount))} actors, ${range(cold.snapshots.map((x) => x.tieCount))} ties (min–median–max)`,
     );
     line('series', `cold ${sec(coldMs)} (${sec(coldMs / windows)} per window): every network and per-actor metric, exact betweenness,`);
-    line('', `path metrics on ${pool.threads} worker threads (${availableParallelism()} CPUs: ${cpus()[0]?.model ?? '?'});`);
+    line(
+      '',
+      `path metrics (${args.pathKernel} kernel) on ${pool.threads} worker threads (${availableParallelism()} CPUs: ${cpus()[0]?.model ?? '?'});`,
+    );
     line('', `CPU time ${sec((coldCpu.user + coldCpu.system) / 1000)} over all threads`);
     line('warm', `${sec(warmMs)} (same series again, from the snapshot cache)`);
     line(
@@ -80,8 +84,12 @@ export async function benchSeries(args: BenchMetricsArgs): Promise<void> {
     );
     line('trend', `${cold.trend.verdict}: ${cold.trend.summary}`);
 
-    await compareStory(store, service, pathCentralities, series, cold.windows, quarters ? 2 : 1);
-    await compareIgraph(dir, service, cold, coldMs, args);
+    if (args.story) await compareStory(store, service, pathCentralities, series, cold.windows, quarters ? 2 : 1);
+    const networks: Csr[] = [];
+    for (const window of cold.windows) networks.push(toCsr((await service.network(window)).network));
+    await compareKernels(networks, pool.threads);
+    await compareIgraph(dir, networks, cold, coldMs, args);
+    await printScaling(networks, pool.threads, 6);
     if (args.store === 'neo4j') await benchOnNeo4j(pool, coldMs, shape, series);
     line('load avg', `${loadAverage()} (1, 5, 15 min; other work on this machine slows every figure)`);
     await store.close();

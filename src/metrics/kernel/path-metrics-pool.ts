@@ -3,12 +3,14 @@ import { Worker } from 'node:worker_threads';
 import type { Csr } from './csr';
 import {
   addInto,
+  baselineBrandesSync,
   brandesSync,
   emptyTotals,
+  finishFoldedMetrics,
   finishPathMetrics,
+  foldedGraph,
   kernelGraph,
   sourceBlocks,
-  type KernelGraph,
   type KernelTotals,
   type PathMetrics,
 } from './path-metrics';
@@ -19,7 +21,8 @@ import { PATH_METRICS_WORKER_SOURCE, type WorkerReply } from './worker-source';
  * Each graph's sources are cut into the fixed blocks of `sourceBlocks`; the blocks of all
  * pending graphs form one FIFO queue that idle workers take from, so one big graph uses
  * every thread and a series of graphs submitted together keeps them all busy. Results
- * are bit-for-bit those of `brandesSync`, whatever the thread count.
+ * are bit-for-bit those of `brandesSync` (or, with `{ kernel: 'baseline' }`, of
+ * `baselineBrandesSync`, for the benchmark), whatever the thread count.
  *
  * Workers start on first use and do not keep the process alive while idle; `close()`
  * ends them. Graphs too small to be worth a message are computed in the calling thread.
@@ -32,23 +35,32 @@ export class PathMetricsPool {
   private workerCount = 0;
   private nextTaskId = 0;
   private closed = false;
+  private readonly baseline: boolean;
 
-  constructor(threads: number = availableParallelism()) {
+  constructor(threads: number = availableParallelism(), options: { readonly kernel?: 'folded' | 'baseline' } = {}) {
     if (!Number.isInteger(threads) || threads < 1)
       throw new RangeError(`PathMetricsPool: threads must be a positive integer, got ${threads}`);
     this.threads = threads;
+    this.baseline = options.kernel === 'baseline';
   }
 
   compute(csr: Csr): Promise<PathMetrics> {
     if (this.closed) return Promise.reject(new Error('PathMetricsPool is closed'));
-    const n = csr.ids.length;
-    if (n * (n + csr.neighbors.length) <= INLINE_WORK) return Promise.resolve(brandesSync(csr));
-    const graph = kernelGraph(csr);
-    const { offsets, neighbors } = graph;
+    let work: { offsets: Int32Array; neighbors: Int32Array; weights: Float64Array | null; finish: Job['finish'] };
+    if (this.baseline) {
+      const graph = kernelGraph(csr);
+      work = { ...graph, weights: null, finish: (totals) => finishPathMetrics(graph, totals) };
+    } else {
+      const graph = foldedGraph(csr);
+      work = { ...graph, finish: (totals) => finishFoldedMetrics(graph, totals) };
+    }
+    const { offsets, neighbors, weights, finish } = work;
+    const n = offsets.length - 1;
+    if (n * (n + neighbors.length) <= INLINE_WORK) return Promise.resolve((this.baseline ? baselineBrandesSync : brandesSync)(csr));
     return new Promise<PathMetrics>((resolve, reject) => {
       const blocks = sourceBlocks(n);
       const job: Job = {
-        graph,
+        finish,
         totals: emptyTotals(n),
         partials: new Array<Float64Array | undefined>(blocks.length),
         added: 0,
@@ -57,7 +69,7 @@ export class PathMetricsPool {
         reject,
       };
       blocks.forEach(([first, last], block) => {
-        this.pending.push({ id: this.nextTaskId++, job, block, message: { offsets, neighbors, first, last } });
+        this.pending.push({ id: this.nextTaskId++, job, block, message: { offsets, neighbors, weights, first, last } });
       });
       this.dispatch();
     });
@@ -119,7 +131,7 @@ export class PathMetricsPool {
         addInto(job.totals.betweenness, next);
         job.partials[job.added++] = undefined;
       }
-      if (job.added === job.partials.length) job.resolve(finishPathMetrics(job.graph, job.totals));
+      if (job.added === job.partials.length) job.resolve(job.finish(job.totals));
     }
     this.dispatch();
   }
@@ -145,7 +157,7 @@ export class PathMetricsPool {
   }
 }
 
-/** Below n × (n + 2m) = this, a message round trip costs more than the work. */
+/** Below n × (n + 2m) = this (of the graph the kernel searches), a message round trip costs more than the work. */
 const INLINE_WORK = 1_000_000;
 
 interface PoolWorker {
@@ -154,7 +166,8 @@ interface PoolWorker {
 }
 
 interface Job {
-  readonly graph: KernelGraph;
+  /** From the kernel's totals to the metrics (folded or baseline). */
+  readonly finish: (totals: KernelTotals) => PathMetrics;
   readonly totals: KernelTotals;
   /** Blocks' dependencies that arrived before an earlier block; added in block order. */
   readonly partials: Array<Float64Array | undefined>;
@@ -169,5 +182,5 @@ interface BlockTask {
   readonly id: number;
   readonly job: Job;
   readonly block: number;
-  readonly message: { offsets: Int32Array; neighbors: Int32Array; first: number; last: number };
+  readonly message: { offsets: Int32Array; neighbors: Int32Array; weights: Float64Array | null; first: number; last: number };
 }

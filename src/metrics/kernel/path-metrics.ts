@@ -1,5 +1,7 @@
 import { accumulateBrandes, createBrandesScratch } from './brandes-kernel';
 import type { Csr } from './csr';
+import { foldTrees, type TreeFolding } from './tree-folding';
+import { accumulateWeightedBrandes } from './weighted-brandes-kernel';
 
 /**
  * Exact shortest-path centralities of an unweighted undirected graph, indexed like the
@@ -91,15 +93,41 @@ export function emptyTotals(n: number): KernelTotals {
   return { betweenness: new Float64Array(n), reached: new Float64Array(n), distances: new Float64Array(n) };
 }
 
-/** Betweenness and closeness in the calling thread. */
+/**
+ * Betweenness and closeness in the calling thread: degree-1 folding (./tree-folding.ts),
+ * the weighted kernel on the core, closed forms for the rest (finishFoldedMetrics).
+ */
 export function brandesSync(csr: Csr): PathMetrics {
+  const graph = foldedGraph(csr);
+  const totals = emptyTotals(graph.offsets.length - 1);
+  const scratch = createBrandesScratch(totals.betweenness.length, graph.neighbors.length / 2);
+  runBlocks(totals, (first, last, partial) =>
+    accumulateWeightedBrandes(
+      graph.offsets,
+      graph.neighbors,
+      first,
+      last,
+      graph.weights,
+      partial,
+      totals.reached.subarray(first, last),
+      totals.distances.subarray(first, last),
+      scratch,
+    ),
+  );
+  return finishFoldedMetrics(graph, totals);
+}
+
+/**
+ * The kernel before degree-1 folding (leaf sources skipped, every node searched through),
+ * kept as the benchmark's baseline and the tests' reference: equal to brandesSync to
+ * rounding.
+ */
+export function baselineBrandesSync(csr: Csr): PathMetrics {
   const graph = kernelGraph(csr);
   const n = csr.ids.length;
-  const scratch = createBrandesScratch(n, csr.neighbors.length / 2);
   const totals = emptyTotals(n);
-  const partial = new Float64Array(n);
-  for (const [first, last] of sourceBlocks(n)) {
-    partial.fill(0);
+  const scratch = createBrandesScratch(n, csr.neighbors.length / 2);
+  runBlocks(totals, (first, last, partial) =>
     accumulateBrandes(
       graph.offsets,
       graph.neighbors,
@@ -109,10 +137,19 @@ export function brandesSync(csr: Csr): PathMetrics {
       totals.reached.subarray(first, last),
       totals.distances.subarray(first, last),
       scratch,
-    );
+    ),
+  );
+  return finishPathMetrics(graph, totals);
+}
+
+/** Runs `block` on each source block with a zeroed partial and adds the partials in order. */
+function runBlocks(totals: KernelTotals, block: (first: number, last: number, partial: Float64Array) => void): void {
+  const partial = new Float64Array(totals.betweenness.length);
+  for (const [first, last] of sourceBlocks(partial.length)) {
+    partial.fill(0);
+    block(first, last, partial);
     addInto(totals.betweenness, partial);
   }
-  return finishPathMetrics(graph, totals);
 }
 
 /** target += partial, element-wise. */
@@ -144,6 +181,95 @@ export function finishPathMetrics(graph: KernelGraph, totals: KernelTotals): Pat
     }
     const v = order[i]!;
     betweenness[v] = totals.betweenness[i]! * scale;
+    closeness[v] = distances > 0 ? (reached / distances) * (reached / (n - 1)) : 0;
+  }
+  return { betweenness, closeness };
+}
+
+/**
+ * The weighted kernel's input: the core of the tree folding renumbered as kernelGraph
+ * does, each core node's weight (its folded size) in that numbering, and the folding.
+ */
+export interface FoldedGraph extends KernelGraph {
+  readonly weights: Float64Array;
+  readonly folding: TreeFolding;
+}
+
+export function foldedGraph(csr: Pick<Csr, 'offsets' | 'neighbors'>): FoldedGraph {
+  const folding = foldTrees(csr);
+  const graph = kernelGraph({ offsets: folding.coreOffsets, neighbors: folding.coreNeighbors });
+  const k = graph.order.length;
+  const weights = new Float64Array(new SharedArrayBuffer(k * Float64Array.BYTES_PER_ELEMENT));
+  for (let i = 0; i < k; i++) weights[i] = folding.size[folding.core[graph.order[i]!]!]!;
+  return { ...graph, weights, folding };
+}
+
+/**
+ * From the weighted kernel's totals (core, kernel numbering) to PathMetrics (CSR
+ * numbering). With r the size of x's component and, removing x, its pieces the subtrees
+ * of its folded children (sizes c_i) and the rest (r − size(x)):
+ * - every ordered pair from two different pieces crosses x, which adds
+ *   (r − 1)² − Σ c_i² − (r − size(x))² to x's raw betweenness; for a core node the
+ *   kernel's pairs (both ends outside x's tree, through x in the core) come on top;
+ * - a core node s's distance sum is the kernel's Σ w(t) d(s, t) plus Σ down(t) over its
+ *   component's core nodes t (down(s) included); a folded node x below p is one step
+ *   further from all but its own size(x) nodes: Σd(x) = Σd(p) + r − 2 size(x).
+ * Every term is an integer, so closeness is exactly the baseline's.
+ */
+export function finishFoldedMetrics(graph: FoldedGraph, totals: KernelTotals): PathMetrics {
+  const { offsets, neighbors, order, weights, folding } = graph;
+  const { core, parent, peeled, size, squares, down } = folding;
+  const n = parent.length;
+  const k = order.length;
+  const scale = n <= 2 ? 1 : 1 / ((n - 1) * (n - 2));
+  const componentSize = new Float64Array(n);
+  const distanceSum = new Float64Array(n);
+  const raw = new Float64Array(n);
+  // Components of the core (one per component of the graph), by breadth-first search.
+  const seen = new Uint8Array(k);
+  const queue = new Int32Array(k);
+  for (let root = 0; root < k; root++) {
+    if (seen[root] === 1) continue;
+    seen[root] = 1;
+    queue[0] = root;
+    let tail = 1;
+    let weight = 0;
+    let downs = 0;
+    for (let head = 0; head < tail; head++) {
+      const i = queue[head]!;
+      weight += weights[i]!;
+      downs += down[core[order[i]!]!]!;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        const w = neighbors[j]!;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          queue[tail++] = w;
+        }
+      }
+    }
+    for (let head = 0; head < tail; head++) {
+      const i = queue[head]!;
+      const v = core[order[i]!]!;
+      componentSize[v] = weight;
+      distanceSum[v] = totals.distances[i]! + downs;
+      raw[v] = totals.betweenness[i]!;
+    }
+  }
+  for (let at = peeled.length - 1; at >= 0; at--) {
+    const x = peeled[at]!;
+    const p = parent[x]!;
+    const r = componentSize[p]!;
+    componentSize[x] = r;
+    distanceSum[x] = distanceSum[p]! + r - 2 * size[x]!;
+  }
+  const betweenness = new Float64Array(n);
+  const closeness = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const r = componentSize[v]!;
+    const rest = r - size[v]!;
+    betweenness[v] = (raw[v]! + ((r - 1) * (r - 1) - squares[v]! - rest * rest)) * scale;
+    const reached = r - 1;
+    const distances = distanceSum[v]!;
     closeness[v] = distances > 0 ? (reached / distances) * (reached / (n - 1)) : 0;
   }
   return { betweenness, closeness };

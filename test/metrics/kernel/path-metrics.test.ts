@@ -3,8 +3,17 @@ import { join } from 'node:path';
 import { UndirectedGraph, DirectedGraph, MultiUndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import closenessCentrality from 'graphology-metrics/centrality/closeness';
-import { brandesSync, csrFromEdges, PathMetricsPool, toCsr, type Csr, type PathMetrics } from '../../../src/metrics/kernel';
-import { disjointUnion, erdosRenyi, preferentialAttachment, rngFor, withLeaves, withoutIsolated } from './random-graphs';
+import {
+  baselineBrandesSync,
+  brandesSync,
+  csrFromEdges,
+  PathMetricsPool,
+  toCsr,
+  type Csr,
+  type PathMetrics,
+} from '../../../src/metrics/kernel';
+import { foldTrees } from '../../../src/metrics/kernel/tree-folding';
+import { disjointUnion, erdosRenyi, preferentialAttachment, rngFor, withLeaves, withoutIsolated, withTrees } from './random-graphs';
 
 /** graphology-metrics, configured as networkx: the reference the kernel must match. */
 function reference(graph: UndirectedGraph, ids: readonly string[]): PathMetrics {
@@ -16,17 +25,23 @@ function reference(graph: UndirectedGraph, ids: readonly string[]): PathMetrics 
   };
 }
 
-function expectClose(actual: Float64Array, expected: Float64Array): void {
+function expectClose(actual: Float64Array, expected: Float64Array, tolerance = 1e-9): void {
   expect(actual.length).toBe(expected.length);
   let worst = 0;
   for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)));
-  expect(worst).toBeLessThanOrEqual(1e-9);
+  expect(worst).toBeLessThanOrEqual(tolerance);
 }
 
-function pathGraph(n: number): UndirectedGraph {
+function pathGraph(n: number, prefix = 'p'): UndirectedGraph {
   const graph = new UndirectedGraph();
-  for (let i = 0; i < n; i++) graph.addNode(`p${i}`);
-  for (let i = 1; i < n; i++) graph.mergeEdge(`p${i - 1}`, `p${i}`);
+  for (let i = 0; i < n; i++) graph.addNode(`${prefix}${i}`);
+  for (let i = 1; i < n; i++) graph.mergeEdge(`${prefix}${i - 1}`, `${prefix}${i}`);
+  return graph;
+}
+
+function cycle(n: number): UndirectedGraph {
+  const graph = pathGraph(n, 'c');
+  graph.mergeEdge(`c${n - 1}`, 'c0');
   return graph;
 }
 
@@ -48,6 +63,22 @@ const randomCases: Array<[string, () => UndirectedGraph]> = [
     () => withLeaves(rngFor(8), preferentialAttachment(rngFor(9), 400, 2), 300, 20),
   ],
   [
+    'a 300-node preferential-attachment core with 400 tree nodes hanging off it at every depth',
+    () => withTrees(rngFor(11), preferentialAttachment(rngFor(12), 300, 2), 400),
+  ],
+  [
+    'a cycle, a tree, a star, an edge and isolated nodes, with trees hanging off the cycle',
+    () =>
+      disjointUnion([
+        erdosRenyi(rngFor(14), 1, 0, 'lone'),
+        pathGraph(3),
+        preferentialAttachment(rngFor(16), 80, 1, 'pa'),
+        star(6),
+        withTrees(rngFor(17), cycle(12), 30),
+        erdosRenyi(rngFor(18), 5, 0, 'iso'),
+      ]),
+  ],
+  [
     'three components of different shapes, 700 nodes',
     () =>
       disjointUnion([
@@ -65,14 +96,17 @@ interface ReferenceFixture {
   edges: Array<[string, string]>;
   actors: Array<{ id: string; betweenness: number; closeness: number }>;
 }
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'reference');
-const fixtures: Array<[string, ReferenceFixture]> = readdirSync(FIXTURES)
-  .filter((file) => file.endsWith('.json'))
-  .sort()
-  .map((file) => {
-    const fixture = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as ReferenceFixture;
-    return [fixture.name, fixture];
-  });
+/** The networkx reference graphs, and the kernel's own larger ones (grid 20 × 20, trees off a grid). */
+const fixtures: Array<[string, ReferenceFixture]> = ['reference', 'path-metrics'].flatMap((folder) => {
+  const dir = join(__dirname, '..', '..', 'fixtures', folder);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file): [string, ReferenceFixture] => {
+      const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8')) as ReferenceFixture;
+      return [fixture.name, fixture];
+    });
+});
 
 describe('toCsr', () => {
   it('indexes the nodes in sorted id order, with sorted neighbour rows', () => {
@@ -163,6 +197,57 @@ describe('brandesSync', () => {
   });
 });
 
+describe('degree-1 folding', () => {
+  /** The folded kernel equals the kernel before folding to 1e-12; closeness (integer distance sums) exactly. */
+  function expectBaseline(csr: Csr): void {
+    const folded = brandesSync(csr);
+    const baseline = baselineBrandesSync(csr);
+    expectClose(folded.betweenness, baseline.betweenness, 1e-12);
+    expect(folded.closeness).toEqual(baseline.closeness);
+  }
+
+  it.each(randomCases)('equals the baseline kernel: %s', (_name, build) => expectBaseline(toCsr(build())));
+
+  it.each(fixtures)('equals the baseline kernel on the reference graph %s', (_name, fixture) => {
+    const graph = new UndirectedGraph();
+    fixture.nodes.forEach((node) => graph.addNode(node));
+    fixture.edges.forEach(([a, b]) => graph.mergeEdge(a, b));
+    expectBaseline(toCsr(graph));
+  });
+
+  it('peels the trees off a triangle and keeps one node of a tree component', () => {
+    // CSR indices: a0 a1 a2 (triangle), b (on a0), c d (on b), e-f (a tree component), g (isolated)
+    const ids = ['a0', 'a1', 'a2', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const folding = foldTrees(csrFromEdges(ids, Int32Array.of(0, 1, 2, 0, 3, 3, 6), Int32Array.of(1, 2, 0, 3, 4, 5, 7)));
+    expect([...folding.core]).toEqual([0, 1, 2, 7, 8]);
+    expect([...folding.coreOffsets]).toEqual([0, 2, 4, 6, 6, 6]);
+    expect([...folding.coreNeighbors]).toEqual([1, 2, 0, 2, 0, 1]);
+    expect([...folding.parent]).toEqual([-1, -1, -1, 0, 3, 3, 7, -1, -1]);
+    expect([...folding.size]).toEqual([4, 1, 1, 3, 1, 1, 1, 2, 1]);
+    expect([...folding.squares]).toEqual([9, 0, 0, 2, 0, 0, 0, 1, 0]);
+    // a0 to b, c, d: 1 + 2 + 2
+    expect([...folding.down]).toEqual([5, 0, 0, 2, 0, 0, 0, 1, 0]);
+  });
+
+  it('folds a path hanging off a triangle into closed-form values', () => {
+    // t0-t1-t2 triangle, t0-a-b-c path: n = 6. b separates {c} from 4 others: 2 × 1 × 4 ordered pairs.
+    const graph = new UndirectedGraph();
+    graph.mergeEdge('t0', 't1');
+    graph.mergeEdge('t1', 't2');
+    graph.mergeEdge('t2', 't0');
+    graph.mergeEdge('t0', 'a');
+    graph.mergeEdge('a', 'b');
+    graph.mergeEdge('b', 'c');
+    const csr = toCsr(graph); // a, b, c, t0, t1, t2
+    const { betweenness, closeness } = brandesSync(csr);
+    const scale = 1 / (5 * 4);
+    expectClose(betweenness, Float64Array.of(2 * 2 * 3 * scale, 2 * 1 * 4 * scale, 0, 2 * 3 * 2 * scale, 0, 0), 1e-15);
+    // c: distances 1, 2, 3, 4, 4 → Σ 14; t1: 1, 1, 2, 3, 4 → Σ 11
+    expect(closeness[2]).toBe(5 / 14);
+    expect(closeness[4]).toBe(5 / 11);
+  });
+});
+
 describe('PathMetricsPool', () => {
   let pool: PathMetricsPool;
   beforeAll(() => {
@@ -173,6 +258,16 @@ describe('PathMetricsPool', () => {
   it.each(randomCases)('gives bit-for-bit the in-thread result: %s', async (_name, build) => {
     const csr = toCsr(build());
     expect(await pool.compute(csr)).toEqual(brandesSync(csr));
+  });
+
+  it('runs the baseline kernel on request, bit-for-bit baselineBrandesSync', async () => {
+    const baseline = new PathMetricsPool(2, { kernel: 'baseline' });
+    try {
+      const csr = toCsr(withTrees(rngFor(19), preferentialAttachment(rngFor(20), 1500, 2), 800));
+      expect(await baseline.compute(csr)).toEqual(baselineBrandesSync(csr));
+    } finally {
+      await baseline.close();
+    }
   });
 
   it('keeps graphs submitted together apart, several blocks each', async () => {

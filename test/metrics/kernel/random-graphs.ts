@@ -70,3 +70,17 @@ export function withLeaves(rng: RandomGenerator, graph: UndirectedGraph, leaves:
   for (let i = 0; i < pairs; i++) graph.mergeEdge(`pair${i}a`, `pair${i}b`);
   return graph;
 }
+
+/**
+ * Adds `count` nodes one at a time, each tied to one uniformly drawn node of the graph so
+ * far (earlier added ones included): trees of every depth hanging off the graph.
+ */
+export function withTrees(rng: RandomGenerator, graph: UndirectedGraph, count: number, prefix = 'tree'): UndirectedGraph {
+  const nodes = graph.nodes();
+  for (let i = 0; i < count; i++) {
+    const id = `${prefix}${i}`;
+    graph.mergeEdge(id, nodes[uniformInt(rng, 0, nodes.length - 1)]!);
+    nodes.push(id);
+  }
+  return graph;
+}

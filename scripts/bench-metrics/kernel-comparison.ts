@@ -1,0 +1,62 @@
+/**
+ * The path-metrics kernel alone on the series' windows: today's kernel (degree-1 folding)
+ * against the baseline kept in src/metrics/kernel (the kernel before folding), both on
+ * the same worker pool size, the windows submitted together as the series does; then the
+ * cost per window against n·m, so how it grows is visible.
+ */
+import { foldTrees } from '../../src/metrics/kernel/tree-folding';
+import { PathMetricsPool, type Csr } from '../../src/metrics/kernel';
+import { fmt, line, range, sec } from '../bench/report';
+
+export interface KernelFigures {
+  readonly foldedMs: number;
+  readonly baselineMs: number;
+}
+
+export async function compareKernels(networks: readonly Csr[], threads: number): Promise<KernelFigures> {
+  const folded = new PathMetricsPool(threads);
+  const baseline = new PathMetricsPool(threads, { kernel: 'baseline' });
+  try {
+    const coreShare = networks.map((csr) => foldTrees(csr).core.length / Math.max(1, csr.ids.length));
+    const warmUp = networks.slice(0, threads);
+    await Promise.all([...warmUp.map((csr) => baseline.compute(csr)), ...warmUp.map((csr) => folded.compute(csr))]);
+    let start = performance.now();
+    await Promise.all(networks.map((csr) => baseline.compute(csr)));
+    const baselineMs = performance.now() - start;
+    start = performance.now();
+    await Promise.all(networks.map((csr) => folded.compute(csr)));
+    const foldedMs = performance.now() - start;
+    line(
+      'kernel',
+      `betweenness + closeness alone on the same ${networks.length} windows, ${threads} worker threads: degree-1 folding ${sec(foldedMs)},`,
+    );
+    line('', `baseline kernel (before folding) ${sec(baselineMs)}: folded / baseline = ${(foldedMs / baselineMs).toFixed(2)}`);
+    line('', `core left after folding: ${range(coreShare.map((x) => Math.round(100 * x)))}% of the actors (min–median–max)`);
+    return { foldedMs, baselineMs };
+  } finally {
+    await Promise.all([folded.close(), baseline.close()]);
+  }
+}
+
+/** Time per window against n·m (the one-thread kernel, windows one at a time): its ns per n·m shows how the cost grows. */
+export async function printScaling(networks: readonly Csr[], threads: number, most: number): Promise<void> {
+  const pool = new PathMetricsPool(threads);
+  try {
+    await Promise.all(networks.slice(0, threads).map((csr) => pool.compute(csr))); // workers started and warm
+    const step = Math.max(1, Math.ceil(networks.length / most));
+    for (let w = 0; w < networks.length; w += step) {
+      const csr = networks[w]!;
+      const n = csr.ids.length;
+      const m = csr.neighbors.length / 2;
+      const start = performance.now();
+      await pool.compute(csr);
+      const ms = performance.now() - start;
+      line(
+        w === 0 ? 'scaling' : '',
+        `window ${String(w + 1).padStart(3)}: n ${fmt(n).padStart(6)}, m ${fmt(m).padStart(7)}, n·m ${(n * m).toExponential(2)}: ${sec(ms).padStart(8)}, ${((ms * 1e6) / (n * m)).toFixed(2)} ns per n·m`,
+      );
+    }
+  } finally {
+    await pool.close();
+  }
+}
