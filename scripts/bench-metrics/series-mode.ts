@@ -82,7 +82,7 @@ export async function benchSeries(args: BenchMetricsArgs): Promise<void> {
 
     await compareStory(store, service, pathCentralities, series, cold.windows, quarters ? 2 : 1);
     await compareIgraph(dir, service, cold, coldMs, args);
-    if (args.store === 'neo4j') await benchOnNeo4j(pool, coldMs, shape, series);
+    if (args.store === 'neo4j') await benchOnNeo4j(pool, { store, load, coldMs }, shape, series);
     line('load avg', `${loadAverage()} (1, 5, 15 min; other work on this machine slows every figure)`);
     await store.close();
   } finally {
