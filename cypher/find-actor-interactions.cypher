@@ -1,8 +1,7 @@
 // Returns every interaction an actor initiated or took part in, deleted ones included, ordered by id (for merges).
 MATCH (:Actor {id: $actorId})-[:INITIATED|INVOLVED]-(i:Interaction)
 WITH DISTINCT i
-RETURN i.id AS id, i.externalId AS externalId, i.kind AS kind, i.occurredAt AS occurredAt,
+RETURN i.id AS id, i.externalId AS externalId, i.kind AS kind, toFloat(i.occurredAt.epochMillis) AS occurredAt,
        i.weight AS weight, i.note AS note, i.deletedAt IS NOT NULL AS deleted,
-       head([(initiator:Actor)-[:INITIATED]->(i) | initiator.id]) AS initiatorId,
-       [(i)-[involved:INVOLVED]->(participant:Actor) | {position: involved.position, id: participant.id}] AS participants
+       i.initiatorId AS initiatorId, i.participantIds AS participants
 ORDER BY i.id

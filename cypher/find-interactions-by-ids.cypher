@@ -1,8 +1,7 @@
 // Returns the interactions with the given ids (unknown ids are simply absent), deleted ones flagged.
-// participants comes unordered as {position, id} maps; the adapter orders it by position.
+// The actors come from the node's initiatorId and participantIds (in order), copies of its relationships kept for reading.
 UNWIND $ids AS id
 MATCH (i:Interaction {id: id})
-RETURN i.id AS id, i.externalId AS externalId, i.kind AS kind, i.occurredAt AS occurredAt,
+RETURN i.id AS id, i.externalId AS externalId, i.kind AS kind, toFloat(i.occurredAt.epochMillis) AS occurredAt,
        i.weight AS weight, i.note AS note, i.deletedAt IS NOT NULL AS deleted,
-       head([(initiator:Actor)-[:INITIATED]->(i) | initiator.id]) AS initiatorId,
-       [(i)-[involved:INVOLVED]->(participant:Actor) | {position: involved.position, id: participant.id}] AS participants
+       i.initiatorId AS initiatorId, i.participantIds AS participants

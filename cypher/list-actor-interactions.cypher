@@ -4,9 +4,8 @@ WITH DISTINCT i
 WHERE i.occurredAt >= $fromInclusive AND i.occurredAt < $toExclusive AND i.deletedAt IS NULL
   AND ($kinds IS NULL OR i.kind IN $kinds)
   AND ($afterId IS NULL OR i.occurredAt > $afterOccurredAt OR i.id > $afterId)
-RETURN i.id AS id, i.externalId AS externalId, i.kind AS kind, i.occurredAt AS occurredAt,
+RETURN i.id AS id, i.externalId AS externalId, i.kind AS kind, toFloat(i.occurredAt.epochMillis) AS occurredAt,
        i.weight AS weight, i.note AS note,
-       head([(initiator:Actor)-[:INITIATED]->(i) | initiator.id]) AS initiatorId,
-       [(i)-[involved:INVOLVED]->(participant:Actor) | {position: involved.position, id: participant.id}] AS participants
+       i.initiatorId AS initiatorId, i.participantIds AS participants
 ORDER BY i.occurredAt, i.id
 LIMIT $limit

@@ -5,11 +5,14 @@
  * per second for 1,000,000 rows, with peak memory flat in the file size, which is why it
  * imports two sizes (100,000 and 1,000,000 rows by default) and prints both.
  *
- *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000] [--store sqlite|neo4j]
+ *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000] [--store sqlite|neo4j|sqlite,neo4j]
  *
  * `--store neo4j` imports into Neo4j instead (the one at NEO4J_URI if set and empty, else a fresh
  * test server started for the run: see scripts/neo4j-bench-server.ts), with the Neo4j batch size
  * by default; peak RSS is copnet's (the importing Node process), not the database's.
+ * `--store sqlite,neo4j` imports the same generated files into both, one after the other in one
+ * run, and prints the Neo4j/SQLite ratio of the rates (the figure the two stores are judged by,
+ * since the machine's load moves both). On Neo4j a size imports into a database emptied first.
  *
  * Each import runs in a child process of its own, so its peak RSS (getrusage maxrss) is
  * the import's alone, not the generator's. CPU time is printed next to wall time because
@@ -28,7 +31,8 @@ import { openImportSources } from '../src/import/open-import-sources';
 import { INTERACTION_CSV_HEADER, writeActorsCsv, writeCsvFile } from '../src/import/write-import-files';
 import { childStoreEnv, openChildStore } from './bench/child-store';
 import { loadAverage } from './bench/report';
-import { benchNeo4j } from './neo4j-bench-server';
+import type { Store } from '../src/store/store';
+import { benchNeo4j, type BenchNeo4j } from './neo4j-bench-server';
 
 interface ChildFigures {
   rows: number;
@@ -127,27 +131,37 @@ async function main(): Promise<void> {
       child: { type: 'string' },
     },
   });
-  if (values.store !== 'sqlite' && values.store !== 'neo4j')
-    throw new Error(`--store: ${JSON.stringify(values.store)} is not sqlite or neo4j`);
-  const batchSize = Number(values.batch ?? DEFAULT_IMPORT_BATCH_SIZE[values.store]);
-  if (values.child) return runImport(values.child, batchSize);
+  const stores = (values.store ?? 'sqlite').split(',');
+  for (const store of stores)
+    if (store !== 'sqlite' && store !== 'neo4j') throw new Error(`--store: ${JSON.stringify(store)} is not sqlite or neo4j`);
+  const kinds = stores as Store['kind'][];
+  if (values.child) return runImport(values.child, Number(values.batch ?? DEFAULT_IMPORT_BATCH_SIZE.sqlite));
 
   const actorCount = Number(values.actors);
-  const sizes = (values.sizes ?? (values.store === 'neo4j' ? '1000000' : '100000,1000000')).split(',').map(Number);
-  const server = values.store === 'neo4j' ? await benchNeo4j() : null;
+  const sizes = (values.sizes ?? (kinds.includes('neo4j') ? '1000000' : '100000,1000000')).split(',').map(Number);
+  const batchOf = (kind: Store['kind']) => Number(values.batch ?? DEFAULT_IMPORT_BATCH_SIZE[kind]);
+  const server = kinds.includes('neo4j') ? await benchNeo4j() : null;
   console.log(
-    `copnet import benchmark: ${actorCount.toLocaleString('en-US')} actors, batches of ${batchSize.toLocaleString('en-US')}, Node ${process.version}, ` +
-      `into ${server ? server.where : 'a fresh SQLite file'}`,
+    `copnet import benchmark: ${actorCount.toLocaleString('en-US')} actors, batches of ` +
+      kinds.map((kind) => `${batchOf(kind).toLocaleString('en-US')} (${kind})`).join(', ') +
+      `, Node ${process.version}, into ` +
+      kinds.map((kind) => (kind === 'neo4j' ? server!.where : 'a fresh SQLite file')).join(' and '),
   );
   try {
-    for (const rows of sizes) await benchOneSize(rows, actorCount, batchSize, server?.options.uri ?? null, server?.options.password ?? '');
+    for (const rows of sizes) await benchOneSize(rows, actorCount, kinds, batchOf, server);
   } finally {
     await server?.stop();
   }
   console.log(`load average ${loadAverage()} (1, 5, 15 min; other work on this machine slows every figure)`);
 }
 
-async function benchOneSize(rows: number, actorCount: number, batchSize: number, neo4jUri: string | null, password: string): Promise<void> {
+async function benchOneSize(
+  rows: number,
+  actorCount: number,
+  kinds: readonly Store['kind'][],
+  batchOf: (kind: Store['kind']) => number,
+  server: BenchNeo4j | null,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
   try {
     const generateStart = performance.now();
@@ -155,24 +169,36 @@ async function benchOneSize(rows: number, actorCount: number, batchSize: number,
     await writeCsvFile(join(dir, 'interactions.csv'), INTERACTION_CSV_HEADER, interactionRecords(rows, actorCount, 42));
     const fileMb = statSync(join(dir, 'interactions.csv')).size / 1e6;
     const generateSeconds = (performance.now() - generateStart) / 1000;
-    const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchSize)], {
-      encoding: 'utf8',
-      env: childStoreEnv(neo4jUri ? { uri: neo4jUri, password } : null),
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 20,
-    });
-    const f = JSON.parse(output) as ChildFigures;
-    const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
-    console.log(
-      [
-        `${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`,
-        `  written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` +
-          (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
-        `  check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
-        `  ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second`,
-        `  peak RSS ${f.peakRssMb.toFixed(0)} MB`,
-      ].join('\n'),
-    );
+    console.log(`${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`);
+    const rates = new Map<Store['kind'], number>();
+    for (const kind of kinds) {
+      if (kind === 'neo4j') await server!.empty();
+      rmSync(join(dir, 'bench.db'), { force: true });
+      const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchOf(kind))], {
+        encoding: 'utf8',
+        env: childStoreEnv(kind === 'neo4j' ? { uri: server!.options.uri, password: server!.options.password } : null),
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 20,
+      });
+      const f = JSON.parse(output) as ChildFigures;
+      const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+      rates.set(kind, f.rows / f.totalSeconds);
+      console.log(
+        [
+          `  ${kind}: written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` +
+            (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
+          `    check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
+          `    ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second` +
+            ` (target ${kind === 'neo4j' ? '≥ 20,000' : '≥ 65,000'})`,
+          `    peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+        ].join('\n'),
+      );
+    }
+    const neo4jRate = rates.get('neo4j');
+    const sqliteRate = rates.get('sqlite');
+    if (neo4jRate !== undefined && sqliteRate !== undefined) {
+      console.log(`  neo4j/sqlite import rate: ${(neo4jRate / sqliteRate).toFixed(2)} (same files, same run)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,7 +14,21 @@ import type { Neo4jStoreOptions } from '../src/store/neo4j/neo4j-store';
 export interface BenchNeo4j {
   readonly options: Neo4jStoreOptions;
   readonly where: string;
+  /** Deletes what an earlier import of this run wrote (the database was empty at the start). */
+  empty(): Promise<void>;
   stop(): Promise<void>;
+}
+
+async function emptyDatabase(options: Neo4jStoreOptions): Promise<void> {
+  const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password));
+  const session = driver.session({ database: options.database });
+  try {
+    // In batches (an auto-commit transaction per 10,000 nodes), so the server's heap holds one batch.
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+    await driver.close();
+  }
 }
 
 const RUN_SH = join(__dirname, '..', '..', 'scripts', 'neo4j-test-server', 'run.sh');
@@ -33,7 +47,7 @@ export async function benchNeo4j(): Promise<BenchNeo4j> {
     } finally {
       await driver.close();
     }
-    return { options, where: 'the Neo4j at NEO4J_URI', stop: async () => undefined };
+    return { options, where: 'the Neo4j at NEO4J_URI', empty: () => emptyDatabase(options), stop: async () => undefined };
   }
   const password = settings.password;
   const child = spawn('bash', [RUN_SH, '--port', '0', '--exit-with-stdin'], {
@@ -47,8 +61,10 @@ export async function benchNeo4j(): Promise<BenchNeo4j> {
       if (/^bolt:\/\/\S+$/.test(line.trim())) resolve(line.trim());
     });
   });
+  const options = { uri, user: 'neo4j', password, database: 'neo4j' };
   return {
-    options: { uri, user: 'neo4j', password, database: 'neo4j' },
+    options,
+    empty: () => emptyDatabase(options),
     where: `the Neo4j 5 test server at ${uri} (scripts/neo4j-test-server)`,
     stop: async () => {
       child.stdin.end();

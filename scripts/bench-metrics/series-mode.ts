@@ -90,7 +90,7 @@ export async function benchSeries(args: BenchMetricsArgs): Promise<void> {
     await compareKernels(networks, pool.threads);
     await compareIgraph(dir, networks, cold, coldMs, args);
     await printScaling(networks, pool.threads, 6);
-    if (args.store === 'neo4j') await benchOnNeo4j(pool, coldMs, shape, series);
+    if (args.store === 'neo4j') await benchOnNeo4j(pool, { store, load, coldMs }, shape, series);
     line('load avg', `${loadAverage()} (1, 5, 15 min; other work on this machine slows every figure)`);
     await store.close();
   } finally {

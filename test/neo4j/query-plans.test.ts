@@ -29,7 +29,7 @@ const interactionRow = {
   id: 'i',
   externalId: null,
   kind: 'OTHER',
-  occurredAt: at,
+  occurredAt: Date.parse('2020-01-01T00:00:00Z'),
   initiatorId: 'a',
   participantIds: ['b'],
   weight: 1,
@@ -85,7 +85,12 @@ const HOT_PATHS: Expectation[] = [
   },
   { name: 'record-interactions', parameters: { interactions: [interactionRow], by: 'w', at }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
   { name: 'find-interactions-by-ids', parameters: { ids: ['i'] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
-  { name: 'find-interactions-by-external-ids', parameters: { externalIds: ['e'] }, seek: UNIQUE_SEEK, on: 'Interaction(externalId)' },
+  {
+    name: 'find-interactions-by-keys',
+    parameters: { ids: ['i'], externalIds: ['e'] },
+    seek: UNIQUE_SEEK,
+    on: 'Interaction(externalId)',
+  },
   { name: 'find-existing-actor-ids', parameters: { ids: ['a'] }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
   { name: 'find-actors-by-ids', parameters: { ids: ['a'] }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
   {
@@ -102,6 +107,20 @@ const HOT_PATHS: Expectation[] = [
   { name: 'find-actor-aliases', parameters: { ids: ['a'] }, seek: UNIQUE_SEEK, on: 'ActorAlias(id)' },
   { name: 'find-interaction-stamps', parameters: { ids: ['i'] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
   { name: 'allocate-audit-seqs', parameters: { count: toNeo4jInteger(1) }, seek: UNIQUE_SEEK, on: 'CopnetMeta(id)' },
+  // The window read of every series (no scope), writes of corrections and merges, stamps, token use
+  {
+    name: 'stream-window',
+    parameters: { fromInclusive: at, toExclusive: later, interactionKinds: null, actorKinds: null },
+    seek: RANGE_SEEK,
+    on: 'Interaction(occurredAt)',
+  },
+  { name: 'find-actor-interactions', parameters: { actorId: 'a' }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
+  { name: 'set-interaction-fields', parameters: { interactions: [interactionRow], by: 'w', at }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
+  { name: 'detach-interaction-actors', parameters: { ids: ['i'] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
+  { name: 'attach-interaction-actors', parameters: { interactions: [interactionRow] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
+  { name: 'mark-interactions-deleted', parameters: { ids: ['i'], reason: 'r', by: 'w', at }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
+  { name: 'find-actor-stamps', parameters: { ids: ['a'] }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
+  { name: 'touch-token', parameters: { identifier: 'x', at }, seek: UNIQUE_SEEK, on: 'ApiToken(identifier)' },
 ];
 
 const SCANS = ['AllNodesScan', 'NodeByLabelScan'];

@@ -109,6 +109,34 @@ if (TEST_STORE !== 'neo4j') {
       expect(row?.get('noExternalId')).toBe(true);
     });
 
+    it('gives interactions stored before nodes kept copies of their actors those copies at the next start', async () => {
+      await store.upsertActors([intermediary, other, school]);
+      // As an older copnet wrote it: relationships only, participants created out of order.
+      await adminQuery(
+        `MATCH (s:Actor {id: 'school-a'}), (a:Actor {id: 'nsi-core'}), (b:Actor {id: 'nsi-baltimore'})
+         CREATE (s)-[:INITIATED]->(i:Interaction {id: 'old-1', kind: 'OTHER', occurredAt: datetime('2019-03-05T15:00:00.250Z'), weight: 2.0})
+         CREATE (i)-[:INVOLVED {position: 1}]->(b)
+         CREATE (i)-[:INVOLVED {position: 0}]->(a)`,
+      );
+      const again = await openNeo4jStore(options);
+      try {
+        expect(await again.getInteractionsByIds(['old-1'])).toEqual([
+          {
+            id: 'old-1',
+            externalId: null,
+            kind: 'OTHER',
+            occurredAt: new Date('2019-03-05T15:00:00.250Z'),
+            initiatorId: 'school-a',
+            participantIds: ['nsi-core', 'nsi-baltimore'],
+            weight: 2,
+            note: null,
+          },
+        ]);
+      } finally {
+        await again.close();
+      }
+    });
+
     it('runs its migrations again on every start without error', async () => {
       const again = await openNeo4jStore(options);
       await again.close();

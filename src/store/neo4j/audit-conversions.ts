@@ -1,16 +1,7 @@
 import { ROLES, type StoredToken } from '../../domain/access';
 import { AUDIT_ACTIONS, AUDIT_SUBJECTS, type AuditEntry, type AuditRecord, type RecordStamp } from '../../domain/audit';
 import { fromAuditJson, toAuditJson } from '../audit-entries';
-import {
-  fromNeo4jDateTime,
-  nodeName,
-  toMember,
-  toNeo4jDateTime,
-  toNullableString,
-  toSafeNumber,
-  toStringValue,
-  type RowLike,
-} from './conversions';
+import { fromNeo4jDateTime, nodeName, toMember, toNullableString, toSafeNumber, toStringValue, type RowLike } from './conversions';
 
 /** Conversions for the audit stamps, the audit log and API tokens (see conversions.ts for the rules). */
 
@@ -28,11 +19,11 @@ export function stampFromRow(row: RowLike): RecordStamp {
   };
 }
 
-/** An audit record as an append-audit-entries row, numbered `seq`. */
+/** An audit record as an append-audit-entries row, numbered `seq`; `at` in epoch ms (made a DATETIME in Cypher). */
 export function auditToRow(record: AuditRecord, seq: number): Record<string, unknown> {
   return {
     seq,
-    at: toNeo4jDateTime(record.at),
+    at: record.at.getTime(),
     by: record.by,
     action: record.action,
     subject: record.subject,

@@ -12,7 +12,8 @@ import { INTERACTION_KINDS, type Interaction } from '../../domain/interaction';
  *   `Integer`, since a JS number is sent as a FLOAT.
  * - Date-times: a JS Date is stored as a DATETIME at UTC (offset 0) with the Date's millisecond
  *   precision. A DATETIME read back becomes the same instant; a finer fraction (written by hand)
- *   is truncated to the millisecond, like the driver's own toStandardDate.
+ *   is truncated to the millisecond, like the driver's own toStandardDate. Interaction reads return
+ *   `toFloat(occurredAt.epochMillis)` instead, a plain number (exact: |ms| ≤ 8.64e15 < 2^53).
  * - Nulls: Neo4j stores no null properties, so an absent property reads back as null; a
  *   missing `tags` list reads back as [].
  * - Values of the wrong type (hand-edited data) throw an error naming the node and property.
@@ -98,6 +99,16 @@ export function fromNeo4jDateTime(value: unknown, what: string): Date {
   return new Date(ms);
 }
 
+/**
+ * An instant read as `toFloat(x.epochMillis)` (what the interaction reads return: a plain JS
+ * number, so the driver decodes no DATETIME and no 64-bit Integer per row), or a DATETIME.
+ */
+export function fromEpochMillisOrDateTime(value: unknown, what: string): Date {
+  if (typeof value !== 'number') return fromNeo4jDateTime(value, what);
+  if (!Number.isFinite(value) || Math.abs(value) > 8.64e15) throw new RangeError(`${what}: ${value} ms is outside the range of a JS Date`);
+  return new Date(value);
+}
+
 /** A DATETIME read from Neo4j as an ISO 8601 string at UTC, e.g. `2019-02-12T09:00:00.000Z`. */
 export function neo4jDateTimeToIso(value: unknown, what = 'value'): string {
   return fromNeo4jDateTime(value, what).toISOString();
@@ -147,6 +158,12 @@ export function toOrderedParticipantIds(value: unknown, what: string): string[] 
   return entries.map((entry) => entry.id);
 }
 
+/** Participants as read: the node's ordered participantIds, or (hand-written reads) {position, id} maps. */
+export function toParticipantIds(value: unknown, what: string): string[] {
+  if (Array.isArray(value) && value.every((id) => typeof id === 'string')) return value;
+  return toOrderedParticipantIds(value, what);
+}
+
 /** An actor row (id, name, kind, region, tags, affiliationId) as a domain Actor. */
 export function actorFromRow(row: RowLike): Actor {
   const id = toStringValue(row.get('id'), '(:Actor).id');
@@ -161,7 +178,7 @@ export function actorFromRow(row: RowLike): Actor {
   };
 }
 
-/** An interaction row (see find-interactions-by-ids.cypher) as a domain Interaction. */
+/** An interaction row (see find-interactions-by-ids.cypher: occurredAt as epoch milliseconds) as a domain Interaction. */
 export function interactionFromRow(row: RowLike): Interaction {
   const id = toStringValue(row.get('id'), '(:Interaction).id');
   const what = nodeName('Interaction', 'id', id);
@@ -169,9 +186,9 @@ export function interactionFromRow(row: RowLike): Interaction {
     id,
     externalId: toNullableString(row.get('externalId'), `${what}.externalId`),
     kind: toMember(row.get('kind'), INTERACTION_KINDS, `${what}.kind`, 'an interaction kind'),
-    occurredAt: fromNeo4jDateTime(row.get('occurredAt'), `${what}.occurredAt`),
-    initiatorId: toStringValue(row.get('initiatorId'), `${what}<-[:INITIATED]-`),
-    participantIds: toOrderedParticipantIds(row.get('participants'), `${what}-[:INVOLVED]->`),
+    occurredAt: fromEpochMillisOrDateTime(row.get('occurredAt'), `${what}.occurredAt`),
+    initiatorId: toStringValue(row.get('initiatorId'), `${what}.initiatorId`),
+    participantIds: toParticipantIds(row.get('participants'), `${what}.participantIds`),
     weight: toSafeNumber(row.get('weight'), `${what}.weight`),
     note: toNullableString(row.get('note'), `${what}.note`),
   };
@@ -182,13 +199,13 @@ export function actorToRow(actor: Actor): Record<string, unknown> {
   return { id: actor.id, name: actor.name, kind: actor.kind, region: actor.region, tags: [...actor.tags] };
 }
 
-/** The parameter row record-interactions.cypher expects. */
+/** The parameter row record-interactions.cypher expects: occurredAt as epoch milliseconds, made a DATETIME in Cypher. */
 export function interactionToRow(interaction: Interaction): Record<string, unknown> {
   return {
     id: interaction.id,
     externalId: interaction.externalId,
     kind: interaction.kind,
-    occurredAt: toNeo4jDateTime(interaction.occurredAt),
+    occurredAt: interaction.occurredAt.getTime(),
     initiatorId: interaction.initiatorId,
     participantIds: [...interaction.participantIds],
     weight: interaction.weight,

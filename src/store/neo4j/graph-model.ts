@@ -6,8 +6,14 @@ import type { ActorKind } from '../../domain/actor';
  *
  *   (:Actor:<KindLabel> {id, name, kind, region, tags})
  *   (:Actor)-[:AFFILIATED_WITH]->(:Actor)            a school's intermediary
- *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note})
+ *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note, initiatorId, participantIds})
  *   (:Interaction)-[:INVOLVED {position}]->(:Actor)   participants, position 0, 1, ... in order
+ *
+ * An interaction's initiatorId and participantIds (in order) copy its INITIATED and INVOLVED
+ * relationships: every write sets both together, and reads return the copies, a third of the
+ * server's work per row of traversing the relationships (the profile of stream-window). The
+ * relationships stay for graph queries and for scoping by actor.
+ *
  *   (:CopnetMeta {id: 'store', revision})             bumped by every write transaction
  *   (:CopnetMeta {id: 'audit', lastSeq})              the last audit entry's number
  *   (:ActorAlias {id, targetId})                      the id of a merged actor, naming the actor it was merged into
@@ -51,6 +57,8 @@ export const PROPERTY_KEYS = [
   'occurredAt',
   'weight',
   'note',
+  'initiatorId',
+  'participantIds',
   'position',
   'revision',
   'recordedBy',

@@ -67,10 +67,12 @@ export interface Neo4jStoreOptions {
   readonly database: string;
 }
 
-/** Rows per UNWIND statement; a batch of any size is still one transaction. */
-const WRITE_CHUNK = 2000;
+/** Rows per UNWIND statement (Neo4j's guidance for bulk writes: 1,000–10,000); a batch of any size is still one transaction. */
+const WRITE_CHUNK = 10_000;
 /** Ids per lookup statement. */
 const LOOKUP_CHUNK = 5000;
+/** Records the driver pulls per round trip when streaming a window (its default is 1,000). */
+const STREAM_FETCH_SIZE = 10_000;
 /** How long the driver retries a transaction, and waits for a connection. */
 const RETRY_MS = 5000;
 /** The largest |epoch ms| a JS Date holds. */
@@ -105,6 +107,8 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Store>
       for (const migration of readMigrations()) {
         await session.executeWrite((tx) => tx.run(migration.text));
       }
+      // Data written before interactions kept copies of their actors (graph-model.ts) gets them.
+      await session.executeWrite((tx) => run(tx, 'copy-interaction-actors', {}));
     } finally {
       await closeQuietly(session);
     }
@@ -186,19 +190,13 @@ class Neo4jStore implements Store {
       const interactions = await requireActorsOf(tx, given);
       const results: RecordedInteraction[] = [];
       const fresh: Interaction[] = [];
-      // Already stored (by externalId first, then by id), or earlier in this batch: not written again.
+      // Already stored (by externalId first, then by id), or earlier in this batch: not written again. One look-up for both keys.
       const externalIds = unique(interactions.flatMap((interaction) => (interaction.externalId === null ? [] : [interaction.externalId])));
       const storedByExternalId = new Map<string, Interaction>();
-      for (const { interaction: found } of await lookUpInteractions(tx, 'find-interactions-by-external-ids', externalIds)) {
-        if (found.externalId !== null) storedByExternalId.set(found.externalId, found);
-      }
       const storedById = new Map<string, Interaction>();
-      for (const { interaction: found } of await lookUpInteractions(
-        tx,
-        'find-interactions-by-ids',
-        unique(interactions.map((i) => i.id)),
-      )) {
+      for (const { interaction: found } of await interactionsByKeys(tx, unique(interactions.map((i) => i.id)), externalIds)) {
         storedById.set(found.id, found);
+        if (found.externalId !== null) storedByExternalId.set(found.externalId, found);
       }
       for (const interaction of interactions) {
         const existing =
@@ -254,7 +252,7 @@ class Neo4jStore implements Store {
 
   async getInteractionsByIds(ids: readonly string[]): Promise<(Interaction | null)[]> {
     if (ids.length === 0) return [];
-    const found = await this.read((tx) => lookUpInteractions(tx, 'find-interactions-by-ids', unique(ids)));
+    const found = await this.read((tx) => lookUpInteractions(tx, unique(ids)));
     const byId = new Map(found.flatMap(({ interaction, deleted }) => (deleted ? [] : [[interaction.id, interaction] as const])));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -524,13 +522,14 @@ class Neo4jStore implements Store {
     await this.driver.close();
   }
 
-  private session(mode: 'READ' | 'WRITE'): Session {
+  private session(mode: 'READ' | 'WRITE', fetchSize?: number): Session {
     // A closed driver fails with a code-less "Pool is closed"; say what it means instead.
     if (this.closed) throw new StoreUnavailableError(`The store for Neo4j at NEO4J_URI=${redactUri(this.target.uri)} is closed`);
     return this.driver.session({
       database: this.target.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
+      ...(fetchSize === undefined ? {} : { fetchSize }),
     });
   }
 
@@ -563,7 +562,7 @@ class Neo4jStore implements Store {
     parameters: StatementParameters<N>,
     convert: (row: RowLike) => T,
   ): AsyncGenerator<T> {
-    const session = this.session('READ');
+    const session = this.session('READ', STREAM_FETCH_SIZE);
     try {
       for await (const record of run(session, name, parameters)) yield convert(record);
     } catch (error) {
@@ -612,12 +611,12 @@ async function appendAudit(tx: ManagedTransaction, records: readonly AuditRecord
   const first = last - records.length + 1;
   const numbered = records.map((record, i) => auditToRow(record, first + i));
   for (const chunk of chunks(numbered, WRITE_CHUNK)) {
-    await run(tx, 'append-audit-entries', { entries: chunk.map((row) => ({ ...row, seq: toNeo4jInteger(row.seq as number) })) });
+    await run(tx, 'append-audit-entries', { entries: chunk });
   }
 }
 
 async function interactionsByIdsWithState(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredInteraction>> {
-  const found = await lookUpInteractions(tx, 'find-interactions-by-ids', unique(ids));
+  const found = await lookUpInteractions(tx, unique(ids));
   return new Map(found.map((stored) => [stored.interaction.id, stored]));
 }
 
@@ -681,20 +680,34 @@ interface StoredInteraction {
   readonly deleted: boolean;
 }
 
-async function lookUpInteractions(
-  tx: ManagedTransaction,
-  name: 'find-interactions-by-ids' | 'find-interactions-by-external-ids',
-  keys: readonly string[],
-): Promise<StoredInteraction[]> {
+async function lookUpInteractions(tx: ManagedTransaction, ids: readonly string[]): Promise<StoredInteraction[]> {
   const found: StoredInteraction[] = [];
-  for (const chunk of chunks(keys, LOOKUP_CHUNK)) {
-    const { records } =
-      name === 'find-interactions-by-ids'
-        ? await run(tx, 'find-interactions-by-ids', { ids: chunk })
-        : await run(tx, 'find-interactions-by-external-ids', { externalIds: chunk });
+  for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
+    const { records } = await run(tx, 'find-interactions-by-ids', { ids: chunk });
     for (const record of records) found.push({ interaction: interactionFromRow(record), deleted: record.get('deleted') === true });
   }
   return found;
+}
+
+/** The stored interactions having one of `ids` or one of `externalIds`, in chunks of LOOKUP_CHUNK keys. */
+async function interactionsByKeys(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+  externalIds: readonly string[],
+): Promise<StoredInteraction[]> {
+  const found = new Map<string, StoredInteraction>();
+  const rounds = Math.max(Math.ceil(ids.length / LOOKUP_CHUNK), Math.ceil(externalIds.length / LOOKUP_CHUNK));
+  for (let r = 0; r < rounds; r++) {
+    const { records } = await run(tx, 'find-interactions-by-keys', {
+      ids: ids.slice(r * LOOKUP_CHUNK, (r + 1) * LOOKUP_CHUNK),
+      externalIds: externalIds.slice(r * LOOKUP_CHUNK, (r + 1) * LOOKUP_CHUNK),
+    });
+    for (const record of records) {
+      const interaction = interactionFromRow(record);
+      found.set(interaction.id, { interaction, deleted: record.get('deleted') === true });
+    }
+  }
+  return [...found.values()];
 }
 
 /** The filter as list-actors / count-actors parameters; empty values mean no condition, as in the SQLite store. */

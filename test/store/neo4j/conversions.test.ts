@@ -2,6 +2,7 @@ import { DateTime, int, isInt, LocalDateTime, Record } from 'neo4j-driver';
 import {
   actorFromRow,
   actorToRow,
+  fromEpochMillisOrDateTime,
   fromNeo4jDateTime,
   interactionFromRow,
   interactionToRow,
@@ -11,6 +12,7 @@ import {
   toNeo4jInteger,
   toNullableString,
   toOrderedParticipantIds,
+  toParticipantIds,
   toSafeNumber,
   toStringList,
   UNBOUNDED_FUTURE,
@@ -156,6 +158,31 @@ describe('lists and nulls', () => {
       ),
     ).toThrow(new Error('p: INVOLVED positions are not 0..1 (found 2 at place 1)'));
   });
+
+  it('reads the ordered participantIds a node keeps as they are, and {position, id} maps by position', () => {
+    expect(toParticipantIds(['c', 'a'], 'p')).toEqual(['c', 'a']);
+    expect(
+      toParticipantIds(
+        [
+          { position: 1, id: 'b' },
+          { position: 0, id: 'a' },
+        ],
+        'p',
+      ),
+    ).toEqual(['a', 'b']);
+    expect(() => toParticipantIds(null, 'p')).toThrow(new TypeError('p: expected a list, got null'));
+  });
+
+  it('reads instants returned as epoch milliseconds (toFloat(x.epochMillis)) or as DATETIMEs', () => {
+    expect(fromEpochMillisOrDateTime(Date.parse('1969-12-31T23:59:59.001Z'), 'at').toISOString()).toBe('1969-12-31T23:59:59.001Z');
+    expect(fromEpochMillisOrDateTime(toNeo4jDateTime(new Date('2019-02-12T09:00:00.123Z')), 'at').toISOString()).toBe(
+      '2019-02-12T09:00:00.123Z',
+    );
+    expect(() => fromEpochMillisOrDateTime(9e15, 'at')).toThrow(
+      new RangeError('at: 9000000000000000 ms is outside the range of a JS Date'),
+    );
+    expect(() => fromEpochMillisOrDateTime(Number.NaN, 'at')).toThrow(RangeError);
+  });
 });
 
 describe('rows', () => {
@@ -216,11 +243,11 @@ describe('rows', () => {
       weight: 1,
       note: null,
     });
-    expect({ ...row, occurredAt: String(row.occurredAt) }).toEqual({
+    expect(row).toEqual({
       id: 'i-1',
       externalId: null,
       kind: 'SITE_VISIT',
-      occurredAt: '2019-03-05T15:00:00Z',
+      occurredAt: Date.parse('2019-03-05T15:00:00Z'),
       initiatorId: 'a',
       participantIds: ['b', 'c'],
       weight: 1,
