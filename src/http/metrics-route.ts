@@ -30,9 +30,17 @@ export async function serveMetrics(
       });
     }
   }
-  const text = await metrics.registry.metrics();
+  const text = await prometheusText(metrics);
   response.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
   response.end(text);
+}
+
+/**
+ * The registry's text. prom-client spells NaN `Nan` (the event-loop lag mean when no delay was
+ * sampled since the last scrape); Go's parser takes any case, but the format spells it NaN.
+ */
+export async function prometheusText(metrics: CopnetMetrics): Promise<string> {
+  return (await metrics.registry.metrics()).replace(/ Nan$/gm, ' NaN');
 }
 
 export function isLoopbackPeer(address: string | undefined): boolean {

@@ -1,4 +1,5 @@
-import { isLoopbackPeer } from '../../src/http/metrics-route';
+import { isLoopbackPeer, prometheusText } from '../../src/http/metrics-route';
+import { CopnetMetrics } from '../../src/http/prometheus-metrics';
 import { TEST_STORE } from '../store/test-store';
 import { startTestServer, type TestServer } from './harness';
 
@@ -62,6 +63,15 @@ describe('/metrics, /health/live and /health/ready', () => {
     expect(echoed.headers.get('x-request-id')).toBe('lb-1234.abc');
     const fresh = await fetch(`${server.url}/health/live`, { headers: { 'x-request-id': 'no spaces <allowed>' } });
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('spells an unsampled event-loop lag NaN, as the format does (prom-client writes Nan)', async () => {
+    const metrics = new CopnetMetrics();
+    await prometheusText(metrics);
+    // No timer can run between the two scrapes, so the lag histogram, reset by the first, is empty.
+    const text = await prometheusText(metrics);
+    expect(text).toContain('\ncopnet_nodejs_eventloop_lag_mean_seconds NaN\n');
+    expect(Number.isNaN(parsePrometheus(text).get('copnet_nodejs_eventloop_lag_mean_seconds'))).toBe(true);
   });
 
   it('treats only loopback peers as this machine', () => {
