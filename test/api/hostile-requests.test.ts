@@ -94,38 +94,6 @@ describe('error messages quote a short prefix of what the client sent', () => {
   });
 });
 
-describe('introspection needs a reader unless the schema is public', () => {
-  it('refuses anonymous introspection with 401 and serves it to a reader', async () => {
-    const anonymous = await server.gqlAs(null, getIntrospectionQuery());
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.data).toBeUndefined();
-    expect(anonymous.errors).toEqual([
-      {
-        message: 'This needs the reader role: send a valid credential as "Authorization: Bearer <token>"',
-        extensions: { code: 'UNAUTHENTICATED', requiredRole: 'reader' },
-      },
-    ]);
-    expect((await server.gqlAs('copnet_wrong', `{ __type(name: "Actor") { name } }`)).status).toBe(401);
-    const reader = await server.createToken('reader', 'introspecting-reader');
-    const answered = await server.gqlAs<{ __type: { name: string } }>(reader, `{ __type(name: "Actor") { name } }`);
-    expect(answered).toEqual({ status: 200, data: { __type: { name: 'Actor' } } });
-    // __typename is no introspection of the schema.
-    expect(await server.gqlAs(null, `{ __typename }`)).toEqual({ status: 200, data: { __typename: 'Query' } });
-  });
-
-  it('opens it to anyone with COPNET_PUBLIC_SCHEMA=on, and nothing else', async () => {
-    const open = await startTestServer({ publicSchema: true });
-    try {
-      const schema = await open.gqlAs<{ __schema: { queryType: { name: string } } }>(null, `{ __schema { queryType { name } } }`);
-      expect(schema).toEqual({ status: 200, data: { __schema: { queryType: { name: 'Query' } } } });
-      const data = await open.gqlAs(null, COUNT);
-      expect(data.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', requiredRole: 'reader' });
-    } finally {
-      await open.stop();
-    }
-  });
-});
-
 describe('paths and aborted bodies', () => {
   it('answers GET /assets/%00 with a JSON 404, logging nothing', async () => {
     const before = server.logged.length;
@@ -187,5 +155,39 @@ describe('exports admitted a few at a time', () => {
     await Promise.all(responses.map((r) => r.arrayBuffer().catch(() => undefined)));
     expect((await server.request(path)).status).toBe(200);
     await expectAlive(SMALL_NETWORK.length);
+  });
+});
+
+// Last in the file: its second test server empties the one Neo4j test database under
+// `npm run test:neo4j`, taking the first server's admin token with it.
+describe('introspection needs a reader unless the schema is public', () => {
+  it('refuses anonymous introspection with 401 and serves it to a reader', async () => {
+    const anonymous = await server.gqlAs(null, getIntrospectionQuery());
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.data).toBeUndefined();
+    expect(anonymous.errors).toEqual([
+      {
+        message: 'This needs the reader role: send a valid credential as "Authorization: Bearer <token>"',
+        extensions: { code: 'UNAUTHENTICATED', requiredRole: 'reader' },
+      },
+    ]);
+    expect((await server.gqlAs('copnet_wrong', `{ __type(name: "Actor") { name } }`)).status).toBe(401);
+    const reader = await server.createToken('reader', 'introspecting-reader');
+    const answered = await server.gqlAs<{ __type: { name: string } }>(reader, `{ __type(name: "Actor") { name } }`);
+    expect(answered).toEqual({ status: 200, data: { __type: { name: 'Actor' } } });
+    // __typename is no introspection of the schema.
+    expect(await server.gqlAs(null, `{ __typename }`)).toEqual({ status: 200, data: { __typename: 'Query' } });
+  });
+
+  it('opens it to anyone with COPNET_PUBLIC_SCHEMA=on, and nothing else', async () => {
+    const open = await startTestServer({ publicSchema: true });
+    try {
+      const schema = await open.gqlAs<{ __schema: { queryType: { name: string } } }>(null, `{ __schema { queryType { name } } }`);
+      expect(schema).toEqual({ status: 200, data: { __schema: { queryType: { name: 'Query' } } } });
+      const data = await open.gqlAs(null, COUNT);
+      expect(data.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', requiredRole: 'reader' });
+    } finally {
+      await open.stop();
+    }
   });
 });
