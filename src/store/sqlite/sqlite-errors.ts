@@ -13,7 +13,7 @@ export function translateSqliteError(error: unknown): unknown {
   // The closed-connection TypeError comes from native code, so it may belong to another
   // realm (as under Jest): recognise it by its message, not by instanceof.
   const message = error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
-  if (error instanceof Database.SqliteError || /connection is not open/.test(message)) {
+  if (isSqliteError(error) || /connection is not open/.test(message)) {
     return new StoreUnavailableError(`Embedded database error: ${message}`, { cause: error });
   }
   return error;
@@ -28,5 +28,21 @@ export function openFailure(path: string, error: unknown): StoreUnavailableError
 
 /** Whether SQLite refused because another connection holds the write lock (SQLITE_BUSY and its extended codes). */
 export function isBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+  return isSqliteError(error) && error.code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * A better-sqlite3 SqliteError, recognised by its name and code rather than instanceof: the
+ * native addon throws the class of the first copy of the module that opened a database in the
+ * process, and under Jest every test file has its own copy, and its own realm, so not even
+ * instanceof Error holds (test/store/sqlite/sqlite-errors.test.ts).
+ */
+function isSqliteError(error: unknown): error is { readonly name: string; readonly code: string; readonly message: string } {
+  return (
+    error instanceof Database.SqliteError ||
+    (typeof error === 'object' &&
+      error !== null &&
+      (error as { name?: unknown }).name === 'SqliteError' &&
+      typeof (error as { code?: unknown }).code === 'string')
+  );
 }
