@@ -49,6 +49,31 @@ async function serveWorker(config: Config, start: StartOptions): Promise<void> {
   process.send?.(message);
   await waitForSignal();
   await copnet.stop();
+  await leaveCluster();
+}
+
+/** Longest a stopping worker waits for the primary's answer before it exits anyway. */
+const LEAVE_CLUSTER_MS = 5_000;
+
+/**
+ * Tells the primary this worker is gone, and waits for its answer, before the process exits.
+ * Closing the server only sends the primary a message: until it has read it, it still deals
+ * new connections to this worker. A worker hands those back to the primary while it runs, but
+ * one that exits first drops them unseen, and the primary keeps their sockets open forever
+ * (it closes its copy only on the worker's reply): those clients would wait for ever. The
+ * primary answers the disconnect after everything it sent before, so none is lost.
+ */
+function leaveCluster(): Promise<void> {
+  const worker = cluster.worker;
+  if (!worker?.isConnected()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, LEAVE_CLUSTER_MS);
+    worker.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.disconnect();
+  });
 }
 
 async function seedEmptyStore(store: Store): Promise<void> {
