@@ -13,6 +13,7 @@ import { runAsCaller } from '../services/work/work-caller';
 import { ErrorCode } from '../graphql/errors';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 import { checkQueryText } from '../graphql/limits/query-text';
+import { checkVariableLists } from '../graphql/limits/variable-lists';
 import { createApolloServer } from './apollo';
 import type { Logger } from '../logging/logger';
 import { endCompressed } from './compression';
@@ -175,10 +176,11 @@ async function serveGraphql(
   if (typeof query === 'string') {
     try {
       checkQueryText(query, limits);
+      if (typeof body === 'object' && body !== null && 'variables' in body) checkVariableLists(body.variables);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      const { code, limit, actual } = error.extensions;
-      return sendJson(response, 400, { errors: [{ message: error.message, extensions: { code, limit, actual } }] });
+      const { code, field, limit, actual } = error.extensions;
+      return sendJson(response, 400, { errors: [{ message: error.message, extensions: { code, field, limit, actual } }] });
     }
   }
   const headers = new HeaderMap();

@@ -35,12 +35,12 @@ function refusal(response: GraphqlResponse): { field: unknown; message: string }
 }
 
 describe('lists are bounded before any per-item work (items 2 and 3)', () => {
-  it('refuses 100,000 distinct participants by their count, before the duplicate and the actor checks', async () => {
-    const participantIds = Array.from({ length: 100_000 }, (_, i) => `p${i}`);
+  it('refuses 1,001 distinct participants by their count, before the duplicate and the actor checks', async () => {
+    const participantIds = Array.from({ length: 1_001 }, (_, i) => `p${i}`);
     const refused = refusal(await server.gql(RECORD_INTERACTIONS, { interactions: [interaction({ participantIds })] }));
     expect(refused).toEqual({
       field: 'interactions[0].participantIds',
-      message: 'interactions[0].participantIds: "100,000 ids" is over the most participants one interaction may name, 1,000',
+      message: 'interactions[0].participantIds: "1,001 ids" is over the most participants one interaction may name, 1,000',
     });
     expect(await server.store.countInteractions({})).toBe(0);
   });
@@ -56,12 +56,12 @@ describe('lists are bounded before any per-item work (items 2 and 3)', () => {
     expect(unknown.message).toBe('interactions[0].participantIds[1]: "p0" is not a known actor');
   });
 
-  it('refuses 100,000 tags by the length of the list, and drops repeats of up to 200 entries', async () => {
-    const tags = Array.from({ length: 100_000 }, (_, i) => `tag-${i}`);
+  it('refuses 201 tags by the length of the list, and drops repeats of up to 200 entries', async () => {
+    const tags = Array.from({ length: 201 }, (_, i) => `tag-${i}`);
     const refused = refusal(await server.gql(UPSERT_ACTORS, { actors: [{ id: 'x', name: 'X', kind: 'SCHOOL', tags }] }));
     expect(refused).toEqual({
       field: 'actors[0].tags',
-      message: 'actors[0].tags: "100,000 entries" is over the 200 entries a tags list may hold (at most 50 distinct tags are allowed)',
+      message: 'actors[0].tags: "201 entries" is over the 200 entries a tags list may hold (at most 50 distinct tags are allowed)',
     });
     const repeated = Array.from({ length: 200 }, (_, i) => `tag-${i % 3}`);
     const accepted = await server.gql<{ upsertActors: { tags: string[] }[] }>(UPSERT_ACTORS, {
@@ -69,6 +69,31 @@ describe('lists are bounded before any per-item work (items 2 and 3)', () => {
     });
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.upsertActors[0]!.tags).toEqual(['tag-0', 'tag-1', 'tag-2']);
+  });
+});
+
+describe('lists in variables are measured before graphql-js coerces them (items 2, 3 and 4)', () => {
+  it('refuses 100,000 participants, 100,000 tags and 45,000 actors from their lengths alone, naming the variable path', async () => {
+    const actorsBefore = await server.store.countActors({});
+    const participantIds = Array.from({ length: 100_000 }, (_, i) => `p${i}`);
+    expect(refusal(await server.gql(RECORD_INTERACTIONS, { interactions: [interaction({ participantIds })] }))).toEqual({
+      field: '$interactions[0].participantIds',
+      message:
+        '$interactions[0].participantIds: "100,000 items" is over the most items a list in a request may hold, 2,000; import larger sets with copnet import',
+    });
+    const tags = Array.from({ length: 100_000 }, (_, i) => `tag-${i}`);
+    expect(refusal(await server.gql(UPSERT_ACTORS, { actors: [{ id: 'x', name: 'X', kind: 'SCHOOL', tags }] }))).toEqual({
+      field: '$actors[0].tags',
+      message:
+        '$actors[0].tags: "100,000 items" is over the most items a list in a request may hold, 2,000; import larger sets with copnet import',
+    });
+    const actors = Array.from({ length: 45_000 }, (_, i) => ({ id: `n${i}`, name: `New ${i}`, kind: 'SCHOOL' }));
+    expect(refusal(await server.gql(UPSERT_ACTORS, { actors }))).toEqual({
+      field: '$actors',
+      message: '$actors: "45,000 items" is over the most items a list in a request may hold, 2,000; import larger sets with copnet import',
+    });
+    expect(await server.store.countInteractions({})).toBe(0);
+    expect(await server.store.countActors({})).toBe(actorsBefore);
   });
 });
 
