@@ -2,22 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { ExportService } from '../services/export-service';
 import { parseExportQuery } from '../services/export-query';
-import { readQueryParameters } from './query-parameters';
+import { readQueryParameters, WINDOW_PARAMETERS } from './query-parameters';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 import { sendQueryError } from './send-query-error';
 
-const QUERY_PARAMETERS = [
-  'from',
-  'to',
-  'step',
-  'windowSize',
-  'expanding',
-  'actorKinds',
-  'interactionKinds',
-  'coParticipationLimit',
-  'version',
-] as const;
+const QUERY_PARAMETERS = [...WINDOW_PARAMETERS, 'version'] as const;
 
 /**
  * GET /export/<format>?from=…&to=…[&actorKinds=A,B][&interactionKinds=…][&coParticipationLimit=n]

@@ -1,3 +1,15 @@
+/** The window and scope parameters the exports and the report both read. */
+export const WINDOW_PARAMETERS = [
+  'from',
+  'to',
+  'step',
+  'windowSize',
+  'expanding',
+  'actorKinds',
+  'interactionKinds',
+  'coParticipationLimit',
+] as const;
+
 /**
  * The named query parameters present in `url`, added to `into` (e.g. a format taken from the
  * path): what the route's parse*Query reads. Absent parameters stay absent.

@@ -1,22 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseReportQuery } from '../services/report-query';
 import type { ReportService } from '../services/report-service';
-import { readQueryParameters } from './query-parameters';
+import { readQueryParameters, WINDOW_PARAMETERS } from './query-parameters';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 import { sendQueryError } from './send-query-error';
 
-const QUERY_PARAMETERS = [
-  'from',
-  'to',
-  'step',
-  'windowSize',
-  'expanding',
-  'actorKinds',
-  'interactionKinds',
-  'coParticipationLimit',
-  'title',
-] as const;
+const QUERY_PARAMETERS = [...WINDOW_PARAMETERS, 'title'] as const;
 
 /**
  * The report forbids every fetch: it is one self-contained file, and a browser showing it
