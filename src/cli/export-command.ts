@@ -13,6 +13,7 @@ import { createServices } from '../services/services';
 import { STEPS } from '../metrics/series';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
+import { parseWithFlags, WINDOW_FLAGS, windowQueryText, type WindowOptions } from './window-flags';
 
 /**
  * `copnet export --format <format> --from <date> --to <date> [scope] [--step … for series
@@ -27,16 +28,8 @@ import type { Store } from '../store/store';
  * a failure midway never leaves a truncated file either.
  */
 
-export interface ExportCommandOptions {
+export interface ExportCommandOptions extends WindowOptions {
   readonly format?: string;
-  readonly from?: string;
-  readonly to?: string;
-  readonly step?: string;
-  readonly windowSize?: string;
-  readonly expanding?: boolean;
-  readonly actorKinds?: string;
-  readonly interactionKinds?: string;
-  readonly coParticipationLimit?: string;
   readonly gexfVersion?: string;
   readonly out?: string;
 }
@@ -51,18 +44,7 @@ export interface ExportCommandDeps {
 }
 
 /** CLI flag for each parameter parseExportQuery names in its errors. */
-const FLAGS: Readonly<Record<string, string>> = {
-  format: '--format',
-  from: '--from',
-  to: '--to',
-  step: '--step',
-  windowSize: '--window-size',
-  expanding: '--expanding',
-  actorKinds: '--actor-kinds',
-  interactionKinds: '--interaction-kinds',
-  coParticipationLimit: '--co-participation-limit',
-  version: '--gexf-version',
-};
+const FLAGS: Readonly<Record<string, string>> = { format: '--format', ...WINDOW_FLAGS, version: '--gexf-version' };
 
 export function registerExportCommand(program: Command, deps: ExportCommandDeps = {}): Command {
   return program
@@ -125,31 +107,8 @@ export async function runExportCommand(options: ExportCommandOptions, deps: Expo
 }
 
 function parseQuery(options: ExportCommandOptions): ExportQuery {
-  const text: ExportQueryText = {
-    format: options.format,
-    from: options.from,
-    to: options.to,
-    step: options.step,
-    windowSize: options.windowSize,
-    expanding: options.expanding === undefined ? undefined : String(options.expanding),
-    actorKinds: options.actorKinds,
-    interactionKinds: options.interactionKinds,
-    coParticipationLimit: options.coParticipationLimit,
-    version: options.gexfVersion,
-  };
-  try {
-    return parseExportQuery(text);
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw new InvalidInputError(flagOf(error.field), error.value, error.reason);
-    throw error;
-  }
-}
-
-/** `actorKinds[1]` → `--actor-kinds[1]`; fields without a flag stay as they are. */
-function flagOf(field: string): string {
-  const match = /^([A-Za-z]+)(.*)$/.exec(field);
-  const flag = match ? FLAGS[match[1]!] : undefined;
-  return flag === undefined ? field : `${flag}${match![2]}`;
+  const text: ExportQueryText = { format: options.format, ...windowQueryText(options), version: options.gexfVersion };
+  return parseWithFlags(FLAGS, () => parseExportQuery(text));
 }
 
 function spanOf(query: ExportQuery) {

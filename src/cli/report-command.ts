@@ -10,6 +10,7 @@ import { reportFilename, ReportService, type ReportRequest } from '../services/r
 import { createServices } from '../services/services';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
+import { parseWithFlags, WINDOW_FLAGS, windowQueryText, type WindowOptions } from './window-flags';
 
 /**
  * `copnet report --from <date> --to <date> --step SCHOOL_YEAR [scope] [--title …] [--out report.html]`:
@@ -17,15 +18,7 @@ import type { Store } from '../store/store';
  * Bad input ends in one line on stderr naming the flag, exit code 1, and no file; the
  * report is written next to --out and renamed into place once complete.
  */
-export interface ReportCommandOptions {
-  readonly from?: string;
-  readonly to?: string;
-  readonly step?: string;
-  readonly windowSize?: string;
-  readonly expanding?: boolean;
-  readonly actorKinds?: string;
-  readonly interactionKinds?: string;
-  readonly coParticipationLimit?: string;
+export interface ReportCommandOptions extends WindowOptions {
   readonly title?: string;
   readonly out?: string;
 }
@@ -39,17 +32,7 @@ export interface ReportCommandDeps {
   readonly now?: () => Date;
 }
 
-const FLAGS: Readonly<Record<string, string>> = {
-  from: '--from',
-  to: '--to',
-  step: '--step',
-  windowSize: '--window-size',
-  expanding: '--expanding',
-  actorKinds: '--actor-kinds',
-  interactionKinds: '--interaction-kinds',
-  coParticipationLimit: '--co-participation-limit',
-  title: '--title',
-};
+const FLAGS: Readonly<Record<string, string>> = { ...WINDOW_FLAGS, title: '--title' };
 
 export function registerReportCommand(program: Command, deps: ReportCommandDeps = {}): Command {
   return program
@@ -125,24 +108,5 @@ export async function runReportCommand(options: ReportCommandOptions, deps: Repo
 }
 
 function parse(options: ReportCommandOptions): ReportRequest {
-  try {
-    return parseReportQuery({
-      from: options.from,
-      to: options.to,
-      step: options.step,
-      windowSize: options.windowSize,
-      expanding: options.expanding === undefined ? undefined : String(options.expanding),
-      actorKinds: options.actorKinds,
-      interactionKinds: options.interactionKinds,
-      coParticipationLimit: options.coParticipationLimit,
-      title: options.title,
-    });
-  } catch (error) {
-    if (error instanceof InvalidInputError) {
-      const match = /^([A-Za-z]+)(.*)$/.exec(error.field);
-      const flag = match ? FLAGS[match[1]!] : undefined;
-      throw new InvalidInputError(flag === undefined ? error.field : `${flag}${match![2]}`, error.value, error.reason);
-    }
-    throw error;
-  }
+  return parseWithFlags(FLAGS, () => parseReportQuery({ ...windowQueryText(options), title: options.title }));
 }

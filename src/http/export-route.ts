@@ -1,22 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { InvalidInputError, StoreUnavailableError, WorkLimitError } from '../domain/errors';
 import type { ExportService } from '../services/export-service';
 import { parseExportQuery } from '../services/export-query';
+import { readQueryParameters, WINDOW_PARAMETERS } from './query-parameters';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
+import { sendQueryError } from './send-query-error';
 
-const QUERY_PARAMETERS = [
-  'from',
-  'to',
-  'step',
-  'windowSize',
-  'expanding',
-  'actorKinds',
-  'interactionKinds',
-  'coParticipationLimit',
-  'version',
-] as const;
+const QUERY_PARAMETERS = [...WINDOW_PARAMETERS, 'version'] as const;
 
 /**
  * GET /export/<format>?from=…&to=…[&actorKinds=A,B][&interactionKinds=…][&coParticipationLimit=n]
@@ -30,24 +21,14 @@ export function exportRoute(exports: ExportService, log: (message: string, error
       response.setHeader('allow', 'GET, HEAD');
       return sendJson(response, 405, { error: 'Exports are downloaded with GET' });
     }
-    const text: Record<string, string> = { format: decodeURIComponent(url.pathname.slice('/export/'.length)) };
-    for (const name of QUERY_PARAMETERS) {
-      const value = url.searchParams.get(name);
-      if (value !== null) text[name] = value;
-    }
+    const text = readQueryParameters(url, QUERY_PARAMETERS, {
+      format: decodeURIComponent(url.pathname.slice('/export/'.length)),
+    });
     let download;
     try {
       download = await exports.export(parseExportQuery(text), signal);
     } catch (error) {
-      if (signal.aborted && !(error instanceof WorkLimitError)) return; // the client is gone
-      if (error instanceof InvalidInputError) return sendJson(response, 400, { error: error.message, field: error.field });
-      if (error instanceof WorkLimitError) {
-        return sendJson(response, 422, { error: error.message, code: 'WORK_LIMIT_EXCEEDED', limit: error.limit, actual: error.actual });
-      }
-      if (error instanceof StoreUnavailableError) {
-        log('store unavailable', error);
-        return sendJson(response, 503, { error: 'The data store is unavailable; try again shortly.' });
-      }
+      if (sendQueryError(response, error, signal, log)) return;
       throw error;
     }
     response.writeHead(200, {

@@ -1,21 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InvalidInputError, StoreUnavailableError, WorkLimitError } from '../domain/errors';
 import { parseReportQuery } from '../services/report-query';
 import type { ReportService } from '../services/report-service';
+import { readQueryParameters, WINDOW_PARAMETERS } from './query-parameters';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
+import { sendQueryError } from './send-query-error';
 
-const QUERY_PARAMETERS = [
-  'from',
-  'to',
-  'step',
-  'windowSize',
-  'expanding',
-  'actorKinds',
-  'interactionKinds',
-  'coParticipationLimit',
-  'title',
-] as const;
+const QUERY_PARAMETERS = [...WINDOW_PARAMETERS, 'title'] as const;
 
 /**
  * The report forbids every fetch: it is one self-contained file, and a browser showing it
@@ -35,24 +26,12 @@ export function reportRoute(reports: ReportService, log: (message: string, error
       return sendJson(response, 405, { error: 'The report is read with GET' });
     }
     if (url.pathname !== '/report') return sendJson(response, 404, { error: `No route for ${url.pathname}; the report is at /report` });
-    const text: Record<string, string> = {};
-    for (const name of QUERY_PARAMETERS) {
-      const value = url.searchParams.get(name);
-      if (value !== null) text[name] = value;
-    }
+    const text = readQueryParameters(url, QUERY_PARAMETERS);
     let report;
     try {
       report = await reports.render(parseReportQuery(text), signal);
     } catch (error) {
-      if (signal.aborted && !(error instanceof WorkLimitError)) return; // the client is gone
-      if (error instanceof InvalidInputError) return sendJson(response, 400, { error: error.message, field: error.field });
-      if (error instanceof WorkLimitError) {
-        return sendJson(response, 422, { error: error.message, code: 'WORK_LIMIT_EXCEEDED', limit: error.limit, actual: error.actual });
-      }
-      if (error instanceof StoreUnavailableError) {
-        log('store unavailable', error);
-        return sendJson(response, 503, { error: 'The data store is unavailable; try again shortly.' });
-      }
+      if (sendQueryError(response, error, signal, log)) return;
       throw error;
     }
     const body = Buffer.from(report.html, 'utf8');

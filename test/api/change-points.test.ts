@@ -1,4 +1,5 @@
-import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { startTestServer, type TestServer } from './harness';
+import { seedNetwork } from './seed-network';
 
 /**
  * changePoints over real HTTP. Every month has the same four ties (F–I1, F–I2, F–s1a,
@@ -39,8 +40,7 @@ type Result = { networkMetricSeries: { snapshots: { foundationInitiatedShare: nu
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  expect((await server.gql(UPSERT_ACTORS, { actors: ACTORS })).errors).toBeUndefined();
-  expect((await server.gql(RECORD_INTERACTIONS, { interactions: LOG })).errors).toBeUndefined();
+  await seedNetwork(server, ACTORS, LOG);
 });
 afterAll(() => server.stop());
 

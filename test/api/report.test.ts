@@ -1,13 +1,13 @@
-import { REPORT_ACTORS, REPORT_LOG, REPORT_QUERY } from '../report/story-data';
-import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { STORY_ACTORS, STORY_LOG, REPORT_QUERY } from '../fixtures/story-network';
+import { startTestServer, type TestServer } from './harness';
+import { seedNetwork } from './seed-network';
 
 /** GET /report over real HTTP: who may read it, what it answers, bad parameters. */
 let server: TestServer;
 let reader: string;
 beforeAll(async () => {
   server = await startTestServer();
-  expect((await server.gql(UPSERT_ACTORS, { actors: REPORT_ACTORS })).errors).toBeUndefined();
-  expect((await server.gql(RECORD_INTERACTIONS, { interactions: REPORT_LOG })).errors).toBeUndefined();
+  await seedNetwork(server, STORY_ACTORS, STORY_LOG);
   reader = await server.createToken('reader');
 });
 afterAll(() => server.stop());

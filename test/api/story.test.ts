@@ -1,42 +1,10 @@
 import { initiativeByKind } from '../metrics/initiative-by-kind';
 import { loadFixture } from '../metrics/reference';
+import { STORY_ACTORS, STORY_LOG, tie } from '../fixtures/story-network';
 import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { seedNetwork } from './seed-network';
 
-/**
- * The hub-and-spoke story over real HTTP: a foundation, two intermediaries with their
- * schools, an unaffiliated school and a support partner, over two school years.
- */
-const ACTORS = [
-  { id: 'F', name: 'Foundation', kind: 'FOUNDATION' },
-  { id: 'I1', name: 'Intermediary 1', kind: 'INTERMEDIARY' },
-  { id: 'I2', name: 'Intermediary 2', kind: 'INTERMEDIARY' },
-  { id: 's1a', name: 'School 1a', kind: 'SCHOOL', affiliationId: 'I1' },
-  { id: 's1b', name: 'School 1b', kind: 'SCHOOL', affiliationId: 'I1' },
-  { id: 's2a', name: 'School 2a', kind: 'SCHOOL', affiliationId: 'I2' },
-  { id: 'u', name: 'Unaffiliated school', kind: 'SCHOOL' },
-  { id: 'p', name: 'Support partner', kind: 'SUPPORT_PARTNER' },
-];
-const tie = (occurredAt: string, initiatorId: string, ...participantIds: string[]) => ({
-  kind: 'OTHER',
-  occurredAt,
-  initiatorId,
-  participantIds,
-});
-const LOG = [
-  // 2019–20: the foundation convenes (initiator ties only: 5 or more participants make no co-participation ties here)
-  tie('2019-09-10T10:00:00Z', 'F', 'I1'),
-  tie('2019-09-10T10:00:00Z', 'F', 'I2'),
-  tie('2019-10-01T10:00:00Z', 'F', 's1a'),
-  tie('2019-11-01T10:00:00Z', 'I1', 's1b'),
-  tie('2019-12-01T10:00:00Z', 'I2', 's2a'),
-  // 2020–21: intermediaries and schools reach across networks
-  tie('2020-09-10T10:00:00Z', 'F', 'I1'),
-  tie('2020-10-01T10:00:00Z', 'I1', 'I2'),
-  tie('2020-10-02T10:00:00Z', 's1a', 's2a'),
-  tie('2020-10-03T10:00:00Z', 's1b', 's2a'),
-  tie('2020-11-01T10:00:00Z', 'I1', 's1b'),
-  tie('2020-11-02T10:00:00Z', 'p', 'u'),
-];
+/** The hub-and-spoke story over real HTTP (test/fixtures/story-network.ts), over two school years. */
 const YEAR_1 = { from: '2019-08-01T00:00:00Z', to: '2020-08-01T00:00:00Z' };
 const YEAR_2 = { from: '2020-08-01T00:00:00Z', to: '2021-08-01T00:00:00Z' };
 const SERIES = { from: '2019-08-01T00:00:00Z', to: '2021-08-01T00:00:00Z', step: 'SCHOOL_YEAR' };
@@ -44,8 +12,7 @@ const SERIES = { from: '2019-08-01T00:00:00Z', to: '2021-08-01T00:00:00Z', step:
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  expect((await server.gql(UPSERT_ACTORS, { actors: ACTORS })).errors).toBeUndefined();
-  expect((await server.gql(RECORD_INTERACTIONS, { interactions: LOG })).errors).toBeUndefined();
+  await seedNetwork(server, STORY_ACTORS, STORY_LOG);
 });
 afterAll(() => server.stop());
 

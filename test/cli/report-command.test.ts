@@ -6,7 +6,7 @@ import { registerReportCommand, runReportCommand, type ReportCommandOptions } fr
 import { validateActorBatch } from '../../src/domain/actor';
 import { validateInteractionBatch } from '../../src/domain/interaction';
 import { openTestStore } from '../store/test-store';
-import { REPORT_ACTORS, REPORT_LOG } from '../report/story-data';
+import { STORY_ACTORS, STORY_LOG } from '../fixtures/story-network';
 
 /** `copnet report` over a real store file: the same document GET /report serves. */
 let dir: string;
@@ -16,8 +16,8 @@ beforeAll(async () => {
   dbPath = join(dir, 'copnet.db');
   const store = await openTestStore(dbPath);
   try {
-    await store.upsertActors(validateActorBatch(REPORT_ACTORS));
-    await store.recordInteractions(validateInteractionBatch(REPORT_LOG));
+    await store.upsertActors(validateActorBatch(STORY_ACTORS));
+    await store.recordInteractions(validateInteractionBatch(STORY_LOG));
   } finally {
     await store.close();
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from '../api/harness';
-import { REPORT_ACTORS, REPORT_LOG, REPORT_QUERY } from '../report/story-data';
+import { STORY_ACTORS, STORY_LOG, REPORT_QUERY } from '../fixtures/story-network';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -24,8 +24,8 @@ describeBrowser('the report in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    expect((await server.gql(UPSERT_ACTORS, { actors: REPORT_ACTORS })).errors).toBeUndefined();
-    expect((await server.gql(RECORD_INTERACTIONS, { interactions: REPORT_LOG })).errors).toBeUndefined();
+    expect((await server.gql(UPSERT_ACTORS, { actors: STORY_ACTORS })).errors).toBeUndefined();
+    expect((await server.gql(RECORD_INTERACTIONS, { interactions: STORY_LOG })).errors).toBeUndefined();
     const response = await server.request(`/report?${REPORT_QUERY}`, { token: await server.createToken('reader') });
     expect(response.status).toBe(200);
     dir = mkdtempSync(join(tmpdir(), 'copnet-report-web-'));
