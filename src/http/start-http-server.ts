@@ -171,17 +171,16 @@ async function serveGraphql(
     }
     throw error;
   }
-  // Before graphql-js spends anything on it: the text's tokens and nesting (query-text.ts).
+  // Before graphql-js spends anything on it: the text's tokens and nesting (query-text.ts), the variables' list lengths.
   const query = typeof body === 'object' && body !== null && 'query' in body ? body.query : url.searchParams.get('query');
-  if (typeof query === 'string') {
-    try {
-      checkQueryText(query, limits);
-      if (typeof body === 'object' && body !== null && 'variables' in body) checkVariableLists(body.variables);
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const { code, field, limit, actual } = error.extensions;
-      return sendJson(response, 400, { errors: [{ message: error.message, extensions: { code, field, limit, actual } }] });
-    }
+  try {
+    if (typeof query === 'string') checkQueryText(query, limits);
+    // Also when the query is absent: a persisted query's hash comes with variables of any size.
+    if (typeof body === 'object' && body !== null && 'variables' in body) checkVariableLists(body.variables);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    const { code, field, limit, actual } = error.extensions;
+    return sendJson(response, 400, { errors: [{ message: error.message, extensions: { code, field, limit, actual } }] });
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {

@@ -97,6 +97,31 @@ describe('lists in variables are measured before graphql-js coerces them (items 
   });
 });
 
+describe('a persisted query (its hash only) gets the same bound on its variables', () => {
+  it('refuses 45,000 actors sent with a persisted query hash and no query text, writing nothing', async () => {
+    const actorsBefore = await server.store.countActors({});
+    const actors = Array.from({ length: 45_000 }, (_, i) => ({ id: `p${i}`, name: `Persisted ${i}`, kind: 'SCHOOL' }));
+    const response = await server.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        variables: { actors },
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } },
+      }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as GraphqlResponse<unknown>;
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.message])).toEqual([
+      [
+        'BAD_USER_INPUT',
+        '$actors',
+        '$actors: "45,000 items" is over the most items a list in a request may hold, 2,000; import larger sets with copnet import',
+      ],
+    ]);
+    expect(await server.store.countActors({})).toBe(actorsBefore);
+  });
+});
+
 describe('a mutation carries at most 500 items (item 4)', () => {
   it('refuses 501 actors, 501 interactions and 501 ids before validating any of them', async () => {
     // Item 600 is invalid too: the count is refused first, whatever the items hold.
