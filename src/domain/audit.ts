@@ -1,11 +1,14 @@
 /**
  * The audit trail: one entry per change, append-only, with the values before and after
  * (JSON-ready plain objects; null where there is nothing, e.g. `before` of a creation).
+ * Recorded interactions are the exception: one INTERACTION_BATCH entry per batch (an import's
+ * transaction, one recordInteractions call) names who, when, the source and the ids created;
+ * the interactions themselves carry the values and their recordedBy/At stamps (issue 18).
  */
 export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'MERGE', 'TOKEN_CREATED', 'TOKEN_REVOKED'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'TOKEN'] as const;
+export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'INTERACTION_BATCH', 'TOKEN'] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export interface AuditEntry {
@@ -16,7 +19,7 @@ export interface AuditEntry {
   readonly by: string;
   readonly action: AuditAction;
   readonly subject: AuditSubject;
-  /** The actor or interaction id, or the token name. */
+  /** The actor or interaction id, the token name, or an INTERACTION_BATCH's source (BATCH_SOURCE_UNNAMED when none was given). */
   readonly subjectId: string;
   /** For MERGE: the actor the subject was merged into. */
   readonly relatedId: string | null;
@@ -31,6 +34,7 @@ export type AuditRecord = Omit<AuditEntry, 'seq'>;
 export interface AuditFilter {
   /** Entries about this actor (also as the target of a merge). */
   readonly actorId?: string | null;
+  /** Entries about this interaction, and the INTERACTION_BATCH entry that recorded it (while it is stored). */
   readonly interactionId?: string | null;
   readonly by?: string | null;
   /** Included lower bound of `at`. */
@@ -56,4 +60,16 @@ export interface RecordStamp {
   readonly recordedAt: Date | null;
   readonly updatedBy: string | null;
   readonly updatedAt: Date | null;
+}
+
+/** The subjectId of an INTERACTION_BATCH entry whose writer named no source. */
+export const BATCH_SOURCE_UNNAMED = 'unnamed';
+
+/** The `after` of an INTERACTION_BATCH entry: what the batch created (interactions already stored are not listed). */
+export interface InteractionBatchRecord {
+  /** The import's file, `api` for the GraphQL mutation, null when the writer named none. */
+  readonly source: string | null;
+  readonly count: number;
+  /** In the order given. */
+  readonly interactionIds: readonly string[];
 }

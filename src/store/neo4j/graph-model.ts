@@ -6,13 +6,14 @@ import type { ActorKind } from '../../domain/actor';
  *
  *   (:Actor:<KindLabel> {id, name, kind, region, tags})
  *   (:Actor)-[:AFFILIATED_WITH]->(:Actor)            a school's intermediary
- *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note, initiatorId, participantIds})
+ *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note, initiatorId, participantIds, auditSeq})
  *   (:Interaction)-[:INVOLVED {position}]->(:Actor)   participants, position 0, 1, ... in order
  *
  * An interaction's initiatorId and participantIds (in order) copy its INITIATED and INVOLVED
  * relationships: every write sets both together, and reads return the copies, a third of the
  * server's work per row of traversing the relationships (the profile of stream-window). The
- * relationships stay for graph queries and for scoping by actor.
+ * relationships stay for graph queries and for scoping by actor. auditSeq is the seq of the
+ * INTERACTION_BATCH audit entry that recorded it (absent on interactions older than those entries).
  *
  *   (:CopnetMeta {id: 'store', revision})             bumped by every write transaction
  *   (:CopnetMeta {id: 'audit', lastSeq})              the last audit entry's number
@@ -69,6 +70,7 @@ export const PROPERTY_KEYS = [
   'deletedBy',
   'deleteReason',
   'lastSeq',
+  'auditSeq',
   'targetId',
   'seq',
   'at',

@@ -184,7 +184,11 @@ class Neo4jStore implements Store {
     return records.map(actorFromRow);
   }
 
-  async recordInteractions(given: readonly Interaction[], author: Author = systemAuthor()): Promise<RecordedInteraction[]> {
+  async recordInteractions(
+    given: readonly Interaction[],
+    author: Author = systemAuthor(),
+    source: string | null = null,
+  ): Promise<RecordedInteraction[]> {
     if (given.length === 0) return [];
     return this.write(async (tx) => {
       const interactions = await requireActorsOf(tx, given);
@@ -211,7 +215,10 @@ class Neo4jStore implements Store {
         results.push({ interaction, created: true });
       }
 
-      const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
+      if (fresh.length === 0) return results;
+      // The batch's one audit entry is numbered first: each interaction names it (auditSeq).
+      const auditSeq = await allocateAuditSeqs(tx, 1);
+      const stamp = { by: author.by, at: toNeo4jDateTime(author.at), auditSeq: toNeo4jInteger(auditSeq) };
       for (const chunk of chunks(fresh, WRITE_CHUNK)) {
         const { summary } = await run(tx, 'record-interactions', { interactions: chunk.map(interactionToRow), ...stamp });
         const counts = summary.counters.updates();
@@ -223,13 +230,13 @@ class Neo4jStore implements Store {
           );
         }
       }
-      if (fresh.length > 0) {
-        await appendAudit(
-          tx,
-          fresh.map((interaction) => audit.interactionCreated(interaction, author)),
-        );
-        await run(tx, 'bump-revision', {});
-      }
+      const entry = audit.interactionsRecorded(
+        fresh.map((interaction) => interaction.id),
+        source,
+        author,
+      );
+      await run(tx, 'append-audit-entries', { entries: [auditToRow(entry, auditSeq)] });
+      await run(tx, 'bump-revision', {});
       return results;
     });
   }
@@ -606,13 +613,17 @@ async function aliasesOf(tx: ManagedTransaction, ids: readonly string[]): Promis
 /** Appends audit entries, numbered after the last one, inside the caller's transaction. */
 async function appendAudit(tx: ManagedTransaction, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const { records: rows } = await run(tx, 'allocate-audit-seqs', { count: toNeo4jInteger(records.length) });
-  const last = toSafeNumber(rows[0]?.get('lastSeq'), 'audit lastSeq');
-  const first = last - records.length + 1;
+  const first = await allocateAuditSeqs(tx, records.length);
   const numbered = records.map((record, i) => auditToRow(record, first + i));
   for (const chunk of chunks(numbered, WRITE_CHUNK)) {
     await run(tx, 'append-audit-entries', { entries: chunk });
   }
+}
+
+/** Reserves `count` audit-log positions; returns the first. */
+async function allocateAuditSeqs(tx: ManagedTransaction, count: number): Promise<number> {
+  const { records } = await run(tx, 'allocate-audit-seqs', { count: toNeo4jInteger(count) });
+  return toSafeNumber(records[0]?.get('lastSeq'), 'audit lastSeq') - count + 1;
 }
 
 async function interactionsByIdsWithState(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredInteraction>> {
