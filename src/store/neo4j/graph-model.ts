@@ -17,6 +17,7 @@ import type { ActorKind } from '../../domain/actor';
  *
  *   (:CopnetMeta {id: 'store', revision})             bumped by every write transaction
  *   (:CopnetMeta {id: 'audit', lastSeq})              the last audit entry's number
+ *   (:CopnetMeta {id: 'migrations', applied})         names of the migrations applied (migrations.ts)
  *   (:ActorAlias {id, targetId})                      the id of a merged actor, naming the actor it was merged into
  *   (:AuditEntry {seq, at, by, action, subject, subjectId, relatedId, before, after, reason})   append-only; before/after are JSON text
  *   (:ApiToken {identifier, name, role, secretHash, createdAt, createdBy, lastUsedAt, expiresAt, revokedAt})
@@ -70,6 +71,7 @@ export const PROPERTY_KEYS = [
   'deletedBy',
   'deleteReason',
   'lastSeq',
+  'applied',
   'auditSeq',
   'targetId',
   'seq',

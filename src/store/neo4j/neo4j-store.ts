@@ -42,8 +42,9 @@ import {
   UNBOUNDED_PAST,
   type RowLike,
 } from './conversions';
-import { readMigrations, readStatement } from './cypher-files';
+import { readStatement } from './cypher-files';
 import { redactUri, translateNeo4jError, translateStartupError, type Neo4jTarget } from './driver-errors';
+import { applyMigrations } from './migrations';
 import { requireSupportedServer } from './server-version';
 import type { StatementName, StatementParameters } from './statements';
 
@@ -80,7 +81,7 @@ const MAX_DATE_MS = 8.64e15;
 
 /**
  * Connects, checks the server (reachable, credentials accepted, Neo4j 5 or newer) and applies
- * the migrations in cypher/migrations (idempotent). Fails with a StoreUnavailableError that
+ * the migrations the database has not recorded yet (migrations.ts). Fails with a StoreUnavailableError that
  * names NEO4J_URI and never contains the password.
  */
 export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Store> {
@@ -104,11 +105,7 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Store>
     requireSupportedServer(server.agent, options.uri);
     const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      for (const migration of readMigrations()) {
-        await session.executeWrite((tx) => tx.run(migration.text));
-      }
-      // Data written before interactions kept copies of their actors (graph-model.ts) gets them.
-      await session.executeWrite((tx) => run(tx, 'copy-interaction-actors', {}));
+      await applyMigrations(session);
     } finally {
       await closeQuietly(session);
     }

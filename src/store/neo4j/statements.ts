@@ -22,7 +22,10 @@ export const STATEMENT_PARAMETERS = {
   'count-actor-interactions': ['actorId', 'fromInclusive', 'toExclusive', 'kinds'],
   'stream-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
   'count-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
+  // Migrations
   'copy-interaction-actors': [],
+  'read-applied-migrations': [],
+  'record-migrations': ['names'],
   'bump-revision': [],
   'read-revision': [],
   // Corrections and aliases of merged actors
