@@ -8,15 +8,20 @@ export const MIN_COMPRESSED_BYTES = 1024;
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** The encoding to answer with: brotli when accepted, else gzip, else none (q=0 refuses one). */
-export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  const accepted = new Set(
+/** The codings an Accept-Encoding header accepts, lower-cased (those with q=0 left out). */
+export function acceptedEncodings(acceptEncoding: string | undefined): Set<string> {
+  return new Set(
     (acceptEncoding ?? '')
       .split(',')
       .map((part) => part.trim().toLowerCase())
       .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
       .map((part) => part.split(';')[0]!.trim()),
   );
+}
+
+/** The encoding to answer with: brotli when accepted, else gzip, else none (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = acceptedEncodings(acceptEncoding);
   if (accepted.has('br')) return 'br';
   if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
   return null;
