@@ -118,6 +118,16 @@ function runCliOf(path: string): string {
   return file;
 }
 
+/**
+ * node --cpu-prof options for one server: `<dir>/<name>.cpuprofile`, or with --processes (whose
+ * workers inherit the options) a folder per server holding one profile per process, named by pid.
+ */
+function profileArgs(name: string, serveArgs: readonly string[], dir: string): string[] {
+  const slug = name.replace(/\W+/g, '-');
+  if (serveArgs.includes('--processes')) return ['--cpu-prof', `--cpu-prof-dir=${join(dir, slug)}`];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${slug}.cpuprofile`];
+}
+
 async function startServer({ name, runCli, serveArgs }: Target, dir: string): Promise<Server> {
   const env = {
     ...process.env,
@@ -132,10 +142,7 @@ async function startServer({ name, runCli, serveArgs }: Target, dir: string): Pr
   // The configuration users run: access control on, a dashboard's reader token.
   const created = execFileSync(process.execPath, [runCli, 'token', 'create', '--name', 'bench-reader', '--role', 'reader'], { env });
   const token = created.toString().trim().split('\n').pop()!;
-  const profile =
-    args.profile === undefined
-      ? []
-      : ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`, `--cpu-prof-name=${name.replace(/\W+/g, '-')}-\${pid}.cpuprofile`];
+  const profile = args.profile === undefined ? [] : profileArgs(name, serveArgs, resolve(args.profile));
   const child = spawn(process.execPath, [...profile, runCli, ...serveArgs], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';

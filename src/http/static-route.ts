@@ -8,7 +8,8 @@ import { acceptedEncodings } from './compression';
  * The dashboard's built files (dist/web, made by `npm run build`): `/` is the dashboard,
  * `/assets/…` its hashed scripts and styles, and the GraphQL IDE page for browsers at
  * /graphql. Every page carries a Content-Security-Policy that lets the browser reach this
- * origin only: no CDN, web font, analytics or telemetry request can leave it.
+ * origin only: no CDN, web font, analytics or telemetry request can leave it. Hashed assets are
+ * cached for a year and sent precompressed; the two pages are revalidated (ETag, Last-Modified).
  */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
