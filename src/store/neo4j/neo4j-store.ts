@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { chunks } from '../../domain/chunks';
 import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
@@ -76,6 +76,10 @@ const LOOKUP_CHUNK = 5000;
 const STREAM_FETCH_SIZE = 10_000;
 /** How long the driver retries a transaction, and waits for a connection. */
 const RETRY_MS = 5000;
+/** A write that lost a race on a unique key (two processes creating one externalId) runs again this many times in all. */
+const KEY_RACE_ATTEMPTS = 3;
+/** The code of a uniqueness constraint's refusal. */
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 /** The largest |epoch ms| a JS Date holds. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -187,6 +191,10 @@ class Neo4jStore implements Store {
     source: string | null = null,
   ): Promise<RecordedInteraction[]> {
     if (given.length === 0) return [];
+    return this.retryingKeyRace(() => this.recordInteractionsOnce(given, author));
+  }
+
+  private recordInteractionsOnce(given: readonly Interaction[], author: Author): Promise<RecordedInteraction[]> {
     return this.write(async (tx) => {
       const interactions = await requireActorsOf(tx, given);
       const results: RecordedInteraction[] = [];
@@ -535,6 +543,22 @@ class Neo4jStore implements Store {
       bookmarkManager: this.bookmarks,
       ...(fetchSize === undefined ? {} : { fetchSize }),
     });
+  }
+
+  /**
+   * Runs a write again when it lost a race on a unique key: two transactions (two processes)
+   * that both found an externalId unstored both create it, and the one that commits second
+   * fails the uniqueness constraint. Run again, it finds the first one's record, as a write
+   * after it would have.
+   */
+  private async retryingKeyRace<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write();
+      } catch (error) {
+        if (attempt >= KEY_RACE_ATTEMPTS || !(error instanceof Neo4jError) || error.code !== CONSTRAINT_FAILED) throw error;
+      }
+    }
   }
 
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
