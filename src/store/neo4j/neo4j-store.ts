@@ -191,10 +191,10 @@ class Neo4jStore implements Store {
     source: string | null = null,
   ): Promise<RecordedInteraction[]> {
     if (given.length === 0) return [];
-    return this.retryingKeyRace(() => this.recordInteractionsOnce(given, author));
+    return this.retryingKeyRace(() => this.recordInteractionsOnce(given, author, source));
   }
 
-  private recordInteractionsOnce(given: readonly Interaction[], author: Author): Promise<RecordedInteraction[]> {
+  private recordInteractionsOnce(given: readonly Interaction[], author: Author, source: string | null): Promise<RecordedInteraction[]> {
     return this.write(async (tx) => {
       const interactions = await requireActorsOf(tx, given);
       const results: RecordedInteraction[] = [];
