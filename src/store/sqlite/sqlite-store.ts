@@ -47,6 +47,7 @@ import {
 } from './rows';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 import { isBusy, openFailure, translateSqliteError } from './sqlite-errors';
+import { SqliteSurveyStore } from './surveys';
 import {
   actorCount,
   actorPage,
@@ -112,10 +113,12 @@ function prepareAll<S extends Record<string, Statement<never[], unknown>>>(db: D
  */
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly surveys: SqliteSurveyStore;
   private readonly statements: Prepared<typeof STATEMENTS>;
 
   constructor(private readonly db: Database.Database) {
     this.statements = prepareAll(db, STATEMENTS);
+    this.surveys = new SqliteSurveyStore(db);
   }
 
   async upsertActors(actors: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
