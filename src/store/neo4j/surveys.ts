@@ -2,7 +2,7 @@ import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { Author } from '../../domain/access';
 import { ACTOR_KINDS } from '../../domain/actor';
 import type { AuditRecord } from '../../domain/audit';
-import type { Rating, StoredRating, Survey } from '../../domain/survey';
+import { ratingAnswers, type Rating, type StoredRating, type Survey } from '../../domain/survey';
 import * as audit from '../audit-entries';
 import type { SurveyStore } from '../survey-store';
 import * as rules from '../survey-rules';
@@ -85,13 +85,13 @@ export class Neo4jSurveyStore implements SurveyStore {
       const before = records
         .map(ratingFromRow)
         .sort(rules.compareRatings)
-        .map((rating) => rules.answersOf(rating));
+        .map((rating) => ratingAnswers(rating));
       if (ratings.length > 0) {
         await run(tx, 'create-ratings', {
           surveyId,
           respondentId,
           submittedAt: toNeo4jDateTime(at),
-          ratings: ratings.map((rating) => rules.answersOf({ ...rating, respondentId, submittedAt: at })),
+          ratings: ratings.map(ratingAnswers),
         });
       }
       await this.access.appendAudit(tx, [audit.ratingsReplaced(surveyId, respondentId, before, ratings, author)]);
