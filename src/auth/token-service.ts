@@ -33,6 +33,8 @@ export class TokenService {
       createdBy: author.by,
       lastUsedAt: null,
       expiresAt,
+      surveyId: null,
+      actorId: null,
       revokedAt: null,
     };
     await this.store.createToken(stored, author);

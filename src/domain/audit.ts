@@ -5,10 +5,21 @@
  * transaction, one recordInteractions call) names who, when, the source and the ids created;
  * the interactions themselves carry the values and their recordedBy/At stamps (issue 18).
  */
-export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'MERGE', 'TOKEN_CREATED', 'TOKEN_REVOKED'] as const;
+export const AUDIT_ACTIONS = [
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'RESTORE',
+  'MERGE',
+  'TOKEN_CREATED',
+  'TOKEN_REVOKED',
+  'CLOSE',
+  'SUBMIT',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'INTERACTION_BATCH', 'TOKEN'] as const;
+/** INTERACTION_BATCH: recorded interactions (issue 18); SURVEY: opened (CREATE) or closed (CLOSE); SURVEY_RESPONSE: a respondent's ratings replaced (SUBMIT). */
+export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'INTERACTION_BATCH', 'TOKEN', 'SURVEY', 'SURVEY_RESPONSE'] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export interface AuditEntry {
@@ -19,9 +30,9 @@ export interface AuditEntry {
   readonly by: string;
   readonly action: AuditAction;
   readonly subject: AuditSubject;
-  /** The actor or interaction id, the token name, or an INTERACTION_BATCH's source (BATCH_SOURCE_UNNAMED when none was given). */
+  /** The actor, interaction or survey id, the token name, or an INTERACTION_BATCH's source (BATCH_SOURCE_UNNAMED when none was given). */
   readonly subjectId: string;
-  /** For MERGE: the actor the subject was merged into. */
+  /** For MERGE: the actor the subject was merged into; for SUBMIT: the respondent. */
   readonly relatedId: string | null;
   readonly before: unknown;
   readonly after: unknown;

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Interaction } from '../../src/domain/interaction';
+import type { Rating, Survey } from '../../src/domain/survey';
+import type { Store } from '../../src/store/store';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from '../store/test-store';
@@ -75,6 +77,75 @@ if (TEST_STORE !== 'neo4j') {
         expect(await back.countActors({})).toBe(ACTORS.length);
         expect(await back.countInteractions({})).toBe(INTERACTIONS.length);
         expect(await storeContents(back)).toEqual(original);
+      } finally {
+        await back.close();
+      }
+    });
+
+    it('copies surveys with their ratings and closing SQLite → Neo4j → SQLite, and nothing twice (issue 23)', async () => {
+      await wipeNeo4j(options);
+      const sourcePath = join(dir, 'surveys.db');
+      const backPath = join(dir, 'surveys-back.db');
+      const author = { by: 'alice', at: new Date('2024-09-01T08:00:00.123Z') };
+      const survey = (id: string, closesAt: Date | null): Survey => ({
+        id,
+        name: `Survey ${id} — “école”`,
+        window: { from: new Date('2024-07-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') },
+        rosterKinds: ['INTERMEDIARY', 'SCHOOL'],
+        rosterIds: ['a-school', 'c-cycle', 'd-cycle', 'z-intermediary'],
+        openedAt: author.at,
+        openedBy: 'alice',
+        closesAt,
+        closedAt: null,
+      });
+      const rating = (partnerId: string, items: Partial<Rating>): Rating => ({
+        partnerId,
+        workedTogether: true,
+        reliability: null,
+        openness: null,
+        sharedMission: null,
+        influence: null,
+        resources: null,
+        involvement: null,
+        ...items,
+      });
+      const source = openSqliteStore(sourcePath);
+      await source.upsertActors(ACTORS);
+      await source.surveys.createSurvey(survey('s-open', new Date('2025-06-30T00:00:00.001Z')), author);
+      await source.surveys.createSurvey(survey('s-closed', null), author);
+      const at = new Date('2024-10-01T10:00:00.456Z');
+      await source.surveys.replaceRatings('s-open', 'c-cycle', [rating('d-cycle', { reliability: 4, involvement: 1 })], at, author);
+      await source.surveys.replaceRatings(
+        's-closed',
+        'a-school',
+        [rating('z-intermediary', { openness: 2 }), rating('c-cycle', { workedTogether: false })],
+        at,
+        author,
+      );
+      await source.surveys.closeSurvey('s-closed', new Date('2024-11-01T00:00:00.789Z'), author);
+      const contents = async (store: Store) => {
+        const surveys = await store.surveys.listSurveys();
+        return { surveys, ratings: await Promise.all(surveys.map((s) => store.surveys.listRatings(s.id))) };
+      };
+      const original = await contents(source);
+      await source.close();
+
+      const tail = "; surveys: 2 copied, 0 already present; respondents' ratings: 2 copied, 0 already present";
+      const first = (await runMigrateStore(sourcePath, options.uri))[0]!;
+      expect(first.slice(-tail.length)).toBe(tail);
+      const neo4jStore = await openNeo4jStore(options);
+      try {
+        expect(await contents(neo4jStore)).toEqual(original);
+      } finally {
+        await neo4jStore.close();
+      }
+      expect((await runMigrateStore(sourcePath, options.uri))[0]).toMatch(
+        /; surveys: 0 copied, 2 already present; respondents' ratings: 0 copied, 2 already present$/,
+      );
+      await runMigrateStore(options.uri, backPath);
+      const back = openSqliteStore(backPath);
+      try {
+        expect(await contents(back)).toEqual(original);
       } finally {
         await back.close();
       }

@@ -408,6 +408,8 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         lastUsedAt: null,
         expiresAt: null,
         revokedAt: null,
+        surveyId: null,
+        actorId: null,
         ...extra,
       });
 

@@ -23,11 +23,11 @@ export class AuditEntry {
 
   @Field({
     description:
-      'The actor or interaction id, the token name, or for an INTERACTION_BATCH its source (the import file, `api`, `demo`, `migration`, `unnamed`); its `after` lists the ids created.',
+      'The actor, interaction or survey id, the token name, or for an INTERACTION_BATCH its source (the import file, `api`, `demo`, `migration`, `unnamed`); its `after` lists the ids created.',
   })
   subjectId!: string;
 
-  @Field(() => String, { nullable: true, description: 'For MERGE: the actor the subject was merged into.' })
+  @Field(() => String, { nullable: true, description: 'For MERGE: the actor the subject was merged into; for SUBMIT: the respondent.' })
   relatedId!: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The values before the change; null for a creation or a restore.' })

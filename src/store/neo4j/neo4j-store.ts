@@ -47,6 +47,7 @@ import { redactUri, translateNeo4jError, translateStartupError, type Neo4jTarget
 import { applyMigrations } from './migrations';
 import { requireSupportedServer } from './server-version';
 import type { StatementName, StatementParameters } from './statements';
+import { Neo4jSurveyStore } from './surveys';
 
 /**
  * The Neo4j store: the port over neo4j-driver 6, with the same behaviour as the SQLite one
@@ -125,11 +126,14 @@ class Neo4jStore implements Store {
   /** Chains this store's sessions causally: a read sees this store's earlier writes, on a cluster too. */
   private readonly bookmarks = neo4j.bookmarkManager();
   private closed = false;
+  readonly surveys: Neo4jSurveyStore;
 
   constructor(
     private readonly driver: Driver,
     private readonly target: Neo4jTarget,
-  ) {}
+  ) {
+    this.surveys = new Neo4jSurveyStore({ write: (work) => this.write(work), read: (work) => this.read(work), appendAudit });
+  }
 
   async upsertActors(given: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
     if (given.length === 0) return [];
@@ -412,6 +416,7 @@ class Neo4jStore implements Store {
       await run(tx, 'stamp-actors', { ids: [target.id], ...stamp });
       await run(tx, 'alias-actor', { sourceId: source.id, targetId: target.id });
       await run(tx, 'delete-actor', { id: source.id });
+      await this.surveys.moveActorInTransaction(tx, source.id, target.id);
       const merged = mergedTarget(source, target);
       await appendAudit(tx, [
         audit.actorsMerged(
@@ -434,6 +439,7 @@ class Neo4jStore implements Store {
         interactions: toSafeNumber(records[0]?.get('interactions'), 'interactions'),
         affiliated: toSafeNumber(records[0]?.get('affiliated'), 'affiliated'),
       });
+      await this.surveys.requireOffRostersInTransaction(tx, id);
       // What is left is deleted interactions: they go with the actor.
       const dropped = (await run(tx, 'find-actor-interactions', { actorId: actor.id })).records.map((record) => String(record.get('id')));
       if (dropped.length > 0) await run(tx, 'drop-interactions', { ids: dropped });
@@ -498,6 +504,8 @@ class Neo4jStore implements Store {
         createdAt: toNeo4jDateTime(token.createdAt),
         createdBy: token.createdBy,
         expiresAt: token.expiresAt ? toNeo4jDateTime(token.expiresAt) : null,
+        surveyId: token.surveyId,
+        actorId: token.actorId,
       });
       await appendAudit(tx, [audit.tokenCreated(token, author)]);
     });
