@@ -35,6 +35,8 @@ export class TokenService {
       createdBy: author.by,
       lastUsedAt: null,
       expiresAt,
+      surveyId: null,
+      actorId: null,
       revokedAt: null,
     };
     await this.store.createToken(stored, author);
@@ -91,7 +93,7 @@ export class TokenService {
     if (!parts) return null;
     const token = await this.store.findToken(parts.identifier);
     if (!token || !secretMatches(parts.secret, token.secretHash) || !usable(token, now)) return null;
-    const respondent = token.surveyId && token.actorId ? { surveyId: token.surveyId, actorId: token.actorId } : null;
+    const respondent = token.surveyId !== null && token.actorId !== null ? { surveyId: token.surveyId, actorId: token.actorId } : null;
     if (respondent) {
       const survey = await this.store.surveys.getSurvey(respondent.surveyId);
       if (!survey || !isSurveyOpen(survey, now)) {

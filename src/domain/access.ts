@@ -48,9 +48,9 @@ export interface StoredToken {
   readonly expiresAt: Date | null;
   readonly revokedAt: Date | null;
   /** The survey a respondent token answers (issue 23); null for every other token. */
-  readonly surveyId?: string | null;
+  readonly surveyId: string | null;
   /** The actor a respondent token answers for; null for every other token. */
-  readonly actorId?: string | null;
+  readonly actorId: string | null;
 }
 
 /** Who made a change and when: a token's name, or `jwt:<subject>` for single sign-on. */

@@ -48,3 +48,32 @@ export interface StoredRating extends Rating {
 export function isSurveyOpen(s: Survey, now: Date): boolean {
   return s.closedAt === null && (s.closesAt === null || now.getTime() < s.closesAt.getTime());
 }
+
+/** A survey as the audit log keeps it (JSON-ready). */
+export function surveyRecord(survey: Survey): Record<string, unknown> {
+  return {
+    id: survey.id,
+    name: survey.name,
+    window: { from: survey.window.from.toISOString(), to: survey.window.to.toISOString() },
+    rosterKinds: [...survey.rosterKinds],
+    rosterIds: [...survey.rosterIds],
+    openedAt: survey.openedAt.toISOString(),
+    openedBy: survey.openedBy,
+    closesAt: survey.closesAt?.toISOString() ?? null,
+    closedAt: survey.closedAt?.toISOString() ?? null,
+  };
+}
+
+/** One rating's answers, without who gave it and when (JSON-ready, for the audit log). */
+export function ratingRecord(rating: Rating): Record<string, unknown> {
+  return {
+    partnerId: rating.partnerId,
+    workedTogether: rating.workedTogether,
+    reliability: rating.reliability,
+    openness: rating.openness,
+    sharedMission: rating.sharedMission,
+    influence: rating.influence,
+    resources: rating.resources,
+    involvement: rating.involvement,
+  };
+}

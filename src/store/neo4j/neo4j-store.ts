@@ -490,6 +490,8 @@ class Neo4jStore implements Store {
         createdAt: toNeo4jDateTime(token.createdAt),
         createdBy: token.createdBy,
         expiresAt: token.expiresAt ? toNeo4jDateTime(token.expiresAt) : null,
+        surveyId: token.surveyId,
+        actorId: token.actorId,
       });
       await appendAudit(tx, [audit.tokenCreated(token, author)]);
     });
