@@ -24,10 +24,10 @@ type Loaded = { status: 'loading' } | { status: 'refused'; message: string } | {
 /** Why the API refused the link's token, in the respondent's words. */
 function refusal(error: unknown): string {
   if (error instanceof ApiError) {
+    if (/closed/i.test(error.message)) return 'This survey is closed: answers can no longer be given or changed. Thank you.';
     if (error.hasCode('UNAUTHENTICATED') || error.status === 401) {
       return 'This link is not valid (it may be incomplete or have been withdrawn). Ask whoever sent it for a new one.';
     }
-    if (/closed/i.test(error.message)) return 'This survey is closed: answers can no longer be given or changed. Thank you.';
     if (error.hasCode('FORBIDDEN')) return 'This link does not open a survey form. Ask whoever sent it for your survey link.';
   }
   return `The form could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
@@ -142,20 +142,17 @@ export function RespondentForm() {
           ))}
           <fieldset className="add-partner">
             <legend>Add a partner you worked with</legend>
-            <label>
-              Search the roster <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
-            </label>
-            <label>
-              Partner{' '}
-              <select value={chosen?.id ?? ''} onChange={(e) => setToAdd(e.target.value)} disabled={addable.length === 0}>
-                {addable.length === 0 && <option value="">No partner matches</option>}
-                {addable.map((actor) => (
-                  <option key={actor.id} value={actor.id}>
-                    {actor.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <label htmlFor="add-search">Search the roster</label>
+            <input id="add-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+            <label htmlFor="add-partner">Partner</label>
+            <select id="add-partner" value={chosen?.id ?? ''} onChange={(e) => setToAdd(e.target.value)} disabled={addable.length === 0}>
+              {addable.length === 0 && <option value="">No partner matches</option>}
+              {addable.map((actor) => (
+                <option key={actor.id} value={actor.id}>
+                  {actor.name}
+                </option>
+              ))}
+            </select>
             <button
               type="button"
               disabled={!chosen}
