@@ -151,19 +151,21 @@ describeBrowser('surveys in Chromium: open, hand out a link, answer on a phone, 
       `{ actors(filter: { kinds: [FOUNDATION, INTERMEDIARY] }, first: 1) { totalCount } }`,
     );
     const page = await open(admin, `${origin}/?view=surveys#token=${token}`);
-    await page.getByRole('button', { name: 'Open survey' }).waitFor();
+    // The page's scope controls have kind checkboxes too: look inside the survey form only.
+    const form = page.getByRole('form', { name: 'Open a survey' });
+    await form.getByRole('button', { name: 'Open survey' }).waitFor();
     // Nothing ticked and no name: the form says so beside each field and sends nothing.
-    for (const kind of ['Intermediary (NSI)', 'School', 'Support partner']) await page.getByLabel(kind, { exact: true }).uncheck();
-    await page.getByRole('button', { name: 'Open survey' }).click();
+    for (const kind of ['Intermediary (NSI)', 'School', 'Support partner']) await form.getByLabel(kind, { exact: true }).uncheck();
+    await form.getByRole('button', { name: 'Open survey' }).click();
     expect(await page.getByTestId('open-error-name').textContent()).toBe('Give the survey a name, e.g. "Partner survey 2024–25".');
     expect(await page.getByTestId('open-error-rosterKinds').textContent()).toBe('Tick at least one kind of actor to send the survey to.');
 
-    await page.getByLabel('Name', { exact: true }).fill(SURVEY_NAME);
-    await page.getByLabel('First day').fill('2019-08-01');
-    await page.getByLabel('Last day (included)').fill('2020-07-31');
-    await page.getByLabel('Foundation', { exact: true }).check();
-    await page.getByLabel('Intermediary (NSI)', { exact: true }).check();
-    await page.getByRole('button', { name: 'Open survey' }).click();
+    await form.getByLabel('Name', { exact: true }).fill(SURVEY_NAME);
+    await form.getByLabel('First day').fill('2019-08-01');
+    await form.getByLabel('Last day (included)').fill('2020-07-31');
+    await form.getByLabel('Foundation', { exact: true }).check();
+    await form.getByLabel('Intermediary (NSI)', { exact: true }).check();
+    await form.getByRole('button', { name: 'Open survey' }).click();
     await page.getByTestId('survey-name').waitFor();
     expect(await page.getByTestId('survey-name').textContent()).toBe(SURVEY_NAME);
     surveyId = new URL(page.url()).searchParams.get('survey')!;

@@ -9,6 +9,7 @@ import {
   interactionsText,
   ITEM_TEXT,
   progressText,
+  refusal,
   RATING_ITEMS,
   ratingInputs,
   removePartner,
@@ -20,18 +21,6 @@ import {
 
 type Form = RespondentFormFieldsFragment;
 type Loaded = { status: 'loading' } | { status: 'refused'; message: string } | { status: 'ready'; form: Form };
-
-/** Why the API refused the link's token, in the respondent's words. */
-function refusal(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (/closed/i.test(error.message)) return 'This survey is closed: answers can no longer be given or changed. Thank you.';
-    if (error.hasCode('UNAUTHENTICATED') || error.status === 401) {
-      return 'This link is not valid (it may be incomplete or have been withdrawn). Ask whoever sent it for a new one.';
-    }
-    if (error.hasCode('FORBIDDEN')) return 'This link does not open a survey form. Ask whoever sent it for your survey link.';
-  }
-  return `The form could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
-}
 
 /**
  * The respondent's form, opened from a survey link (`/?view=form#token=…`) on its own page:

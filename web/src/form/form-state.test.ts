@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/client';
 import type { RespondentFormFieldsFragment } from '../generated/graphql';
 import {
   addableRoster,
@@ -6,6 +7,7 @@ import {
   answersFromForm,
   interactionsText,
   progressText,
+  refusal,
   ratingInputs,
   removePartner,
   setItem,
@@ -104,5 +106,22 @@ describe('the respondent form', () => {
     expect(addPartner(added, { id: 'sch-3', name: 'School Three' })).toHaveLength(4);
     expect(addableRoster(form.roster, added, '').map((a) => a.id)).toEqual(['fdn']);
     expect(removePartner(added, 'sch-3')).toEqual(answers);
+  });
+});
+
+describe("the form's refusals", () => {
+  const api = (message: string, code: string, status = 200) => new ApiError(message, [{ message, extensions: { code } }], status);
+
+  it('tells a closed survey, a refused token and a token of another kind apart', () => {
+    expect(refusal(api('Survey s1 is closed', 'FORBIDDEN'))).toBe(
+      'This survey is closed: answers can no longer be given or changed. Thank you.',
+    );
+    expect(refusal(api('The token is not valid', 'UNAUTHENTICATED', 401))).toBe(
+      'This link is not valid (it may be incomplete or have been withdrawn). Ask whoever sent it for a new one.',
+    );
+    expect(refusal(api('myForm needs the respondent role', 'FORBIDDEN'))).toBe(
+      'This link does not open a survey form. Ask whoever sent it for your survey link.',
+    );
+    expect(refusal(new Error('offline'))).toBe('The form could not be loaded: offline');
   });
 });

@@ -4,6 +4,7 @@
  * adding a partner from the roster, and the answers → submitRatings' RatingInput list.
  * Pure, so Vitest checks it.
  */
+import { ApiError } from '../api/client';
 import type { RatingInput, RespondentFormFieldsFragment } from '../generated/graphql';
 
 export const RATING_ITEMS = ['reliability', 'openness', 'sharedMission', 'influence', 'resources', 'involvement'] as const;
@@ -124,4 +125,16 @@ export function interactionsText(answer: Answer): string {
   if (answer.interactions === null) return 'added by you';
   if (answer.interactions === 0) return 'no interactions logged';
   return `${answer.interactions} interaction${answer.interactions === 1 ? '' : 's'} logged`;
+}
+
+/** Why the API refused the link's token (or a save), in the respondent's words. */
+export function refusal(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (/closed/i.test(error.message)) return 'This survey is closed: answers can no longer be given or changed. Thank you.';
+    if (error.hasCode('UNAUTHENTICATED') || error.status === 401) {
+      return 'This link is not valid (it may be incomplete or have been withdrawn). Ask whoever sent it for a new one.';
+    }
+    if (error.hasCode('FORBIDDEN')) return 'This link does not open a survey form. Ask whoever sent it for your survey link.';
+  }
+  return `The form could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
 }
