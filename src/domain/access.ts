@@ -1,24 +1,32 @@
 import { InvalidInputError } from './errors';
 
 /**
- * Who may do what. Each role includes the ones before it:
+ * Who may do what. Each role of the hierarchy includes the ones before it:
  * - reader: queries and exports;
  * - writer: also records and corrects data;
  * - admin: also manages API tokens and reads the audit log.
+ * Beside them, `respondent` (issue 23): a token bound to one survey and one actor, which may
+ * only read and submit that actor's form; no other role includes it, nor does it include any.
  */
 export const ROLES = ['reader', 'writer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type HierarchyRole = (typeof ROLES)[number];
+export const RESPONDENT_ROLE = 'respondent';
+export type Role = typeof RESPONDENT_ROLE | HierarchyRole;
+/** Every role a stored token may hold. */
+export const STORED_ROLES: readonly Role[] = [RESPONDENT_ROLE, ...ROLES];
 
-export function isRole(value: unknown): value is Role {
+/** A role of the hierarchy (what tokens made by `copnet token create` and JWT claims may hold). */
+export function isRole(value: unknown): value is HierarchyRole {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Whether a holder of `held` may do what needs `needed`. */
+/** Whether a holder of `held` may do what needs `needed`: respondent only what needs respondent. */
 export function roleAllows(held: Role, needed: Role): boolean {
+  if (held === RESPONDENT_ROLE || needed === RESPONDENT_ROLE) return held === needed;
   return ROLES.indexOf(held) >= ROLES.indexOf(needed);
 }
 
-export function parseRole(value: unknown, field: string): Role {
+export function parseRole(value: unknown, field: string): HierarchyRole {
   if (!isRole(value)) throw new InvalidInputError(field, value, `is not one of ${ROLES.join(', ')}`);
   return value;
 }
@@ -39,6 +47,10 @@ export interface StoredToken {
   readonly lastUsedAt: Date | null;
   readonly expiresAt: Date | null;
   readonly revokedAt: Date | null;
+  /** The survey a respondent token answers (issue 23); null for every other token. */
+  readonly surveyId: string | null;
+  /** The actor a respondent token answers for; null for every other token. */
+  readonly actorId: string | null;
 }
 
 /** Who made a change and when: a token's name, or `jwt:<subject>` for single sign-on. */

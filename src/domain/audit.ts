@@ -2,10 +2,21 @@
  * The audit trail: one entry per change, append-only, with the values before and after
  * (JSON-ready plain objects; null where there is nothing, e.g. `before` of a creation).
  */
-export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE', 'MERGE', 'TOKEN_CREATED', 'TOKEN_REVOKED'] as const;
+export const AUDIT_ACTIONS = [
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'RESTORE',
+  'MERGE',
+  'TOKEN_CREATED',
+  'TOKEN_REVOKED',
+  'CLOSE',
+  'SUBMIT',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'TOKEN'] as const;
+/** SURVEY: opened (CREATE) or closed (CLOSE); SURVEY_RESPONSE: a respondent's ratings replaced (SUBMIT). */
+export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'TOKEN', 'SURVEY', 'SURVEY_RESPONSE'] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export interface AuditEntry {
@@ -16,9 +27,9 @@ export interface AuditEntry {
   readonly by: string;
   readonly action: AuditAction;
   readonly subject: AuditSubject;
-  /** The actor or interaction id, or the token name. */
+  /** The actor, interaction or survey id, or the token name. */
   readonly subjectId: string;
-  /** For MERGE: the actor the subject was merged into. */
+  /** For MERGE: the actor the subject was merged into; for SUBMIT: the respondent. */
   readonly relatedId: string | null;
   readonly before: unknown;
   readonly after: unknown;

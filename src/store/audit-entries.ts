@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor';
 import type { AuditAction, AuditRecord, AuditSubject } from '../domain/audit';
 import { interactionRecord } from '../domain/correction';
 import type { Interaction } from '../domain/interaction';
+import { ratingRecord, surveyRecord, type Rating, type Survey } from '../domain/survey';
 import { mergedTarget } from './merge-rules';
 
 /**
@@ -92,6 +93,29 @@ export function tokenCreated(token: StoredToken, author: Author): AuditRecord {
 
 export function tokenRevoked(token: StoredToken, revoked: StoredToken, author: Author): AuditRecord {
   return entry(author, 'TOKEN_REVOKED', 'TOKEN', token.name, { before: tokenRecord(token), after: tokenRecord(revoked) });
+}
+
+export function surveyCreated(survey: Survey, author: Author): AuditRecord {
+  return entry(author, 'CREATE', 'SURVEY', survey.id, { after: surveyRecord(survey) });
+}
+
+export function surveyClosed(before: Survey, after: Survey, author: Author): AuditRecord {
+  return entry(author, 'CLOSE', 'SURVEY', before.id, { before: surveyRecord(before), after: surveyRecord(after) });
+}
+
+/** A respondent's ratings replaced: the earlier ones (null on a first submission) and the new ones. */
+export function ratingsReplaced(
+  surveyId: string,
+  respondentId: string,
+  before: readonly Rating[],
+  after: readonly Rating[],
+  author: Author,
+): AuditRecord {
+  return entry(author, 'SUBMIT', 'SURVEY_RESPONSE', surveyId, {
+    relatedId: respondentId,
+    before: before.length > 0 ? { ratings: before.map(ratingRecord) } : null,
+    after: { ratings: after.map(ratingRecord) },
+  });
 }
 
 /** `before` or `after` as both stores keep it: JSON text, or null where there is nothing. */

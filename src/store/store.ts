@@ -5,6 +5,7 @@ import type { Interaction, InteractionKind } from '../domain/interaction';
 import type { ActorCursor, InteractionCursor, Page, PageRequest } from '../domain/page';
 import type { Scope } from '../domain/scope';
 import type { TimeWindow } from '../domain/time-window';
+import type { SurveyStore } from './survey-store';
 
 /**
  * The store port: everything the API, the metrics and the CLI need from storage.
@@ -23,6 +24,9 @@ export type StoreKind = 'sqlite' | 'neo4j';
 export interface Store {
   /** Which adapter this is, for logs and the README's diagnostics. */
   readonly kind: StoreKind;
+
+  /** Surveys and their ratings (issue 23): their own part of the port, see survey-store.ts. */
+  readonly surveys: SurveyStore;
 
   /**
    * Creates or replaces actors (matched by id). `affiliationId` must name an actor that

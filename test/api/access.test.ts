@@ -137,6 +137,8 @@ describe('who may read and write', () => {
         lastUsedAt: null,
         expiresAt: new Date(Date.now() - 1000),
         revokedAt: null,
+        surveyId: null,
+        actorId: null,
       },
       { by: 'test', at: new Date() },
     );

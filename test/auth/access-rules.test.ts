@@ -27,6 +27,14 @@ describe('roles and the policy', () => {
     expect(roleAllows('reader', 'writer')).toBe(false);
   });
 
+  it('keeps respondent apart from the hierarchy: it allows only itself, and no other role allows it', () => {
+    expect(roleAllows('respondent', 'respondent')).toBe(true);
+    for (const role of ['reader', 'writer', 'admin'] as const) {
+      expect([role, roleAllows('respondent', role)]).toEqual([role, false]);
+      expect([role, roleAllows(role, 'respondent')]).toEqual([role, false]);
+    }
+  });
+
   it('needs a reader for queries, a writer for mutations, an admin for tokens and the audit log', () => {
     expect(requiredRoleForField('Query', 'actors')).toBe('reader');
     expect(requiredRoleForField('Query', 'someFieldAddedLater')).toBe('reader');

@@ -36,6 +36,8 @@ const token: StoredToken = {
   lastUsedAt: null,
   expiresAt: null,
   revokedAt: null,
+  surveyId: null,
+  actorId: null,
 };
 const stamp = { at: author.at, by: 'alice' };
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { defineStoreContract } from './store-contract';
 import { defineCorrectionContract } from './store-contract-corrections';
+import { defineSurveyStoreContract } from './survey-store-contract';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -17,6 +18,7 @@ function tempDbPath(): string {
 
 defineStoreContract('sqlite', async () => openSqliteStore(tempDbPath()));
 defineCorrectionContract('sqlite', async () => openSqliteStore(tempDbPath()));
+defineSurveyStoreContract('sqlite', async () => openSqliteStore(tempDbPath()));
 
 describe('SQLite store file', () => {
   it('keeps what was written across a close and reopen', async () => {
@@ -60,6 +62,26 @@ describe('SQLite store file', () => {
     await openSqliteStore(path).close();
     const reopened = new Database(path);
     expect(indexes(reopened)).toEqual(['interactions_by_time', 'sqlite_autoindex_interactions_1', 'sqlite_autoindex_interactions_2']);
+    reopened.close();
+  });
+
+  it('brings a file of schema version 2 up to version 3: respondent-token columns and the survey tables', async () => {
+    const path = tempDbPath();
+    await openSqliteStore(path).close();
+    const older = new Database(path);
+    older.exec(`
+      DROP TABLE survey_ratings; DROP TABLE survey_roster; DROP TABLE surveys;
+      ALTER TABLE api_tokens DROP COLUMN survey_id; ALTER TABLE api_tokens DROP COLUMN actor_id;
+      UPDATE meta SET value = 2 WHERE key = 'schema_version';
+      INSERT INTO api_tokens (identifier, name, role, secret_hash, created_at, created_by) VALUES ('id-ci', 'ci', 'writer', 'ab', 0, 'cli');
+    `);
+    older.close();
+    const upgraded = openSqliteStore(path);
+    expect(await upgraded.findToken('id-ci')).toMatchObject({ name: 'ci', role: 'writer', surveyId: null, actorId: null });
+    expect(await upgraded.surveys.listSurveys()).toEqual([]);
+    await upgraded.close();
+    const reopened = new Database(path);
+    expect(reopened.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe(3);
     reopened.close();
   });
 

@@ -403,6 +403,8 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         lastUsedAt: null,
         expiresAt: null,
         revokedAt: null,
+        surveyId: null,
+        actorId: null,
         ...extra,
       });
 

@@ -21,10 +21,10 @@ export class AuditEntry {
   @Field(() => AuditSubjectEnum)
   subject!: AuditSubject;
 
-  @Field({ description: 'The actor or interaction id, or the token name.' })
+  @Field({ description: 'The actor, interaction or survey id, or the token name.' })
   subjectId!: string;
 
-  @Field(() => String, { nullable: true, description: 'For MERGE: the actor the subject was merged into.' })
+  @Field(() => String, { nullable: true, description: 'For MERGE: the actor the subject was merged into; for SUBMIT: the respondent.' })
   relatedId!: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The values before the change; null for a creation or a restore.' })

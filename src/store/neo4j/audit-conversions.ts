@@ -1,4 +1,4 @@
-import { ROLES, type StoredToken } from '../../domain/access';
+import { STORED_ROLES, type StoredToken } from '../../domain/access';
 import { AUDIT_ACTIONS, AUDIT_SUBJECTS, type AuditEntry, type AuditRecord, type RecordStamp } from '../../domain/audit';
 import { fromAuditJson, toAuditJson } from '../audit-entries';
 import { fromNeo4jDateTime, nodeName, toMember, toNullableString, toSafeNumber, toStringValue, type RowLike } from './conversions';
@@ -59,12 +59,14 @@ export function tokenFromRow(row: RowLike): StoredToken {
   return {
     identifier,
     name: toStringValue(row.get('name'), `${what}.name`),
-    role: toMember(row.get('role'), ROLES, `${what}.role`, 'a role'),
+    role: toMember(row.get('role'), STORED_ROLES, `${what}.role`, 'a role'),
     secretHash: toStringValue(row.get('secretHash'), `${what}.secretHash`),
     createdAt: fromNeo4jDateTime(row.get('createdAt'), `${what}.createdAt`),
     createdBy: toStringValue(row.get('createdBy'), `${what}.createdBy`),
     lastUsedAt: nullableDate(row.get('lastUsedAt'), `${what}.lastUsedAt`),
     expiresAt: nullableDate(row.get('expiresAt'), `${what}.expiresAt`),
     revokedAt: nullableDate(row.get('revokedAt'), `${what}.revokedAt`),
+    surveyId: toNullableString(row.get('surveyId'), `${what}.surveyId`),
+    actorId: toNullableString(row.get('actorId'), `${what}.actorId`),
   };
 }

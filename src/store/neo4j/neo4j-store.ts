@@ -46,6 +46,7 @@ import { readMigrations, readStatement } from './cypher-files';
 import { redactUri, translateNeo4jError, translateStartupError, type Neo4jTarget } from './driver-errors';
 import { requireSupportedServer } from './server-version';
 import type { StatementName, StatementParameters } from './statements';
+import { Neo4jSurveyStore } from './surveys';
 
 /**
  * The Neo4j store: the port over neo4j-driver 6, with the same behaviour as the SQLite one
@@ -124,11 +125,14 @@ class Neo4jStore implements Store {
   /** Chains this store's sessions causally: a read sees this store's earlier writes, on a cluster too. */
   private readonly bookmarks = neo4j.bookmarkManager();
   private closed = false;
+  readonly surveys: Neo4jSurveyStore;
 
   constructor(
     private readonly driver: Driver,
     private readonly target: Neo4jTarget,
-  ) {}
+  ) {
+    this.surveys = new Neo4jSurveyStore(driver);
+  }
 
   async upsertActors(given: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
     if (given.length === 0) return [];
@@ -486,6 +490,8 @@ class Neo4jStore implements Store {
         createdAt: toNeo4jDateTime(token.createdAt),
         createdBy: token.createdBy,
         expiresAt: token.expiresAt ? toNeo4jDateTime(token.expiresAt) : null,
+        surveyId: token.surveyId,
+        actorId: token.actorId,
       });
       await appendAudit(tx, [audit.tokenCreated(token, author)]);
     });

@@ -48,7 +48,7 @@ export const STATEMENT_PARAMETERS = {
   'list-audit-log': ['actorId', 'interactionId', 'by', 'fromInclusive', 'toExclusive', 'afterSeq', 'limit'],
   'list-audit-log-newest-first': ['actorId', 'interactionId', 'by', 'fromInclusive', 'toExclusive', 'beforeSeq', 'limit'],
   // API tokens
-  'create-token': ['identifier', 'name', 'role', 'secretHash', 'createdAt', 'createdBy', 'expiresAt'],
+  'create-token': ['identifier', 'name', 'role', 'secretHash', 'createdAt', 'createdBy', 'expiresAt', 'surveyId', 'actorId'],
   'find-token': ['identifier'],
   'find-active-token': ['name'],
   'list-tokens': [],

@@ -72,6 +72,8 @@ export interface TokenRow {
   last_used_at: number | null;
   expires_at: number | null;
   revoked_at: number | null;
+  survey_id: string | null;
+  actor_id: string | null;
 }
 
 /** The upsertActor parameters, bound by name. */
@@ -123,6 +125,8 @@ export type TokenParams = [
   lastUsedAt: number | null,
   expiresAt: number | null,
   revokedAt: number | null,
+  surveyId: string | null,
+  actorId: string | null,
 ];
 
 export function toActor(row: ActorRow): Actor {
@@ -229,6 +233,8 @@ export function toToken(row: TokenRow): StoredToken {
     lastUsedAt: date(row.last_used_at),
     expiresAt: date(row.expires_at),
     revokedAt: date(row.revoked_at),
+    surveyId: row.survey_id,
+    actorId: row.actor_id,
   };
 }
 
@@ -243,5 +249,7 @@ export function tokenParams(token: StoredToken): TokenParams {
     token.lastUsedAt?.getTime() ?? null,
     token.expiresAt?.getTime() ?? null,
     token.revokedAt?.getTime() ?? null,
+    token.surveyId,
+    token.actorId,
   ];
 }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * The embedded store's schema, created on first open. Times are epoch milliseconds (UTC)
  * so window reads are integer range scans on one index.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS actors (
@@ -93,9 +93,51 @@ CREATE TABLE IF NOT EXISTS api_tokens (
   created_by   TEXT NOT NULL,
   last_used_at INTEGER,
   expires_at   INTEGER,
-  revoked_at   INTEGER
+  revoked_at   INTEGER,
+  survey_id    TEXT,                   -- a respondent token's survey and actor (issue 23); null otherwise
+  actor_id     TEXT
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS api_tokens_active_name ON api_tokens(name) WHERE revoked_at IS NULL;
+
+-- Relationship surveys (issue 23): the roster is frozen at opening, one row per actor.
+CREATE TABLE IF NOT EXISTS surveys (
+  id           TEXT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  window_from  INTEGER NOT NULL,       -- epoch ms, the window [from, to) the survey asks about
+  window_to    INTEGER NOT NULL,
+  roster_kinds TEXT NOT NULL,          -- JSON array of actor kinds
+  opened_at    INTEGER NOT NULL,
+  opened_by    TEXT NOT NULL,
+  closes_at    INTEGER,
+  closed_at    INTEGER
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS surveys_by_window ON surveys(window_from, id);
+
+-- No foreign key to actors: mergeActors rewrites these ids to the merge target itself.
+CREATE TABLE IF NOT EXISTS survey_roster (
+  survey_id TEXT NOT NULL REFERENCES surveys(id),
+  actor_id  TEXT NOT NULL,
+  PRIMARY KEY (survey_id, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS survey_roster_by_actor ON survey_roster(actor_id);
+
+-- One respondent's answer about one partner; a re-submission replaces all of the respondent's rows.
+CREATE TABLE IF NOT EXISTS survey_ratings (
+  survey_id       TEXT NOT NULL REFERENCES surveys(id),
+  respondent_id   TEXT NOT NULL,
+  partner_id      TEXT NOT NULL,
+  worked_together INTEGER NOT NULL,    -- 0 or 1
+  reliability     INTEGER,             -- each item 1-4, null when not answered
+  openness        INTEGER,
+  shared_mission  INTEGER,
+  influence       INTEGER,
+  resources       INTEGER,
+  involvement     INTEGER,
+  submitted_at    INTEGER NOT NULL,
+  PRIMARY KEY (survey_id, respondent_id, partner_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS survey_ratings_by_respondent ON survey_ratings(respondent_id);
+CREATE INDEX IF NOT EXISTS survey_ratings_by_partner ON survey_ratings(partner_id);
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
@@ -116,11 +158,14 @@ const ADDED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'deleted_by TEXT',
     'delete_reason TEXT',
   ],
+  // Schema version 3 (issue 23): respondent tokens.
+  api_tokens: ['survey_id TEXT', 'actor_id TEXT'],
 };
 
 /**
- * Brings a file made by schema version 1 up to date before SCHEMA_SQL runs: adds the audit
- * and soft-delete columns, and drops the time index so it is made again, partial.
+ * Brings a file made by an older schema version up to date before SCHEMA_SQL runs: adds the audit
+ * and soft-delete columns (version 1), the respondent-token columns (version 2), and drops the time
+ * index so it is made again, partial. SCHEMA_SQL then creates the tables that are missing (surveys).
  */
 export function upgradeOlderSchema(db: Database.Database): void {
   const version = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()!.n;

@@ -47,6 +47,7 @@ import {
 } from './rows';
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 import { isBusy, openFailure, translateSqliteError } from './sqlite-errors';
+import { SqliteSurveyStore } from './surveys';
 import {
   actorCount,
   actorPage,
@@ -112,10 +113,12 @@ function prepareAll<S extends Record<string, Statement<never[], unknown>>>(db: D
  */
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly surveys: SqliteSurveyStore;
   private readonly statements: Prepared<typeof STATEMENTS>;
 
   constructor(private readonly db: Database.Database) {
     this.statements = prepareAll(db, STATEMENTS);
+    this.surveys = new SqliteSurveyStore(db, { write: (work) => this.write(work), run: (work) => this.run(work) });
   }
 
   async upsertActors(actors: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
@@ -331,6 +334,7 @@ class SqliteStore implements Store {
       this.statements.retargetAliases.run(target.id, source.id);
       this.statements.insertAlias.run(source.id, target.id);
       this.statements.deleteActor.run(source.id);
+      this.surveys.moveActorInTransaction(source.id, target.id);
       this.appendAudit(
         audit.actorsMerged(
           source,
@@ -352,6 +356,7 @@ class SqliteStore implements Store {
         interactions: this.statements.countActorInteractions.get(actor.id)!,
         affiliated: this.statements.countAffiliated.get(actor.id)!,
       });
+      this.surveys.requireOffRostersInTransaction(actor.id);
       const dropped = this.statements.deletedInteractionsOfActor.all(actor.id);
       for (const row of dropped) this.dropInteraction(row.seq);
       this.statements.deleteAliasesOf.run(actor.id);

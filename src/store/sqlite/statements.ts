@@ -163,8 +163,8 @@ export const STATEMENTS = {
 
   // ---- API tokens
   insertToken: rows<TokenParams>(
-    `INSERT INTO api_tokens (identifier, name, role, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO api_tokens (identifier, name, role, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at, survey_id, actor_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   tokenByIdentifier: rows<[string], TokenRow>('SELECT * FROM api_tokens WHERE identifier = ?'),
   tokens: rows<[], TokenRow>('SELECT * FROM api_tokens ORDER BY created_at, name'),
