@@ -41,11 +41,14 @@ interface SurveyAnswer {
     networkTrust: number | null;
     networkValue: number | null;
     unloggedTieCount: number;
+    loggedTies: number;
+    confirmedShare: number | null;
+    mutuallyConfirmedShare: number | null;
     isOpen: boolean;
   } | null;
 }
 
-const SURVEY_QUERY = `query ($id: ID!) { survey(id: $id) { id rosterSize respondentCount responseRate coverage ratingCount networkTrust networkValue unloggedTieCount isOpen } }`;
+const SURVEY_QUERY = `query ($id: ID!) { survey(id: $id) { id rosterSize respondentCount responseRate coverage ratingCount networkTrust networkValue unloggedTieCount loggedTies confirmedShare mutuallyConfirmedShare isOpen } }`;
 const FORM_QUERY = `{ myForm { actor { id name } partners { actor { id name } interactions } roster { id name } } }`;
 
 interface FormAnswer {
@@ -314,7 +317,15 @@ describeBrowser('surveys in Chromium: open, hand out a link, answer on a phone, 
       ['Network value (1–4)', '2.50', 'caution'],
       ['Ratings', '2', 'caution'],
     ]);
-    expect(figures[6]!.slice(0, 2)).toEqual(['Unlogged ties', '1']);
+    // Of the respondent's logged ties (its pre-filled partners), one was confirmed (the second said no); no tie has both ends responding.
+    expect(figures.slice(3).map((row) => row.slice(0, 2))).toEqual([
+      ['Logged ties', String(api.loggedTies)],
+      ['Ties confirmed', `${((1 / form.partners.length) * 100).toFixed(1)}%`],
+      ['Ties mutually confirmed', '—'],
+      ['Unlogged ties', '1'],
+    ]);
+    expect(api.confirmedShare).toBeCloseTo(1 / form.partners.length, 10);
+    expect(api.mutuallyConfirmedShare).toBeNull();
     // The actors table, by trust received: the first partner (3.67), then the added one (2.00), then no score.
     const actors = await cells(adminPage, 'survey-actors');
     expect(actors.slice(0, 2)).toEqual([

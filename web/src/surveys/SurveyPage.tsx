@@ -146,7 +146,7 @@ export function SurveyPage({ id, state, navigate }: { id: string; state: ViewSta
             One link per roster actor, each opening that actor's form on a phone or a computer. Every download makes new links; links sent
             earlier keep working until the survey closes.
           </p>
-          <ExportLinks title="Download" links={[{ label: 'Respondent links (CSV)', href: survey.linksCsvUrl }]} />
+          <ExportLinks title="Download the links" links={[{ label: 'Respondent links (CSV)', href: survey.linksCsvUrl }]} />
           {confirmClose ? (
             <div role="group" aria-label="Confirm closing">
               <p>Close the survey? Links stop working and no answer can be given or changed afterwards.</p>
