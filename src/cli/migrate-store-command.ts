@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, type Config } from '../config';
 import { InvalidInputError } from '../domain/errors';
-import { DEFAULT_MIGRATION_BATCH, migrateStore, type MigrationProgress } from '../services/migrate-store';
+import { DEFAULT_MIGRATION_BATCH, migrateStore, type MigrationCounts, type MigrationProgress } from '../services/migrate-store';
 import { redactUri } from '../store/neo4j/redact-uri';
 import { openNeo4jStoreLazily } from '../store/open-store';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
@@ -75,7 +75,8 @@ export function registerMigrateStoreCommand(program: Command, dependencies: Migr
           const counts = await migrateStore(source, target, (p) => progress(formatProgress(p)), { batchSize: options.batchSize });
           out(
             `migrate-store: copied ${counts.actors} actors and ${counts.interactions} interactions from ${describeLocation(from)} ` +
-              `to ${describeLocation(to)}; already present: ${counts.alreadyPresent.actors} actors, ${counts.alreadyPresent.interactions} interactions`,
+              `to ${describeLocation(to)}; already present: ${counts.alreadyPresent.actors} actors, ${counts.alreadyPresent.interactions} interactions` +
+              surveyCounts(counts),
           );
         } finally {
           await target.close();
@@ -90,6 +91,16 @@ async function openLocation(location: StoreLocation, config: Config | null): Pro
   if (location.kind === 'sqlite') return openSqliteStore(location.path);
   const neo4j = config!.neo4j;
   return openNeo4jStoreLazily({ uri: location.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database });
+}
+
+/** Said only when there are surveys, so a store without any reads as before issue 23. */
+function surveyCounts(counts: MigrationCounts): string {
+  const { surveys, responses, alreadyPresent } = counts;
+  if (surveys + responses + alreadyPresent.surveys + alreadyPresent.responses === 0) return '';
+  return (
+    `; surveys: ${surveys} copied, ${alreadyPresent.surveys} already present; ` +
+    `respondents' ratings: ${responses} copied, ${alreadyPresent.responses} already present`
+  );
 }
 
 function formatProgress(p: MigrationProgress): string {

@@ -66,6 +66,11 @@ export function surveyRecord(survey: Survey): Record<string, unknown> {
 
 /** One rating's answers, without who gave it and when (JSON-ready, for the audit log). */
 export function ratingRecord(rating: Rating): Record<string, unknown> {
+  return { ...ratingAnswers(rating) };
+}
+
+/** A rating's answers alone (a StoredRating without respondentId and submittedAt), in a fixed key order. */
+export function ratingAnswers(rating: Rating): Rating {
   return {
     partnerId: rating.partnerId,
     workedTogether: rating.workedTogether,

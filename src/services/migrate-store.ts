@@ -1,6 +1,8 @@
+import { systemAuthor } from '../domain/access';
 import { sameActor, type Actor } from '../domain/actor';
 import { chunks } from '../domain/chunks';
 import type { Interaction } from '../domain/interaction';
+import { ratingAnswers, type StoredRating } from '../domain/survey';
 import type { Store } from '../store/store';
 
 /**
@@ -14,6 +16,11 @@ import type { Store } from '../store/store';
  * - Then interactions, streamed from the source in (occurredAt, id) order and written in
  *   batches with their ids and externalIds. The port's recordInteractions returns
  *   `created: false` for an id or externalId already stored, so a second run copies nothing.
+ * - Then surveys (issue 23) with their ratings, one respondent's ratings at a time. A survey the
+ *   target lacks is created open, its ratings written, then closed at the source's closedAt; one the
+ *   target holds already is kept as it is there, except that respondents whose ratings differ get the
+ *   source's and a survey closed in the source is closed in the target. A respondent's ratings are
+ *   written in one call, so they share one submittedAt: the latest of theirs in the source.
  * - Running it twice is safe: the second run writes nothing and leaves the target's revision alone.
  * Actors are held in memory (organisations number in the thousands); interactions are not.
  */
@@ -23,12 +30,17 @@ export interface MigrationCounts {
   readonly actors: number;
   /** Interactions created in the target. */
   readonly interactions: number;
-  /** What the target held already, identical: skipped actors and interactions not created again. */
-  readonly alreadyPresent: { readonly actors: number; readonly interactions: number };
+  /** Surveys created in the target. */
+  readonly surveys: number;
+  /** Respondents (of any survey) whose ratings were written to the target. */
+  readonly responses: number;
+  /** What the target held already, identical: skipped actors and interactions not created again, surveys and responses kept. */
+  readonly alreadyPresent: { readonly actors: number; readonly interactions: number; readonly surveys: number; readonly responses: number };
 }
 
 export interface MigrationProgress {
-  readonly phase: 'actors' | 'interactions';
+  /** `surveys` is reported once, after the surveys, and only when the source holds any. */
+  readonly phase: 'actors' | 'interactions' | 'surveys';
   /** Items of this phase read from the source so far. */
   readonly read: number;
   readonly copied: number;
@@ -55,10 +67,18 @@ export async function migrateStore(
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a whole number ≥ 1, not ${batchSize}`);
   const actors = await copyActors(from, to, batchSize, onProgress);
   const interactions = await copyInteractions(from, to, batchSize, onProgress);
+  const surveys = await copySurveys(from, to, onProgress);
   return {
     actors: actors.copied,
     interactions: interactions.copied,
-    alreadyPresent: { actors: actors.present, interactions: interactions.present },
+    surveys: surveys.copied,
+    responses: surveys.responses,
+    alreadyPresent: {
+      actors: actors.present,
+      interactions: interactions.present,
+      surveys: surveys.present,
+      responses: surveys.responsesPresent,
+    },
   };
 }
 
@@ -148,4 +168,57 @@ async function copyInteractions(from: Store, to: Store, batchSize: number, onPro
     throw new Error(`The source holds ${total} interactions but ${read} were read: was it written to during the migration? Run it again.`);
   }
   return { copied, present };
+}
+
+async function copySurveys(from: Store, to: Store, onProgress: (p: MigrationProgress) => void) {
+  const author = systemAuthor();
+  const counts = { copied: 0, present: 0, responses: 0, responsesPresent: 0 };
+  const surveys = await from.surveys.listSurveys();
+  for (const survey of surveys) {
+    const existing = await to.surveys.getSurvey(survey.id);
+    if (existing === null) {
+      // Created open so that its ratings can be written, then closed as in the source.
+      await to.surveys.createSurvey({ ...survey, closedAt: null }, author);
+      counts.copied++;
+    } else {
+      counts.present++;
+    }
+    const target = byRespondent(existing === null ? [] : await to.surveys.listRatings(survey.id));
+    for (const [respondentId, ratings] of byRespondent(await from.surveys.listRatings(survey.id))) {
+      if (sameResponse(ratings, target.get(respondentId))) {
+        counts.responsesPresent++;
+        continue;
+      }
+      const submittedAt = latestSubmission(ratings);
+      await to.surveys.replaceRatings(survey.id, respondentId, ratings.map(ratingAnswers), submittedAt, author);
+      counts.responses++;
+    }
+    if (survey.closedAt !== null && (existing === null || existing.closedAt === null)) {
+      await to.surveys.closeSurvey(survey.id, survey.closedAt, author);
+    }
+  }
+  if (surveys.length > 0) onProgress({ phase: 'surveys', read: surveys.length, copied: counts.copied, alreadyPresent: counts.present });
+  return counts;
+}
+
+/** Ratings grouped by respondent, each group in listRatings order (by partner). */
+function byRespondent(ratings: readonly StoredRating[]): Map<string, StoredRating[]> {
+  const groups = new Map<string, StoredRating[]>();
+  for (const rating of ratings) {
+    const group = groups.get(rating.respondentId) ?? [];
+    group.push(rating);
+    groups.set(rating.respondentId, group);
+  }
+  return groups;
+}
+
+function latestSubmission(ratings: readonly StoredRating[]): Date {
+  return new Date(Math.max(...ratings.map((rating) => rating.submittedAt.getTime())));
+}
+
+/** The same answers about the same partners, and the same latest submission (what a copy keeps). */
+function sameResponse(source: readonly StoredRating[], target: readonly StoredRating[] | undefined): boolean {
+  if (target === undefined || target.length !== source.length) return false;
+  if (latestSubmission(source).getTime() !== latestSubmission(target).getTime()) return false;
+  return source.every((rating, i) => JSON.stringify(ratingAnswers(rating)) === JSON.stringify(ratingAnswers(target[i]!)));
 }

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../domain/errors';
-import { isSurveyOpen, type Rating, type StoredRating, type Survey } from '../domain/survey';
+import { isSurveyOpen, type StoredRating, type Survey } from '../domain/survey';
 
 /**
  * The checks and merge rules both survey adapters share, with the same messages: each adapter
@@ -35,20 +35,6 @@ export function requireOffRosters(id: string, surveys: number): void {
       `is on the roster of ${surveys} survey(s); merge it into the actor it duplicates instead (mergeActors)`,
     );
   }
-}
-
-/** A stored rating's answers alone. */
-export function answersOf(rating: StoredRating): Rating {
-  return {
-    partnerId: rating.partnerId,
-    workedTogether: rating.workedTogether,
-    reliability: rating.reliability,
-    openness: rating.openness,
-    sharedMission: rating.sharedMission,
-    influence: rating.influence,
-    resources: rating.resources,
-    involvement: rating.involvement,
-  };
 }
 
 /** Ordered as listRatings returns them: by respondentId, then partnerId (code-unit order, as both databases compare strings). */

@@ -81,7 +81,7 @@ describe('who may open, close and hand out surveys', () => {
         id: surveyId,
       },
     );
-    expect(result.data).toBeNull(); // unloggedTies is non-null, so its error nulls the survey, which is nullable... up to data
+    expect(result.data).toEqual({ survey: null }); // unloggedTies is non-null: its error nulls the (nullable) survey
     expect(result.errors).toEqual([forbidden('admin', ['survey', 'unloggedTies'])]);
     const answers = await server.gqlAs(reader, `query($id: ID!) { survey(id: $id) { responses { reliability } } }`, { id: surveyId });
     expect(answers.errors).toEqual([forbidden('admin', ['survey', 'responses'])]);
@@ -192,7 +192,7 @@ describe('bad answers', () => {
   it.each(cases)('refuses %s naming the field, and writes nothing', async (_label, ratings, field, message) => {
     const result = await server.gqlAs(tokens.get('nsi-a')!, SUBMIT, { ratings });
     expect(result.errors).toEqual([
-      { message, locations: [{ line: 1, column: 52 }], path: ['submitRatings'], extensions: { code: 'BAD_USER_INPUT', field } },
+      { message, locations: [{ line: 1, column: 46 }], path: ['submitRatings'], extensions: { code: 'BAD_USER_INPUT', field } },
     ]);
     expect(await responses(surveyId)).toEqual([]);
   });

@@ -37,6 +37,7 @@ const interactionRow = {
 };
 const UNIQUE_SEEK = ['NodeUniqueIndexSeek', 'NodeUniqueIndexSeek(Locking)'];
 const RANGE_SEEK = ['NodeIndexSeekByRange', 'NodeUniqueIndexSeekByRange'];
+const INDEX_SEEK = ['NodeIndexSeek'];
 
 const HOT_PATHS: Expectation[] = [
   {
@@ -121,6 +122,15 @@ const HOT_PATHS: Expectation[] = [
   { name: 'mark-interactions-deleted', parameters: { ids: ['i'], reason: 'r', by: 'w', at }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
   { name: 'find-actor-stamps', parameters: { ids: ['a'] }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
   { name: 'touch-token', parameters: { identifier: 'x', at }, seek: UNIQUE_SEEK, on: 'ApiToken(identifier)' },
+  // Surveys (issue 23): every form, submission and results read looks a survey and its ratings up by key
+  { name: 'find-survey', parameters: { id: 's' }, seek: UNIQUE_SEEK, on: 'Survey(id)' },
+  { name: 'close-survey', parameters: { id: 's', at }, seek: UNIQUE_SEEK, on: 'Survey(id)' },
+  { name: 'set-survey-rosters', parameters: { surveys: [{ id: 's', rosterIds: ['a'] }] }, seek: UNIQUE_SEEK, on: 'Survey(id)' },
+  { name: 'list-survey-ratings', parameters: { surveyId: 's' }, seek: INDEX_SEEK, on: 'Rating(surveyId)' },
+  { name: 'delete-respondent-ratings', parameters: { surveyId: 's', respondentId: 'a' }, seek: INDEX_SEEK, on: ':Rating(' },
+  { name: 'move-rating-respondents', parameters: { sourceId: 'a', targetId: 'b' }, seek: INDEX_SEEK, on: 'Rating(respondentId)' },
+  { name: 'move-rating-partners', parameters: { sourceId: 'a', targetId: 'b' }, seek: INDEX_SEEK, on: 'Rating(partnerId)' },
+  { name: 'drop-self-ratings', parameters: { actorId: 'a' }, seek: INDEX_SEEK, on: 'Rating(respondentId)' },
 ];
 
 const SCANS = ['AllNodesScan', 'NodeByLabelScan'];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseStoreLocation } from '../../src/cli/migrate-store-command';
 import { InvalidInputError } from '../../src/domain/errors';
 import type { Interaction } from '../../src/domain/interaction';
+import type { Rating, Survey } from '../../src/domain/survey';
 import { affiliationOrder, migrateStore, type MigrationProgress } from '../../src/services/migrate-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
@@ -50,7 +51,13 @@ describe('migrateStore', () => {
     const target = openSqliteStore(join(dir, 'target.db'));
     const progress: MigrationProgress[] = [];
     const counts = await migrateStore(source, target, (p) => progress.push(p), { batchSize: 10 });
-    expect(counts).toEqual({ actors: 8, interactions: 23, alreadyPresent: { actors: 0, interactions: 0 } });
+    expect(counts).toEqual({
+      actors: 8,
+      interactions: 23,
+      surveys: 0,
+      responses: 0,
+      alreadyPresent: { actors: 0, interactions: 0, surveys: 0, responses: 0 },
+    });
     expect(progress).toEqual([
       { phase: 'actors', read: 8, copied: 8, alreadyPresent: 0 },
       { phase: 'interactions', read: 10, copied: 10, alreadyPresent: 0 },
@@ -69,7 +76,13 @@ describe('migrateStore', () => {
     await migrateStore(source, target, undefined, { batchSize: 4 });
     const revision = await target.revision();
     const counts = await migrateStore(source, target, undefined, { batchSize: 4 });
-    expect(counts).toEqual({ actors: 0, interactions: 0, alreadyPresent: { actors: 8, interactions: 23 } });
+    expect(counts).toEqual({
+      actors: 0,
+      interactions: 0,
+      surveys: 0,
+      responses: 0,
+      alreadyPresent: { actors: 8, interactions: 23, surveys: 0, responses: 0 },
+    });
     expect(await target.revision()).toBe(revision);
     expect(await target.countInteractions({})).toBe(23);
     await source.close();
@@ -80,9 +93,90 @@ describe('migrateStore', () => {
     const dir = tempDir();
     const source = openSqliteStore(join(dir, 'source.db'));
     const target = openSqliteStore(join(dir, 'target.db'));
-    expect(await migrateStore(source, target)).toEqual({ actors: 0, interactions: 0, alreadyPresent: { actors: 0, interactions: 0 } });
+    expect(await migrateStore(source, target)).toEqual({
+      actors: 0,
+      interactions: 0,
+      surveys: 0,
+      responses: 0,
+      alreadyPresent: { actors: 0, interactions: 0, surveys: 0, responses: 0 },
+    });
     await source.close();
     await target.close();
+  });
+});
+
+describe('migrateStore: surveys and ratings (issue 23)', () => {
+  const opener = { by: 'alice', at: new Date('2024-09-01T08:00:00Z') };
+  const survey = (id: string, extra: Partial<Survey> = {}): Survey => ({
+    id,
+    name: `Survey ${id}`,
+    window: { from: new Date('2024-07-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') },
+    rosterKinds: ['INTERMEDIARY'],
+    rosterIds: ['c-cycle', 'd-cycle', 'f-chain', 'z-intermediary'],
+    openedAt: opener.at,
+    openedBy: 'alice',
+    closesAt: new Date('2025-06-01T00:00:00Z'),
+    closedAt: null,
+    ...extra,
+  });
+  const rating = (partnerId: string, reliability: number | null): Rating => ({
+    partnerId,
+    workedTogether: reliability !== null,
+    reliability,
+    openness: reliability === null ? null : 2,
+    sharedMission: null,
+    influence: reliability === null ? null : 4,
+    resources: null,
+    involvement: null,
+  });
+  const day = (n: number) => new Date(Date.UTC(2024, 9, n, 12));
+  const surveysAndRatings = async (store: Store) => {
+    const surveys = await store.surveys.listSurveys();
+    return { surveys, ratings: await Promise.all(surveys.map((s) => store.surveys.listRatings(s.id))) };
+  };
+
+  it('copies surveys, their ratings and their closing; then nothing; then only the changed response and the new closing', async () => {
+    const dir = tempDir();
+    const source = await seededSource(join(dir, 'source.db'));
+    const target = openSqliteStore(join(dir, 'target.db'));
+    await source.surveys.createSurvey(survey('s-2023', { window: { from: new Date('2023-07-01Z'), to: new Date('2024-07-01Z') } }), opener);
+    await source.surveys.createSurvey(survey('s-2024', { closesAt: null }), opener);
+    await source.surveys.replaceRatings('s-2023', 'c-cycle', [rating('d-cycle', 3), rating('f-chain', null)], day(1), opener);
+    await source.surveys.replaceRatings('s-2023', 'z-intermediary', [rating('c-cycle', 1)], day(2), opener);
+    await source.surveys.closeSurvey('s-2023', day(3), opener);
+    await source.surveys.replaceRatings('s-2024', 'f-chain', [rating('z-intermediary', 4)], day(4), opener);
+
+    const first = await migrateStore(source, target);
+    expect(first).toMatchObject({ surveys: 2, responses: 3, alreadyPresent: { surveys: 0, responses: 0 } });
+    expect(await surveysAndRatings(target)).toEqual(await surveysAndRatings(source));
+    expect((await target.surveys.getSurvey('s-2023'))?.closedAt).toEqual(day(3));
+
+    const revision = await target.revision();
+    const second = await migrateStore(source, target);
+    expect(second).toMatchObject({ surveys: 0, responses: 0, alreadyPresent: { surveys: 2, responses: 3 } });
+    expect(await target.revision()).toBe(revision);
+
+    await source.surveys.replaceRatings('s-2024', 'f-chain', [rating('c-cycle', 2)], day(5), opener);
+    await source.surveys.closeSurvey('s-2024', day(6), opener);
+    const third = await migrateStore(source, target);
+    expect(third).toMatchObject({ surveys: 0, responses: 1, alreadyPresent: { surveys: 2, responses: 2 } });
+    expect(await surveysAndRatings(target)).toEqual(await surveysAndRatings(source));
+    await source.close();
+    await target.close();
+  });
+
+  it('says what it copied of surveys on the command line', async () => {
+    const dir = tempDir();
+    const from = join(dir, 'copnet.db');
+    const to = join(dir, 'copy.db');
+    const source = await seededSource(from);
+    await source.surveys.createSurvey(survey('s-1'), opener);
+    await source.surveys.replaceRatings('s-1', 'c-cycle', [rating('d-cycle', 3)], day(1), opener);
+    await source.close();
+    expect(await runMigrateStoreCommand(['--from', from, '--to', to])).toEqual([
+      `migrate-store: copied 8 actors and 23 interactions from SQLite ${from} to SQLite ${to}; already present: 0 actors, 0 interactions; ` +
+        "surveys: 1 copied, 0 already present; respondents' ratings: 1 copied, 0 already present",
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ import { openNeo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j/ne
 import type { Store } from '../../src/store/store';
 import { defineStoreContract } from './store-contract';
 import { defineCorrectionContract } from './store-contract-corrections';
+import { defineSurveyStoreContract } from './survey-store-contract';
 import { neo4jTestOptions, TEST_STORE, wipeNeo4j } from './test-store';
 
 /**
@@ -41,6 +42,7 @@ if (TEST_STORE !== 'neo4j') {
 
   defineStoreContract('neo4j', openEmptyStore);
   defineCorrectionContract('neo4j', openEmptyStore);
+  defineSurveyStoreContract('neo4j', openEmptyStore);
 
   describe('Neo4j graph model, as analysts query it', () => {
     let store: Store;

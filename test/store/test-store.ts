@@ -18,7 +18,7 @@ export const TEST_STORE: 'sqlite' | 'neo4j' = process.env.COPNET_TEST_STORE === 
 
 /** Test only: counts nodes carrying no copnet label. */
 export const COUNT_FOREIGN_NODES =
-  'MATCH (n) WHERE NOT (n:Actor OR n:Interaction OR n:CopnetMeta OR n:ActorAlias OR n:AuditEntry OR n:ApiToken) RETURN count(n) AS count';
+  'MATCH (n) WHERE NOT (n:Actor OR n:Interaction OR n:CopnetMeta OR n:ActorAlias OR n:AuditEntry OR n:ApiToken OR n:Survey OR n:Rating) RETURN count(n) AS count';
 /** Test only: deletes every node and relationship, in batches so a benchmark-sized graph fits in memory. */
 export const DELETE_ALL_NODES = 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
 

@@ -18,7 +18,10 @@ import type { ActorKind } from '../../domain/actor';
  *   (:CopnetMeta {id: 'audit', lastSeq})              the last audit entry's number
  *   (:ActorAlias {id, targetId})                      the id of a merged actor, naming the actor it was merged into
  *   (:AuditEntry {seq, at, by, action, subject, subjectId, relatedId, before, after, reason})   append-only; before/after are JSON text
- *   (:ApiToken {identifier, name, role, secretHash, createdAt, createdBy, lastUsedAt, expiresAt, revokedAt})
+ *   (:ApiToken {identifier, name, role, secretHash, createdAt, createdBy, lastUsedAt, expiresAt, revokedAt, surveyId, actorId})
+ *   (:Survey {id, name, windowFrom, windowTo, rosterKinds, rosterIds, openedAt, openedBy, closesAt, closedAt})   issue 23
+ *   (:Rating {surveyId, respondentId, partnerId, workedTogether, reliability, openness, sharedMission, influence, resources,
+ *             involvement, submittedAt})          one answer; keyed by (surveyId, respondentId, partnerId); unanswered items absent
  *
  * Actors and interactions carry audit stamps (recordedBy, recordedAt, updatedBy, updatedAt);
  * a soft-deleted interaction keeps its node and relationships and gets deletedAt, deletedBy, deleteReason.
@@ -42,6 +45,8 @@ export const NODE_LABELS = [
   'ActorAlias',
   'AuditEntry',
   'ApiToken',
+  'Survey',
+  'Rating',
   ...Object.values(ACTOR_KIND_LABELS),
 ] as const;
 
@@ -88,4 +93,25 @@ export const PROPERTY_KEYS = [
   'lastUsedAt',
   'expiresAt',
   'revokedAt',
+  // Surveys and ratings (issue 23), and the respondent tokens' bindings
+  'surveyId',
+  'actorId',
+  'windowFrom',
+  'windowTo',
+  'rosterKinds',
+  'rosterIds',
+  'openedAt',
+  'openedBy',
+  'closesAt',
+  'closedAt',
+  'respondentId',
+  'partnerId',
+  'workedTogether',
+  'reliability',
+  'openness',
+  'sharedMission',
+  'influence',
+  'resources',
+  'involvement',
+  'submittedAt',
 ] as const;

@@ -131,7 +131,7 @@ class Neo4jStore implements Store {
     private readonly driver: Driver,
     private readonly target: Neo4jTarget,
   ) {
-    this.surveys = new Neo4jSurveyStore(driver);
+    this.surveys = new Neo4jSurveyStore({ write: (work) => this.write(work), read: (work) => this.read(work), appendAudit });
   }
 
   async upsertActors(given: readonly Actor[], author: Author = systemAuthor()): Promise<Actor[]> {
@@ -404,6 +404,7 @@ class Neo4jStore implements Store {
       await run(tx, 'stamp-actors', { ids: [target.id], ...stamp });
       await run(tx, 'alias-actor', { sourceId: source.id, targetId: target.id });
       await run(tx, 'delete-actor', { id: source.id });
+      await this.surveys.moveActorInTransaction(tx, source.id, target.id);
       const merged = mergedTarget(source, target);
       await appendAudit(tx, [
         audit.actorsMerged(
@@ -426,6 +427,7 @@ class Neo4jStore implements Store {
         interactions: toSafeNumber(records[0]?.get('interactions'), 'interactions'),
         affiliated: toSafeNumber(records[0]?.get('affiliated'), 'affiliated'),
       });
+      await this.surveys.requireOffRostersInTransaction(tx, id);
       // What is left is deleted interactions: they go with the actor.
       const dropped = (await run(tx, 'find-actor-interactions', { actorId: actor.id })).records.map((record) => String(record.get('id')));
       if (dropped.length > 0) await run(tx, 'drop-interactions', { ids: dropped });

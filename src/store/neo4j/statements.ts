@@ -54,6 +54,20 @@ export const STATEMENT_PARAMETERS = {
   'list-tokens': [],
   'revoke-token': ['identifier', 'at'],
   'touch-token': ['identifier', 'at'],
+  // Surveys and ratings (issue 23)
+  'create-survey': ['id', 'name', 'windowFrom', 'windowTo', 'rosterKinds', 'rosterIds', 'openedAt', 'openedBy', 'closesAt', 'closedAt'],
+  'find-survey': ['id'],
+  'list-surveys': [],
+  'close-survey': ['id', 'at'],
+  'find-surveys-on-roster': ['actorId'],
+  'set-survey-rosters': ['surveys'],
+  'list-survey-ratings': ['surveyId'],
+  'delete-respondent-ratings': ['surveyId', 'respondentId'],
+  'create-ratings': ['surveyId', 'respondentId', 'ratings', 'submittedAt'],
+  'move-rating-respondents': ['sourceId', 'targetId'],
+  'move-rating-partners': ['sourceId', 'targetId'],
+  'drop-self-ratings': ['actorId'],
+  'move-survey-respondent-tokens': ['sourceId', 'targetId'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StatementName = keyof typeof STATEMENT_PARAMETERS;

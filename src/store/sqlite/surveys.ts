@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Author } from '../../domain/access';
 import type { ActorKind } from '../../domain/actor';
 import type { AuditRecord } from '../../domain/audit';
-import type { Rating, StoredRating, Survey } from '../../domain/survey';
+import { ratingAnswers, type Rating, type StoredRating, type Survey } from '../../domain/survey';
 import * as audit from '../audit-entries';
 import type { SurveyStore } from '../survey-store';
 import * as rules from '../survey-rules';
@@ -173,7 +173,7 @@ export class SqliteSurveyStore implements SurveyStore {
     const write = this.db.transaction(() => {
       const survey = rules.requireSurvey(this.survey(surveyId), surveyId, 'surveyId');
       rules.requireOpenAt(survey, at);
-      const before = this.statements.ratingsOfRespondent.all(surveyId, respondentId).map((row) => rules.answersOf(toRating(row)));
+      const before = this.statements.ratingsOfRespondent.all(surveyId, respondentId).map((row) => ratingAnswers(toRating(row)));
       this.statements.deleteRatingsOfRespondent.run(surveyId, respondentId);
       for (const rating of ratings) this.statements.insertRating.run(...ratingParams(surveyId, respondentId, rating, at));
       this.appendAudit(audit.ratingsReplaced(surveyId, respondentId, before, ratings, author));

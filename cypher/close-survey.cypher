@@ -1,0 +1,3 @@
+// Closes one survey by hand: sets closedAt.
+MATCH (s:Survey {id: $id})
+SET s.closedAt = $at
