@@ -375,6 +375,21 @@ describeBrowser('surveys in Chromium: open, hand out a link, answer on a phone, 
     await closed.close();
   });
 
+  it("shows a reader the survey's figures but no score from fewer than 3 raters, and no individual answers", async () => {
+    const reader = (
+      await gql<{ createToken: { token: string } }>(`mutation { createToken(input: { name: "survey-reader", role: reader }) { token } }`)
+    ).createToken.token;
+    const page = await open(admin, `${origin}/?view=surveys&survey=${surveyId}#token=${reader}`);
+    await page.getByTestId('survey-figures').waitFor();
+    expect((await cells(page, 'survey-figures'))[0]!.slice(0, 2)).toEqual(['Network trust (1–4)', ((11 / 3 + 2) / 2).toFixed(2)]);
+    const actors = await cells(page, 'survey-actors');
+    expect(actors.every((row) => row[2] === '—' && row[3] === '—')).toBe(true);
+    expect(await page.getByText('shown to admins only').count()).toBe(1);
+    expect(await page.getByTestId('survey-unlogged').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('never asked for anything outside the server’s origin, and no page threw', () => {
     expect(offOrigin).toEqual([]);
     expect(pageErrors).toEqual([]);
