@@ -1,3 +1,6 @@
+import { Authenticator } from '../../src/auth/authenticator';
+import { LOCAL_USER } from '../../src/auth/principal';
+import { TokenService } from '../../src/auth/token-service';
 import { startTestServer, type TestServer } from './harness';
 import {
   CLOSE_SURVEY,
@@ -303,6 +306,22 @@ describe('after closing', () => {
   });
 });
 
+describe('with COPNET_AUTH=off', () => {
+  it('lets a respondent link act as its respondent; anything else is the local admin', async () => {
+    const authOff = new Authenticator({ enabled: false, tokens: new TokenService(server.store) });
+    expect(await authOff.authenticate(`Bearer ${tokens.get('nsi-c')!}`, '127.0.0.1')).toEqual({
+      name: `survey:${surveyId}:nsi-c:1`,
+      role: 'respondent',
+      via: 'token',
+      respondent: { surveyId, actorId: 'nsi-c' },
+    });
+    expect(await authOff.authenticate(`Bearer ${reader}`, '127.0.0.1')).toBe(LOCAL_USER);
+    expect(await authOff.authenticate(undefined, '127.0.0.1')).toBe(LOCAL_USER);
+    expect(await authOff.authenticate('Bearer copnet_not-a-real-token', '127.0.0.1')).toBe(LOCAL_USER);
+  });
+});
+
+// Last: on Neo4j a second test server empties the shared test database.
 describe('the response cache', () => {
   it('never answers one respondent with another’s form', async () => {
     const cached = await startTestServer({ responseCache: true });
