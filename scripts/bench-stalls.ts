@@ -173,8 +173,8 @@ async function startServer(dir: string): Promise<Server> {
       .pop()!;
   const reader = token('reader');
   const writer = token('writer');
-  const profile =
-    args.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`, '--cpu-prof-name=stalls.cpuprofile'];
+  // One file per thread, in Node's default names (…<pid>.<thread>.<seq>): the HTTP thread's is thread 0.
+  const profile = args.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`];
   const child = spawn(process.execPath, [...profile, RUN_CLI], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // The server logs each refusal (a line per stall attempt): kept out of the figures' way.
   child.stderr.resume();
