@@ -18,13 +18,17 @@
  * shows that the stall was refused and how. The machine's load average is printed before and
  * after: on a shared machine it says as much as the figures.
  *
- *   npm run bench:stalls -- [--seconds 8] [--rate 200] [--connections 4] [--only 1,4] [--profile dir]
+ * With `--server <another build's dist/src/run-cli.js, or its checkout>` both builds run and
+ * each row is measured on the other build and then on this one, back to back: on a shared
+ * machine only figures side by side in one run compare.
+ *
+ *   npm run bench:stalls -- [--seconds 8] [--rate 200] [--connections 4] [--only 1,4] [--server ../baseline] [--profile dir]
  *
  * --profile writes the server's CPU profile (node --cpu-prof) to that folder when it stops;
  * with --only, the profile holds only the chosen stalls.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +43,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '4' },
     /** Rows to run, comma-separated (none,1,2,3,4,4b,5); default all. */
     only: { type: 'string' },
+    /** Another build to compare with: its dist/src/run-cli.js or its checkout. */
+    server: { type: 'string' },
     /** Write the server's CPU profile (node --cpu-prof) to this folder when it stops. */
     profile: { type: 'string' },
   },
@@ -52,6 +58,7 @@ const RUN_CLI = join(__dirname, '..', 'src', 'run-cli.js');
 const LOOKUP = JSON.stringify({ query: '{ actor(id: "nsi-baltimore-city") { id name kind region } }' });
 
 interface Server {
+  readonly name: string;
   readonly child: ChildProcess;
   readonly url: string;
   readonly reader: string;
@@ -154,7 +161,15 @@ function rows(): Row[] {
   ];
 }
 
-async function startServer(dir: string): Promise<Server> {
+/** A build's run-cli.js from a path to it or to its checkout. */
+function runCliOf(path: string): string {
+  const full = resolve(path);
+  const file = existsSync(full) && statSync(full).isDirectory() ? join(full, 'dist', 'src', 'run-cli.js') : full;
+  if (!existsSync(file)) throw new Error(`--server: no ${file} (build that checkout first: npm run build)`);
+  return file;
+}
+
+async function startServer(name: string, runCli: string, dir: string): Promise<Server> {
   const env = {
     ...process.env,
     PORT: '0',
@@ -166,7 +181,7 @@ async function startServer(dir: string): Promise<Server> {
     MALLOC_ARENA_MAX: '2',
   };
   const token = (role: string) =>
-    execFileSync(process.execPath, [RUN_CLI, 'token', 'create', '--name', `bench-${role}`, '--role', role], { env })
+    execFileSync(process.execPath, [runCli, 'token', 'create', '--name', `bench-${role}`, '--role', role], { env })
       .toString()
       .trim()
       .split('\n')
@@ -175,7 +190,7 @@ async function startServer(dir: string): Promise<Server> {
   const writer = token('writer');
   // One file per thread, in Node's default names (…<pid>.<thread>.<seq>): the HTTP thread's is thread 0.
   const profile = args.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`];
-  const child = spawn(process.execPath, [...profile, RUN_CLI], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, runCli], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // The server logs each refusal (a line per stall attempt): kept out of the figures' way.
   child.stderr.resume();
   return new Promise((resolve, reject) => {
@@ -183,7 +198,7 @@ async function startServer(dir: string): Promise<Server> {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /(http:\/\/[^/\s]+)\/graphql/.exec(out);
-      if (match) resolve({ child, url: match[1]!, reader, writer });
+      if (match) resolve({ name, child, url: match[1]!, reader, writer });
     });
     child.once('exit', (code) => reject(new Error(`server exited with code ${code}:\n${out}`)));
   });
@@ -216,7 +231,7 @@ async function measure(server: Server, row: Row): Promise<boolean> {
   const pass = result.latency.p99 < TARGET_P99_MS && bad === 0;
   const answers = [...tally].map(([answer, count]) => `${count}× ${answer}`).join(', ');
   console.log(
-    `${row.title.padEnd(44)} p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
+    `${`${row.title} [${server.name}]`.padEnd(52)} p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
       `max ${String(result.latency.max).padStart(5)} ms  ${pass ? 'PASS' : 'FAIL'}  (${result.requests.total} lookups` +
       `${bad > 0 ? `, ${bad} failed` : ''}${row.stall ? `; stall answers: ${answers || 'none finished'}` : ''})`,
   );
@@ -232,27 +247,44 @@ async function main(): Promise<void> {
     `trivial lookup: ${RATE} req/s over ${CONNECTIONS} connections, ${SECONDS} s per row, a reader token; ` +
       `each stall sent back to back meanwhile; target p99 < ${TARGET_P99_MS} ms`,
   );
-  const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-stalls-'));
-  const server = await startServer(dir);
+  const builds: [string, string][] =
+    args.server === undefined
+      ? [['this', RUN_CLI]]
+      : [
+          ['other', runCliOf(args.server)],
+          ['this', RUN_CLI],
+        ];
+  const dirs: string[] = [];
+  const servers: Server[] = [];
   let failed = 0;
   try {
-    // Warm up: the first answers compile code paths the measurement should not pay for.
-    await autocannon({
-      url: `${server.url}/graphql`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.reader}` },
-      body: LOOKUP,
-      connections: 2,
-      amount: 500,
-    });
-    for (const row of chosen) if (!(await measure(server, row))) failed += 1;
+    for (const [name, runCli] of builds) {
+      const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-stalls-'));
+      dirs.push(dir);
+      const server = await startServer(name, runCli, dir);
+      servers.push(server);
+      // Warm up: the first answers compile code paths the measurement should not pay for.
+      await autocannon({
+        url: `${server.url}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.reader}` },
+        body: LOOKUP,
+        connections: 2,
+        amount: 500,
+      });
+    }
+    for (const row of chosen) {
+      for (const server of servers) if (!(await measure(server, row)) && server.name === 'this') failed += 1;
+    }
   } finally {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-    rmSync(dir, { recursive: true, force: true });
+    for (const server of servers) {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`${chosen.length - failed} of ${chosen.length} rows PASS; load average after ${loadAverage()}`);
+  console.log(`${chosen.length - failed} of ${chosen.length} rows PASS on this build; load average after ${loadAverage()}`);
 }
 
 main().catch((error: unknown) => {
