@@ -34,6 +34,11 @@ export async function readGraphqlBody(
   return { kind: 'accepted', body: parseBody(Buffer.from(reply.bytes).toString('utf8'), contentType) };
 }
 
+/** Starts the body checker's thread now, so the first large body does not wait for it to load (under Jest, seconds). */
+export function startBodyChecker(): void {
+  bodyChecker.start();
+}
+
 export interface BodyCheckRequest {
   readonly id: number;
   /** Moved to the thread and back, never copied. */
@@ -62,6 +67,10 @@ class BodyChecker {
   private worker: Worker | null = null;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve(reply: BodyCheckReply): void; reject(error: Error): void }>();
+
+  start(): void {
+    if (this.worker === null) this.spawn();
+  }
 
   check(request: Omit<BodyCheckRequest, 'id'>): Promise<BodyCheckReply> {
     const worker = this.worker ?? this.spawn();

@@ -25,7 +25,7 @@ import { CopnetMetrics } from './prometheus-metrics';
 import { noteOperation, requestObserver } from './request-observer';
 import { reportRoute } from './report-route';
 import { requestSignal } from './request-signal';
-import { readGraphqlBody } from './body-checker';
+import { readGraphqlBody, startBodyChecker } from './body-checker';
 import { BodyTooLargeError, ClientAbortedError } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
@@ -91,6 +91,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     publicSchema: options.publicSchema ?? false,
   });
   await apollo.start();
+  startBodyChecker();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     observe(request, response);
