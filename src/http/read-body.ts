@@ -15,8 +15,8 @@ export class ClientAbortedError extends Error {
   }
 }
 
-/** Reads a request body as UTF-8, refusing more than `limit` bytes before buffering them. */
-export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+/** Reads a request body's bytes, refusing more than `limit` (from its Content-Length, before reading any) before buffering them. */
+export async function readBodyBytes(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
@@ -34,5 +34,5 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
     if (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') throw new ClientAbortedError(size);
     throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

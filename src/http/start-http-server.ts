@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { AccessError, CredentialRefusedError, TooManyFailuresError } from '../auth/access-error';
 import type { Authenticator } from '../auth/authenticator';
 import { EXPORT_ROLE, requireRole } from '../auth/policy';
@@ -12,8 +12,7 @@ import type { Services } from '../services/services';
 import { runAsCaller } from '../services/work/work-caller';
 import { ErrorCode } from '../graphql/errors';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
-import { checkQueryText } from '../graphql/limits/query-text';
-import { checkVariableLists } from '../graphql/limits/variable-lists';
+import type { BodyCheck } from '../graphql/limits/request-body';
 import { createApolloServer } from './apollo';
 import type { Logger } from '../logging/logger';
 import { endCompressed } from './compression';
@@ -26,7 +25,8 @@ import { CopnetMetrics } from './prometheus-metrics';
 import { noteOperation, requestObserver } from './request-observer';
 import { reportRoute } from './report-route';
 import { requestSignal } from './request-signal';
-import { BodyTooLargeError, ClientAbortedError, readBody } from './read-body';
+import { readGraphqlBody, startBodyChecker } from './body-checker';
+import { BodyTooLargeError, ClientAbortedError } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 import { surveyExportRoute } from './survey-export-route';
@@ -93,6 +93,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     publicSchema: options.publicSchema ?? false,
   });
   await apollo.start();
+  startBodyChecker();
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     observe(request, response);
@@ -156,34 +157,20 @@ async function serveGraphql(
     if (error instanceof TooManyFailuresError) return sendTooMany(response, error, true);
     throw error;
   }
-  let body: unknown;
+  let check: BodyCheck;
   try {
-    const text = await readBody(request, maxBodyBytes);
-    body = parseBody(text, request.headers['content-type']);
-    noteOperation(request, body ?? { operationName: url.searchParams.get('operationName'), query: url.searchParams.get('query') });
+    // Parsed and measured before graphql-js spends anything on it; a large body off this thread (body-checker.ts).
+    check = await readGraphqlBody(request, url.searchParams.get('query'), maxBodyBytes, limits);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       response.setHeader('connection', 'close');
       return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }
-    if (error instanceof SyntaxError) {
-      return sendJson(response, 400, {
-        errors: [{ message: `Request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }],
-      });
-    }
     throw error;
   }
-  // Before graphql-js spends anything on it: the text's tokens and nesting (query-text.ts), the variables' list lengths.
-  const query = typeof body === 'object' && body !== null && 'query' in body ? body.query : url.searchParams.get('query');
-  try {
-    if (typeof query === 'string') checkQueryText(query, limits);
-    // Also when the query is absent: a persisted query's hash comes with variables of any size.
-    if (typeof body === 'object' && body !== null && 'variables' in body) checkVariableLists(body.variables);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    const { code, field, limit, actual } = error.extensions;
-    return sendJson(response, 400, { errors: [{ message: error.message, extensions: { code, field, limit, actual } }] });
-  }
+  noteOperation(request, check.body ?? { operationName: url.searchParams.get('operationName'), query: url.searchParams.get('query') });
+  if (check.kind === 'refused') return sendJson(response, check.refusal.status, check.refusal.payload);
+  const body = check.body;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -206,11 +193,6 @@ async function serveGraphql(
   if (result.body.kind === 'complete') return endCompressed(request, response, result.body.string);
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
-}
-
-function parseBody(text: string, contentType: string | undefined): unknown {
-  if (text === '') return undefined;
-  return contentType?.includes('application/json') ? JSON.parse(text) : text;
 }
 
 /** A route that needs `EXPORT_ROLE`: 401 without an accepted credential, 403 with a too-low role, 429 when rate-limited. */

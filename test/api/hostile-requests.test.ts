@@ -59,6 +59,35 @@ describe('query text bounded before parsing', () => {
   });
 });
 
+describe('bodies over 64 KiB are parsed and measured off the HTTP thread, with the same answers (stalls 1-4)', () => {
+  const post = async (body: string) => {
+    const response = await server.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+
+  it('answers a large body that passes its checks as the same body sent small', async () => {
+    const padding = 'x'.repeat(200_000);
+    const answer = await post(JSON.stringify({ query: '{ __typename }', variables: { padding } }));
+    expect(answer).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+  });
+
+  it("refuses a large body that is not JSON with JSON.parse's own message", async () => {
+    const text = `{"query": "{ __typename }", "variables": {"padding": "${'x'.repeat(200_000)}"}`;
+    let reason = '';
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      reason = (error as SyntaxError).message;
+    }
+    expect(reason).not.toBe('');
+    expect(await post(text)).toEqual({
+      status: 400,
+      body: { errors: [{ message: `Request body is not valid JSON: ${reason}`, extensions: { code: 'BAD_REQUEST' } }] },
+    });
+    await expectAlive();
+  });
+});
+
 describe('error messages quote a short prefix of what the client sent', () => {
   it('refuses a 4.8 MB field name before parsing, quoting 120 characters of it', async () => {
     const name = `f${'x'.repeat(4_800_000)}`;

@@ -275,7 +275,7 @@ export class WorkPool {
  * When copnet runs from its TypeScript sources (Jest), the worker compiles them on load with
  * the TypeScript compiler, as ts-jest does; built copnet (dist/) loads the .js file directly.
  */
-const TS_WORKER_BOOTSTRAP = `
+export const TS_WORKER_BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const ts = require(require.resolve('typescript', { paths: [workerData.entry] }));
