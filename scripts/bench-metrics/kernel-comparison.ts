@@ -4,6 +4,7 @@
  * the same worker pool size, the windows submitted together as the series does; then the
  * cost per window against n·m, so how it grows is visible.
  */
+import { largestBlockShare } from '../../src/metrics/kernel/biconnected-blocks';
 import { foldTrees } from '../../src/metrics/kernel/tree-folding';
 import { PathMetricsPool, type Csr } from '../../src/metrics/kernel';
 import { fmt, line, range, sec } from '../bench/report';
@@ -32,10 +33,23 @@ export async function compareKernels(networks: readonly Csr[], threads: number):
     );
     line('', `baseline kernel (before folding) ${sec(baselineMs)}: folded / baseline = ${(foldedMs / baselineMs).toFixed(2)}`);
     line('', `core left after folding: ${range(coreShare.map((x) => Math.round(100 * x)))}% of the actors (min–median–max)`);
+    printBlockShare(networks);
     return { foldedMs, baselineMs };
   } finally {
     await Promise.all([folded.close(), baseline.close()]);
   }
+}
+
+/**
+ * What a biconnected decomposition (Puzis et al. 2012) could leave: the share of the
+ * 2-core's actors in the largest block, whose Brandes still runs over all of its nodes.
+ */
+export function printBlockShare(networks: readonly Csr[]): void {
+  const shares = networks.map((csr) => largestBlockShare(csr));
+  line(
+    '',
+    `largest biconnected block: ${range(shares.map((x) => Math.round(1000 * x.share) / 10))}% of the 2-core's actors (min–median–max; 2-core ${range(shares.map((x) => x.coreActors))} actors)`,
+  );
 }
 
 /** Time per window against n·m (the one-thread kernel, windows one at a time): its ns per n·m shows how the cost grows. */
