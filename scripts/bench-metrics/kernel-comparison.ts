@@ -45,10 +45,10 @@ export async function compareKernels(networks: readonly Csr[], threads: number):
  * 2-core's actors in the largest block, whose Brandes still runs over all of its nodes.
  */
 export function printBlockShare(networks: readonly Csr[]): void {
-  const shares = networks.map((csr) => largestBlockShare(csr));
+  const shares = networks.map((csr) => largestBlockShare(csr)).filter((x) => x.coreActors > 0);
   line(
     '',
-    `largest biconnected block: ${range(shares.map((x) => Math.round(1000 * x.share) / 10))}% of the 2-core's actors (min–median–max; 2-core ${range(shares.map((x) => x.coreActors))} actors)`,
+    `largest biconnected block: ${range(shares.map((x) => Math.round(1000 * x.share) / 10))}% of the 2-core's actors (min–median–max over the ${shares.length} windows with a 2-core of ${range(shares.map((x) => x.coreActors))} actors)`,
   );
 }
 
