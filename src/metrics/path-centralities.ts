@@ -1,6 +1,6 @@
 import type { TieNetwork } from '../projection/tie-network';
 import type { GraphIndex } from './graph-index';
-import { brandesSync, closenessSync, type PathMetricsPool } from './kernel';
+import { brandesSync, closenessSync, type Csr, type PathMetricsPool } from './kernel';
 import {
   graphSampleSize,
   sampledBetweenness,
@@ -49,7 +49,7 @@ export function poolPathCentralityEngine(pool: PathMetricsPool): PathCentralityE
  * When r is at least the number of actors, sampling would search more than the exact
  * kernel does: the figures are then exact and `betweennessEstimate` is null.
  */
-export function sampledPathCentralities(index: GraphIndex, sampling: BetweennessSampling): PathCentralities {
+export function sampledPathCentralities(index: Csr, sampling: BetweennessSampling): PathCentralities {
   const n = index.ids.length;
   if (graphSampleSize(sampling, n, vertexDiameterBound(index)) >= n) return { ...brandesSync(index), betweennessEstimate: null };
   const { betweenness, estimate } = sampledBetweenness(index, sampling);
