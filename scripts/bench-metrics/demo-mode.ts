@@ -7,11 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDemoData } from '../../src/demo/load-demo-data';
-import { PathMetricsPool } from '../../src/metrics/kernel';
+import { PathMetricsPool, toCsr } from '../../src/metrics/kernel';
+import { seriesWindows } from '../../src/metrics/series';
 import { poolPathCentralityEngine } from '../../src/metrics/path-centralities';
 import { MetricsService } from '../../src/services/metrics-service';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { header, line, loadAverage, range, sec } from '../bench/report';
+import { printBlockShare } from './kernel-comparison';
 
 const SERIES = { from: new Date('2018-10-01T00:00:00Z'), to: new Date('2025-03-24T00:00:00Z'), step: 'WEEK' } as const;
 
@@ -42,6 +44,10 @@ export async function benchDemo(): Promise<void> {
       'series',
       `cold, mean of 2 runs each: folded kernel ${sec(times.folded / 2)}, baseline kernel ${sec(times.baseline / 2)}: baseline / folded = ${(times.baseline / times.folded).toFixed(2)} (target ≥ 2)`,
     );
+    const service = new MetricsService(store);
+    const networks = [];
+    for (const window of seriesWindows({ ...SERIES, windowSize: 1 })) networks.push(toCsr((await service.network(window)).network));
+    printBlockShare(networks);
     line('load avg', `${loadAverage()} (1, 5, 15 min)`);
   } finally {
     await store.close();

@@ -16,7 +16,7 @@ import { fmt, header, line, loadAverage, mb, range, sec } from '../bench/report'
 import type { BenchMetricsArgs } from './args';
 import { compareIgraph } from './igraph-comparison';
 import { logSeries } from './interaction-log';
-import { compareKernels, printScaling } from './kernel-comparison';
+import { compareKernels, printSampling, printScaling } from './kernel-comparison';
 import { loadInChild, printLoad } from './load-mode';
 import { MemoryWatch } from './memory-watch';
 import { benchOnNeo4j } from './neo4j-mode';
@@ -90,6 +90,7 @@ export async function benchSeries(args: BenchMetricsArgs): Promise<void> {
     await compareKernels(networks, pool.threads);
     await compareIgraph(dir, networks, cold, coldMs, args);
     await printScaling(networks, pool.threads, 6);
+    printSampling(networks, 3, { epsilon: 0.05, delta: 0.1, seed: 0 });
     if (args.store === 'neo4j') await benchOnNeo4j(pool, { store, load, coldMs }, shape, series);
     line('load avg', `${loadAverage()} (1, 5, 15 min; other work on this machine slows every figure)`);
     await store.close();

@@ -7,7 +7,7 @@ import type { Scope } from '../domain/scope';
 import type { TimeWindow } from '../domain/time-window';
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import type { SeriesInput } from '../metrics/series';
-import type { SeriesResult } from '../services/metrics-service';
+import type { MetricsOptions, SeriesResult } from '../services/metrics-service';
 import type { Services } from '../services/services';
 
 /** Per-request batching: one loader per request, so nothing is cached across users or writes. */
@@ -32,7 +32,10 @@ export interface RequestAccess {
 }
 
 /** A scope as GraphQL takes it: the store scope plus how co-participation ties are drawn. */
-export type ScopeArgument = (Scope & { readonly coParticipationLimit?: number | null }) | null | undefined;
+export type ScopeArgument =
+  | (Scope & { readonly coParticipationLimit?: number | null; readonly approximateBetweenness?: MetricsOptions['approximateBetweenness'] })
+  | null
+  | undefined;
 
 export interface RequestContext {
   readonly services: Services;
@@ -76,21 +79,34 @@ export function createRequestContext(
       return authorOf(principal);
     },
     snapshot(window, scope) {
-      const { coParticipationLimit = null, ...kinds } = scope ?? {};
-      const key = JSON.stringify([window.from, window.to, kinds.actorKinds ?? null, kinds.interactionKinds ?? null, coParticipationLimit]);
+      const { coParticipationLimit = null, approximateBetweenness = null, ...kinds } = scope ?? {};
+      const key = JSON.stringify([
+        window.from,
+        window.to,
+        kinds.actorKinds ?? null,
+        kinds.interactionKinds ?? null,
+        coParticipationLimit,
+        approximateBetweenness,
+      ]);
       let snapshot = snapshots.get(key);
       if (!snapshot) {
-        snapshot = services.metrics.snapshot(window, kinds, { coParticipationLimit }, signal);
+        snapshot = services.metrics.snapshot(window, kinds, { coParticipationLimit, approximateBetweenness }, signal);
         snapshots.set(key, snapshot);
       }
       return snapshot;
     },
     series(series, scope) {
-      const { coParticipationLimit = null, ...kinds } = scope ?? {};
-      const key = JSON.stringify([series, kinds.actorKinds ?? null, kinds.interactionKinds ?? null, coParticipationLimit]);
+      const { coParticipationLimit = null, approximateBetweenness = null, ...kinds } = scope ?? {};
+      const key = JSON.stringify([
+        series,
+        kinds.actorKinds ?? null,
+        kinds.interactionKinds ?? null,
+        coParticipationLimit,
+        approximateBetweenness,
+      ]);
       let result = seriesResults.get(key);
       if (!result) {
-        result = services.metrics.series(series, kinds, { coParticipationLimit });
+        result = services.metrics.series(series, kinds, { coParticipationLimit, approximateBetweenness });
         seriesResults.set(key, result);
       }
       return result;

@@ -179,5 +179,6 @@ export function completeSnapshot({ figures, columns, ties }: GraphMeasures, path
     },
     { ...columns, betweenness, closeness },
     ties,
+    paths.betweennessEstimate ?? null,
   );
 }

@@ -1,6 +1,13 @@
 import type { TieNetwork } from '../projection/tie-network';
 import type { GraphIndex } from './graph-index';
-import { brandesSync, type PathMetricsPool } from './kernel';
+import { brandesSync, closenessSync, type Csr, type PathMetricsPool } from './kernel';
+import {
+  graphSampleSize,
+  sampledBetweenness,
+  vertexDiameterBound,
+  type BetweennessEstimate,
+  type BetweennessSampling,
+} from './sampled-betweenness';
 
 /**
  * The two shortest-path centralities, which cost one breadth-first search per actor and
@@ -13,6 +20,8 @@ import { brandesSync, type PathMetricsPool } from './kernel';
 export interface PathCentralities {
   readonly betweenness: ArrayLike<number>;
   readonly closeness: ArrayLike<number>;
+  /** Set when `betweenness` is a sampled estimate (./sampled-betweenness.ts); absent or null when exact. */
+  readonly betweennessEstimate?: BetweennessEstimate | null;
 }
 
 /** Computes PathCentralities for a network, possibly off the main thread. */
@@ -32,4 +41,17 @@ export const inThreadPathCentralityEngine: PathCentralityEngine = async (_networ
 /** An engine spreading each network's breadth-first searches over a pool of worker threads. */
 export function poolPathCentralityEngine(pool: PathMetricsPool): PathCentralityEngine {
   return (_network, index) => pool.compute(index);
+}
+
+/**
+ * Path centralities with betweenness estimated from r sampled shortest paths
+ * (./sampled-betweenness.ts) and closeness exact (distance sums only, no path counts).
+ * When r is at least the number of actors, sampling would search more than the exact
+ * kernel does: the figures are then exact and `betweennessEstimate` is null.
+ */
+export function sampledPathCentralities(index: Csr, sampling: BetweennessSampling): PathCentralities {
+  const n = index.ids.length;
+  if (graphSampleSize(sampling, n, vertexDiameterBound(index)) >= n) return { ...brandesSync(index), betweennessEstimate: null };
+  const { betweenness, estimate } = sampledBetweenness(index, sampling);
+  return { betweenness, closeness: closenessSync(index), betweennessEstimate: estimate };
 }

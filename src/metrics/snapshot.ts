@@ -1,4 +1,5 @@
 import type { TimeWindow } from '../domain/time-window';
+import type { BetweennessEstimate } from './sampled-betweenness';
 import type { KindInitiative } from './network/initiative';
 import type { MainCore } from './network/main-core';
 import type { Stage } from './network/stage';
@@ -96,6 +97,8 @@ export interface NetworkSnapshot extends NetworkFigures {
   readonly actorColumns?: ActorMetricColumns;
   /** The ties themselves (not enumerable), when the snapshot was made by completeSnapshot. */
   readonly ties?: SnapshotTies;
+  /** How betweenness was sampled (not enumerable) when it is an estimate (./sampled-betweenness.ts); absent when exact. */
+  readonly betweennessEstimate?: BetweennessEstimate;
 }
 
 /**
@@ -129,6 +132,7 @@ export function columnSnapshot(
   figures: NetworkFigures & { readonly window: TimeWindow },
   columns: ActorMetricColumns,
   ties?: SnapshotTies,
+  betweennessEstimate: BetweennessEstimate | null = null,
 ): NetworkSnapshot {
   const snapshot = { ...figures };
   Object.defineProperty(snapshot, 'actors', {
@@ -137,7 +141,8 @@ export function columnSnapshot(
   });
   Object.defineProperty(snapshot, 'actorColumns', { value: columns, enumerable: false });
   if (ties) Object.defineProperty(snapshot, 'ties', { value: ties, enumerable: false });
-  return snapshot as typeof snapshot & Pick<NetworkSnapshot, 'actors' | 'actorColumns' | 'ties'>;
+  if (betweennessEstimate) Object.defineProperty(snapshot, 'betweennessEstimate', { value: betweennessEstimate, enumerable: false });
+  return snapshot as typeof snapshot & Pick<NetworkSnapshot, 'actors' | 'actorColumns' | 'ties' | 'betweennessEstimate'>;
 }
 
 /** Number of actors of a snapshot, without building its `actors`. */

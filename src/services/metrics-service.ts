@@ -6,7 +6,13 @@ import { checkKinds, type Scope } from '../domain/scope';
 import { validateWindow, type TimeWindow } from '../domain/time-window';
 import { completeSnapshot, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import { indexGraph } from '../metrics/graph-index';
-import { inThreadPathCentralityEngine, type PathCentralities, type PathCentralityEngine } from '../metrics/path-centralities';
+import {
+  inThreadPathCentralityEngine,
+  sampledPathCentralities,
+  type PathCentralities,
+  type PathCentralityEngine,
+} from '../metrics/path-centralities';
+import type { BetweennessSampling } from '../metrics/sampled-betweenness';
 import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/series';
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import { adamicAdarCandidates } from '../metrics/actor/adamic-adar';
@@ -30,6 +36,12 @@ export interface MetricsOptions {
    * participants; 0 disables co-participation ties. Default 8, at most 100.
    */
   readonly coParticipationLimit?: number | null;
+  /**
+   * Estimate betweenness from sampled shortest paths instead of computing it exactly
+   * (src/metrics/sampled-betweenness.ts): 0 < epsilon < 1, 0 < delta < 1, seed a whole
+   * number 0…2,147,483,647 (default 0). Null or absent: exact. The snapshot's betweennessEstimate says how.
+   */
+  readonly approximateBetweenness?: { readonly epsilon: number; readonly delta: number; readonly seed?: number | null } | null;
 }
 
 export interface SeriesResult {
@@ -356,7 +368,13 @@ export class MetricsService {
           }
         }
         return work.measure(
-          { kind: 'snapshots', columns, actors: used, windows: group, request: { scope: request.scope, limit: request.limit } },
+          {
+            kind: 'snapshots',
+            columns,
+            actors: used,
+            windows: group,
+            request: { scope: request.scope, limit: request.limit, betweenness: request.betweenness ?? null },
+          },
           signal,
         );
       });
@@ -367,7 +385,7 @@ export class MetricsService {
       tasks[Math.floor(i / WINDOWS_PER_TASK)]!.then((measured) => {
         const { figures, columns, ties } = measured[i % WINDOWS_PER_TASK]!;
         // This thread's window object: one that crossed threads is a Date of another realm under Jest.
-        return columnSnapshot({ ...figures, window }, columns, ties);
+        return columnSnapshot({ ...figures, window }, columns, ties, measured[i % WINDOWS_PER_TASK]!.betweennessEstimate);
       }),
     );
   }
@@ -405,7 +423,8 @@ export class MetricsService {
     const projection = project(interactions, actors, request);
     const { network } = projection;
     const index = indexGraph(network);
-    const paths = this.engine(network, index);
+    const sampling = request.betweenness;
+    const paths = sampling ? Promise.resolve(sampledPathCentralities(index, sampling)) : this.engine(network, index);
     try {
       return { measures: measureGraph(network, window, projection, index, this.measures), paths };
     } catch (error) {
@@ -462,13 +481,32 @@ function normalize(scope: Scope, options: MetricsOptions): NetworkRequest {
   return {
     scope: { actorKinds, interactionKinds },
     limit: resolveCoParticipationLimit(options.coParticipationLimit, 'coParticipationLimit'),
+    betweenness: checkSampling(options.approximateBetweenness),
   };
+}
+
+/** Largest sampling seed (the largest GraphQL Int; xoroshiro128+ takes 32 bits). */
+const MAX_SEED = 2_147_483_647;
+
+/** The sampling asked for, checked: InvalidInputError naming approximateBetweenness.epsilon, .delta or .seed. */
+function checkSampling(asked: MetricsOptions['approximateBetweenness']): BetweennessSampling | null {
+  if (asked === null || asked === undefined) return null;
+  const { epsilon, delta, seed } = asked;
+  const open = (value: number): boolean => Number.isFinite(value) && value > 0 && value < 1;
+  if (!open(epsilon)) throw new InvalidInputError('approximateBetweenness.epsilon', epsilon, 'must be more than 0 and less than 1');
+  if (!open(delta)) throw new InvalidInputError('approximateBetweenness.delta', delta, 'must be more than 0 and less than 1');
+  const chosen = seed ?? 0;
+  if (!Number.isInteger(chosen) || chosen < 0 || chosen > MAX_SEED) {
+    throw new InvalidInputError('approximateBetweenness.seed', chosen, `must be a whole number from 0 to ${MAX_SEED}`);
+  }
+  return { epsilon, delta, seed: chosen };
 }
 
 function cacheKey(window: TimeWindow, request: NetworkRequest): string {
   const actorKinds: readonly ActorKind[] = request.scope.actorKinds ?? [];
   const interactionKinds: readonly InteractionKind[] = request.scope.interactionKinds ?? [];
-  return `${window.from.getTime()}|${window.to.getTime()}|${actorKinds.join(',')}|${interactionKinds.join(',')}|${request.limit}`;
+  const sampling = request.betweenness ? `|${request.betweenness.epsilon},${request.betweenness.delta},${request.betweenness.seed}` : '';
+  return `${window.from.getTime()}|${window.to.getTime()}|${actorKinds.join(',')}|${interactionKinds.join(',')}|${request.limit}${sampling}`;
 }
 
 /** At most `limit` tasks at a time, started in the order asked. */

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import type { ActorKind } from '../../domain/actor';
 import type { InteractionKind } from '../../domain/interaction';
 import { STEPS, type Step } from '../../metrics/series';
@@ -26,6 +26,24 @@ export class WindowInput {
   to!: Date;
 }
 
+@InputType({
+  description:
+    "Estimate betweenness from sampled shortest paths (Riondato & Kornaropoulos 2016) instead of computing it exactly: r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ paths with ε' = ε(n − 2)/n and VD a vertex-diameter bound, so that with probability at least 1 − δ every actor's normalized betweenness is within ε of the exact figure. Closeness stays exact. When r would be at least the number of actors the exact figures are computed instead (no dearer). NetworkSnapshot.betweennessEstimate says which.",
+})
+export class ApproximateBetweennessInput {
+  @Field(() => Float, { description: "Largest error allowed on any actor's normalized betweenness: more than 0, less than 1." })
+  epsilon!: number;
+
+  @Field(() => Float, { description: "Probability allowed that some actor's error exceeds epsilon: more than 0, less than 1." })
+  delta!: number;
+
+  @Field(() => Int, {
+    defaultValue: 0,
+    description: 'Seed of the sampling (0 to 2147483647): the same seed and window give the same estimate.',
+  })
+  seed!: number;
+}
+
 @InputType({ description: 'Which interactions and actors the network is built from. Absent or empty lists mean all.' })
 export class ScopeInput {
   @Field(() => [ActorKindEnum], { nullable: true, description: 'Keep only actors of these kinds (ties among them).' })
@@ -40,6 +58,12 @@ export class ScopeInput {
       'Participants of one interaction are also tied to each other when it has at most this many participants (default 8, at most 100; 0 = initiator ties only). A small virtual group is peer learning; a 200-person convening is not 19,900 peer ties.',
   })
   coParticipationLimit?: number | null;
+
+  @Field(() => ApproximateBetweennessInput, {
+    nullable: true,
+    description: 'Estimate betweenness by sampling (opt-in; absent or null: exact). Every window of the request is estimated alike.',
+  })
+  approximateBetweenness?: ApproximateBetweennessInput | null;
 }
 
 @InputType({

@@ -48,8 +48,8 @@ export class NetworkSnapshotResolver {
     @Arg('scope', () => ScopeInput, { nullable: true }) scope: ScopeInput | null,
     @Ctx() { services, signal }: RequestContext,
   ): Promise<NetworkSeries> {
-    const { coParticipationLimit, ...kinds } = scope ?? {};
-    const result = await services.metrics.series(series, kinds, { coParticipationLimit }, signal);
+    const { coParticipationLimit, approximateBetweenness, ...kinds } = scope ?? {};
+    const result = await services.metrics.series(series, kinds, { coParticipationLimit, approximateBetweenness }, signal);
     return {
       series,
       scope: scope ?? {},

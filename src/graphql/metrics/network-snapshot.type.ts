@@ -81,7 +81,10 @@ export class ActorMetrics {
   @Field(() => Float, { description: 'degree / (n − 1).' })
   degreeCentrality!: number;
 
-  @Field(() => Float, { description: 'Exact shortest-path betweenness, unweighted, normalized by (n − 1)(n − 2) / 2.' })
+  @Field(() => Float, {
+    description:
+      'Shortest-path betweenness, unweighted, normalized by (n − 1)(n − 2) / 2: exact, unless the scope asked for approximateBetweenness (then see NetworkSnapshot.betweennessEstimate).',
+  })
   betweenness!: number;
 
   @Field(() => Float, { description: 'Closeness as networkx defines it, with Wasserman–Faust scaling on disconnected networks.' })
@@ -158,6 +161,27 @@ export class MainCore {
   density!: number;
 }
 
+@ObjectType({
+  description:
+    "How a window's betweenness (per actor, and so its betweenness centralization) was estimated: with probability at least 1 − delta, every actor's figure is within epsilon of the exact one.",
+})
+export class BetweennessEstimate {
+  @Field(() => Float)
+  epsilon!: number;
+
+  @Field(() => Float)
+  delta!: number;
+
+  @Field(() => Int)
+  seed!: number;
+
+  @Field(() => Int, { description: 'Shortest paths sampled (r).' })
+  sampleSize!: number;
+
+  @Field(() => Int, { description: 'The vertex-diameter bound VD the sample size was computed from.' })
+  vertexDiameter!: number;
+}
+
 @ObjectType({ description: 'The network of one window and its figures. Networks too small for a measure give 0 (see README).' })
 export class NetworkSnapshot {
   snapshot!: Snapshot;
@@ -184,6 +208,13 @@ export class NetworkSnapshot {
 
   @Field(() => Float, { description: 'Freeman on normalized betweenness: Σ(max − b) / (n − 1); a star is 1.' })
   betweennessCentralization!: number;
+
+  @Field(() => BetweennessEstimate, {
+    nullable: true,
+    description:
+      'Set when betweenness is an estimate from sampled paths (the scope asked for approximateBetweenness and sampling searches fewer paths than there are actors); null when it is exact.',
+  })
+  betweennessEstimate!: BetweennessEstimate | null;
 
   @Field(() => Float, { description: 'Mean local clustering over all actors (zeros included).' })
   averageClustering!: number;
@@ -317,5 +348,11 @@ export class Introduction {
 }
 
 export function toSnapshotType(snapshot: Snapshot, label: string | null, scope: ScopeInput): NetworkSnapshot {
-  return { ...figuresOf(snapshot), snapshot, scope, window: { ...snapshot.window, label } };
+  return {
+    ...figuresOf(snapshot),
+    betweennessEstimate: snapshot.betweennessEstimate ?? null,
+    snapshot,
+    scope,
+    window: { ...snapshot.window, label },
+  };
 }

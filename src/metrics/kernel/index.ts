@@ -3,5 +3,5 @@
  * adjacency, in the calling thread or spread over worker threads.
  */
 export { toCsr, csrFromEdges, type Csr } from './csr';
-export { baselineBrandesSync, brandesSync, type PathMetrics } from './path-metrics';
+export { baselineBrandesSync, brandesSync, closenessSync, type PathMetrics } from './path-metrics';
 export { PathMetricsPool } from './path-metrics-pool';

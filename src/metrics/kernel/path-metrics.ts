@@ -1,5 +1,6 @@
 import { accumulateBrandes, createBrandesScratch } from './brandes-kernel';
 import type { Csr } from './csr';
+import { accumulateDistanceSums } from './distance-sums';
 import { foldTrees, type TreeFolding } from './tree-folding';
 import { accumulateWeightedBrandes } from './weighted-brandes-kernel';
 
@@ -115,6 +116,17 @@ export function brandesSync(csr: Csr): PathMetrics {
     ),
   );
   return finishFoldedMetrics(graph, totals);
+}
+
+/**
+ * Closeness alone, exact and equal to brandesSync's: the folded core's distance sums
+ * (./distance-sums.ts) through finishFoldedMetrics. For sampled betweenness.
+ */
+export function closenessSync(csr: Csr): Float64Array {
+  const graph = foldedGraph(csr);
+  const totals = emptyTotals(graph.offsets.length - 1);
+  accumulateDistanceSums(graph.offsets, graph.neighbors, graph.weights, totals.reached, totals.distances);
+  return finishFoldedMetrics(graph, totals).closeness;
 }
 
 /**

@@ -6,6 +6,9 @@ import type { NetworkExport, SeriesFiguresRow } from '../../export/export-data';
 import type { GexfVersion, SnapshotFormat } from '../../export/export-format';
 import { renderExport } from '../../export/write-export';
 import { computeSnapshot } from '../../metrics/compute-snapshot';
+import { indexGraph } from '../../metrics/graph-index';
+import { pathCentralities, sampledPathCentralities } from '../../metrics/path-centralities';
+import type { BetweennessEstimate, BetweennessSampling } from '../../metrics/sampled-betweenness';
 import { actorMetricsAt, figuresOf, type ActorMetricColumns, type NetworkFigures, type SnapshotTies } from '../../metrics/snapshot';
 import { InteractionColumns, type InteractionColumnParts } from '../../projection/interaction-columns';
 import { projectTieNetwork } from '../../projection/project-network';
@@ -20,6 +23,8 @@ import { projectTieNetwork } from '../../projection/project-network';
 export interface NetworkRequest {
   readonly scope: Scope;
   readonly limit: number;
+  /** Estimate betweenness from sampled paths (checked); null or absent: exact. */
+  readonly betweenness?: BetweennessSampling | null;
 }
 
 /** Interactions of a span, and the actors they name. */
@@ -40,6 +45,8 @@ export interface MeasuredWindow {
   readonly columns: ActorMetricColumns;
   /** The window's ties, for tie changes and introductions. */
   readonly ties: SnapshotTies;
+  /** How betweenness was sampled; null when exact. */
+  readonly betweennessEstimate: BetweennessEstimate | null;
 }
 
 export type ExportTask =
@@ -61,8 +68,16 @@ export function measureWindows(task: SnapshotsTask): MeasuredWindow[] {
     const projection = projectTieNetwork(interactions.window(window.from.getTime(), window.to.getTime()), actors, task.request.scope, {
       coParticipationLimit: task.request.limit,
     });
-    const snapshot = computeSnapshot(projection.network, window, projection);
-    return { figures: { ...figuresOf(snapshot), window: snapshot.window }, columns: snapshot.actorColumns!, ties: snapshot.ties! };
+    const index = indexGraph(projection.network);
+    const sampling = task.request.betweenness;
+    const paths = sampling ? sampledPathCentralities(index, sampling) : pathCentralities(index);
+    const snapshot = computeSnapshot(projection.network, window, projection, index, paths);
+    return {
+      figures: { ...figuresOf(snapshot), window: snapshot.window },
+      columns: snapshot.actorColumns!,
+      ties: snapshot.ties!,
+      betweennessEstimate: snapshot.betweennessEstimate ?? null,
+    };
   });
 }
 
