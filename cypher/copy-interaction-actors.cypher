@@ -1,6 +1,6 @@
-// Run at every start after the migrations: interactions written before copnet kept initiatorId and participantIds on the
-// node get them from their relationships (participants by position), so reads need not traverse. Idempotent: once every
-// node has them it finds nothing to do.
+// A one-time data migration (recorded, so later starts do not rescan): interactions written before copnet kept initiatorId
+// and participantIds on the node get them from their relationships (participants by position), so reads need not traverse.
+// Idempotent: once every node has them it finds nothing to do.
 MATCH (i:Interaction)
 WHERE i.participantIds IS NULL
 MATCH (initiator:Actor)-[:INITIATED]->(i)

@@ -1,8 +1,10 @@
 // Returns one page of audit entries matching the filter, newest first, before the cursor $beforeSeq (list-audit-log.cypher's filter).
+OPTIONAL MATCH (recorded:Interaction {id: $interactionId})
+WITH recorded.auditSeq AS batchSeq
 MATCH (e:AuditEntry)
 WHERE ($beforeSeq IS NULL OR e.seq < $beforeSeq)
   AND ($actorId IS NULL OR (e.subject = 'ACTOR' AND e.subjectId = $actorId) OR e.relatedId = $actorId)
-  AND ($interactionId IS NULL OR (e.subject = 'INTERACTION' AND e.subjectId = $interactionId))
+  AND ($interactionId IS NULL OR (e.subject = 'INTERACTION' AND e.subjectId = $interactionId) OR e.seq = batchSeq)
   AND ($by IS NULL OR e.by = $by)
   AND ($fromInclusive IS NULL OR e.at >= $fromInclusive)
   AND ($toExclusive IS NULL OR e.at < $toExclusive)

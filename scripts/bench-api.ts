@@ -16,11 +16,17 @@
  * The server's environment is this one's (e.g. COPNET_RESPONSE_CACHE=off measures without
  * the response cache).
  *
+ * With `--processes N` (N ≥ 2) this build runs twice, as `copnet serve --processes 1` and as
+ * `copnet serve --processes N` (node:cluster, one port), each on its own fresh SQLite file, and
+ * each scenario prints the ratio (N processes / 1 process). The load generator runs on the same
+ * cores as the servers: `--workers W` spreads autocannon over W worker threads (default 1), so
+ * its own event loop is not the limit; either way its CPU is taken from the servers'.
+ *
  * Targets (issue 17): lookup ≥ 10,000 req/s, cached series ≥ 4,000, page of 100 ≥ 1,000,
  * lookup p99 < 50 ms during heavy work; each ≥ 2× the previous build. The machine's load
  * average is printed before and after: on a shared machine it says as much as the figures.
  *
- *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server ../baseline] [--profile dir]
+ *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server ../baseline | --processes 2] [--workers 2] [--rounds 3] [--profile dir]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -40,6 +46,12 @@ const { values: args } = parseArgs({
     server: { type: 'string' },
     /** Only the scenarios without heavy work (1–3). */
     light: { type: 'boolean', default: false },
+    /** Compare `copnet serve --processes 1` with `--processes N` (this build twice) instead of two builds. */
+    processes: { type: 'string' },
+    /** Each scenario this many times on each server, alternately, with the median ratio. */
+    rounds: { type: 'string', default: '1' },
+    /** autocannon worker threads (its `workers` option); default: autocannon's one thread. */
+    workers: { type: 'string' },
     /** Write each server's CPU profile (node --cpu-prof) to this folder when it stops. */
     profile: { type: 'string' },
   },
@@ -47,6 +59,8 @@ const { values: args } = parseArgs({
 const SECONDS = Number(args.duration ?? args.seconds);
 const CONNECTIONS = Number(args.connections);
 const THIS_BUILD = join(__dirname, '..', 'src', 'run-cli.js');
+const ROUNDS = Number(args.rounds);
+const WORKERS = args.workers === undefined ? undefined : Number(args.workers);
 
 const LOOKUP = '{ actor(id: "nsi-baltimore-city") { id name kind region } }';
 const SCHOOL_YEARS = `{ networkMetricSeries(series: { from: "2018-08-01", to: "2025-08-01", step: SCHOOL_YEAR }) {
@@ -58,6 +72,35 @@ const weeklySeries = (limit: number) => `{ networkMetricSeries(series: { from: "
   scope: { coParticipationLimit: ${limit} }) { snapshots { density betweennessCentralization } } }`;
 const bigExport = (limit: number) =>
   `/export/gexf-dynamic?from=2018-10-01&to=2025-06-30&step=MONTH&windowSize=12&coParticipationLimit=${limit}`;
+
+/** A server to start: a build's run-cli.js and the arguments of its `serve` command. */
+interface Target {
+  readonly name: string;
+  readonly runCli: string;
+  readonly serveArgs: readonly string[];
+}
+
+/**
+ * What to measure: this build alone; the other build then this one (--server); or this build
+ * from one process then from N (--processes N). The second is compared with the first.
+ */
+function targetsOf(server: string | undefined, processes: string | undefined): { targets: Target[]; compared: string } {
+  if (server !== undefined && processes !== undefined) throw new Error('--server and --processes cannot be combined');
+  if (processes !== undefined) {
+    const n = Number(processes);
+    if (!Number.isInteger(n) || n < 2) throw new Error(`--processes: ${processes} is not a whole number of at least 2`);
+    return {
+      targets: [
+        { name: '1 process', runCli: THIS_BUILD, serveArgs: ['serve', '--processes', '1'] },
+        { name: `${n} processes`, runCli: THIS_BUILD, serveArgs: ['serve', '--processes', String(n)] },
+      ],
+      compared: `${n} processes / 1 process`,
+    };
+  }
+  const mine: Target = { name: 'this', runCli: THIS_BUILD, serveArgs: [] };
+  if (server === undefined) return { targets: [mine], compared: '' };
+  return { targets: [{ name: 'other', runCli: runCliOf(server), serveArgs: [] }, mine], compared: 'this/other build' };
+}
 
 interface Server {
   readonly name: string;
@@ -75,7 +118,17 @@ function runCliOf(path: string): string {
   return file;
 }
 
-async function startServer(name: string, runCli: string, dir: string): Promise<Server> {
+/**
+ * node --cpu-prof options for one server: `<dir>/<name>.cpuprofile`, or with --processes (whose
+ * workers inherit the options) a folder per server holding one profile per process, named by pid.
+ */
+function profileArgs(name: string, serveArgs: readonly string[], dir: string): string[] {
+  const slug = name.replace(/\W+/g, '-');
+  if (serveArgs.includes('--processes')) return ['--cpu-prof', `--cpu-prof-dir=${join(dir, slug)}`];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${slug}.cpuprofile`];
+}
+
+async function startServer({ name, runCli, serveArgs }: Target, dir: string): Promise<Server> {
   const env = {
     ...process.env,
     PORT: '0',
@@ -89,9 +142,8 @@ async function startServer(name: string, runCli: string, dir: string): Promise<S
   // The configuration users run: access control on, a dashboard's reader token.
   const created = execFileSync(process.execPath, [runCli, 'token', 'create', '--name', 'bench-reader', '--role', 'reader'], { env });
   const token = created.toString().trim().split('\n').pop()!;
-  const profile =
-    args.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`, `--cpu-prof-name=${name}.cpuprofile`];
-  const child = spawn(process.execPath, [...profile, runCli], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = args.profile === undefined ? [] : profileArgs(name, serveArgs, resolve(args.profile));
+  const child = spawn(process.execPath, [...profile, runCli, ...serveArgs], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -122,6 +174,7 @@ async function load(server: Server, name: string, query: string): Promise<autoca
     body: JSON.stringify({ query }),
     connections: CONNECTIONS,
     duration: SECONDS,
+    ...(WORKERS === undefined ? {} : { workers: WORKERS }),
   });
   const bad = result.non2xx + result.errors + result.timeouts;
   console.log(
@@ -167,30 +220,53 @@ async function duringHeavyWork(server: Server): Promise<autocannon.Result> {
   return result;
 }
 
-/** "this / other" for throughput and p99 latency. */
-function ratio(mine: autocannon.Result, other: autocannon.Result | undefined): void {
+/**
+ * One scenario on both servers, back to back, `--rounds` times (first, second, first, second…):
+ * on a shared machine the load changes by the second, so the ratio of each round is printed
+ * and, over several rounds, their median.
+ */
+async function alternate(compared: string, base: Server | undefined, mine: Server, name: string, query: string): Promise<void> {
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const before = base ? await load(base, name, query) : undefined;
+    const after = await load(mine, name, query);
+    ratio(compared, after, before);
+    if (before && before.requests.average > 0) ratios.push(after.requests.average / before.requests.average);
+  }
+  if (ratios.length > 1) {
+    const sorted = [...ratios].sort((a, b) => a - b);
+    const median =
+      sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+    console.log(
+      `   median ratio ${compared} over ${ratios.length} rounds: ${median.toFixed(2)}× req/s (${sorted.map((r) => r.toFixed(2)).join(', ')})`,
+    );
+  }
+}
+
+/** "second / first" (this / other build, or N processes / 1) for throughput and p99 latency. */
+function ratio(compared: string, mine: autocannon.Result, other: autocannon.Result | undefined): void {
   if (!other) return;
   const times = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
   console.log(
-    `   ratio this/other build: ${times(mine.requests.average, other.requests.average)} req/s, p99 ${times(mine.latency.p99, other.latency.p99)}`,
+    `   ratio ${compared}: ${times(mine.requests.average, other.requests.average)} req/s, p99 ${times(mine.latency.p99, other.latency.p99)}`,
   );
 }
 
 async function main(): Promise<void> {
   const dirs: string[] = [];
   console.log(`bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadAverage()}`);
-  const other = args.server === undefined ? undefined : runCliOf(args.server);
+  const { targets, compared } = targetsOf(args.server, args.processes);
   console.log(
-    `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback, auth on, a reader token; demo network in a fresh SQLite file per server; ` +
-      `this build: ${THIS_BUILD}${other ? `; other build: ${other}` : ''}`,
+    `autocannon: ${CONNECTIONS} connections${WORKERS === undefined ? '' : ` over ${WORKERS} worker threads`}, ${SECONDS} s per scenario, loopback, auth on, a reader token; ` +
+      `demo network in a fresh SQLite file per server; ${targets.map((t) => `${t.name}: ${t.runCli} ${t.serveArgs.join(' ')}`.trim()).join('; ')}`,
   );
   const servers: Server[] = [];
   const started = Date.now();
   try {
-    for (const [name, runCli] of other ? [['other', other] as const, ['this', THIS_BUILD] as const] : [['this', THIS_BUILD] as const]) {
+    for (const target of targets) {
       const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-api-'));
       dirs.push(dir);
-      servers.push(await startServer(name, runCli, dir));
+      servers.push(await startServer(target, dir));
     }
     console.log(
       `servers ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${servers.map((s) => `${s.name} ${s.url}`).join(', ')}`,
@@ -206,13 +282,11 @@ async function main(): Promise<void> {
       ['2. school-year series (cached)', SCHOOL_YEARS],
       ['3. 100 interactions + initiators/participants', PAGE],
     ];
-    for (const [name, query] of scenarios) {
-      const before = base ? await load(base, name, query) : undefined;
-      ratio(await load(mine, name, query), before);
+    for (const [name, query] of scenarios) await alternate(compared, base, mine, name, query);
+    if (!args.light) {
+      const before = base ? await duringHeavyWork(base) : undefined;
+      ratio(compared, await duringHeavyWork(mine), before);
     }
-    if (args.light) return;
-    const before = base ? await duringHeavyWork(base) : undefined;
-    ratio(await duringHeavyWork(mine), before);
   } finally {
     for (const server of servers) {
       if (server.child.exitCode !== null) continue;

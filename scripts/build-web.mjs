@@ -1,11 +1,15 @@
 // Builds the dashboard (web/) into dist/web: typed GraphQL documents, then Vite, then the
 // bundle sizes. With --if-stale it builds only when the inputs changed since the last build
 // (a hash of web/, the schema, the codegen script and the lock file), so `npm start` and
-// `npm run build` stay fast; the sizes are printed either way.
+// `npm run build` stay fast; the sizes are printed either way. Every text asset of 1 kB or
+// more under dist/web/assets gets a brotli (.br) and a gzip (.gz) copy beside it, which copnet
+// serves as they are (src/http/static-route.ts): compressed once at the highest levels, never
+// per request.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'dist/web');
@@ -49,4 +53,29 @@ if (process.argv.includes('--if-stale') && fresh) {
   writeFileSync(stampFile, `${hash}\n`);
   console.log(`web: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+precompressAssets(join(outDir, 'assets'));
 run([join(root, 'scripts/web-bundle-size.mjs')]);
+
+/** Writes name.br and name.gz beside each compressible asset that lacks them (or has older ones). */
+function precompressAssets(dir) {
+  const COMPRESSIBLE = new Set(['.js', '.css', '.svg', '.json', '.html', '.txt', '.map']);
+  let written = 0;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (!COMPRESSIBLE.has(extname(name))) continue;
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size < 1024) continue;
+    const fresh = (copy) => existsSync(copy) && statSync(copy).mtimeMs >= stats.mtimeMs;
+    if (fresh(`${file}.br`) && fresh(`${file}.gz`)) continue;
+    const content = readFileSync(file);
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(content, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+      }),
+    );
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+    written += 1;
+  }
+  if (written > 0) console.log(`web: precompressed ${written} assets (.br, .gz)`);
+}

@@ -46,6 +46,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Answers to repeated reads are reused until the next write (README: response cache). */
   readonly responseCache: boolean;
+  /** COPNET_PUBLIC_URL: the address respondent links start with (no trailing slash); null: the request's origin. */
+  readonly publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +97,14 @@ const schema = z.object({
       z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins such as https://dash.example.org, comma-separated, without paths')),
     )
     .default([]),
+  COPNET_PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s?#]+$/,
+      'must be an address such as https://copnet.example.org or https://example.org/copnet, without a query or fragment',
+    )
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
 });
 
 /** Reads the configuration from an environment (process.env unless given); errors name the variable. */
@@ -149,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     corsOrigins: Object.freeze([...e.COPNET_CORS_ORIGINS]),
     responseCache: e.COPNET_RESPONSE_CACHE,
+    publicUrl: e.COPNET_PUBLIC_URL ?? null,
   });
 }
 

@@ -49,7 +49,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
     const firstToken = options.prepareStore === false ? null : await prepareStore(config, store, options);
     const metrics = new CopnetMetrics();
     const timed = timedStore(store, (method, seconds) => metrics.storeCallSeconds.observe({ method }, seconds));
-    const services = createServices(timed, { maxWindowInteractions: config.limits.maxWindowInteractions });
+    const services = createServices(timed, { maxWindowInteractions: config.limits.maxWindowInteractions, publicUrl: config.publicUrl });
     const schema = await buildCopnetSchema();
     const { maxQueryDepth, maxQueryAliases, maxQueryCost, maxQueryTokens } = config.limits;
     const server = await startHttpServer(schema, services, {

@@ -1,8 +1,14 @@
 /**
- * `--store neo4j`: the same log through Neo4j beside SQLite, in one run: write rate, read rate of the
- * whole range (both stores streamed in this process, alternately, so the machine's load moves both), and the
+ * `--store neo4j`: the same log through Neo4j beside SQLite, in one run: the first start with the demo network
+ * (open an empty store, migrations included, and load the demo) and a second start on it, write rate, read rate of
+ * the whole range (both stores streamed in this process, alternately, so the machine's load moves both), and the
  * cold series; each line ends with the Neo4j/SQLite ratio.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDemoData } from '../../src/demo/load-demo-data';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { PathMetricsPool } from '../../src/metrics/kernel';
 import { poolPathCentralityEngine } from '../../src/metrics/path-centralities';
 import type { SeriesInput } from '../../src/metrics/series';
@@ -11,7 +17,7 @@ import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import type { Store } from '../../src/store/store';
 import type { TimeWindow } from '../../src/domain/time-window';
 import { fmt, line, sec } from '../bench/report';
-import { benchNeo4j } from '../neo4j-bench-server';
+import { benchNeo4j, type BenchNeo4j } from '../neo4j-bench-server';
 import { logRange, type LogShape } from './interaction-log';
 import { loadInChild, printLoad, type LoadFigures } from './load-mode';
 
@@ -32,9 +38,43 @@ async function timeStream(store: Store, window: TimeWindow): Promise<{ count: nu
 
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
 
+/** Milliseconds of a first start (open an empty store, load the demo) and of a second one (open it again). */
+async function timeStarts(open: () => Promise<Store>): Promise<{ firstMs: number; secondMs: number }> {
+  let start = performance.now();
+  const first = await open();
+  await loadDemoData(first);
+  await first.close();
+  const firstMs = performance.now() - start;
+  start = performance.now();
+  await (await open()).close();
+  return { firstMs, secondMs: performance.now() - start };
+}
+
+/** The first start with the demo network, and the next one, on both stores (issue 18: Neo4j within 3×). */
+export async function benchFirstStart(server: BenchNeo4j): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'copnet-first-start-'));
+  try {
+    const lite = await timeStarts(async () => openSqliteStore(join(dir, 'demo.db')));
+    const neo = await timeStarts(() => openNeo4jStore(server.options));
+    line(
+      'start',
+      `first start with the demo network ${sec(neo.firstMs)} on Neo4j, ${sec(lite.firstMs)} on SQLite: ` +
+        `neo4j/sqlite time ${(neo.firstMs / lite.firstMs).toFixed(2)} (target ≤ 3)`,
+    );
+    line(
+      '',
+      `next start ${sec(neo.secondMs)} on Neo4j, ${sec(lite.secondMs)} on SQLite: neo4j/sqlite time ${(neo.secondMs / lite.secondMs).toFixed(2)}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await server.empty();
+  }
+}
+
 export async function benchOnNeo4j(pool: PathMetricsPool, sqlite: SqliteFigures, shape: LogShape, series: SeriesInput): Promise<void> {
   const server = await benchNeo4j();
   try {
+    await benchFirstStart(server);
     const load = loadInChild('neo4j', shape, server.options);
     line('neo4j', `into ${server.where}`);
     printLoad(load, 'Neo4j');

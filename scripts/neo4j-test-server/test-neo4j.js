@@ -24,6 +24,8 @@ const SUITES = [
   'test/api/',
   'test/import/',
   'test/export/export-command.test.ts',
+  // Two copnet processes on the one database (writes seen, revocations refused, one record per externalId).
+  'test/cli/serve-processes.test.ts',
 ];
 
 const root = join(__dirname, '..', '..');

@@ -10,11 +10,17 @@ export class AccessError extends Error {
   constructor(
     readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
     readonly requiredRole: Role,
+    /** The refused credential's role, when known (a respondent link is not "lower", it is apart). */
+    heldRole?: Role,
   ) {
     super(
       code === 'UNAUTHENTICATED'
         ? `This needs the ${requiredRole} role: send a valid credential as "Authorization: Bearer <token>"`
-        : `This needs the ${requiredRole} role; your credential's role is lower`,
+        : requiredRole === 'respondent'
+          ? "This needs the respondent role: only a survey's respondent link reads its form and submits its answers"
+          : heldRole === 'respondent'
+            ? `This needs the ${requiredRole} role; a respondent link may only read its own form and submit its own answers`
+            : `This needs the ${requiredRole} role; your credential's role is lower`,
     );
   }
 }

@@ -42,7 +42,7 @@ export class Authenticator {
   }
 
   async authenticate(authorization: string | undefined, address: string): Promise<Principal | null> {
-    if (!this.options.enabled) return LOCAL_USER;
+    if (!this.options.enabled) return (await this.respondentWithAuthOff(authorization)) ?? LOCAL_USER;
     if (authorization === undefined || authorization.trim() === '') return null;
     this.checkNotBlocked(address);
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -65,5 +65,16 @@ export class Authenticator {
       this.limiter.recordFailure(address);
     }
     return principal;
+  }
+
+  /**
+   * With COPNET_AUTH=off every request is the local admin, but a survey's respondent link still
+   * acts as its respondent, so its form can be filled locally (admins cannot fill forms).
+   */
+  private async respondentWithAuthOff(authorization: string | undefined): Promise<Principal | null> {
+    const credential = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    if (credential === undefined || !looksLikeApiToken(credential)) return null;
+    const principal = await this.options.tokens.authenticate(credential);
+    return principal?.role === 'respondent' ? principal : null;
   }
 }

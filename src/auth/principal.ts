@@ -5,6 +5,8 @@ export interface Principal {
   readonly name: string;
   readonly role: Role;
   readonly via: 'token' | 'jwt' | 'auth-off';
+  /** A respondent token's survey and actor (role `respondent`); absent for every other credential. */
+  readonly respondent?: { readonly surveyId: string; readonly actorId: string };
 }
 
 /** With COPNET_AUTH=off every request acts as this local administrator. */

@@ -1,5 +1,7 @@
 import { parseExpiry, parseRole, validateTokenName, type Author, type StoredToken } from '../domain/access';
+import { isSurveyOpen } from '../domain/survey';
 import type { Store } from '../store/store';
+import { CredentialRefusedError } from './access-error';
 import type { Principal } from './principal';
 import { generateTokenSecret, parseToken, secretMatches } from './token-secret';
 
@@ -41,6 +43,33 @@ export class TokenService {
     return { token: secret.token, stored };
   }
 
+  /**
+   * A respondent token (issue 23): role `respondent`, bound to one survey and one actor, named
+   * `survey:<surveyId>:<actorId>:<n>` (not a name `copnet token` takes: it is made only here),
+   * expiring at `expiresAt` (the survey's closesAt) if given. It works only while the survey is open.
+   */
+  async createRespondent(
+    input: { surveyId: string; actorId: string; n: number; expiresAt: Date | null },
+    author: Author,
+  ): Promise<CreatedToken> {
+    const secret = generateTokenSecret();
+    const stored: StoredToken = {
+      identifier: secret.identifier,
+      name: `survey:${input.surveyId}:${input.actorId}:${input.n}`,
+      role: 'respondent',
+      secretHash: secret.secretHash,
+      createdAt: author.at,
+      createdBy: author.by,
+      lastUsedAt: null,
+      expiresAt: input.expiresAt,
+      revokedAt: null,
+      surveyId: input.surveyId,
+      actorId: input.actorId,
+    };
+    await this.store.createToken(stored, author);
+    return { token: secret.token, stored };
+  }
+
   list(): Promise<StoredToken[]> {
     return this.store.listTokens();
   }
@@ -54,18 +83,31 @@ export class TokenService {
     return (await this.store.listTokens()).some((token) => usable(token, now));
   }
 
-  /** The principal a presented token stands for; null when it is malformed, unknown, revoked or expired. */
+  /**
+   * The principal a presented token stands for; null when it is malformed, unknown, revoked or
+   * expired. A respondent token whose survey is closed (or gone) is refused with
+   * CredentialRefusedError saying so: the link itself is genuine, the answers are over.
+   */
   async authenticate(text: string, now: Date = new Date()): Promise<Principal | null> {
     const parts = parseToken(text);
     if (!parts) return null;
     const token = await this.store.findToken(parts.identifier);
     if (!token || !secretMatches(parts.secret, token.secretHash) || !usable(token, now)) return null;
+    const respondent = token.surveyId !== null && token.actorId !== null ? { surveyId: token.surveyId, actorId: token.actorId } : null;
+    if (respondent) {
+      const survey = await this.store.surveys.getSurvey(respondent.surveyId);
+      if (!survey || !isSurveyOpen(survey, now)) {
+        throw new CredentialRefusedError('this respondent link is for a survey that has closed; answers are no longer taken');
+      }
+    }
     const last = this.touched.get(token.identifier) ?? token.lastUsedAt?.getTime() ?? 0;
     if (now.getTime() - last >= TOUCH_INTERVAL_MS) {
       this.touched.set(token.identifier, now.getTime());
       await this.store.touchToken(token.identifier, now);
     }
-    return { name: token.name, role: token.role, via: 'token' };
+    return respondent
+      ? { name: token.name, role: 'respondent', via: 'token', respondent }
+      : { name: token.name, role: token.role, via: 'token' };
   }
 }
 

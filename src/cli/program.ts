@@ -4,6 +4,7 @@ import { registerImportCommand } from './import-command';
 import { registerMigrateStoreCommand } from './migrate-store-command';
 import { registerReportCommand } from './report-command';
 import { registerServeCommand } from './serve-command';
+import { registerSurveyCommand } from './survey-command';
 import { registerTokenCommand } from './token-command';
 
 /** The `copnet` command line: one module per command. */
@@ -17,5 +18,6 @@ export function createProgram(): Command {
   registerExportCommand(program);
   registerReportCommand(program);
   registerTokenCommand(program);
+  registerSurveyCommand(program);
   return program;
 }

@@ -28,7 +28,7 @@ export async function loadDemoData(store: Store, seed: number = DEMO_SEED): Prom
   let interactionsAlreadyPresent = 0;
   for (let start = 0; start < demo.interactions.length; start += DEMO_BATCH_SIZE) {
     const batch = validateInteractionBatch(demo.interactions.slice(start, start + DEMO_BATCH_SIZE));
-    for (const recorded of await store.recordInteractions(batch)) {
+    for (const recorded of await store.recordInteractions(batch, undefined, 'demo')) {
       if (recorded.created) interactionsCreated += 1;
       else interactionsAlreadyPresent += 1;
     }

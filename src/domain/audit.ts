@@ -1,6 +1,9 @@
 /**
  * The audit trail: one entry per change, append-only, with the values before and after
  * (JSON-ready plain objects; null where there is nothing, e.g. `before` of a creation).
+ * Recorded interactions are the exception: one INTERACTION_BATCH entry per batch (an import's
+ * transaction, one recordInteractions call) names who, when, the source and the ids created;
+ * the interactions themselves carry the values and their recordedBy/At stamps (issue 18).
  */
 export const AUDIT_ACTIONS = [
   'CREATE',
@@ -15,8 +18,8 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** SURVEY: opened (CREATE) or closed (CLOSE); SURVEY_RESPONSE: a respondent's ratings replaced (SUBMIT). */
-export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'TOKEN', 'SURVEY', 'SURVEY_RESPONSE'] as const;
+/** INTERACTION_BATCH: recorded interactions (issue 18); SURVEY: opened (CREATE) or closed (CLOSE); SURVEY_RESPONSE: a respondent's ratings replaced (SUBMIT). */
+export const AUDIT_SUBJECTS = ['ACTOR', 'INTERACTION', 'INTERACTION_BATCH', 'TOKEN', 'SURVEY', 'SURVEY_RESPONSE'] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export interface AuditEntry {
@@ -27,7 +30,7 @@ export interface AuditEntry {
   readonly by: string;
   readonly action: AuditAction;
   readonly subject: AuditSubject;
-  /** The actor, interaction or survey id, or the token name. */
+  /** The actor, interaction or survey id, the token name, or an INTERACTION_BATCH's source (BATCH_SOURCE_UNNAMED when none was given). */
   readonly subjectId: string;
   /** For MERGE: the actor the subject was merged into; for SUBMIT: the respondent. */
   readonly relatedId: string | null;
@@ -42,6 +45,7 @@ export type AuditRecord = Omit<AuditEntry, 'seq'>;
 export interface AuditFilter {
   /** Entries about this actor (also as the target of a merge). */
   readonly actorId?: string | null;
+  /** Entries about this interaction, and the INTERACTION_BATCH entry that recorded it (while it is stored). */
   readonly interactionId?: string | null;
   readonly by?: string | null;
   /** Included lower bound of `at`. */
@@ -67,4 +71,16 @@ export interface RecordStamp {
   readonly recordedAt: Date | null;
   readonly updatedBy: string | null;
   readonly updatedAt: Date | null;
+}
+
+/** The subjectId of an INTERACTION_BATCH entry whose writer named no source. */
+export const BATCH_SOURCE_UNNAMED = 'unnamed';
+
+/** The `after` of an INTERACTION_BATCH entry: what the batch created (interactions already stored are not listed). */
+export interface InteractionBatchRecord {
+  /** The import's file, `api` for the GraphQL mutation, null when the writer named none. */
+  readonly source: string | null;
+  readonly count: number;
+  /** In the order given. */
+  readonly interactionIds: readonly string[];
 }

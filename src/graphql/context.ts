@@ -27,6 +27,8 @@ export interface ResponseWarning {
 /** Who is calling, as the HTTP layer found out: a promise, so a store outage surfaces in the field that needs it. */
 export interface RequestAccess {
   readonly principal: Promise<Principal | null>;
+  /** The request's origin (`http://host:port`), for absolute links such as respondent links. */
+  readonly origin?: string;
 }
 
 /** A scope as GraphQL takes it: the store scope plus how co-participation ties are drawn. */
@@ -45,6 +47,8 @@ export interface RequestContext {
   principal(): Promise<Principal | null>;
   /** Who a write is recorded as, and when. */
   author(): Promise<Author>;
+  /** The request's origin (`http://host:port`); absent outside an HTTP request. */
+  readonly origin?: string;
   readonly warnings: ResponseWarning[];
 }
 
@@ -64,6 +68,7 @@ export function createRequestContext(
       interactionStamp: new DataLoader((ids: readonly string[]) => services.audit.interactionStamps(ids), { maxBatchSize: 1000 }),
     },
     warnings: [],
+    origin: access.origin,
     principal: () => access.principal,
     async author() {
       const principal = await access.principal;

@@ -73,13 +73,24 @@ export function responseCachePlugin(options: ResponseCacheOptions = {}): ApolloS
   };
 }
 
-/** A query whose root selections are all fields a reader may ask (or introspection). */
+/**
+ * Root fields whose answer changes with the clock, not only with writes: a survey's `isOpen`
+ * turns false at its `closesAt` without any write, so surveys are never kept.
+ */
+const CLOCK_DEPENDENT_FIELDS: ReadonlySet<string> = new Set(['survey', 'surveys']);
+
+/**
+ * A query whose root selections are all fields a reader may ask (or introspection). A
+ * respondent link's fields (myForm) need the respondent role, so its answers, which differ per
+ * respondent under the same role, are never kept.
+ */
 function isCacheableRead(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== OperationTypeNode.QUERY) return false;
   return operation.selectionSet.selections.every(
     (selection) =>
       selection.kind === Kind.FIELD &&
-      (selection.name.value.startsWith('__') || requiredRoleForField('Query', selection.name.value) === 'reader') &&
+      (selection.name.value.startsWith('__') ||
+        (requiredRoleForField('Query', selection.name.value) === 'reader' && !CLOCK_DEPENDENT_FIELDS.has(selection.name.value))) &&
       (selection.directives ?? []).length === 0,
   );
 }

@@ -16,6 +16,8 @@ import { ActorMetricsFieldResolver, ActorMetricsResolver } from './metrics/actor
 import { IntroductionResolver } from './metrics/introduction.resolver';
 import { NetworkSeriesResolver } from './metrics/network-series.resolver';
 import { NetworkSnapshotResolver } from './metrics/network-snapshot.resolver';
+import { RespondentFormResolver } from './survey/respondent-form.resolver';
+import { SurveyResolver } from './survey/survey.resolver';
 
 export async function buildCopnetSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -36,6 +38,9 @@ export async function buildCopnetSchema(): Promise<GraphQLSchema> {
       InteractionStampResolver,
       InteractionCorrectionResolver,
       ActorCorrectionResolver,
+      // Issue 23: relationship surveys
+      SurveyResolver,
+      RespondentFormResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip, type BrotliCompress, type Gzip } from 'node:zlib';
 
 /** Answers smaller than this go out as they are: compressing them saves less than it costs. */
 export const MIN_COMPRESSED_BYTES = 1024;
@@ -8,15 +8,20 @@ export const MIN_COMPRESSED_BYTES = 1024;
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** The encoding to answer with: brotli when accepted, else gzip, else none (q=0 refuses one). */
-export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  const accepted = new Set(
+/** The codings an Accept-Encoding header accepts, lower-cased (those with q=0 left out). */
+export function acceptedEncodings(acceptEncoding: string | undefined): Set<string> {
+  return new Set(
     (acceptEncoding ?? '')
       .split(',')
       .map((part) => part.trim().toLowerCase())
       .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
       .map((part) => part.split(';')[0]!.trim()),
   );
+}
+
+/** The encoding to answer with: brotli when accepted, else gzip, else none (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = acceptedEncodings(acceptEncoding);
   if (accepted.has('br')) return 'br';
   if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
   return null;
@@ -38,4 +43,21 @@ export async function endCompressed(request: IncomingMessage, response: ServerRe
   response.setHeader('content-encoding', encoding);
   response.setHeader('content-length', compressed.length);
   response.end(compressed);
+}
+
+/** Content types already compressed (a zip of CSV files): compressing them again costs and saves nothing. */
+const ALREADY_COMPRESSED = /^(application\/(zip|gzip|x-gzip)|image\/(png|jpeg|webp)|font\/woff2?)\b/i;
+
+/**
+ * For a streamed answer (an export): a brotli or gzip stream to pipe the body through when the
+ * client accepts one and the content type is not compressed already, with Content-Encoding and
+ * Vary set; null to send the body as it is (Vary is set either way when it could differ).
+ */
+export function compressingStream(request: IncomingMessage, response: ServerResponse, contentType: string): BrotliCompress | Gzip | null {
+  if (ALREADY_COMPRESSED.test(contentType)) return null;
+  response.setHeader('vary', 'accept-encoding');
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  if (encoding === null) return null;
+  response.setHeader('content-encoding', encoding);
+  return encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : createGzip();
 }

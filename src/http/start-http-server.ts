@@ -29,6 +29,7 @@ import { requestSignal } from './request-signal';
 import { BodyTooLargeError, ClientAbortedError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
+import { surveyExportRoute } from './survey-export-route';
 import { defaultWebDir, wantsIde, webFiles } from './static-route';
 
 export interface HttpServerOptions {
@@ -75,6 +76,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const authenticator = options.authenticator;
   const admission = new ExportAdmission(options.exportConcurrency);
   const routes: Readonly<Record<string, RouteHandler>> = {
+    '/export/survey': requiringRole(authenticator, surveyExportRoute(services, authenticator, log), log), // issue 23; before '/export/'
     // Exports and reports share one admission: both read ranges and compute on the server.
     '/export/': requiringRole(authenticator, admitted(admission, exportRoute(services.exports, log)), log),
     '/report': requiringRole(authenticator, admitted(admission, reportRoute(services.reports, log)), log),
@@ -193,7 +195,7 @@ async function serveGraphql(
         // Checked lazily by the fields that need a role, so a store outage is reported on them.
         const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
         principal.catch(() => undefined);
-        return createRequestContext(services, signal, { principal });
+        return createRequestContext(services, signal, { principal, origin: `http://${headerOf(request, 'host') ?? 'localhost'}` });
       },
     }),
   );

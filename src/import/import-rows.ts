@@ -26,7 +26,8 @@ export type { TableCounts } from './table-counts';
  * 3. With any problem and without `skipInvalid`, nothing is written. Otherwise the actors
  *    that are new or changed are upserted (one batch, write-actor-rows.ts), then the spooled
  *    interactions are recorded in batches of `batchSize` (one transaction each,
- *    DEFAULT_IMPORT_BATCH_SIZE by default, write-interaction-rows.ts). Interactions whose
+ *    DEFAULT_IMPORT_BATCH_SIZE by default, write-interaction-rows.ts; the audit log gets one
+ *    entry per batch, naming the interactions file). Interactions whose
  *    external id is already stored are not written again: re-importing a file adds nothing.
  *
  * If the store fails in the middle of step 3, the batches already committed stay; running
@@ -121,7 +122,14 @@ export async function importRows(store: Store, sources: ImportSources, options: 
     const interactionCounts = interactions && {
       read: interactions.read,
       skipped: interactions.badRows,
-      ...(await writeInteractionRows(store, spool, interactions.bad, batchSize, options.newId ?? newInteractionId)),
+      ...(await writeInteractionRows(
+        store,
+        spool,
+        interactions.bad,
+        batchSize,
+        options.newId ?? newInteractionId,
+        sources.interactions!.file,
+      )),
     };
     options.onStep?.('done');
     return { actors: actorCounts, interactions: interactionCounts, problemCount, wrote: true };

@@ -9,8 +9,8 @@ import type { WriteCounts } from './table-counts';
 
 /**
  * Records the spooled interactions, but those of `bad` rows, in batches of `batchSize` (one
- * transaction each). Interactions whose external id is already stored are not written
- * again: re-importing a file adds nothing.
+ * transaction, and one INTERACTION_BATCH audit entry naming `source`, each). Interactions whose
+ * external id is already stored are not written again: re-importing a file adds nothing.
  */
 export async function writeInteractionRows(
   store: Store,
@@ -18,13 +18,14 @@ export async function writeInteractionRows(
   bad: RowSet,
   batchSize: number,
   newId: () => string,
+  source: string,
 ): Promise<WriteCounts> {
   let written = 0;
   let alreadyPresent = 0;
   let alreadyPresentDifferent = 0;
   let batch: Interaction[] = [];
   const flush = async (): Promise<void> => {
-    const recorded = await store.recordInteractions(batch);
+    const recorded = await store.recordInteractions(batch, undefined, source);
     const sent = batch;
     batch = [];
     for (const [i, { created, interaction }] of recorded.entries()) {

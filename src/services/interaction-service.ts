@@ -20,7 +20,7 @@ export class InteractionService {
   async recordInteractions(inputs: readonly InteractionInput[], author?: Author): Promise<ReportedInteraction[]> {
     checkBatchSize(inputs, 'interactions');
     const sent = validateInteractionBatch(inputs);
-    const recorded = await this.store.recordInteractions(sent, author);
+    const recorded = await this.store.recordInteractions(sent, author, 'api');
     return Promise.all(
       recorded.map(async (result, i) => ({ ...result, differs: !result.created && (await this.differs(sent[i]!, result.interaction)) })),
     );

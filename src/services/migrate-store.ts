@@ -147,7 +147,7 @@ async function copyInteractions(from: Store, to: Store, batchSize: number, onPro
   let copied = 0;
   let present = 0;
   const flush = async (batch: Interaction[]) => {
-    for (const result of await to.recordInteractions(batch)) {
+    for (const result of await to.recordInteractions(batch, undefined, 'migration')) {
       if (result.created) copied++;
       else present++;
     }

@@ -7,11 +7,14 @@ import { HealthService } from './health-service';
 import { InteractionService } from './interaction-service';
 import { MetricsService } from './metrics-service';
 import { ReportService } from './report-service';
+import { SurveyService } from './survey-service';
 import { WorkPool } from './work/work-pool';
 
 export interface ServicesOptions {
   /** Most interactions one series or export measures, summed over its windows (COPNET_MAX_WINDOW_INTERACTIONS). */
   readonly maxWindowInteractions?: number;
+  /** Where respondent links point (COPNET_PUBLIC_URL); null: the request's origin. */
+  readonly publicUrl?: string | null;
 }
 
 /** The use cases the GraphQL and HTTP layers call: built once at start-up. */
@@ -25,6 +28,8 @@ export interface Services {
   readonly reports: ReportService;
   readonly tokens: TokenService;
   readonly audit: AuditService;
+  /** Relationship surveys (issue 23). */
+  readonly surveys: SurveyService;
   /** The store's data revision: every write bumps it, whichever process makes it (read from the store each time). */
   revision(): Promise<number>;
   readonly health: HealthService;
@@ -41,6 +46,7 @@ export interface RunningServices extends Services {
 export function createServices(store: Store, options: ServicesOptions = {}): RunningServices {
   const pool = new WorkPool();
   const metrics = new MetricsService(store, { work: pool, maxWindowInteractions: options.maxWindowInteractions });
+  const tokens = new TokenService(store);
   return {
     storeKind: store.kind,
     actors: new ActorService(store),
@@ -48,8 +54,9 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
     metrics,
     exports: new ExportService(metrics, pool),
     reports: new ReportService(store, metrics),
-    tokens: new TokenService(store),
+    tokens,
     audit: new AuditService(store),
+    surveys: new SurveyService(store, metrics, tokens, options.publicUrl ?? null),
     revision: () => store.revision(),
     health: new HealthService(store),
     work: pool,

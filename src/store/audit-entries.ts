@@ -1,6 +1,6 @@
 import { tokenRecord, type Author, type StoredToken } from '../domain/access';
 import type { Actor } from '../domain/actor';
-import type { AuditAction, AuditRecord, AuditSubject } from '../domain/audit';
+import { BATCH_SOURCE_UNNAMED, type AuditAction, type AuditRecord, type AuditSubject, type InteractionBatchRecord } from '../domain/audit';
 import { interactionRecord } from '../domain/correction';
 import type { Interaction } from '../domain/interaction';
 import { ratingRecord, surveyRecord, type Rating, type Survey } from '../domain/survey';
@@ -8,8 +8,7 @@ import { mergedTarget } from './merge-rules';
 
 /**
  * The audit entries both adapters write, built in one place so that SQLite and Neo4j log the
- * same values for the same change; the adapters only store them. (SQLite builds the CREATE
- * entries of recorded interactions in SQL, field for field as interactionCreated does.)
+ * same values for the same change; the adapters only store them.
  */
 
 interface Change {
@@ -71,8 +70,13 @@ export function actorsMerged(
   });
 }
 
-export function interactionCreated(interaction: Interaction, author: Author): AuditRecord {
-  return entry(author, 'CREATE', 'INTERACTION', interaction.id, { after: interactionRecord(interaction) });
+/**
+ * One entry for the interactions a batch created (issue 18): who, when, the source and the ids, not each
+ * interaction's values, which the interaction keeps (with its recordedBy/At stamps) until a correction logs them.
+ */
+export function interactionsRecorded(ids: readonly string[], source: string | null, author: Author): AuditRecord {
+  const after: InteractionBatchRecord = { source, count: ids.length, interactionIds: [...ids] };
+  return entry(author, 'CREATE', 'INTERACTION_BATCH', source ?? BATCH_SOURCE_UNNAMED, { after });
 }
 
 export function interactionUpdated(before: Interaction, after: Interaction, author: Author): AuditRecord {

@@ -42,9 +42,10 @@ export interface Store {
    * Records interactions. Every initiator and participant must exist. An interaction whose
    * `externalId` is already stored is not written again: the stored one is returned with
    * `created: false`. Results are in input order. Actor ids that are aliases of merged
-   * actors name those actors. New interactions are stamped and logged as by `author`.
+   * actors name those actors. New interactions are stamped as by `author` and logged in one
+   * INTERACTION_BATCH audit entry naming `source` (e.g. the import's file) and their ids.
    */
-  recordInteractions(interactions: readonly Interaction[], author?: Author): Promise<RecordedInteraction[]>;
+  recordInteractions(interactions: readonly Interaction[], author?: Author, source?: string | null): Promise<RecordedInteraction[]>;
 
   /**
    * Actors by id, in the order asked, null where none exists (DataLoader's contract). The

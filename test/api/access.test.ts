@@ -67,19 +67,10 @@ describe('who may read and write', () => {
       {
         by: 'writer',
         action: 'CREATE',
-        subject: 'INTERACTION',
-        subjectId: id,
+        subject: 'INTERACTION_BATCH',
+        subjectId: 'api',
         before: null,
-        after: {
-          id,
-          externalId: null,
-          kind: 'CONVENING',
-          occurredAt: '2019-10-01T00:00:00.000Z',
-          initiatorId: 'bmgf',
-          participantIds: ['nsi-core'],
-          weight: 1,
-          note: null,
-        },
+        after: { source: 'api', count: 1, interactionIds: [id] },
       },
     ]);
     const stamped = await server.gqlAs<{ actor: Record<string, unknown> }>(

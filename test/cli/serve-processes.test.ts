@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { TokenService } from '../../src/auth/token-service';
 import { systemAuthor } from '../../src/domain/access';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { RECORD_INTERACTIONS, SMALL_NETWORK, UPSERT_ACTORS, peerExchange } from '../api/harness';
+import { openTestStore, TEST_STORE } from '../store/test-store';
 import { PinnedClient, clientsOnTwoProcesses, spawnCopnet, type CopnetProcess } from './copnet-process';
 
 // Real `copnet serve` processes start from the TypeScript sources: slow on a loaded machine.
@@ -23,8 +23,16 @@ interface Layout {
   readonly urls: readonly [string, string];
 }
 
+/**
+ * The store every process serves from: the SQLite file (`npm test`), or the one Neo4j test
+ * database (`npm run test:neo4j`; emptied by openTestStore the first time a path is opened).
+ */
+const STORE_ENV: Record<string, string> =
+  TEST_STORE === 'neo4j' ? { COPNET_STORE: 'neo4j', NEO4J_URI: process.env.NEO4J_URI ?? '' } : { COPNET_STORE: 'sqlite' };
+const STORE_NAME = TEST_STORE === 'neo4j' ? 'one Neo4j database' : 'one SQLite file';
+
 async function adminTokenIn(dbPath: string): Promise<string> {
-  const store = openSqliteStore(dbPath);
+  const store = await openTestStore(dbPath);
   try {
     return (await new TokenService(store).create({ name: 'ops-admin', role: 'admin' }, systemAuthor('test'))).token;
   } finally {
@@ -34,10 +42,10 @@ async function adminTokenIn(dbPath: string): Promise<string> {
 
 const layouts: [string, (dbPath: string, token: string) => Promise<Layout>][] = [
   [
-    'two `copnet serve` instances on one SQLite file',
+    `two \`copnet serve\` instances on ${STORE_NAME}`,
     async (dbPath, token) => {
-      const first = await spawnCopnet(dbPath);
-      const second = await spawnCopnet(dbPath);
+      const first = await spawnCopnet(dbPath, [], STORE_ENV);
+      const second = await spawnCopnet(dbPath, [], STORE_ENV);
       return {
         processes: [first, second],
         a: new PinnedClient(first.url, token),
@@ -47,9 +55,9 @@ const layouts: [string, (dbPath: string, token: string) => Promise<Layout>][] = 
     },
   ],
   [
-    '`copnet serve --processes 2`',
+    `\`copnet serve --processes 2\` on ${STORE_NAME}`,
     async (dbPath, token) => {
-      const primary = await spawnCopnet(dbPath, ['--processes', '2']);
+      const primary = await spawnCopnet(dbPath, ['--processes', '2'], STORE_ENV);
       const [a, b] = await clientsOnTwoProcesses(primary.url, token);
       return { processes: [primary], a, b, urls: [primary.url, primary.url] };
     },

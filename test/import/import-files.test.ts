@@ -85,6 +85,33 @@ describe('the sample files in examples/', () => {
       await store.close();
     }
   });
+  it('log each batch once in the audit trail: the interactions file, the ids, found by any of them', async () => {
+    const store = await openTestStore(temp.path('audit.db'));
+    try {
+      const file = join(examples, 'interactions.csv');
+      await importRows(store, await openImportSources({ format: 'csv', actors: join(examples, 'actors.csv'), interactions: file }), {
+        batchSize: 5,
+      });
+      const ids = (await store.listInteractions({}, { first: 100, after: null })).items.map((i) => i.id);
+      const batches = (await store.listAuditLog({}, { first: 100, after: null })).items.filter((e) => e.subject === 'INTERACTION_BATCH');
+      expect(batches.map((e) => [e.action, e.by, e.subjectId])).toEqual([
+        ['CREATE', 'system', file],
+        ['CREATE', 'system', file],
+      ]);
+      expect(batches.map((e) => e.after)).toEqual([
+        { source: file, count: 5, interactionIds: expect.any(Array) },
+        { source: file, count: 3, interactionIds: expect.any(Array) },
+      ]);
+      const listed = batches.flatMap((e) => (e.after as { interactionIds: string[] }).interactionIds);
+      expect([...listed].sort()).toEqual([...ids].sort());
+      const last = listed[listed.length - 1]!;
+      expect((await store.listAuditLog({ interactionId: last }, { first: 10, after: null })).items.map((e) => e.seq)).toEqual([
+        batches[1]!.seq,
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('the demo network as import files', () => {
@@ -107,7 +134,7 @@ describe('the demo network as import files', () => {
     } finally {
       await store.close();
     }
-    // Two imports of 49,205 rows (with their audit entries): seconds alone, far more when CI shares the cores.
+    // Two imports of 49,205 rows: seconds alone, far more when CI shares the cores.
   }, 180_000);
 
   it('writes the JSON document the importer reads', () => {

@@ -84,7 +84,12 @@ const HOT_PATHS: Expectation[] = [
     seek: RANGE_SEEK,
     on: 'Actor(id)',
   },
-  { name: 'record-interactions', parameters: { interactions: [interactionRow], by: 'w', at }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
+  {
+    name: 'record-interactions',
+    parameters: { interactions: [interactionRow], by: 'w', at, auditSeq: toNeo4jInteger(1) },
+    seek: UNIQUE_SEEK,
+    on: 'Actor(id)',
+  },
   { name: 'find-interactions-by-ids', parameters: { ids: ['i'] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
   {
     name: 'find-interactions-by-keys',

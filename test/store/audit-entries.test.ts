@@ -91,15 +91,25 @@ describe('audit entries (both adapters write these)', () => {
     });
   });
 
-  it('an interaction created, updated, deleted with its reason, restored: plain JSON values', () => {
-    const base = { ...stamp, subject: 'INTERACTION', subjectId: 'i-1', relatedId: null };
-    expect(audit.interactionCreated(meeting, author)).toEqual({
-      ...base,
+  it('a batch of interactions created: one entry naming its source and the ids, not their values', () => {
+    expect(audit.interactionsRecorded(['i-2', 'i-1'], 'interactions.csv', author)).toEqual({
+      ...stamp,
       action: 'CREATE',
+      subject: 'INTERACTION_BATCH',
+      subjectId: 'interactions.csv',
+      relatedId: null,
       before: null,
-      after: meetingRecord,
+      after: { source: 'interactions.csv', count: 2, interactionIds: ['i-2', 'i-1'] },
       reason: null,
     });
+    expect(audit.interactionsRecorded(['i-1'], null, author)).toMatchObject({
+      subjectId: 'unnamed',
+      after: { source: null, count: 1, interactionIds: ['i-1'] },
+    });
+  });
+
+  it('an interaction updated, deleted with its reason, restored: plain JSON values', () => {
+    const base = { ...stamp, subject: 'INTERACTION', subjectId: 'i-1', relatedId: null };
     expect(audit.interactionUpdated(meeting, { ...meeting, weight: 3 }, author)).toEqual({
       ...base,
       action: 'UPDATE',

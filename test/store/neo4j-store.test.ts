@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Actor } from '../../src/domain/actor';
+import { migrationNames } from '../../src/store/neo4j/migrations';
 import { openNeo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j/neo4j-store';
 import type { Store } from '../../src/store/store';
 import { defineStoreContract } from './store-contract';
@@ -111,15 +112,35 @@ if (TEST_STORE !== 'neo4j') {
       expect(row?.get('noExternalId')).toBe(true);
     });
 
-    it('gives interactions stored before nodes kept copies of their actors those copies at the next start', async () => {
-      await store.upsertActors([intermediary, other, school]);
+    const writeAsOlderCopnet = () =>
       // As an older copnet wrote it: relationships only, participants created out of order.
-      await adminQuery(
+      adminQuery(
         `MATCH (s:Actor {id: 'school-a'}), (a:Actor {id: 'nsi-core'}), (b:Actor {id: 'nsi-baltimore'})
          CREATE (s)-[:INITIATED]->(i:Interaction {id: 'old-1', kind: 'OTHER', occurredAt: datetime('2019-03-05T15:00:00.250Z'), weight: 2.0})
          CREATE (i)-[:INVOLVED {position: 1}]->(b)
          CREATE (i)-[:INVOLVED {position: 0}]->(a)`,
       );
+
+    it('records the migrations it applied, once: the next start runs none, so it does not rescan the interactions', async () => {
+      const [record] = await adminQuery(`MATCH (m:CopnetMeta {id: 'migrations'}) RETURN m.applied AS applied`);
+      expect(record?.get('applied')).toEqual(migrationNames());
+      expect(migrationNames()).toContain('copy-interaction-actors');
+      await store.upsertActors([intermediary, other, school]);
+      await writeAsOlderCopnet();
+      const again = await openNeo4jStore(options);
+      await again.close();
+      // The copy migration is recorded: it did not run again (a database written by an older copnet has no record).
+      const [old] = await adminQuery(`MATCH (i:Interaction {id: 'old-1'}) RETURN i.participantIds AS participantIds`);
+      expect(old?.get('participantIds')).toBeNull();
+      const [after] = await adminQuery(`MATCH (m:CopnetMeta {id: 'migrations'}) RETURN m.applied AS applied`);
+      expect(after?.get('applied')).toEqual(migrationNames());
+    });
+
+    it('gives interactions stored before nodes kept copies of their actors those copies at the first start that has the record', async () => {
+      await store.upsertActors([intermediary, other, school]);
+      await writeAsOlderCopnet();
+      // A database from before the record of migrations.
+      await adminQuery(`MATCH (m:CopnetMeta {id: 'migrations'}) DELETE m`);
       const again = await openNeo4jStore(options);
       try {
         expect(await again.getInteractionsByIds(['old-1'])).toEqual([
@@ -139,7 +160,7 @@ if (TEST_STORE !== 'neo4j') {
       }
     });
 
-    it('runs its migrations again on every start without error', async () => {
+    it('opens again without error, its constraints and indexes in place', async () => {
       const again = await openNeo4jStore(options);
       await again.close();
       const names = (await adminQuery('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name')).map((r) => r.get('name'));

@@ -64,61 +64,66 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
           'CREATE ACTOR bmgf by alice',
           'CREATE ACTOR nsi-core by alice',
           'UPDATE ACTOR nsi-core by bob',
-          'CREATE INTERACTION i-1 by bob',
+          'CREATE INTERACTION_BATCH unnamed by bob',
         ]);
         expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => a - b));
         expect(entries[2]).toMatchObject({ at: bob.at, before: core, after: { ...core, region: 'CA' }, relatedId: null, reason: null });
-        expect(entries[3]).toMatchObject({
-          before: null,
-          after: {
-            id: 'i-1',
-            externalId: 'ext-1',
-            kind: 'OTHER',
-            occurredAt: '2019-02-12T09:00:00.000Z',
-            initiatorId: 'bmgf',
-            participantIds: ['nsi-core'],
-            weight: 1,
-            note: null,
-          },
-        });
+        expect(entries[3]).toMatchObject({ at: bob.at, before: null, after: { source: null, count: 1, interactionIds: ['i-1'] } });
       });
 
-      it('writes the CREATE entries of a batch exactly, pre-1970 instants and fractions of a second included', async () => {
+      it('logs a batch of interactions once: its source, and the ids it created in the order given, not those already stored', async () => {
         await store.upsertActors(everyone, alice);
+        await store.recordInteractions([visit], alice);
         const old = interaction('i-old', '1969-12-31T23:59:59.001Z', 'bmgf', ['nsi-core'], { weight: 2.5, note: 'x' });
-        await store.recordInteractions([convening, old], alice);
-        const afters = (await log({ by: 'alice' })).filter((e) => e.subject === 'INTERACTION').map((e) => e.after);
-        expect(afters).toEqual([
+        const recorded = await store.recordInteractions([convening, { ...visit, id: 'i-again' }, old], bob, 'interactions.csv');
+        expect(recorded.map((r) => r.created)).toEqual([true, false, true]);
+        const batches = (await log()).filter((e) => e.subject === 'INTERACTION_BATCH');
+        expect(batches.map(({ seq: _seq, ...entry }) => entry)).toEqual([
           {
-            id: 'i-2',
-            externalId: null,
-            kind: 'CONVENING',
-            occurredAt: '2019-03-01T10:00:00.250Z',
-            initiatorId: 'nsi-bcps',
-            participantIds: ['nsi-core', 'school-frederick'],
-            weight: 1,
-            note: 'spring',
+            at: alice.at,
+            by: 'alice',
+            action: 'CREATE',
+            subject: 'INTERACTION_BATCH',
+            subjectId: 'unnamed',
+            relatedId: null,
+            before: null,
+            after: { source: null, count: 1, interactionIds: ['i-1'] },
+            reason: null,
           },
           {
-            id: 'i-old',
-            externalId: null,
-            kind: 'OTHER',
-            occurredAt: '1969-12-31T23:59:59.001Z',
-            initiatorId: 'bmgf',
-            participantIds: ['nsi-core'],
-            weight: 2.5,
-            note: 'x',
+            at: bob.at,
+            by: 'bob',
+            action: 'CREATE',
+            subject: 'INTERACTION_BATCH',
+            subjectId: 'interactions.csv',
+            relatedId: null,
+            before: null,
+            after: { source: 'interactions.csv', count: 2, interactionIds: ['i-2', 'i-old'] },
+            reason: null,
           },
         ]);
+        // The values are the interactions' own, with their stamps.
+        expect(await store.getInteractionsByIds(['i-old'])).toEqual([old]);
+        expect(await store.getInteractionStamps(['i-old'])).toEqual([
+          { recordedBy: 'bob', recordedAt: bob.at, updatedBy: null, updatedAt: null },
+        ]);
+        // Filtering by an interaction's id finds the batch that recorded it, and only that one.
+        expect((await log({ interactionId: 'i-old' })).map((e) => e.seq)).toEqual([batches[1]!.seq]);
+        expect((await log({ interactionId: 'i-1' })).map((e) => e.seq)).toEqual([batches[0]!.seq]);
+        expect(await log({ interactionId: 'i-again' })).toEqual([]);
+        expect(await store.listAuditLog({ interactionId: 'i-2' }, { first: 10, after: null }, 'NEWEST_FIRST')).toMatchObject({
+          items: [{ seq: batches[1]!.seq }],
+        });
       });
 
       it('filters the log by actor, interaction, author and time, and pages it', async () => {
         await store.upsertActors(everyone, alice);
         await store.recordInteractions([visit, peer], bob);
         expect(summary(await log({ actorId: 'nsi-core' }))).toEqual(['CREATE ACTOR nsi-core by alice']);
-        expect(summary(await log({ interactionId: 'i-3' }))).toEqual(['CREATE INTERACTION i-3 by bob']);
-        expect(summary(await log({ by: 'bob' }))).toEqual(['CREATE INTERACTION i-1 by bob', 'CREATE INTERACTION i-3 by bob']);
-        expect(await log({ from: new Date('2024-02-01T00:00:00Z') })).toHaveLength(2);
+        expect(summary(await log({ interactionId: 'i-3' }))).toEqual(['CREATE INTERACTION_BATCH unnamed by bob']);
+        expect(summary(await log({ interactionId: 'i-3', by: 'alice' }))).toEqual([]);
+        expect(summary(await log({ by: 'bob' }))).toEqual(['CREATE INTERACTION_BATCH unnamed by bob']);
+        expect(await log({ from: new Date('2024-02-01T00:00:00Z') })).toHaveLength(1);
         expect(await log({ to: new Date('2024-02-01T00:00:00Z') })).toHaveLength(5);
         const first = await store.listAuditLog({}, { first: 3, after: null });
         expect(first.hasNextPage).toBe(true);
@@ -210,7 +215,7 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         expect(await streamed()).toEqual(['i-1', 'i-2', 'i-3']);
         expect(await store.countInteractions({ actorId: 'nsi-bcps' })).toBe(2);
         expect(summary(await log({ interactionId: 'i-2' }))).toEqual([
-          'CREATE INTERACTION i-2 by alice',
+          'CREATE INTERACTION_BATCH unnamed by alice',
           'DELETE INTERACTION i-2 by bob',
           'RESTORE INTERACTION i-2 by bob',
         ]);

@@ -8,18 +8,22 @@ import { Checklist } from './components/Checklist';
 import { KIND_NAMES } from './palette';
 import { RecordView } from './record/RecordView';
 import { StoryView } from './story/StoryView';
+import { RespondentForm } from './form/RespondentForm';
+import { SurveysView } from './surveys/SurveysView';
 import { ACTOR_KINDS, INTERACTION_KINDS, STEPS, type View, type ViewState } from './state/url-state';
 import { hrefOf, useViewState } from './state/use-view-state';
 
 /** The map (sigma.js, WebGL) loads only when it is opened. */
 const MapView = lazy(() => import('./map/MapView'));
 
-const VIEW_NAMES: Readonly<Record<View, string>> = {
+/** The dashboard's views, in its navigation; the respondent form (view=form) stands alone. */
+const VIEW_NAMES: Readonly<Record<Exclude<View, 'form'>, string>> = {
   story: 'Story',
   map: 'Map',
   actor: 'Actor',
   brokers: 'Brokers',
   record: 'Record an interaction',
+  surveys: 'Surveys',
 };
 
 const STEP_NAMES: Readonly<Record<string, string>> = {
@@ -35,8 +39,10 @@ export function App() {
   const [needsToken, setNeedsToken] = useState(false);
   useEffect(() => onUnauthenticated(() => setNeedsToken(true)), []);
   useEffect(() => {
-    document.title = `copnet · ${VIEW_NAMES[state.view]}`;
+    if (state.view !== 'form') document.title = `copnet · ${VIEW_NAMES[state.view]}`;
   }, [state.view]);
+  // A survey link opens the respondent's form alone: no navigation, no sign-in box (the form says why a link is refused).
+  if (state.view === 'form') return <RespondentForm />;
 
   return (
     <>
@@ -47,14 +53,14 @@ export function App() {
         <h1>copnet</h1>
         <nav aria-label="Views">
           <ul>
-            {(Object.keys(VIEW_NAMES) as View[]).map((view) => (
+            {(Object.keys(VIEW_NAMES) as (keyof typeof VIEW_NAMES)[]).map((view) => (
               <li key={view}>
                 <a
-                  href={hrefOf(state, { view })}
+                  href={hrefOf(state, { view, survey: null })}
                   aria-current={state.view === view ? 'page' : undefined}
                   onClick={(event) => {
                     event.preventDefault();
-                    navigate({ view });
+                    navigate({ view, survey: null });
                   }}
                 >
                   {VIEW_NAMES[view]}
@@ -91,6 +97,7 @@ export function App() {
         {state.view === 'actor' && <ActorView state={state} navigate={navigate} />}
         {state.view === 'brokers' && <BrokersView state={state} navigate={navigate} />}
         {state.view === 'record' && <RecordView state={state} />}
+        {state.view === 'surveys' && <SurveysView state={state} navigate={navigate} />}
       </main>
       <footer>
         <p className="small">

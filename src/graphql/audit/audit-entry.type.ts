@@ -21,7 +21,10 @@ export class AuditEntry {
   @Field(() => AuditSubjectEnum)
   subject!: AuditSubject;
 
-  @Field({ description: 'The actor, interaction or survey id, or the token name.' })
+  @Field({
+    description:
+      'The actor, interaction or survey id, the token name, or for an INTERACTION_BATCH its source (the import file, `api`, `demo`, `migration`, `unnamed`); its `after` lists the ids created.',
+  })
   subjectId!: string;
 
   @Field(() => String, { nullable: true, description: 'For MERGE: the actor the subject was merged into; for SUBMIT: the respondent.' })

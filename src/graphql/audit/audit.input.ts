@@ -8,7 +8,7 @@ export class AuditFilter {
   @Field(() => ID, { nullable: true, description: 'Changes to this actor, also as the target of a merge.' })
   actorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Changes to this interaction.' })
+  @Field(() => ID, { nullable: true, description: 'Changes to this interaction, and the INTERACTION_BATCH entry that recorded it.' })
   interactionId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Changes made by this token name or `jwt:<subject>`.' })

@@ -34,12 +34,24 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 };
 export const DEFAULT_LIST_SIZE = 10;
 
+/**
+ * Root fields that compute a window's network without a `window` argument (issue 23): a survey's
+ * results join its answers with its window's ties, and a form lists the respondent's ties.
+ * `surveys` counts one window per survey it may list (DEFAULT_LIST_SIZE).
+ */
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = {
+  'Query.survey': WINDOW_WEIGHT,
+  'Query.surveys': WINDOW_WEIGHT * DEFAULT_LIST_SIZE,
+  'Query.myForm': WINDOW_WEIGHT,
+  'Mutation.submitRatings': WINDOW_WEIGHT,
+};
+
 export const copnetEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
   const key = `${type.name}.${field.name}`;
   const weight = WINDOW_WEIGHTS[key] ?? WINDOW_WEIGHT;
   const windows = hasArgument(field, 'series') ? windowCount(args.series) : hasArgument(field, 'window') ? 1 : 0;
-  return 1 + windows * weight + Math.max(windows, 1) * listSize(key, field, args) * childComplexity;
+  return 1 + (FIXED_WEIGHTS[key] ?? 0) + windows * weight + Math.max(windows, 1) * listSize(key, field, args) * childComplexity;
 };
 
 function listSize(key: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {

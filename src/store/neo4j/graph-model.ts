@@ -6,16 +6,18 @@ import type { ActorKind } from '../../domain/actor';
  *
  *   (:Actor:<KindLabel> {id, name, kind, region, tags})
  *   (:Actor)-[:AFFILIATED_WITH]->(:Actor)            a school's intermediary
- *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note, initiatorId, participantIds})
+ *   (:Actor)-[:INITIATED]->(:Interaction {id, externalId, kind, occurredAt, weight, note, initiatorId, participantIds, auditSeq})
  *   (:Interaction)-[:INVOLVED {position}]->(:Actor)   participants, position 0, 1, ... in order
  *
  * An interaction's initiatorId and participantIds (in order) copy its INITIATED and INVOLVED
  * relationships: every write sets both together, and reads return the copies, a third of the
  * server's work per row of traversing the relationships (the profile of stream-window). The
- * relationships stay for graph queries and for scoping by actor.
+ * relationships stay for graph queries and for scoping by actor. auditSeq is the seq of the
+ * INTERACTION_BATCH audit entry that recorded it (absent on interactions older than those entries).
  *
  *   (:CopnetMeta {id: 'store', revision})             bumped by every write transaction
  *   (:CopnetMeta {id: 'audit', lastSeq})              the last audit entry's number
+ *   (:CopnetMeta {id: 'migrations', applied})         names of the migrations applied (migrations.ts)
  *   (:ActorAlias {id, targetId})                      the id of a merged actor, naming the actor it was merged into
  *   (:AuditEntry {seq, at, by, action, subject, subjectId, relatedId, before, after, reason})   append-only; before/after are JSON text
  *   (:ApiToken {identifier, name, role, secretHash, createdAt, createdBy, lastUsedAt, expiresAt, revokedAt, surveyId, actorId})
@@ -74,6 +76,8 @@ export const PROPERTY_KEYS = [
   'deletedBy',
   'deleteReason',
   'lastSeq',
+  'applied',
+  'auditSeq',
   'targetId',
   'seq',
   'at',

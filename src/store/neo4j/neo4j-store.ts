@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { chunks } from '../../domain/chunks';
 import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
@@ -42,8 +42,9 @@ import {
   UNBOUNDED_PAST,
   type RowLike,
 } from './conversions';
-import { readMigrations, readStatement } from './cypher-files';
+import { readStatement } from './cypher-files';
 import { redactUri, translateNeo4jError, translateStartupError, type Neo4jTarget } from './driver-errors';
+import { applyMigrations } from './migrations';
 import { requireSupportedServer } from './server-version';
 import type { StatementName, StatementParameters } from './statements';
 import { Neo4jSurveyStore } from './surveys';
@@ -76,12 +77,16 @@ const LOOKUP_CHUNK = 5000;
 const STREAM_FETCH_SIZE = 10_000;
 /** How long the driver retries a transaction, and waits for a connection. */
 const RETRY_MS = 5000;
+/** A write that lost a race on a unique key (two processes creating one externalId) runs again this many times in all. */
+const KEY_RACE_ATTEMPTS = 3;
+/** The code of a uniqueness constraint's refusal. */
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 /** The largest |epoch ms| a JS Date holds. */
 const MAX_DATE_MS = 8.64e15;
 
 /**
  * Connects, checks the server (reachable, credentials accepted, Neo4j 5 or newer) and applies
- * the migrations in cypher/migrations (idempotent). Fails with a StoreUnavailableError that
+ * the migrations the database has not recorded yet (migrations.ts). Fails with a StoreUnavailableError that
  * names NEO4J_URI and never contains the password.
  */
 export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Store> {
@@ -105,11 +110,7 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Store>
     requireSupportedServer(server.agent, options.uri);
     const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      for (const migration of readMigrations()) {
-        await session.executeWrite((tx) => tx.run(migration.text));
-      }
-      // Data written before interactions kept copies of their actors (graph-model.ts) gets them.
-      await session.executeWrite((tx) => run(tx, 'copy-interaction-actors', {}));
+      await applyMigrations(session);
     } finally {
       await closeQuietly(session);
     }
@@ -188,8 +189,16 @@ class Neo4jStore implements Store {
     return records.map(actorFromRow);
   }
 
-  async recordInteractions(given: readonly Interaction[], author: Author = systemAuthor()): Promise<RecordedInteraction[]> {
+  async recordInteractions(
+    given: readonly Interaction[],
+    author: Author = systemAuthor(),
+    source: string | null = null,
+  ): Promise<RecordedInteraction[]> {
     if (given.length === 0) return [];
+    return this.retryingKeyRace(() => this.recordInteractionsOnce(given, author, source));
+  }
+
+  private recordInteractionsOnce(given: readonly Interaction[], author: Author, source: string | null): Promise<RecordedInteraction[]> {
     return this.write(async (tx) => {
       const interactions = await requireActorsOf(tx, given);
       const results: RecordedInteraction[] = [];
@@ -215,7 +224,10 @@ class Neo4jStore implements Store {
         results.push({ interaction, created: true });
       }
 
-      const stamp = { by: author.by, at: toNeo4jDateTime(author.at) };
+      if (fresh.length === 0) return results;
+      // The batch's one audit entry is numbered first: each interaction names it (auditSeq).
+      const auditSeq = await allocateAuditSeqs(tx, 1);
+      const stamp = { by: author.by, at: toNeo4jDateTime(author.at), auditSeq: toNeo4jInteger(auditSeq) };
       for (const chunk of chunks(fresh, WRITE_CHUNK)) {
         const { summary } = await run(tx, 'record-interactions', { interactions: chunk.map(interactionToRow), ...stamp });
         const counts = summary.counters.updates();
@@ -227,13 +239,13 @@ class Neo4jStore implements Store {
           );
         }
       }
-      if (fresh.length > 0) {
-        await appendAudit(
-          tx,
-          fresh.map((interaction) => audit.interactionCreated(interaction, author)),
-        );
-        await run(tx, 'bump-revision', {});
-      }
+      const entry = audit.interactionsRecorded(
+        fresh.map((interaction) => interaction.id),
+        source,
+        author,
+      );
+      await run(tx, 'append-audit-entries', { entries: [auditToRow(entry, auditSeq)] });
+      await run(tx, 'bump-revision', {});
       return results;
     });
   }
@@ -541,6 +553,22 @@ class Neo4jStore implements Store {
     });
   }
 
+  /**
+   * Runs a write again when it lost a race on a unique key: two transactions (two processes)
+   * that both found an externalId unstored both create it, and the one that commits second
+   * fails the uniqueness constraint. Run again, it finds the first one's record, as a write
+   * after it would have.
+   */
+  private async retryingKeyRace<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write();
+      } catch (error) {
+        if (attempt >= KEY_RACE_ATTEMPTS || !(error instanceof Neo4jError) || error.code !== CONSTRAINT_FAILED) throw error;
+      }
+    }
+  }
+
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transaction('WRITE', work);
   }
@@ -614,13 +642,17 @@ async function aliasesOf(tx: ManagedTransaction, ids: readonly string[]): Promis
 /** Appends audit entries, numbered after the last one, inside the caller's transaction. */
 async function appendAudit(tx: ManagedTransaction, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const { records: rows } = await run(tx, 'allocate-audit-seqs', { count: toNeo4jInteger(records.length) });
-  const last = toSafeNumber(rows[0]?.get('lastSeq'), 'audit lastSeq');
-  const first = last - records.length + 1;
+  const first = await allocateAuditSeqs(tx, records.length);
   const numbered = records.map((record, i) => auditToRow(record, first + i));
   for (const chunk of chunks(numbered, WRITE_CHUNK)) {
     await run(tx, 'append-audit-entries', { entries: chunk });
   }
+}
+
+/** Reserves `count` audit-log positions; returns the first. */
+async function allocateAuditSeqs(tx: ManagedTransaction, count: number): Promise<number> {
+  const { records } = await run(tx, 'allocate-audit-seqs', { count: toNeo4jInteger(count) });
+  return toSafeNumber(records[0]?.get('lastSeq'), 'audit lastSeq') - count + 1;
 }
 
 async function interactionsByIdsWithState(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredInteraction>> {

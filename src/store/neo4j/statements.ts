@@ -13,7 +13,7 @@ export const STATEMENT_PARAMETERS = {
   'list-actors': ['afterId', 'kinds', 'region', 'tag', 'search', 'limit'],
   'count-actors': ['kinds', 'region', 'tag', 'search'],
   'stream-actors': [],
-  'record-interactions': ['interactions', 'by', 'at'],
+  'record-interactions': ['interactions', 'by', 'at', 'auditSeq'],
   'find-interactions-by-ids': ['ids'],
   'find-interactions-by-keys': ['ids', 'externalIds'],
   'list-interactions': ['fromInclusive', 'toExclusive', 'kinds', 'afterOccurredAt', 'afterId', 'limit'],
@@ -22,7 +22,10 @@ export const STATEMENT_PARAMETERS = {
   'count-actor-interactions': ['actorId', 'fromInclusive', 'toExclusive', 'kinds'],
   'stream-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
   'count-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
+  // Migrations
   'copy-interaction-actors': [],
+  'read-applied-migrations': [],
+  'record-migrations': ['names'],
   'bump-revision': [],
   'read-revision': [],
   // Corrections and aliases of merged actors

@@ -72,7 +72,14 @@ export function afterInteraction(where: Conditions, after: InteractionCursor | n
 export function auditWhere(filter: AuditFilter, after: AuditCursor | null, newestFirst = false): Conditions {
   const where = new Conditions();
   if (filter.actorId) where.add("((subject = 'ACTOR' AND subject_id = ?) OR related_id = ?)", filter.actorId, filter.actorId);
-  if (filter.interactionId) where.add("subject = 'INTERACTION' AND subject_id = ?", filter.interactionId);
+  if (filter.interactionId) {
+    // Its own entries, and the INTERACTION_BATCH entry that recorded it (interactions.audit_seq).
+    where.add(
+      "((subject = 'INTERACTION' AND subject_id = ?) OR seq = (SELECT audit_seq FROM interactions WHERE id = ?))",
+      filter.interactionId,
+      filter.interactionId,
+    );
+  }
   if (filter.by) where.add('author = ?', filter.by);
   if (filter.from) where.add('at >= ?', filter.from.getTime());
   if (filter.to) where.add('at < ?', filter.to.getTime());

@@ -101,6 +101,7 @@ export type InteractionParams = [
   note: string | null,
   by: string,
   at: number,
+  auditSeq: number,
 ];
 
 export type AuditParams = [
@@ -168,7 +169,7 @@ export function toInteraction(row: InteractionRow): Interaction {
 }
 
 /** insertInteraction's parameters; `by` and `at` (epoch ms) stamp the row as recorded. */
-export function interactionParams(interaction: Interaction, by: string, at: number): InteractionParams {
+export function interactionParams(interaction: Interaction, by: string, at: number, auditSeq: number): InteractionParams {
   return [
     interaction.id,
     interaction.externalId,
@@ -180,6 +181,7 @@ export function interactionParams(interaction: Interaction, by: string, at: numb
     interaction.note,
     by,
     at,
+    auditSeq,
   ];
 }
 

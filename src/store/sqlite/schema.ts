@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * The embedded store's schema, created on first open. Times are epoch milliseconds (UTC)
  * so window reads are integer range scans on one index.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS actors (
@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS interactions (
   updated_at      INTEGER,
   deleted_at      INTEGER,               -- soft delete: set, the interaction leaves every read
   deleted_by      TEXT,
-  delete_reason   TEXT
+  delete_reason   TEXT,
+  audit_seq       INTEGER                -- the INTERACTION_BATCH audit entry that recorded it; null on older rows
 );
 -- Serves every interaction read: windows, pages and counts; a kind filter is applied along
 -- the time range. Partial: only live (not deleted) interactions, so counts stay index-only.
@@ -157,15 +158,17 @@ const ADDED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'deleted_at INTEGER',
     'deleted_by TEXT',
     'delete_reason TEXT',
+    'audit_seq INTEGER',
   ],
-  // Schema version 3 (issue 23): respondent tokens.
+  // Schema version 4 (issue 23): respondent tokens.
   api_tokens: ['survey_id TEXT', 'actor_id TEXT'],
 };
 
 /**
  * Brings a file made by an older schema version up to date before SCHEMA_SQL runs: adds the audit
- * and soft-delete columns (version 1), the respondent-token columns (version 2), and drops the time
- * index so it is made again, partial. SCHEMA_SQL then creates the tables that are missing (surveys).
+ * and soft-delete columns (version 2), the batch-entry column audit_seq (version 3), the
+ * respondent-token columns (version 4), and drops the time index so it is made again, partial.
+ * SCHEMA_SQL then creates the tables that are missing (surveys).
  */
 export function upgradeOlderSchema(db: Database.Database): void {
   const version = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()!.n;

@@ -145,25 +145,32 @@ class SqliteStore implements Store {
     return this.getActorsByIds(actors.map((actor) => actor.id)) as Promise<Actor[]>;
   }
 
-  async recordInteractions(interactions: readonly Interaction[], author: Author = systemAuthor()): Promise<RecordedInteraction[]> {
+  async recordInteractions(
+    interactions: readonly Interaction[],
+    author: Author = systemAuthor(),
+    source: string | null = null,
+  ): Promise<RecordedInteraction[]> {
     const by = author.by;
     const at = author.at.getTime();
     const write = this.db.transaction((given: readonly Interaction[]): RecordedInteraction[] => {
       const batch = this.requireActorsOf(given);
+      const auditSeq = this.statements.nextAuditSeq.get()!;
+      const created: string[] = [];
       let firstSeq = 0;
       let lastSeq = 0;
       const results = batch.map((interaction): RecordedInteraction => {
-        const { changes, lastInsertRowid } = this.statements.insertInteraction.run(...interactionParams(interaction, by, at));
+        const { changes, lastInsertRowid } = this.statements.insertInteraction.run(...interactionParams(interaction, by, at, auditSeq));
         // Stored already, or earlier in this batch: the stored one, by externalId first.
         if (changes === 0) return { interaction: this.storedTwinOf(interaction), created: false };
         lastSeq = Number(lastInsertRowid);
         if (firstSeq === 0) firstSeq = lastSeq;
+        created.push(interaction.id);
         return { interaction, created: true };
       });
       if (firstSeq > 0) {
         // One writer holds the transaction, so this batch's rows are exactly seq firstSeq..lastSeq.
         this.statements.indexInteractionActors.run(firstSeq, lastSeq, firstSeq, lastSeq);
-        this.statements.auditCreatedInteractions.run(at, by, firstSeq, lastSeq);
+        this.statements.insertAuditNumbered.run(auditSeq, ...auditParams(audit.interactionsRecorded(created, source, author)));
         this.statements.bumpRevision.run();
       }
       return results;

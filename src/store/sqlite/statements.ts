@@ -71,8 +71,8 @@ export const STATEMENTS = {
   // id or externalId is taken is not inserted (changes = 0): the unique indexes find what is
   // stored already, so it is looked up only then (interactionBy…).
   insertInteraction: rows<InteractionParams>(
-    `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note, recorded_by, recorded_at, audit_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ),
   interactionByExternalId: rows<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id = ?`),
   interactionById: rows<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id = ?`),
@@ -142,17 +142,12 @@ export const STATEMENTS = {
     `INSERT INTO audit_log (at, author, action, subject, subject_id, related_id, before_json, after_json, reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  // One CREATE entry per interaction of a batch, built in SQL as audit-entries.ts interactionCreated
-  // builds it (an import writes one entry per row, so one statement writes them all). occurredAt is printed exactly as
-  // Date.toISOString does, pre-1970 instants included.
-  auditCreatedInteractions: rows<[at: number, by: string, firstSeq: number, lastSeq: number]>(
-    `INSERT INTO audit_log (at, author, action, subject, subject_id, after_json)
-     SELECT ?, ?, 'CREATE', 'INTERACTION', id, json_object(
-       'id', id, 'externalId', external_id, 'kind', kind,
-       'occurredAt', strftime('%Y-%m-%dT%H:%M:%S', (occurred_at - ((occurred_at % 1000) + 1000) % 1000) / 1000, 'unixepoch')
-         || printf('.%03dZ', ((occurred_at % 1000) + 1000) % 1000),
-       'initiatorId', initiator_id, 'participantIds', json(participant_ids), 'weight', weight, 'note', note)
-     FROM interactions WHERE seq BETWEEN ? AND ? ORDER BY seq`,
+  // A batch's INTERACTION_BATCH entry is numbered before its interactions are inserted, each of them
+  // naming it (audit_seq): the write holds the lock (BEGIN IMMEDIATE), so no other entry takes the number.
+  nextAuditSeq: column<[], number>('SELECT coalesce(max(seq), 0) + 1 FROM audit_log'),
+  insertAuditNumbered: rows<[seq: number, ...AuditParams]>(
+    `INSERT INTO audit_log (seq, at, author, action, subject, subject_id, related_id, before_json, after_json, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   actorStamps: rows<[string], StampRow>(
     'SELECT id, recorded_by, recorded_at, updated_by, updated_at FROM actors WHERE id IN (SELECT value FROM json_each(?))',

@@ -9,7 +9,7 @@ describe('scope ↔ URL state', () => {
 
   it('round-trips every setting', () => {
     const search =
-      '?view=map&step=QUARTER&from=2019-01-01&to=2021-01-01&windowSize=2&expanding=true&actorKinds=INTERMEDIARY,SCHOOL&interactionKinds=GRANT,PEER_EXCHANGE&coParticipationLimit=0&window=2019-04-01&actor=nsi-baltimore&colourBy=community&sizeBy=betweenness';
+      '?view=map&step=QUARTER&from=2019-01-01&to=2021-01-01&windowSize=2&expanding=true&actorKinds=INTERMEDIARY,SCHOOL&interactionKinds=GRANT,PEER_EXCHANGE&coParticipationLimit=0&window=2019-04-01&actor=nsi-baltimore&survey=3f2a-survey&colourBy=community&sizeBy=betweenness';
     const state = parseState(search);
     expect(state).toEqual({
       view: 'map',
@@ -23,6 +23,7 @@ describe('scope ↔ URL state', () => {
       coParticipationLimit: 0,
       window: '2019-04-01',
       actor: 'nsi-baltimore',
+      survey: '3f2a-survey',
       colourBy: 'community',
       sizeBy: 'betweenness',
     });
@@ -40,6 +41,13 @@ describe('scope ↔ URL state', () => {
     expect(state.windowSize).toBe(1);
     expect(state.actorKinds).toEqual(['FOUNDATION', 'SCHOOL']);
     expect(state.coParticipationLimit).toBeNull();
+  });
+
+  it('opens the Surveys view on one survey, and the respondent form', () => {
+    expect(parseState('?view=surveys&survey=abc')).toMatchObject({ view: 'surveys', survey: 'abc' });
+    expect(formatState({ ...DEFAULT_STATE, view: 'surveys', survey: 'abc' })).toBe('?view=surveys&survey=abc');
+    expect(parseState('?view=form')).toMatchObject({ view: 'form', survey: null });
+    expect(parseState('?view=surveys&survey=').survey).toBeNull();
   });
 
   it('rejects a range that ends before it starts', () => {

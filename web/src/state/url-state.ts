@@ -5,7 +5,7 @@
  */
 import type { ActorKind, InteractionKind, ScopeInput, SeriesInput, Step } from '../generated/graphql';
 
-export const VIEWS = ['story', 'map', 'actor', 'brokers', 'record'] as const;
+export const VIEWS = ['story', 'map', 'actor', 'brokers', 'record', 'surveys', 'form'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const STEPS: readonly Step[] = ['SCHOOL_YEAR', 'YEAR', 'QUARTER', 'MONTH', 'WEEK'];
@@ -41,6 +41,8 @@ export interface ViewState {
   /** Start (YYYY-MM-DD) of the chosen window of the series; null: the last one. */
   readonly window: string | null;
   readonly actor: string | null;
+  /** The survey open in the Surveys view; null: the list. */
+  readonly survey: string | null;
   readonly colourBy: ColourBy;
   readonly sizeBy: SizeBy;
 }
@@ -58,6 +60,7 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   coParticipationLimit: null,
   window: null,
   actor: null,
+  survey: null,
   colourBy: 'kind',
   sizeBy: 'degree',
 });
@@ -103,6 +106,7 @@ export function parseState(search: string): ViewState {
     coParticipationLimit: intIn(params.get('coParticipationLimit'), 0, 100),
     window: isDate(window) ? window : null,
     actor: params.get('actor') || null,
+    survey: params.get('survey') || null,
     colourBy: oneOf(COLOUR_BY, params.get('colourBy'), d.colourBy),
     sizeBy: oneOf(SIZE_BY, params.get('sizeBy'), d.sizeBy),
   };
@@ -123,6 +127,7 @@ export function formatState(state: ViewState): string {
   if (state.coParticipationLimit !== null) params.set('coParticipationLimit', String(state.coParticipationLimit));
   if (state.window !== null) params.set('window', state.window);
   if (state.actor !== null) params.set('actor', state.actor);
+  if (state.survey !== null) params.set('survey', state.survey);
   if (state.colourBy !== d.colourBy) params.set('colourBy', state.colourBy);
   if (state.sizeBy !== d.sizeBy) params.set('sizeBy', state.sizeBy);
   const text = params.toString();

@@ -2,7 +2,9 @@ import { useQuery } from '../api/use-query';
 import { DataTable } from '../components/DataTable';
 import { Status } from '../components/Status';
 import { ExportLinks } from '../exports/ExportLinks';
-import { SeriesDocument, WindowFiguresDocument } from '../generated/graphql';
+import { SeriesDocument, SurveyTrendDocument, WindowFiguresDocument } from '../generated/graphql';
+import { SurveyTrend } from '../surveys/SurveyTrend';
+import { storySurveyTable } from '../surveys/survey-data';
 import { TIE_CLASS_COLOURS } from '../palette';
 import { scopeOf, seriesOf, type ViewState } from '../state/url-state';
 import { hrefOf } from '../state/use-view-state';
@@ -32,6 +34,8 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
     WindowFiguresDocument,
     chosen ? { window: { from: chosen.window.from, to: chosen.window.to }, scope: scopeOf(state) } : null,
   );
+  // Surveys exist on some windows only; a token that may not read them just leaves the section out.
+  const surveys = useQuery(SurveyTrendDocument, {});
   if (!data) return <Status result={series} what="the series" />;
   const signals = tableView(data.snapshots, SIGNAL_MEASURES);
   const mix = tableView(data.snapshots, TIE_MIX_MEASURES);
@@ -101,6 +105,21 @@ export function StoryView({ state, navigate }: { state: ViewState; navigate: (ch
           <DataTable caption="Actors, ties and interactions per window" columns={counts.columns} rows={counts.rows} testId="counts-table" />
         </details>
       </section>
+
+      {surveys.status === 'done' && surveys.data.surveys.length > 0 && (
+        <section aria-labelledby="trust-title" data-testid="story-surveys">
+          <h2 id="trust-title">Is trust growing?</h2>
+          <p className="small">
+            Network trust and value from the relationship surveys (1–4: the mean over all ratings), per survey window, beside that window's
+            betweenness centralization when the series has it. Read each with its coverage.
+          </p>
+          <SurveyTrend
+            surveys={surveys.data.surveys}
+            title="Network trust and value per survey"
+            table={{ caption: 'Surveys beside centralization', ...storySurveyTable(surveys.data.surveys, data.snapshots) }}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="windows-title">
         <h2 id="windows-title">Windows</h2>

@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import type { ActorKind } from '../generated/graphql';
+import type { LayoutRequest, LayoutResponse } from '../map/layout.worker';
+import { seedPositions } from '../map/positions';
+import { KIND_NAMES, kindColour } from '../palette';
+import { TRUST_BANDS, trustColour, UNRATED_COLOUR, type TieTrust } from './survey-data';
+
+/**
+ * The survey window's ties between roster actors, coloured by mutual trust: the map view's
+ * sigma.js drawing and ForceAtlas2 worker, nodes coloured by kind as there. The table view
+ * beside it has the same ties and figures.
+ */
+export default function SurveyMap({
+  actors,
+  ties,
+  title,
+}: {
+  actors: readonly { id: string; name: string; kind: ActorKind }[];
+  ties: readonly TieTrust[];
+  title: string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    const host = container.current;
+    if (!host) return;
+    const byId = new Map(actors.map((a) => [a.id, a]));
+    const ids = [...new Set(ties.flatMap((t) => [t.a, t.b]))].sort();
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const edges = ties.map((t) => [index.get(t.a)!, index.get(t.b)!, t.interactions] as const);
+    const seeded = seedPositions({ ids, edges: edges.map(([a, b]) => [a, b] as const) }, new Map());
+    const worker = new Worker(new URL('../map/layout.worker.ts', import.meta.url), { type: 'module' });
+    let renderer: Sigma | null = null;
+    setDone(false);
+    worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
+      const graph = new Graph({ type: 'undirected', multi: false });
+      ids.forEach((id, i) => {
+        const actor = byId.get(id);
+        graph.addNode(id, {
+          x: event.data.xs[i],
+          y: event.data.ys[i],
+          size: 4,
+          color: kindColour(actor?.kind ?? ''),
+          label: actor?.name ?? id,
+        });
+      });
+      for (const t of ties) {
+        if (!graph.hasEdge(t.a, t.b)) {
+          graph.addEdge(t.a, t.b, { size: t.mutual === null ? 1 : 2.5, color: trustColour(t.mutual) });
+        }
+      }
+      renderer = new Sigma(graph, host, { labelRenderedSizeThreshold: 6, labelFont: 'system-ui, sans-serif' });
+      host.dataset.nodeCount = String(graph.order);
+      host.dataset.edgeCount = String(graph.size);
+      setDone(true);
+    };
+    const request: LayoutRequest = {
+      id: 1,
+      ids,
+      xs: Float64Array.from(seeded, (p) => p.x),
+      ys: Float64Array.from(seeded, (p) => p.y),
+      edges,
+      iterations: 200,
+    };
+    worker.postMessage(request);
+    return () => {
+      worker.terminate();
+      renderer?.kill();
+    };
+  }, [actors, ties]);
+
+  const kinds = [...new Set(actors.map((a) => a.kind))];
+  return (
+    <>
+      <div
+        className="map survey-map"
+        ref={container}
+        data-testid="survey-map"
+        data-layout={done ? 'done' : 'running'}
+        role="img"
+        aria-label={`${title}; the ties are listed in the table view below`}
+      />
+      <ul className="legend" aria-label="Legend of the survey map">
+        {TRUST_BANDS.map((band) => (
+          <li key={band.label}>
+            <span className="swatch tie" style={{ background: band.colour }} aria-hidden="true" /> tie with {band.label}, thick
+          </li>
+        ))}
+        <li>
+          <span className="swatch tie" style={{ background: UNRATED_COLOUR }} aria-hidden="true" /> tie neither end rated, thin
+        </li>
+        {kinds.map((kind) => (
+          <li key={kind}>
+            <span className="swatch" style={{ background: kindColour(kind) }} aria-hidden="true" /> {KIND_NAMES[kind]}
+          </li>
+        ))}
+        <li>Mutual trust: the mean of the trust each end gave the other (one end's when only one rated)</li>
+      </ul>
+    </>
+  );
+}
