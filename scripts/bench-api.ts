@@ -29,12 +29,13 @@
  *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server ../baseline | --processes 2] [--workers 2] [--rounds 3] [--profile dir]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadAverage } from './bench/report';
+import { benchServerEnv, runCliOf } from './bench/server-build';
 
 const { values: args } = parseArgs({
   options: {
@@ -110,14 +111,6 @@ interface Server {
   readonly authorization: string;
 }
 
-/** A build's run-cli.js from a path to it or to its checkout. */
-function runCliOf(path: string): string {
-  const full = resolve(path);
-  const file = existsSync(full) && statSync(full).isDirectory() ? join(full, 'dist', 'src', 'run-cli.js') : full;
-  if (!existsSync(file)) throw new Error(`--server: no ${file} (build that checkout first: npm run build)`);
-  return file;
-}
-
 /**
  * node --cpu-prof options for one server: `<dir>/<name>.cpuprofile`, or with --processes (whose
  * workers inherit the options) a folder per server holding one profile per process, named by pid.
@@ -129,16 +122,7 @@ function profileArgs(name: string, serveArgs: readonly string[], dir: string): s
 }
 
 async function startServer({ name, runCli, serveArgs }: Target, dir: string): Promise<Server> {
-  const env = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    COPNET_DB_PATH: join(dir, 'copnet.db'),
-    COPNET_DEMO_DATA: 'on',
-    COPNET_STORE: 'sqlite',
-    COPNET_AUTH: 'on',
-    MALLOC_ARENA_MAX: '2',
-  };
+  const env = benchServerEnv(dir);
   // The configuration users run: access control on, a dashboard's reader token.
   const created = execFileSync(process.execPath, [runCli, 'token', 'create', '--name', 'bench-reader', '--role', 'reader'], { env });
   const token = created.toString().trim().split('\n').pop()!;

@@ -28,12 +28,13 @@
  * with --only, the profile holds only the chosen stalls.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadAverage } from './bench/report';
+import { benchServerEnv, runCliOf } from './bench/server-build';
 
 const { values: args } = parseArgs({
   options: {
@@ -161,25 +162,8 @@ function rows(): Row[] {
   ];
 }
 
-/** A build's run-cli.js from a path to it or to its checkout. */
-function runCliOf(path: string): string {
-  const full = resolve(path);
-  const file = existsSync(full) && statSync(full).isDirectory() ? join(full, 'dist', 'src', 'run-cli.js') : full;
-  if (!existsSync(file)) throw new Error(`--server: no ${file} (build that checkout first: npm run build)`);
-  return file;
-}
-
 async function startServer(name: string, runCli: string, dir: string): Promise<Server> {
-  const env = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    COPNET_DB_PATH: join(dir, 'copnet.db'),
-    COPNET_DEMO_DATA: 'on',
-    COPNET_STORE: 'sqlite',
-    COPNET_AUTH: 'on',
-    MALLOC_ARENA_MAX: '2',
-  };
+  const env = benchServerEnv(dir);
   const token = (role: string) =>
     execFileSync(process.execPath, [runCli, 'token', 'create', '--name', `bench-${role}`, '--role', role], { env })
       .toString()

@@ -1,31 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Survey as StoredSurvey } from '../../domain/survey';
 import { Actor } from '../actor/actor.type';
-import { Survey } from './survey.type';
+import { RatingAnswers, Survey } from './survey.type';
 
 @ObjectType({ description: "The respondent's stored answer about a partner." })
-export class FormRating {
-  @Field()
-  workedTogether!: boolean;
-
-  @Field(() => Int, { nullable: true })
-  reliability!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  openness!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  sharedMission!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  influence!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  resources!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  involvement!: number | null;
-}
+export class FormRating extends RatingAnswers {}
 
 @ObjectType({ description: 'A partner the form lists.' })
 export class FormPartner {

@@ -91,14 +91,9 @@ export class ActorPair {
   b!: Actor;
 }
 
-@ObjectType({ description: "One respondent's answer about one partner (admin only: Survey.responses)." })
-export class SurveyResponse {
-  @Field(() => Actor)
-  respondent!: Actor;
-
-  @Field(() => Actor)
-  partner!: Actor;
-
+/** The answer fields a stored rating and the form's copy of it share (each item 1–4, null = not answered); not in the schema itself, since no field returns it. */
+@ObjectType()
+export class RatingAnswers {
   @Field()
   workedTogether!: boolean;
 
@@ -119,6 +114,15 @@ export class SurveyResponse {
 
   @Field(() => Int, { nullable: true })
   involvement!: number | null;
+}
+
+@ObjectType({ description: "One respondent's answer about one partner (admin only: Survey.responses)." })
+export class SurveyResponse extends RatingAnswers {
+  @Field(() => Actor)
+  respondent!: Actor;
+
+  @Field(() => Actor)
+  partner!: Actor;
 
   @Field(() => Date)
   submittedAt!: Date;
