@@ -135,7 +135,8 @@ const HOT_PATHS: Expectation[] = [
   { name: 'delete-respondent-ratings', parameters: { surveyId: 's', respondentId: 'a' }, seek: INDEX_SEEK, on: ':Rating(' },
   { name: 'move-rating-respondents', parameters: { sourceId: 'a', targetId: 'b' }, seek: INDEX_SEEK, on: 'Rating(respondentId)' },
   { name: 'move-rating-partners', parameters: { sourceId: 'a', targetId: 'b' }, seek: INDEX_SEEK, on: 'Rating(partnerId)' },
-  { name: 'drop-self-ratings', parameters: { actorId: 'a' }, seek: INDEX_SEEK, on: 'Rating(respondentId)' },
+  // Both ids are the actor's: the planner may seek either index.
+  { name: 'drop-self-ratings', parameters: { actorId: 'a' }, seek: INDEX_SEEK, on: ':Rating(' },
 ];
 
 const SCANS = ['AllNodesScan', 'NodeByLabelScan'];
