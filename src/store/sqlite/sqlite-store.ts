@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
 import { sameActor, type Actor } from '../../domain/actor';
@@ -66,8 +67,12 @@ import {
  */
 export const WRITE_LOCK_WAIT_MS = 30_000;
 
-/** Rows read per query when streaming a window: bounded memory, no open cursor across awaits. */
-const STREAM_CHUNK = 5000;
+/**
+ * Rows read per query when streaming a window: bounded memory, no open cursor across awaits.
+ * Reads are synchronous, so between chunks the stream yields to the event loop: a long window
+ * (an export of every year) must not hold other requests for the whole read (issue 19, stall 5).
+ */
+const STREAM_CHUNK = 2000;
 
 /**
  * Opens (creating if absent) the embedded store: one SQLite file (statements.ts has the
@@ -239,6 +244,7 @@ class SqliteStore implements Store {
       const last = rows[rows.length - 1];
       if (!last || rows.length < STREAM_CHUNK) return;
       after = { occurredAt: last.occurred_at, id: last.id };
+      await nextTurn();
     }
   }
 
