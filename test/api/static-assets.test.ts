@@ -24,7 +24,9 @@ interface RawAnswer {
 /** A GET over node:http, which (unlike fetch) hands back the bytes as sent. */
 function get(server: TestServer, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const sent = request(`${server.url}${path}`, { method: 'GET', headers }, (response) => {
+    // A fresh connection each time: a kept-alive socket the server closes after its idle timeout
+    // (5 s, reached between requests on a loaded machine) answered ECONNRESET.
+    const sent = request(`${server.url}${path}`, { method: 'GET', headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes: Buffer.concat(chunks) }));
