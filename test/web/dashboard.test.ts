@@ -5,25 +5,20 @@
  * failure and recorded; the test asserts there was none. Screenshots of each view go to
  * test-artifacts/web/ (ignored by git).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import 'reflect-metadata';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { loadDemoData } from '../../src/demo/load-demo-data';
-import { startCopnet, type Copnet } from '../../src/start-copnet';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { postGraphql } from '../api/harness';
+import {
+  ARTIFACTS,
+  describeBrowser,
+  keepOnOrigin,
+  launchChromium,
+  seriousViolations,
+  startDemoServer,
+  type DemoServer,
+} from './browser-session';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const ARTIFACTS = join(__dirname, '../../test-artifacts/web');
-const WEB_BUILT = existsSync(join(__dirname, '../../dist/web/index.html'));
-
-if (!HAS_CHROMIUM)
-  process.stdout.write(`Browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)\n`);
-
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 jest.setTimeout(120_000);
 
 const SERIES_QUERY = `query ($series: SeriesInput!) { networkMetricSeries(series: $series) { trend { verdict summary } snapshots { window { from to label } actorCount stage hub { id name } } } }`;
@@ -42,8 +37,7 @@ interface SeriesAnswer {
 }
 
 describeBrowser('the dashboard in Chromium', () => {
-  let dir: string;
-  let copnet: Copnet;
+  let server: DemoServer;
   let browser: Browser;
   let context: BrowserContext;
   const offOrigin: string[] = [];
@@ -51,35 +45,19 @@ describeBrowser('the dashboard in Chromium', () => {
   let origin: string;
   /** The admin token a fresh store's first start creates; each page gets it the way a user does, from the URL fragment. */
   let token: string;
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
-    if (!WEB_BUILT) throw new Error('dist/web is not built: run `npm run web:build` (npm test and npm run test:web build it)');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'copnet-web-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', COPNET_DB_PATH: join(dir, 'copnet.db'), COPNET_DEMO_DATA: 'on' });
-    copnet = await startCopnet(config, { seedEmptyStore: async (store) => void (await loadDemoData(store)), log: () => undefined });
-    origin = new URL(copnet.url).origin;
-    token = copnet.firstStart!.token;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-    });
-    // bypassCSP lets the test inject axe-core; the route below still fails any request off the origin.
+    server = await startDemoServer('copnet-web-');
+    ({ origin, token } = server);
+    browser = await launchChromium();
+    // bypassCSP lets the test inject axe-core; the route guard still fails any request off the origin.
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: true });
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin) return route.continue();
-      offOrigin.push(url);
-      return route.abort('internetdisconnected');
-    });
+    await keepOnOrigin(context, origin, offOrigin);
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await copnet?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   async function open(path: string): Promise<Page> {
@@ -87,28 +65,6 @@ describeBrowser('the dashboard in Chromium', () => {
     page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
     await page.goto(`${origin}${path}${path.includes('#') ? '' : `#token=${token}`}`);
     return page;
-  }
-
-  /** axe-core's serious and critical violations on the page as it is now. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-              options: object,
-            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
   }
 
   async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {

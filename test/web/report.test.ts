@@ -3,17 +3,15 @@
  * saved to a file, opened from disk in Debian's Chromium (playwright-core) with every
  * request recorded, and printed to an A4 PDF as "Print → Save as PDF" does.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from '../api/harness';
 import { STORY_ACTORS, STORY_LOG, REPORT_QUERY } from '../fixtures/story-network';
+import { ARTIFACTS, describeBrowser, launchChromium } from './browser-session';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-const ARTIFACTS = join(__dirname, '../../test-artifacts/web');
 jest.setTimeout(120_000);
 
 describeBrowser('the report in Chromium', () => {
@@ -31,11 +29,7 @@ describeBrowser('the report in Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'copnet-report-web-'));
     file = join(dir, 'report.html');
     writeFileSync(file, await response.text());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,26 +6,21 @@
  * response rate and the figures the answers make (hand-computed below). axe-core checks the
  * form and the Surveys view. Screenshots go to test-artifacts/web/ (ignored by git).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import 'reflect-metadata';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { loadDemoData } from '../../src/demo/load-demo-data';
-import { startCopnet, type Copnet } from '../../src/start-copnet';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { postGraphql } from '../api/harness';
+import {
+  ARTIFACTS,
+  describeBrowser,
+  keepOnOrigin,
+  launchChromium,
+  seriousViolations,
+  startDemoServer,
+  type DemoServer,
+} from './browser-session';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const ARTIFACTS = join(__dirname, '../../test-artifacts/web');
-const WEB_BUILT = existsSync(join(__dirname, '../../dist/web/index.html'));
-
-if (!HAS_CHROMIUM)
-  process.stdout.write(`Browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)\n`);
-
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 jest.setTimeout(180_000);
 
 const SURVEY_NAME = 'Partner survey 2019–20';
@@ -60,8 +55,7 @@ interface FormAnswer {
 }
 
 describeBrowser('surveys in Chromium: open, hand out a link, answer on a phone, see the figures change', () => {
-  let dir: string;
-  let copnet: Copnet;
+  let server: DemoServer;
   let browser: Browser;
   let admin: BrowserContext;
   let phone: BrowserContext;
@@ -69,38 +63,20 @@ describeBrowser('surveys in Chromium: open, hand out a link, answer on a phone, 
   const pageErrors: string[] = [];
   let origin: string;
   let token: string;
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
-    if (!WEB_BUILT) throw new Error('dist/web is not built: run `npm run web:build` (npm test and npm run test:web build it)');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'copnet-web-surveys-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', COPNET_DB_PATH: join(dir, 'copnet.db'), COPNET_DEMO_DATA: 'on' });
-    copnet = await startCopnet(config, { seedEmptyStore: async (store) => void (await loadDemoData(store)), log: () => undefined });
-    origin = new URL(copnet.url).origin;
-    token = copnet.firstStart!.token;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-    });
-    // bypassCSP lets the test inject axe-core; the routes below still fail any request off the origin.
+    server = await startDemoServer('copnet-web-surveys-');
+    ({ origin, token } = server);
+    browser = await launchChromium();
+    // bypassCSP lets the test inject axe-core; the route guards still fail any request off the origin.
     admin = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: true });
     phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true });
-    for (const context of [admin, phone]) {
-      await context.route('**/*', async (route) => {
-        const url = route.request().url();
-        if (new URL(url).origin === origin) return route.continue();
-        offOrigin.push(url);
-        return route.abort('internetdisconnected');
-      });
-    }
+    for (const context of [admin, phone]) await keepOnOrigin(context, origin, offOrigin);
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await copnet?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   async function open(context: BrowserContext, url: string): Promise<Page> {
@@ -108,27 +84,6 @@ describeBrowser('surveys in Chromium: open, hand out a link, answer on a phone, 
     page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
     await page.goto(url);
     return page;
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-              options: object,
-            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
   }
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, as: string = token): Promise<T> {
