@@ -80,7 +80,7 @@ export async function runReportCommand(options: ReportCommandOptions, deps: Repo
     temp = reserved;
     store = await (deps.openStore ?? (async () => openConfiguredStore(loadConfig())))();
     services = createServices(store);
-    const reports = deps.now ? new ReportService(store, services.metrics, deps.now) : services.reports;
+    const reports = deps.now ? new ReportService(store, services.metrics, services.surveys, deps.now) : services.reports;
     const report = await reports.render(request);
     await writeFile(temp, report.html);
     await rename(temp, target);

@@ -1,6 +1,7 @@
 import type { ActorKind } from '../domain/actor';
 import type { InteractionKind } from '../domain/interaction';
 import type { ChangePoint } from '../metrics/change-points';
+import type { Coverage } from '../metrics/survey/coverage';
 import type { SeriesWindow, Step } from '../metrics/series';
 import type { NetworkFigures } from '../metrics/snapshot';
 import type { TieChange } from '../metrics/tie-changes';
@@ -33,7 +34,7 @@ export interface ReportData {
   readonly brokers: readonly ReportBroker[];
   /** tieChanges[i] compares windows[i + 1] with windows[i]. */
   readonly tieChanges: readonly TieChange[];
-  /** Survey trust and value by window (issue 23); empty until surveys are recorded. */
+  /** The surveys whose window overlaps the period, by window: network-level figures only. */
   readonly surveys: readonly ReportSurveyRow[];
 }
 
@@ -71,8 +72,19 @@ export interface ReportBroker {
 }
 
 export interface ReportSurveyRow {
-  readonly label: string;
-  readonly responses: number;
-  readonly trust: number;
-  readonly value: number;
+  readonly name: string;
+  readonly from: Date;
+  readonly to: Date;
+  /** The label of the series window that is the survey's window; null when the series has none (another step). */
+  readonly windowLabel: string | null;
+  readonly rosterSize: number;
+  readonly respondentCount: number;
+  readonly responseRate: number;
+  readonly coverage: Coverage;
+  readonly networkTrust: number | null;
+  readonly networkValue: number | null;
+  readonly unloggedTieCount: number;
+  readonly confirmedShare: number | null;
+  /** That series window's betweenness centralization; null without one. */
+  readonly betweennessCentralization: number | null;
 }

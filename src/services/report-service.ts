@@ -6,13 +6,14 @@ import type { Scope } from '../domain/scope';
 import { DEFAULT_CUSUM, seriesChangePoints } from '../metrics/change-points';
 import { topActors } from '../metrics/actor-lookup';
 import { resolveCoParticipationLimit } from '../projection/project-network';
-import type { SeriesInput } from '../metrics/series';
+import type { SeriesInput, SeriesWindow } from '../metrics/series';
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import { layoutMap } from '../report/map-layout';
-import type { ReportData, ReportMap } from '../report/report-data';
+import type { ReportData, ReportMap, ReportSurveyRow } from '../report/report-data';
 import { renderReport } from '../report/render-report';
 import type { Store } from '../store/store';
 import type { MetricsOptions, MetricsService } from './metrics-service';
+import type { SurveyService } from './survey-service';
 
 export interface ReportRequest {
   readonly series: SeriesInput;
@@ -37,6 +38,7 @@ export class ReportService {
   constructor(
     private readonly store: Store,
     private readonly metrics: MetricsService,
+    private readonly surveys: SurveyService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -103,8 +105,39 @@ export class ReportService {
       maps: [mapOf(first, windows[0]!.label, names), mapOf(last, windows[windows.length - 1]!.label, names)],
       brokers,
       tieChanges: result.tieChanges,
-      surveys: [], // surveys arrive with issue 23
+      surveys: await this.surveyRows(span, windows, snapshots),
     };
+  }
+
+  /** The surveys whose window overlaps the period, by window, each beside the series window that is its window. */
+  private async surveyRows(
+    span: { readonly from: Date; readonly to: Date },
+    windows: readonly SeriesWindow[],
+    snapshots: readonly NetworkSnapshot[],
+  ): Promise<ReportSurveyRow[]> {
+    const byWindow = new Map(windows.map((w, i) => [`${w.from.getTime()}/${w.to.getTime()}`, i]));
+    const surveys = (await this.surveys.list()).filter((s) => s.window.from < span.to && s.window.to > span.from);
+    const rows: ReportSurveyRow[] = [];
+    for (const survey of surveys) {
+      const { scores } = await this.surveys.results(survey);
+      const i = byWindow.get(`${survey.window.from.getTime()}/${survey.window.to.getTime()}`);
+      rows.push({
+        name: survey.name,
+        from: survey.window.from,
+        to: survey.window.to,
+        windowLabel: i === undefined ? null : windows[i]!.label,
+        rosterSize: scores.rosterSize,
+        respondentCount: scores.respondentCount,
+        responseRate: scores.responseRate,
+        coverage: scores.coverage,
+        networkTrust: scores.networkTrust,
+        networkValue: scores.networkValue,
+        unloggedTieCount: scores.unloggedTies.length,
+        confirmedShare: scores.confirmedShare,
+        betweennessCentralization: i === undefined ? null : snapshots[i]!.betweennessCentralization,
+      });
+    }
+    return rows;
   }
 }
 

@@ -47,16 +47,17 @@ export function createServices(store: Store, options: ServicesOptions = {}): Run
   const pool = new WorkPool();
   const metrics = new MetricsService(store, { work: pool, maxWindowInteractions: options.maxWindowInteractions });
   const tokens = new TokenService(store);
+  const surveys = new SurveyService(store, metrics, tokens, options.publicUrl ?? null);
   return {
     storeKind: store.kind,
     actors: new ActorService(store),
     interactions: new InteractionService(store),
     metrics,
     exports: new ExportService(metrics, pool),
-    reports: new ReportService(store, metrics),
+    reports: new ReportService(store, metrics, surveys),
     tokens,
     audit: new AuditService(store),
-    surveys: new SurveyService(store, metrics, tokens, options.publicUrl ?? null),
+    surveys,
     revision: () => store.revision(),
     health: new HealthService(store),
     work: pool,

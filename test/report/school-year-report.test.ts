@@ -5,6 +5,8 @@ import { loadDemoData } from '../../src/demo/load-demo-data';
 import { topActors } from '../../src/metrics/actor-lookup';
 import { MetricsService } from '../../src/services/metrics-service';
 import { ReportService } from '../../src/services/report-service';
+import { SurveyService } from '../../src/services/survey-service';
+import { TokenService } from '../../src/auth/token-service';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
 
@@ -13,6 +15,8 @@ jest.setTimeout(300_000);
 
 const SERIES = { from: new Date('2018-08-01T00:00:00Z'), to: new Date('2025-08-01T00:00:00Z'), step: 'SCHOOL_YEAR' as const };
 const LABELS = ['2018–19', '2019–20', '2020–21', '2021–22', '2022–23', '2023–24', '2024–25'];
+const reportsOf = (store: Store, metrics: MetricsService, at: string) =>
+  new ReportService(store, metrics, new SurveyService(store, metrics, new TokenService(store), null), () => new Date(at));
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
 
 describe('the school-year report', () => {
@@ -24,7 +28,7 @@ describe('the school-year report', () => {
     store = openSqliteStore(join(dir, 'copnet.db'));
     await loadDemoData(store);
     metrics = new MetricsService(store);
-    html = (await new ReportService(store, metrics, () => new Date('2026-01-02T03:04:05Z')).render({ series: SERIES })).html;
+    html = (await reportsOf(store, metrics, '2026-01-02T03:04:05Z').render({ series: SERIES })).html;
   }, 300_000);
   afterAll(async () => {
     await store.close();
@@ -93,8 +97,8 @@ describe('the school-year report', () => {
   it('is identical across two runs but for the "made at" line (the CoP itself: the foundation and the intermediaries)', async () => {
     // Two services with their own caches: the second run recomputes every window and lays out the maps again.
     const request = { series: SERIES, scope: { actorKinds: ['FOUNDATION', 'INTERMEDIARY'] as const } };
-    const first = (await new ReportService(store, new MetricsService(store), () => new Date('2026-01-02T03:04:05Z')).render(request)).html;
-    const again = (await new ReportService(store, new MetricsService(store), () => new Date('2027-06-07T08:09:10Z')).render(request)).html;
+    const first = (await reportsOf(store, new MetricsService(store), '2026-01-02T03:04:05Z').render(request)).html;
+    const again = (await reportsOf(store, new MetricsService(store), '2027-06-07T08:09:10Z').render(request)).html;
     expect(first).toContain('<p class="scope">Scope: actor kinds FOUNDATION, INTERMEDIARY;');
     const lines = first.split('\n');
     const otherLines = again.split('\n');
@@ -106,5 +110,67 @@ describe('the school-year report', () => {
         '<p class="made-at">Made at <time datetime="2027-06-07T08:09:10.000Z">2027-06-07 08:09:10 UTC</time>.</p>',
       ],
     ]);
+  });
+
+  it("shows a survey of 2019–20 with its hand-computed trust and value beside that window's betweenness centralization", async () => {
+    const surveys = new SurveyService(store, metrics, new TokenService(store), null);
+    const author = { by: 'test', at: new Date('2026-01-01T00:00:00Z') };
+    const survey = await surveys.open(
+      {
+        name: 'Partner survey 2019–20',
+        window: { from: new Date('2019-08-01T00:00:00Z'), to: new Date('2020-08-01T00:00:00Z') },
+        rosterIds: ['bmgf', 'nsi-baltimore-city', 'nsi-core-districts', 'nsi-city-year'],
+      },
+      author,
+    );
+    const items = (t: [number, number, number], v: [number | null, number | null, number | null]) => ({
+      reliability: t[0],
+      openness: t[1],
+      sharedMission: t[2],
+      influence: v[0],
+      resources: v[1],
+      involvement: v[2],
+    });
+    await surveys.submit(
+      { surveyId: survey.id, actorId: 'bmgf' },
+      [
+        { partnerId: 'nsi-baltimore-city', workedTogether: true, ...items([3, 3, 3], [2, 2, 2]) },
+        { partnerId: 'nsi-core-districts', workedTogether: true, ...items([4, 4, 4], [4, 4, null]) },
+      ],
+      author,
+    );
+    await surveys.submit(
+      { surveyId: survey.id, actorId: 'nsi-baltimore-city' },
+      [
+        { partnerId: 'bmgf', workedTogether: true, ...items([2, 3, 4], [1, 2, 3]) },
+        { partnerId: 'nsi-city-year', workedTogether: false },
+      ],
+      author,
+    );
+    const { scores } = await surveys.results(survey);
+    const series = await metrics.series(SERIES);
+    const report = (await reportsOf(store, metrics, '2026-01-02T03:04:05Z').render({ series: SERIES })).html;
+    const table = /<table class="surveys">[\s\S]*?<\/table>/.exec(report)![0];
+    const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)<\/th>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((m) => [
+      m[1],
+      ...[...m[2]!.matchAll(/<td>([^<]*)<\/td>/g)].map((c) => c[1]),
+    ]);
+    // trust: mean(3, 4, 3) = 3.33; value: mean(2, 4, 2) = 2.67; 2 of the 4 answered: below 65%, read with caution
+    expect(rows).toEqual([
+      [
+        'Partner survey 2019–20',
+        '2019–20',
+        '2 of 4 (50.0%)',
+        'read with caution',
+        '3.33',
+        '2.67',
+        `${(scores.confirmedShare! * 100).toFixed(1)}%`,
+        String(scores.unloggedTies.length),
+        series.snapshots[1]!.betweennessCentralization.toFixed(3),
+      ],
+    ]);
+    expect(scores.networkTrust).toBeCloseTo(10 / 3, 12);
+    expect(scores.networkValue).toBeCloseTo(8 / 3, 12);
+    expect(report).not.toContain('No surveys were recorded for this period');
   });
 });

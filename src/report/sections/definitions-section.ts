@@ -53,6 +53,15 @@ export const DEFINITIONS: readonly (readonly [string, string])[] = [
   ],
   ['Hamming', '|E(t) △ E(t − 1)|: the pairs tied in one of the two windows only (gained + lost).'],
   [
+    'Survey trust, value (1–4)',
+    "Each respondent rates every partner it worked with in the survey's window: trust is the mean of its answered reliability, openness and shared-mission items, value the mean of its answered influence, resources and involvement items. The survey's trust (value) is the mean over all its ratings.",
+  ],
+  ['Survey coverage', 'High when at least 80% of the roster answered, directional from 65%, read with caution below.'],
+  [
+    'Confirmed, missing from the log',
+    'Of the logged ties of the window with both ends on the roster and at least one responding end, the share a responding end marked as worked together; the pairs a respondent marked as worked together that no interaction of the window ties.',
+  ],
+  [
     'Map positions',
     'ForceAtlas2 (Jacomy et al. 2014), run once per map for a fixed number of iterations from fixed starting positions, so the same network gives the same map.',
   ],
