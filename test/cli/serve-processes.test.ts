@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { TokenService } from '../../src/auth/token-service';
 import { systemAuthor } from '../../src/domain/access';
 import { RECORD_INTERACTIONS, SMALL_NETWORK, UPSERT_ACTORS, peerExchange } from '../api/harness';
+import { CLOSE_SURVEY, CREATE_LINKS, OPEN_SURVEY, RESULTS, SCHOOL_YEAR, SUBMIT, rating } from '../api/survey-fixture';
 import { openTestStore, TEST_STORE } from '../store/test-store';
 import { PinnedClient, clientsOnTwoProcesses, spawnCopnet, type CopnetProcess } from './copnet-process';
 
@@ -114,6 +115,42 @@ describe.each(layouts)('%s', (_name, start) => {
     const refused = await layout.b.gql(COUNT, undefined, reader);
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it("a survey opened through one process is answered through the other, and each reads the other's writes next", async () => {
+    const peers = [peerExchange('2024-09-10', 'nsi-baltimore', ['nsi-core']), peerExchange('2024-10-01', 'nsi-core', ['nsi-ifl'])];
+    expect((await layout.a.gql(RECORD_INTERACTIONS, { interactions: peers })).errors).toBeUndefined();
+    const opened = await layout.a.gql<{ openSurvey: { id: string } }>(OPEN_SURVEY, {
+      input: { name: 'Two processes', window: SCHOOL_YEAR, rosterIds: ['nsi-baltimore', 'nsi-core', 'nsi-ifl'] },
+    });
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data!.openSurvey.id;
+    const links = await layout.b.gql<{ createRespondentLinks: { actor: { id: string }; token: string }[] }>(CREATE_LINKS, { surveyId: id });
+    expect(links.errors).toBeUndefined();
+    const linkOf = new Map(links.data!.createRespondentLinks.map((link) => [link.actor.id, link.token]));
+    const results = async (client: PinnedClient) => (await client.gql<{ survey: Record<string, unknown> }>(RESULTS, { id })).data!.survey;
+    // B computes (and caches) the results before any answer...
+    expect(await results(layout.b)).toMatchObject({ respondentCount: 0, loggedTies: 2, networkTrust: null });
+    // ...A takes nsi-baltimore's answer, and B's next read has it.
+    const submitted = await layout.a.gql(SUBMIT, { ratings: [rating('nsi-core', [4, 4, 4, 3, 3, 3])] }, linkOf.get('nsi-baltimore'));
+    expect(submitted.errors).toBeUndefined();
+    expect(await results(layout.b)).toMatchObject({
+      respondentCount: 1,
+      responseRate: 1 / 3,
+      coverage: 'CAUTION',
+      ratingCount: 1,
+      networkTrust: 4,
+      networkValue: 3,
+      loggedTies: 2,
+      // nsi-baltimore–nsi-core has a responding end that confirmed it; nsi-core–nsi-ifl has none
+      confirmedShare: 1,
+      unloggedTieCount: 0,
+    });
+    // Closed through B, the link is refused by A.
+    expect((await layout.b.gql(CLOSE_SURVEY, { id })).errors).toBeUndefined();
+    const refused = await layout.a.gql(SUBMIT, { ratings: [rating('nsi-core', [1, 1, 1, 1, 1, 1])] }, linkOf.get('nsi-core'));
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(await results(layout.a)).toMatchObject({ respondentCount: 1, networkTrust: 4 });
   });
 
   it('20 concurrent writes of one externalId through both processes give one record', async () => {
