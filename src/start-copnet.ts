@@ -1,6 +1,7 @@
 import { createAuthenticator, createFirstStartToken } from './auth/access-control';
 import type { Config } from './config';
 import { buildCopnetSchema } from './graphql/schema';
+import { clusterScrape } from './http/cluster-scrape';
 import { CopnetMetrics } from './http/prometheus-metrics';
 import { startHttpServer } from './http/start-http-server';
 import type { Logger } from './logging/logger';
@@ -32,6 +33,8 @@ export interface StartOptions {
   readonly prepareStore?: boolean;
   /** One JSON line per answered request (`copnet serve`); none when absent. */
   readonly requestLog?: Logger;
+  /** A worker of `--processes N`: /metrics answers every process's figures, gathered by the primary. */
+  readonly clusterMetrics?: boolean;
 }
 
 /** Seeds an empty store (when configured) and makes the first-start token: what a start does once before serving. */
@@ -48,6 +51,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
   try {
     const firstToken = options.prepareStore === false ? null : await prepareStore(config, store, options);
     const metrics = new CopnetMetrics();
+    if (options.clusterMetrics) metrics.scrape = clusterScrape(metrics.registry);
     const timed = timedStore(store, (method, seconds) => metrics.storeCallSeconds.observe({ method }, seconds));
     const services = createServices(timed, { maxWindowInteractions: config.limits.maxWindowInteractions, publicUrl: config.publicUrl });
     const schema = await buildCopnetSchema();

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config';
+import { aggregateWorkerMetrics } from '../http/cluster-scrape';
 import { openConfiguredStore } from '../store/open-store';
 import { prepareStore, type StartOptions } from '../start-copnet';
 
@@ -35,6 +36,7 @@ export async function startCluster(config: Config, processes: number, options: S
   } finally {
     await store.close();
   }
+  aggregateWorkerMetrics();
   let stopping = false;
   const fork = (): Promise<string> =>
     new Promise((resolve, reject) => {

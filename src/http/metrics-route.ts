@@ -30,17 +30,22 @@ export async function serveMetrics(
       });
     }
   }
-  const text = await prometheusText(metrics);
+  let text;
+  try {
+    text = await prometheusText(metrics);
+  } catch (error) {
+    return sendJson(response, 503, { error: `The figures could not be gathered: ${(error as Error).message}` });
+  }
   response.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
   response.end(text);
 }
 
 /**
- * The registry's text. prom-client spells NaN `Nan` (the event-loop lag mean when no delay was
+ * The scrape's text. prom-client spells NaN `Nan` (the event-loop lag mean when no delay was
  * sampled since the last scrape); Go's parser takes any case, but the format spells it NaN.
  */
 export async function prometheusText(metrics: CopnetMetrics): Promise<string> {
-  return (await metrics.registry.metrics()).replace(/ Nan$/gm, ' NaN');
+  return (await metrics.scrape()).replace(/ Nan$/gm, ' NaN');
 }
 
 export function isLoopbackPeer(address: string | undefined): boolean {

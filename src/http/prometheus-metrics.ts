@@ -40,6 +40,9 @@ export class CopnetMetrics {
     registers: [this.registry],
   });
 
+  /** What GET /metrics answers: this registry, or (`--processes N`) every process's aggregated. */
+  scrape: () => Promise<string> = () => this.registry.metrics();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'copnet_' });
   }

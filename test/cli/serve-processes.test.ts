@@ -22,6 +22,8 @@ interface Layout {
   readonly b: PinnedClient;
   /** The URL each of A and B reaches (the same one behind node:cluster). */
   readonly urls: readonly [string, string];
+  /** One node:cluster primary: /metrics answers every process's figures summed. */
+  readonly clustered: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ const layouts: [string, (dbPath: string, token: string) => Promise<Layout>][] = 
         a: new PinnedClient(first.url, token),
         b: new PinnedClient(second.url, token),
         urls: [first.url, second.url],
+        clustered: false,
       };
     },
   ],
@@ -60,7 +63,7 @@ const layouts: [string, (dbPath: string, token: string) => Promise<Layout>][] = 
     async (dbPath, token) => {
       const primary = await spawnCopnet(dbPath, ['--processes', '2'], STORE_ENV);
       const [a, b] = await clientsOnTwoProcesses(primary.url, token);
-      return { processes: [primary], a, b, urls: [primary.url, primary.url] };
+      return { processes: [primary], a, b, urls: [primary.url, primary.url], clustered: true };
     },
   ],
 ];
@@ -165,6 +168,22 @@ describe.each(layouts)('%s', (_name, start) => {
     const ids = new Set(answers.map((answer) => answer.data!.recordInteractions[0]!.id));
     expect(ids.size).toBe(1);
     expect((await layout.a.gql(COUNT)).data).toEqual({ interactions: { totalCount: before + 1 } });
+  });
+
+  it('/metrics counts every process behind one primary, and each instance on its own', async () => {
+    for (let i = 0; i < 3; i++) expect((await layout.a.gql(`query ScrapeProbe { actors { totalCount } }`)).errors).toBeUndefined();
+    for (let i = 0; i < 2; i++) expect((await layout.b.gql(`query ScrapeProbe { actors { totalCount } }`)).errors).toBeUndefined();
+    const probes = async (client: PinnedClient) => {
+      const answer = await client.send<string>('GET', '/metrics', undefined, null);
+      expect(answer.status).toBe(200);
+      const line = answer.body
+        .split('\n')
+        .find((l) => l.startsWith('copnet_http_requests_total{route="/graphql",operation="ScrapeProbe",status="200"}'));
+      return Number(line?.split(' ').pop());
+    };
+    // Through node:cluster, either client's scrape may reach either process: both answer the sum.
+    if (layout.clustered) expect([await probes(layout.a), await probes(layout.b)]).toEqual([5, 5]);
+    else expect([await probes(layout.a), await probes(layout.b)]).toEqual([3, 2]);
   });
 
   it('writes one JSON log line per request, without the token', async () => {
