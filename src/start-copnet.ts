@@ -1,4 +1,5 @@
 import { createAuthenticator, createFirstStartToken } from './auth/access-control';
+import { clusterFailureChannel } from './auth/cluster-failure-channel';
 import type { Config } from './config';
 import { buildCopnetSchema } from './graphql/schema';
 import { clusterScrape } from './http/cluster-scrape';
@@ -33,8 +34,11 @@ export interface StartOptions {
   readonly prepareStore?: boolean;
   /** One JSON line per answered request (`copnet serve`); none when absent. */
   readonly requestLog?: Logger;
-  /** A worker of `--processes N`: /metrics answers every process's figures, gathered by the primary. */
-  readonly clusterMetrics?: boolean;
+  /**
+   * A worker of `--processes N`: /metrics answers every process's figures and failed
+   * authentications count across every process, both through the primary.
+   */
+  readonly inCluster?: boolean;
 }
 
 /** Seeds an empty store (when configured) and makes the first-start token: what a start does once before serving. */
@@ -51,7 +55,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
   try {
     const firstToken = options.prepareStore === false ? null : await prepareStore(config, store, options);
     const metrics = new CopnetMetrics();
-    if (options.clusterMetrics) metrics.scrape = clusterScrape(metrics.registry);
+    if (options.inCluster) metrics.scrape = clusterScrape(metrics.registry);
     const timed = timedStore(store, (method, seconds) => metrics.storeCallSeconds.observe({ method }, seconds));
     const services = createServices(timed, { maxWindowInteractions: config.limits.maxWindowInteractions, publicUrl: config.publicUrl });
     const schema = await buildCopnetSchema();
@@ -63,7 +67,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
       limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost, maxTokens: maxQueryTokens },
       workTimeoutMs: config.limits.workTimeoutMs,
       log: options.log,
-      authenticator: createAuthenticator(timed, config, options.log),
+      authenticator: createAuthenticator(timed, config, options.log, options.inCluster ? clusterFailureChannel() : undefined),
       corsOrigins: config.corsOrigins,
       responseCache: config.responseCache,
       publicSchema: config.auth.publicSchema,

@@ -1,3 +1,4 @@
+import type { FailureChannel } from './cluster-failure-channel';
 import type { Config } from '../config';
 import { systemAuthor } from '../domain/access';
 import type { Store } from '../store/store';
@@ -10,11 +11,18 @@ export function createAuthenticator(
   store: Store,
   config: Pick<Config, 'auth'>,
   log?: (message: string, error?: unknown) => void,
+  failureChannel?: FailureChannel,
 ): Authenticator {
   const jwt = config.auth.jwt
     ? createJwtVerifier(config.auth.jwt, log && ((error) => log(`JWT refused: ${(error as Error).message}`)))
     : null;
-  return new Authenticator({ enabled: config.auth.enabled, tokens: new TokenService(store), jwt, failureLimit: config.auth.failureLimit });
+  return new Authenticator({
+    enabled: config.auth.enabled,
+    tokens: new TokenService(store),
+    jwt,
+    failureLimit: config.auth.failureLimit,
+    ...(failureChannel ? { failureChannel } : {}),
+  });
 }
 
 /** The name of the admin token made at first start. */

@@ -1,4 +1,5 @@
 import { CredentialRefusedError, TooManyFailuresError } from './access-error';
+import type { FailureChannel } from './cluster-failure-channel';
 import { FailureLimiter } from './failure-limiter';
 import type { JwtVerifier } from './jwt-verifier';
 import { LOCAL_USER, type Principal } from './principal';
@@ -13,6 +14,8 @@ export interface AuthenticatorOptions {
   /** Failed authentications allowed per client address and window before it is refused (default 20 per minute). */
   readonly failureLimit?: number;
   readonly failureWindowMs?: number;
+  /** The other processes of this server (`--processes N`): failures count across all of them. */
+  readonly failureChannel?: FailureChannel;
 }
 
 /**
@@ -29,6 +32,7 @@ export class Authenticator {
 
   constructor(private readonly options: AuthenticatorOptions) {
     this.limiter = new FailureLimiter(options.failureLimit ?? 20, options.failureWindowMs ?? 60_000);
+    options.failureChannel?.subscribe((address) => this.limiter.recordFailure(address));
   }
 
   get enabled(): boolean {
@@ -55,16 +59,21 @@ export class Authenticator {
           principal = await this.options.jwt(credential);
         } catch (error) {
           // A genuine JWT copnet cannot take (CredentialRefusedError): a failure like any other, with its reason.
-          if (error instanceof CredentialRefusedError) this.limiter.recordFailure(address);
+          if (error instanceof CredentialRefusedError) this.recordFailure(address);
           throw error;
         }
       }
     }
     if (principal === null) {
       this.failures += 1;
-      this.limiter.recordFailure(address);
+      this.recordFailure(address);
     }
     return principal;
+  }
+
+  private recordFailure(address: string): void {
+    this.limiter.recordFailure(address);
+    this.options.failureChannel?.publish(address);
   }
 
   /**

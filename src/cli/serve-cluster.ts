@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config';
+import { relayAuthFailures } from '../auth/cluster-failure-channel';
 import { aggregateWorkerMetrics } from '../http/cluster-scrape';
 import { openConfiguredStore } from '../store/open-store';
 import { prepareStore, type StartOptions } from '../start-copnet';
@@ -37,6 +38,7 @@ export async function startCluster(config: Config, processes: number, options: S
     await store.close();
   }
   aggregateWorkerMetrics();
+  relayAuthFailures();
   let stopping = false;
   const fork = (): Promise<string> =>
     new Promise((resolve, reject) => {

@@ -44,7 +44,7 @@ export function registerServeCommand(program: Command): Command {
 
 /** One worker of `--processes N`: serves on the shared port; the primary prepared the store and prints. */
 async function serveWorker(config: Config, start: StartOptions): Promise<void> {
-  const copnet = await startCopnet(config, { ...start, prepareStore: false, clusterMetrics: true });
+  const copnet = await startCopnet(config, { ...start, prepareStore: false, inCluster: true });
   const message: ListeningMessage = { copnet: 'listening', url: copnet.url };
   process.send?.(message);
   await waitForSignal();
