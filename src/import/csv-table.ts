@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { open } from 'node:fs/promises';
-import { CsvError, parse, type Options, type Parser } from 'csv-parse';
+import { CsvError, Parser, type Options } from 'csv-parse';
 import { ImportFileError, type ImportProblem } from './import-problem';
 import type { RowSource } from './row-source';
 
@@ -119,24 +119,31 @@ interface CsvRecord {
 /**
  * The file's records. Empty lines are skipped by csv-parse itself: handed over, each would be a
  * record of one field where the header has several, for which csv-parse builds an error object
- * even when told to relax (a million empty lines: 48 s and 900 MB for nothing). Their count,
- * read when each record is emitted, keeps the line numbers true.
+ * even when told to relax (a million empty lines: 48 s and 900 MB for nothing). Their count
+ * keeps the line numbers true (see CountingParser).
  */
 function csvRecords(file: string): AsyncIterable<CsvRecord> {
-  const options: Options<CsvRecord, string[]> = {
-    bom: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    on_record: (values: string[]): CsvRecord => ({ values, emptyLinesBefore: parser.info.empty_lines }),
-  };
-  // csv-parse types on_record as returning its record type; the stream passes on whatever it returns.
-  const parser: Parser = parse(options as unknown as Options);
+  const options: Options = { bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true };
+  const parser = new CountingParser(options);
   const bytes = createReadStream(file, { highWaterMark: 1 << 20 });
   const check = new Utf8Check(file);
   bytes.on('error', (error) => parser.destroy(error));
   check.on('error', (error) => parser.destroy(error));
   return bytes.pipe(check).pipe(parser);
+}
+
+/**
+ * csv-parse pushes each record the moment it has read it, so its `info.empty_lines` then counts
+ * the empty lines before that record. Read there rather than in an `on_record` hook, which has
+ * csv-parse build an info object for every record: that doubled the parse's time (200,000 rows:
+ * 1.2 s → 2.6 s).
+ */
+class CountingParser extends Parser {
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (record === null) return super.push(null, encoding);
+    const counted: CsvRecord = { values: record as string[], emptyLinesBefore: this.info.empty_lines };
+    return super.push(counted, encoding);
+  }
 }
 
 /**
