@@ -296,6 +296,12 @@ describeBrowser('surveys in Chromium: open, hand out a link, answer on a phone, 
     expect(unlogged[0]).toContain(extra.name);
     expect(await adminPage.getByTestId('survey-trend-table').locator('tbody tr').count()).toBe(1);
     await adminPage.locator('[data-testid=survey-map][data-layout=done]').waitFor({ timeout: 60_000 });
+    // The map draws every logged tie among the roster and the one pair the log is missing.
+    const map = adminPage.getByTestId('survey-map');
+    expect([await map.getAttribute('data-edge-count'), await map.getAttribute('data-unlogged-count')]).toEqual([
+      String(api.loggedTies + 1),
+      '1',
+    ]);
     expect(await seriousViolations(adminPage)).toEqual([]);
     await adminPage.screenshot({ path: join(ARTIFACTS, 'survey-results.png'), fullPage: true });
 

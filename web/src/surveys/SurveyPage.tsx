@@ -84,6 +84,10 @@ export function SurveyPage({ id, state, navigate }: { id: string; state: ViewSta
   }, [survey, network, responses]);
 
   const rosterActors = useMemo(() => (survey ? survey.actors.map((a) => a.actor) : []), [survey]);
+  const unloggedPairs = useMemo(
+    () => (answers.status === 'done' ? (answers.data.survey?.unloggedTies ?? []).map((p) => ({ a: p.a.id, b: p.b.id })) : []),
+    [answers],
+  );
 
   if (results.status !== 'done') return <Status result={results} what="the survey" />;
   if (!survey) {
@@ -270,7 +274,12 @@ export function SurveyPage({ id, state, navigate }: { id: string; state: ViewSta
             ) : (
               <>
                 <Suspense fallback={<p role="status">Loading the map…</p>}>
-                  <SurveyMap actors={rosterActors} ties={ties} title={`Ties of ${windowText(survey.window)} by mutual trust`} />
+                  <SurveyMap
+                    actors={rosterActors}
+                    ties={ties}
+                    unlogged={unloggedPairs}
+                    title={`Ties of ${windowText(survey.window)} by mutual trust, and the pairs the log is missing`}
+                  />
                 </Suspense>
                 <details>
                   <summary>Table view: the {ties.length} logged ties between roster actors</summary>

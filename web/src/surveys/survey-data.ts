@@ -140,6 +140,8 @@ export const TRUST_BANDS = [
   { label: 'low trust (under 2)', colour: '#D55E00', min: 1 },
 ] as const;
 export const UNRATED_COLOUR = '#C8C8C8';
+/** Pairs a respondent said it worked with that no interaction of the window ties. */
+export const UNLOGGED_COLOUR = '#CC79A7';
 
 export function trustColour(mutual: number | null): string {
   if (mutual === null) return UNRATED_COLOUR;
