@@ -63,8 +63,30 @@ interface TieTally extends TieAttributes {
 const PAIR_BASE = 2 ** 26;
 
 /**
+ * A window's ties before any graph is built: what projectTieNetwork turns into a graphology
+ * graph, and what the metrics read directly (src/metrics/graph-index.ts indexTies), since a
+ * series measures hundreds of windows and building each one's graph cost more than most metrics.
+ */
+export interface TieTable {
+  /** The actors with at least one tie, in id order (compareIds). */
+  readonly actors: readonly Actor[];
+  /** Each actor's network (src/domain/actor-network.ts), lined up with `actors`. */
+  readonly networkIds: readonly (string | null)[];
+  /** Tie t joins actors[lo[t]] and actors[hi[t]], lo[t] < hi[t]; ties in (lo, hi) order. */
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  /** What tie t carries. */
+  readonly attributes: readonly TieAttributes[];
+}
+
+/** projectTies' result: the ties and what was counted of the interactions (see Projection). */
+export interface TieProjection extends Omit<Projection, 'network'> {
+  readonly ties: TieTable;
+}
+
+/**
  * The projection: the interactions of a window (already limited to the window by the
- * caller) → the undirected simple tie network.
+ * caller) → the undirected simple tie network (projectTies gives it as a TieTable).
  *
  * Ties come from two rules, one file each: initiator ties (initiator-ties.ts) and
  * co-participation ties (co-participation-ties.ts). The scope (scope.ts) drops
@@ -86,6 +108,17 @@ export function projectTieNetwork(
   scope: Scope = {},
   options: ProjectionOptions = {},
 ): Projection {
+  const { ties, ...counts } = projectTies(interactions, actors, scope, options);
+  return { network: tieNetworkOf(ties), ...counts };
+}
+
+/** projectTieNetwork without building the graph: the same nodes and ties, in the same canonical order. */
+export function projectTies(
+  interactions: Iterable<Interaction>,
+  actors: ActorLookup,
+  scope: Scope = {},
+  options: ProjectionOptions = {},
+): TieProjection {
   const limit = resolveCoParticipationLimit(options.coParticipationLimit);
   const index = new Map<string, number>(); // actor id → dense number, or -1 when out of scope
   const known: Actor[] = [];
@@ -147,7 +180,7 @@ export function projectTieNetwork(
     }
   }
 
-  return { network: buildCanonicalNetwork(known, ties, actors), interactionCount, initiatedBy };
+  return { ties: canonicalTies(known, ties, actors), interactionCount, initiatedBy };
 }
 
 /** The actor's network id; throws when the lookup lacks the actor its affiliation names. */
@@ -159,7 +192,8 @@ function networkOf(actor: Actor, actors: ActorLookup): string | null {
   return actorNetworkId(actor, kind);
 }
 
-function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>, actors: ActorLookup): TieNetwork {
+/** The ties in canonical order: actors by id, ties by (lo, hi) positions. */
+function canonicalTies(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>, actors: ActorLookup): TieTable {
   const used = new Uint8Array(known.length);
   for (const tally of ties.values()) {
     used[tally.a] = 1;
@@ -171,25 +205,39 @@ function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number
   const rank = new Int32Array(known.length);
   order.forEach((n, r) => (rank[n] = r));
 
-  const edges = [...ties.values()].map((tally) => {
+  // rank pairs as exact doubles lo·2^26 + hi: a numeric sort of them is the (lo, hi) order
+  const keys = new Float64Array(ties.size);
+  const byKey = new Map<number, TieTally>();
+  let t = 0;
+  for (const tally of ties.values()) {
     const ra = rank[tally.a]!;
     const rb = rank[tally.b]!;
-    return { lo: Math.min(ra, rb), hi: Math.max(ra, rb), tally };
-  });
-  edges.sort((x, y) => x.lo - y.lo || x.hi - y.hi);
-
-  const network = createTieNetwork();
-  for (const n of order) {
-    const actor = known[n]!;
-    network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, networkId: networkOf(actor, actors) });
+    const key = Math.min(ra, rb) * PAIR_BASE + Math.max(ra, rb);
+    keys[t++] = key;
+    byKey.set(key, tally);
   }
-  edges.forEach(({ lo, hi, tally }, i) => {
-    network.addUndirectedEdgeWithKey(`e${i}`, known[order[lo]!]!.id, known[order[hi]!]!.id, {
-      interactions: tally.interactions,
-      weight: tally.weight,
-      firstAt: tally.firstAt,
-      lastAt: tally.lastAt,
-    });
+  keys.sort();
+  const lo = new Int32Array(keys.length);
+  const hi = new Int32Array(keys.length);
+  const attributes: TieAttributes[] = [];
+  keys.forEach((key, e) => {
+    lo[e] = Math.floor(key / PAIR_BASE);
+    hi[e] = key - lo[e] * PAIR_BASE;
+    const { interactions, weight, firstAt, lastAt } = byKey.get(key)!;
+    attributes.push({ interactions, weight, firstAt, lastAt });
+  });
+  const ordered = order.map((n) => known[n]!);
+  return { actors: ordered, networkIds: ordered.map((actor) => networkOf(actor, actors)), lo, hi, attributes };
+}
+
+/** The graphology graph of a TieTable: nodes in id order, edges `e0`, `e1`, ... in tie order. */
+export function tieNetworkOf(table: TieTable): TieNetwork {
+  const network = createTieNetwork();
+  table.actors.forEach((actor, i) => {
+    network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, networkId: table.networkIds[i]! });
+  });
+  table.attributes.forEach((attributes, e) => {
+    network.addUndirectedEdgeWithKey(`e${e}`, table.actors[table.lo[e]!]!.id, table.actors[table.hi[e]!]!.id, attributes);
   });
   return network;
 }

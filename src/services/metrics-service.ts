@@ -4,8 +4,7 @@ import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import { checkKinds, type Scope } from '../domain/scope';
 import { validateWindow, type TimeWindow } from '../domain/time-window';
-import { completeSnapshot, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
-import { indexGraph } from '../metrics/graph-index';
+import { completeSnapshot, measuredTies, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import {
   inThreadPathCentralityEngine,
   sampledPathCentralities,
@@ -20,7 +19,7 @@ import { positionOfId } from '../metrics/actor-lookup';
 import { tieChange, type TieChange } from '../metrics/tie-changes';
 import { computeTrend, trendPointOf, type Trend } from '../metrics/trend';
 import { InteractionColumns } from '../projection/interaction-columns';
-import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
+import { projectTieNetwork, projectTies, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
 import type { Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
@@ -411,8 +410,9 @@ export class MetricsService {
 
   /**
    * Projects the window, starts its path centralities and takes every other measure, in
-   * one synchronous step: the graph is gone before the path centralities are awaited, so
-   * windows waiting for the worker pool hold only their compact index.
+   * one synchronous step: the ties are gone before the path centralities are awaited, so
+   * windows waiting for the worker pool hold only their compact index. No graphology graph
+   * is built (measuredTies): the figures are the same, and building it cost more than most measures.
    */
   private startMeasuring(
     interactions: Iterable<Interaction>,
@@ -420,13 +420,12 @@ export class MetricsService {
     window: TimeWindow,
     request: NetworkRequest,
   ): { measures: GraphMeasures; paths: Promise<PathCentralities> } {
-    const projection = project(interactions, actors, request);
-    const { network } = projection;
-    const index = indexGraph(network);
+    const projection = projectTies(interactions, actors, request.scope, { coParticipationLimit: request.limit });
+    const measured = measuredTies(projection.ties);
     const sampling = request.betweenness;
-    const paths = sampling ? Promise.resolve(sampledPathCentralities(index, sampling)) : this.engine(network, index);
+    const paths = sampling ? Promise.resolve(sampledPathCentralities(measured.index, sampling)) : this.engine(measured.index);
     try {
-      return { measures: measureGraph(network, window, projection, index, this.measures), paths };
+      return { measures: measureGraph(measured, window, projection, this.measures), paths };
     } catch (error) {
       paths.catch(() => undefined); // the measure's error is the one reported
       throw error;
