@@ -35,7 +35,7 @@ import { tieCount } from './network/tie-count';
 import { transitivity } from './network/transitivity';
 import { pathCentralities, type PathCentralities } from './path-centralities';
 import { columnSnapshot, type ActorMetricColumns, type NetworkFigures, type NetworkSnapshot, type SnapshotTies } from './snapshot';
-import { triangleCounts } from './triangles';
+import { triangleTallies } from './triangles';
 
 /** What the projection counted of a window's interactions (see Projection). */
 export interface InteractionCounts {
@@ -112,7 +112,7 @@ export function measureGraph(
   const n = index.ids.length;
   const degree = degrees(index);
   const degreeShare = degreeCentrality(index);
-  const triangles = triangleCounts(index);
+  const { triangles, corners } = triangleTallies(index, story);
   const localClustering = clustering(index, triangles);
   const eigenvector = eigenvectorCentrality(index);
   const rank = pagerank(index);
@@ -158,7 +158,7 @@ export function measureGraph(
       pagerank: rank,
       clustering: localClustering,
       community: membership,
-      constraint: story ? constraint(index) : new Float64Array(n),
+      constraint: story ? constraint(index, corners!) : new Float64Array(n),
       effectiveSize: story ? effectiveSize(index, triangles) : new Float64Array(n),
       coreNumber: cores,
     },

@@ -1,7 +1,8 @@
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { actorNetworkId } from '../domain/actor-network';
 import { InvalidInputError } from '../domain/errors';
-import type { Interaction } from '../domain/interaction';
+import { INTERACTION_KINDS, type Interaction } from '../domain/interaction';
+import type { InteractionColumns } from './interaction-columns';
 import type { Scope } from '../domain/scope';
 import { DEFAULT_CO_PARTICIPATION_LIMIT, forEachCoParticipationTie } from './co-participation-ties';
 import { compareIds } from './compare-ids';
@@ -120,67 +121,135 @@ export function projectTies(
   options: ProjectionOptions = {},
 ): TieProjection {
   const limit = resolveCoParticipationLimit(options.coParticipationLimit);
+  const counter = new TieCounter();
   const index = new Map<string, number>(); // actor id → dense number, or -1 when out of scope
-  const known: Actor[] = [];
-  const ties = new Map<number, TieTally>();
   const kindOf = new Map<string, number>(); // actor id → index into ACTOR_KINDS
-  const initiatedBy = ACTOR_KINDS.map(() => 0);
-  let interactionCount = 0;
-  // The interaction being projected, read by the helpers below.
-  let seq = 0;
   let currentId = '';
-  let at = 0;
-  let weight = 0;
-  let tied = false;
-
   const numberOf = (id: string): number => {
     let n = index.get(id);
     if (n === undefined) {
       const actor = actors.get(id);
       if (!actor) throw new Error(`projection: interaction ${currentId} names actor ${id}, unknown to the actor lookup`);
       kindOf.set(id, ACTOR_KINDS.indexOf(actor.kind));
-      n = actorInScope(actor, scope) ? known.push(actor) - 1 : -1;
+      n = counter.admit(actor, scope);
       index.set(id, n);
     }
     return n;
   };
   const inScope = (id: string): boolean => numberOf(id) >= 0;
-  const tie = (x: string, y: string): void => {
-    const nx = numberOf(x);
-    const ny = numberOf(y);
-    const a = Math.min(nx, ny);
-    const b = Math.max(nx, ny);
-    const key = a * PAIR_BASE + b;
-    const tally = ties.get(key);
-    tied = true;
-    if (!tally) {
-      ties.set(key, { a, b, interactions: 1, weight, firstAt: at, lastAt: at, lastSeq: seq });
-    } else if (tally.lastSeq !== seq) {
-      tally.lastSeq = seq;
-      tally.interactions += 1;
-      tally.weight += weight;
-      if (at < tally.firstAt) tally.firstAt = at;
-      if (at > tally.lastAt) tally.lastAt = at;
-    }
-  };
+  const tie = (x: string, y: string): void => counter.tie(numberOf(x), numberOf(y));
 
   for (const interaction of interactions) {
     if (!interactionInScope(interaction, scope)) continue;
-    seq += 1;
     currentId = interaction.id;
-    at = interaction.occurredAt.getTime();
-    weight = interaction.weight;
-    tied = false;
-    forEachInitiatorTie(interaction, inScope, tie);
-    forEachCoParticipationTie(interaction, limit, inScope, tie);
-    if (tied) {
-      interactionCount += 1;
-      numberOf(interaction.initiatorId); // records its kind (already done by the initiator rule)
-      initiatedBy[kindOf.get(interaction.initiatorId)!]! += 1;
+    counter.begin(interaction.occurredAt.getTime(), interaction.weight);
+    forEachInitiatorTie(interaction.initiatorId, interaction.participantIds, inScope, tie);
+    forEachCoParticipationTie(interaction.participantIds, limit, inScope, tie);
+    if (counter.tied) counter.count(kindOf.get(interaction.initiatorId)!);
+  }
+  return counter.result(actors);
+}
+
+/**
+ * projectTies of the interactions with from ≤ occurredAt < to of a series' columns, read
+ * as numbers into their actor table rather than as Interaction views with ids: the same
+ * rules in the same order, so the same TieProjection, without a string lookup per endpoint.
+ */
+export function projectColumnTies(
+  columns: InteractionColumns,
+  from: number,
+  to: number,
+  actors: ActorLookup,
+  scope: Scope = {},
+  options: ProjectionOptions = {},
+): TieProjection {
+  const limit = resolveCoParticipationLimit(options.coParticipationLimit);
+  const rows = columns.rows(from, to);
+  const counter = new TieCounter();
+  const index = new Int32Array(rows.actorIds.length).fill(UNSEEN); // actor number → dense number, −1 out of scope
+  const kindOf = new Int8Array(rows.actorIds.length);
+  const kindInScope = INTERACTION_KINDS.map((kind) => interactionInScope({ kind }, scope));
+  let current = 0;
+  const numberOf = (k: number): number => {
+    let n = index[k]!;
+    if (n === UNSEEN) {
+      const actor = actors.get(rows.actorIds[k]!);
+      if (!actor) throw new Error(`projection: interaction #${current} names actor ${rows.actorIds[k]}, unknown to the actor lookup`);
+      kindOf[k] = ACTOR_KINDS.indexOf(actor.kind);
+      n = counter.admit(actor, scope);
+      index[k] = n;
+    }
+    return n;
+  };
+  const inScope = (k: number): boolean => numberOf(k) >= 0;
+  const tie = (x: number, y: number): void => counter.tie(numberOf(x), numberOf(y));
+
+  for (let i = rows.first; i < rows.last; i++) {
+    if (!kindInScope[rows.kinds[i]!]) continue;
+    current = i;
+    counter.begin(rows.times[i]!, rows.weights[i]!);
+    const participants = rows.participants.subarray(rows.participantStart[i], rows.participantStart[i + 1]);
+    forEachInitiatorTie(rows.initiators[i]!, participants, inScope, tie);
+    forEachCoParticipationTie(participants, limit, inScope, tie);
+    if (counter.tied) counter.count(kindOf[rows.initiators[i]!]!);
+  }
+  return counter.result(actors);
+}
+
+const UNSEEN = -2;
+
+/** The tallies of one projection, fed interaction by interaction: begin, tie…, then count if tied. */
+class TieCounter {
+  private readonly known: Actor[] = [];
+  private readonly ties = new Map<number, TieTally>();
+  private readonly initiatedBy = ACTOR_KINDS.map(() => 0);
+  private interactionCount = 0;
+  private seq = 0;
+  private at = 0;
+  private weight = 0;
+  /** Whether the current interaction tied anyone. */
+  tied = false;
+
+  /** An actor's dense number, or −1 when the scope leaves it out; call once per actor. */
+  admit(actor: Actor, scope: Scope): number {
+    return actorInScope(actor, scope) ? this.known.push(actor) - 1 : -1;
+  }
+
+  begin(at: number, weight: number): void {
+    this.seq += 1;
+    this.at = at;
+    this.weight = weight;
+    this.tied = false;
+  }
+
+  /** Ties two admitted actors (dense numbers); one interaction counts once per pair. */
+  tie(nx: number, ny: number): void {
+    const a = Math.min(nx, ny);
+    const b = Math.max(nx, ny);
+    const key = a * PAIR_BASE + b;
+    const tally = this.ties.get(key);
+    const { at, seq } = this;
+    this.tied = true;
+    if (!tally) {
+      this.ties.set(key, { a, b, interactions: 1, weight: this.weight, firstAt: at, lastAt: at, lastSeq: seq });
+    } else if (tally.lastSeq !== seq) {
+      tally.lastSeq = seq;
+      tally.interactions += 1;
+      tally.weight += this.weight;
+      if (at < tally.firstAt) tally.firstAt = at;
+      if (at > tally.lastAt) tally.lastAt = at;
     }
   }
 
-  return { ties: canonicalTies(known, ties, actors), interactionCount, initiatedBy };
+  /** Counts the current interaction, which tied someone, for its initiator's kind (index into ACTOR_KINDS). */
+  count(initiatorKind: number): void {
+    this.interactionCount += 1;
+    this.initiatedBy[initiatorKind]! += 1;
+  }
+
+  result(actors: ActorLookup): TieProjection {
+    return { ties: canonicalTies(this.known, this.ties, actors), interactionCount: this.interactionCount, initiatedBy: this.initiatedBy };
+  }
 }
 
 /** The actor's network id; throws when the lookup lacks the actor its affiliation names. */

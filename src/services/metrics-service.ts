@@ -19,7 +19,14 @@ import { positionOfId } from '../metrics/actor-lookup';
 import { tieChange, type TieChange } from '../metrics/tie-changes';
 import { computeTrend, trendPointOf, type Trend } from '../metrics/trend';
 import { InteractionColumns } from '../projection/interaction-columns';
-import { projectTieNetwork, projectTies, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
+import {
+  projectColumnTies,
+  projectTieNetwork,
+  projectTies,
+  resolveCoParticipationLimit,
+  type Projection,
+  type TieProjection,
+} from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
 import type { Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
@@ -154,7 +161,7 @@ export class MetricsService {
     const snapshot = this.slots.run(async () => {
       const interactions = await this.readInteractions(window, request.scope);
       const actors = await this.readActors(interactions);
-      return this.measure(interactions, actors, window, request);
+      return this.measure(() => projectTies(interactions, actors, request.scope, { coParticipationLimit: request.limit }), window, request);
     });
     return this.cache.set(revision, key, snapshot);
   }
@@ -186,7 +193,13 @@ export class MetricsService {
       const loaded = range!;
       const snapshot = this.slots.run(async () => {
         const { interactions, actors } = await loaded;
-        return this.measure(interactions.window(window.from.getTime(), window.to.getTime()), actors, window, request);
+        const from = window.from.getTime();
+        const to = window.to.getTime();
+        return this.measure(
+          () => projectColumnTies(interactions, from, to, actors, request.scope, { coParticipationLimit: request.limit }),
+          window,
+          request,
+        );
       });
       return this.cache.set(revision, keys[i]!, snapshot);
     });
@@ -398,13 +411,8 @@ export class MetricsService {
     return project(interactions, actors, request);
   }
 
-  private async measure(
-    interactions: Iterable<Interaction>,
-    actors: ReadonlyMap<string, Actor>,
-    window: TimeWindow,
-    request: NetworkRequest,
-  ): Promise<NetworkSnapshot> {
-    const { measures, paths } = this.startMeasuring(interactions, actors, window, request);
+  private async measure(project: () => TieProjection, window: TimeWindow, request: NetworkRequest): Promise<NetworkSnapshot> {
+    const { measures, paths } = this.startMeasuring(project, window, request);
     return completeSnapshot(measures, await paths);
   }
 
@@ -415,12 +423,11 @@ export class MetricsService {
    * is built (measuredTies): the figures are the same, and building it cost more than most measures.
    */
   private startMeasuring(
-    interactions: Iterable<Interaction>,
-    actors: ReadonlyMap<string, Actor>,
+    project: () => TieProjection,
     window: TimeWindow,
     request: NetworkRequest,
   ): { measures: GraphMeasures; paths: Promise<PathCentralities> } {
-    const projection = projectTies(interactions, actors, request.scope, { coParticipationLimit: request.limit });
+    const projection = project();
     const measured = measuredTies(projection.ties);
     const sampling = request.betweenness;
     const paths = sampling ? Promise.resolve(sampledPathCentralities(measured.index, sampling)) : this.engine(measured.index);
