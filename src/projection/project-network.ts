@@ -76,7 +76,7 @@ export interface TieTable {
   /** Tie t joins actors[lo[t]] and actors[hi[t]], lo[t] < hi[t]; ties in (lo, hi) order. */
   readonly lo: Int32Array;
   readonly hi: Int32Array;
-  /** What tie t carries. */
+  /** What tie t carries (objects that may carry more fields: copy these four). */
   readonly attributes: readonly TieAttributes[];
 }
 
@@ -292,8 +292,7 @@ function canonicalTies(known: readonly Actor[], ties: ReadonlyMap<number, TieTal
   keys.forEach((key, e) => {
     lo[e] = Math.floor(key / PAIR_BASE);
     hi[e] = key - lo[e] * PAIR_BASE;
-    const { interactions, weight, firstAt, lastAt } = byKey.get(key)!;
-    attributes.push({ interactions, weight, firstAt, lastAt });
+    attributes.push(byKey.get(key)!); // a TieTally, with more fields than the graph's attributes
   });
   const ordered = order.map((n) => known[n]!);
   return { actors: ordered, networkIds: ordered.map((actor) => networkOf(actor, actors)), lo, hi, attributes };
@@ -305,8 +304,13 @@ export function tieNetworkOf(table: TieTable): TieNetwork {
   table.actors.forEach((actor, i) => {
     network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, networkId: table.networkIds[i]! });
   });
-  table.attributes.forEach((attributes, e) => {
-    network.addUndirectedEdgeWithKey(`e${e}`, table.actors[table.lo[e]!]!.id, table.actors[table.hi[e]!]!.id, attributes);
+  table.attributes.forEach(({ interactions, weight, firstAt, lastAt }, e) => {
+    network.addUndirectedEdgeWithKey(`e${e}`, table.actors[table.lo[e]!]!.id, table.actors[table.hi[e]!]!.id, {
+      interactions,
+      weight,
+      firstAt,
+      lastAt,
+    });
   });
   return network;
 }
