@@ -26,7 +26,7 @@
  * single preferential-attachment graphs (`--kernel-sizes`, default 5,000 and 20,000 nodes).
  *
  * `--demo` times the demo network's cold weekly series (338 windows) with the folded and
- * the baseline path-metrics kernel.
+ * the baseline path-metrics kernel; `--demo --baseline PATH` also against another build.
  *
  * The modes live in ./bench-metrics/: series-mode (with story-comparison,
  * igraph-comparison, neo4j-mode), load-mode (the series' child process), kernel-mode.
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     case 'kernel':
       return benchKernel(args.kernelSizes);
     case 'demo':
-      return benchDemo();
+      return benchDemo(args.baseline);
     case 'series':
       return benchSeries(args);
     default:

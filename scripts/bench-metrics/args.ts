@@ -19,6 +19,8 @@ export interface BenchMetricsArgs {
   readonly windows: number;
   /** `--path-kernel`: the series' betweenness/closeness kernel. */
   readonly pathKernel: 'folded' | 'baseline';
+  /** `--baseline PATH`: with --demo, another build to time the same series with ('' for none). */
+  readonly baseline: string;
 }
 
 const OPTIONS = {
@@ -35,6 +37,7 @@ const OPTIONS = {
   'kernel-sizes': { type: 'string', default: KERNEL_SIZES.join(',') },
   windows: { type: 'string', default: '0' },
   'path-kernel': { type: 'string', default: 'folded' },
+  baseline: { type: 'string', default: '' },
   load: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -57,6 +60,8 @@ const HELP: Record<keyof typeof OPTIONS, string> = {
     'instead of the series, the first N quarters of the log (13-week windows), 0 for the series (the scaling run: --actors 20000 --interactions 1000000 --windows 3)',
   'path-kernel':
     "folded (default: degree-1 folding) or baseline (the kernel before it) for the series' betweenness and closeness; the kernel comparison runs both either way",
+  baseline:
+    'with --demo: another build (a built checkout, or a dist/ whose packages resolve from where it is), e.g. main; the series is timed on it and on this build alternately, 3 rounds each, as ratios',
   load: 'internal: the child process that generates the log and records it at PATH',
   help: 'print this and exit',
 };
@@ -66,6 +71,7 @@ const VALUE_NAMES: Partial<Record<keyof typeof OPTIONS, string>> = {
   load: 'PATH',
   'kernel-sizes': 'N,N',
   'path-kernel': 'KERNEL',
+  baseline: 'PATH',
 };
 
 export function helpText(): string {
@@ -115,6 +121,7 @@ export function parseBenchMetricsArgs(args: readonly string[]): BenchMetricsArgs
     kernelSizes: values['kernel-sizes'].split(',').map((size) => count('--kernel-sizes', size, 10)),
     windows: count('--windows', values.windows, 0),
     pathKernel: values['path-kernel'],
+    baseline: values.baseline,
   };
 }
 

@@ -12,7 +12,8 @@ import type { NetworkSnapshot } from '../../src/metrics/snapshot';
 
 /** From dist/scripts/bench-metrics/ back to the sources' scripts/. */
 const IGRAPH_SCRIPT = join(__dirname, '..', '..', '..', 'scripts', 'bench-igraph.py');
-const PYTHON = '/usr/bin/python3';
+/** Debian's python3-igraph by default; COPNET_BENCH_PYTHON names another interpreter with igraph (e.g. a virtualenv's). */
+const PYTHON = process.env.COPNET_BENCH_PYTHON ?? '/usr/bin/python3';
 
 export interface IgraphTimes {
   readonly version: string;

@@ -3,8 +3,7 @@
  * core number, main core, stage) cost: measureGraph alone on each window's graph without
  * and with them, then the whole cold series without and with them.
  */
-import { measureGraph } from '../../src/metrics/compute-snapshot';
-import { indexGraph } from '../../src/metrics/graph-index';
+import { measuredNetwork, measureGraph } from '../../src/metrics/compute-snapshot';
 import type { PathCentralityEngine } from '../../src/metrics/path-centralities';
 import type { SeriesInput, SeriesWindow } from '../../src/metrics/series';
 import { MetricsService } from '../../src/services/metrics-service';
@@ -25,13 +24,13 @@ export async function compareStory(
   let storyMs = 0;
   for (const window of windows) {
     const projection = await service.network(window);
-    const index = indexGraph(projection.network);
+    const measured = measuredNetwork(projection.network);
     const counts = { interactionCount: projection.interactionCount, initiatedBy: [0, 0, 0, 0] };
     let t0 = performance.now();
-    measureGraph(projection.network, window, counts, index, { story: false });
+    measureGraph(measured, window, counts, { story: false });
     plainMs += performance.now() - t0;
     t0 = performance.now();
-    measureGraph(projection.network, window, counts, index, { story: true });
+    measureGraph(measured, window, counts, { story: true });
     storyMs += performance.now() - t0;
   }
   line(

@@ -1,4 +1,5 @@
-import { ACTOR_KINDS } from '../domain/actor';
+import { ACTOR_KINDS, type ActorKind } from '../domain/actor';
+import type { TieTable } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
 import type { GraphIndex } from './graph-index';
 
@@ -16,12 +17,21 @@ export interface ActorClasses {
 }
 
 export function actorClasses(network: TieNetwork, index: GraphIndex): ActorClasses {
-  const n = index.ids.length;
+  return classesOf(index.ids.length, (i) => network.getNodeAttributes(index.ids[i]!));
+}
+
+/** actorClasses of a projection's TieTable (its actors are in index order). */
+export function tieTableClasses(table: TieTable): ActorClasses {
+  return classesOf(table.actors.length, (i) => ({ kind: table.actors[i]!.kind, networkId: table.networkIds[i]! }));
+}
+
+/** Numbers networks by first appearance in index order. */
+function classesOf(n: number, actorAt: (i: number) => { kind: ActorKind; networkId: string | null }): ActorClasses {
   const kinds = new Uint8Array(n);
   const networks = new Int32Array(n);
   const numbers = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const { kind, networkId } = network.getNodeAttributes(index.ids[i]!);
+    const { kind, networkId } = actorAt(i);
     kinds[i] = ACTOR_KINDS.indexOf(kind);
     if (networkId === null || networkId === undefined) {
       networks[i] = -1;

@@ -1,4 +1,5 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import type { TieTable } from '../projection/project-network';
 import { toCsr } from './kernel/csr';
 
 /**
@@ -22,6 +23,36 @@ export function indexGraph<N extends Attributes, E extends Attributes, G extends
   const position = new Map<string, number>();
   ids.forEach((id, i) => position.set(id, i));
   return { ids, position, offsets, neighbors, size: neighbors.length / 2 };
+}
+
+/**
+ * The index of a projection's TieTable, without a graphology graph: the same as
+ * indexGraph(tieNetworkOf(table)). The table's actors are in id order and its ties in
+ * (lo, hi) order, so filling each node's row in tie order leaves it ascending (a node's
+ * smaller neighbours come from earlier ties than its larger ones).
+ */
+export function indexTies(table: TieTable): GraphIndex {
+  const n = table.actors.length;
+  const { lo, hi } = table;
+  const m = lo.length;
+  const ids = table.actors.map((actor) => actor.id);
+  const position = new Map<string, number>();
+  ids.forEach((id, i) => position.set(id, i));
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    offsets[lo[e]! + 1]! += 1;
+    offsets[hi[e]! + 1]! += 1;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const neighbors = new Int32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    const a = lo[e]!;
+    const b = hi[e]!;
+    neighbors[fill[a]!++] = b;
+    neighbors[fill[b]!++] = a;
+  }
+  return { ids, position, offsets, neighbors, size: m };
 }
 
 /** Degree of node i. */

@@ -1,4 +1,3 @@
-import type { TieNetwork } from '../projection/tie-network';
 import type { GraphIndex } from './graph-index';
 import { brandesSync, closenessSync, type Csr, type PathMetricsPool } from './kernel';
 import {
@@ -25,7 +24,7 @@ export interface PathCentralities {
 }
 
 /** Computes PathCentralities for a network, possibly off the main thread. */
-export type PathCentralityEngine = (network: TieNetwork, index: GraphIndex) => Promise<PathCentralities>;
+export type PathCentralityEngine = (index: GraphIndex) => Promise<PathCentralities>;
 
 /**
  * In the calling thread. A GraphIndex is the kernel's CSR (ids in the same order,
@@ -36,11 +35,11 @@ export function pathCentralities(index: GraphIndex): PathCentralities {
 }
 
 /** pathCentralities as an engine: everything in the calling thread. */
-export const inThreadPathCentralityEngine: PathCentralityEngine = async (_network, index) => pathCentralities(index);
+export const inThreadPathCentralityEngine: PathCentralityEngine = async (index) => pathCentralities(index);
 
 /** An engine spreading each network's breadth-first searches over a pool of worker threads. */
 export function poolPathCentralityEngine(pool: PathMetricsPool): PathCentralityEngine {
-  return (_network, index) => pool.compute(index);
+  return (index) => pool.compute(index);
 }
 
 /**

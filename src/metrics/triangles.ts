@@ -13,9 +13,12 @@ export function forEachTriangle(
 ): void {
   const n = index.ids.length;
   const { offsets, neighbors } = index;
+  // ranks by (degree, index): numeric keys degree·n + i sorted natively, the order a comparator gave
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = degreeAt(index, i) * n + i;
+  keys.sort();
   const rank = new Int32Array(n);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => degreeAt(index, a) - degreeAt(index, b) || a - b);
-  order.forEach((v, r) => (rank[v] = r));
+  keys.forEach((key, r) => (rank[key % n] = r));
   const markOwner = new Int32Array(n).fill(-1);
   const markEntry = new Int32Array(n);
   for (let u = 0; u < n; u++) {
@@ -43,11 +46,38 @@ export function forEachTriangle(
 
 /** Triangles through each node: t(v) = number of pairs of v's neighbours that are tied to each other. */
 export function triangleCounts(index: GraphIndex): Float64Array {
-  const triangles = new Float64Array(index.ids.length);
-  forEachTriangle(index, (u, v, w) => {
+  return triangleTallies(index, false).triangles;
+}
+
+/**
+ * What a snapshot counts of triangles, from one listing: triangleCounts and, with
+ * `corners`, for every CSR entry the Σ 1/deg(w) over the third corners w of the
+ * triangles on its tie, as constraint sums them (./actor/constraint.ts), added in listing order.
+ */
+export function triangleTallies(index: GraphIndex, corners: boolean): { triangles: Float64Array; corners: Float64Array | null } {
+  const n = index.ids.length;
+  const triangles = new Float64Array(n);
+  if (!corners) {
+    forEachTriangle(index, (u, v, w) => {
+      triangles[u]! += 1;
+      triangles[v]! += 1;
+      triangles[w]! += 1;
+    });
+    return { triangles, corners: null };
+  }
+  const inverse = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const d = degreeAt(index, v);
+    inverse[v] = d === 0 ? 0 : 1 / d;
+  }
+  const sums = new Float64Array(index.neighbors.length);
+  forEachTriangle(index, (u, v, w, uv, vw, uw) => {
     triangles[u]! += 1;
     triangles[v]! += 1;
     triangles[w]! += 1;
+    sums[uv]! += inverse[w]!; // tie u–v, third corner w
+    sums[vw]! += inverse[u]!; // tie v–w, third corner u
+    sums[uw]! += inverse[v]!; // tie u–w, third corner v
   });
-  return triangles;
+  return { triangles, corners: sums };
 }

@@ -1,5 +1,3 @@
-import type { Interaction } from '../domain/interaction';
-
 /**
  * The default largest group whose participants are tied to each other: a small virtual
  * session or a peer exchange of up to 8 organisations is peer learning; a 200-organisation
@@ -12,17 +10,17 @@ export const DEFAULT_CO_PARTICIPATION_LIMIT = 8;
  * other, pairwise, when the interaction lists at most `limit` participants (the initiator
  * not counted; counted before the scope drops anyone, since the size of the gathering is
  * what decides whether it is peer learning). `limit` 0 disables the rule. Endpoints
- * outside the scope (`inScope` false) are skipped.
+ * outside the scope (`inScope` false) are skipped. Actors are ids, or numbers into an actor table.
  */
-export function forEachCoParticipationTie(
-  interaction: Pick<Interaction, 'participantIds'>,
+export function forEachCoParticipationTie<T>(
+  participants: ArrayLike<T>,
   limit: number,
-  inScope: (actorId: string) => boolean,
-  tie: (a: string, b: string) => void,
+  inScope: (actor: T) => boolean,
+  tie: (a: T, b: T) => void,
 ): void {
-  const participants = interaction.participantIds;
   if (participants.length < 2 || participants.length > limit) return;
-  const kept = participants.filter(inScope);
+  const kept: T[] = [];
+  for (let i = 0; i < participants.length; i++) if (inScope(participants[i]!)) kept.push(participants[i]!);
   for (let i = 0; i < kept.length; i++) {
     for (let j = i + 1; j < kept.length; j++) tie(kept[i]!, kept[j]!);
   }

@@ -92,6 +92,24 @@ export class InteractionColumns {
     }
   }
 
+  /**
+   * The interactions with from ≤ occurredAt < to as the rows [first, last) of the columns
+   * themselves (not copies: read them, never write), for projectColumnTies.
+   */
+  rows(from: number, to: number): InteractionRows {
+    return {
+      first: this.lowerBound(from),
+      last: this.lowerBound(to),
+      actorIds: this.actorIds,
+      times: this.times,
+      weights: this.weights,
+      kinds: this.kinds,
+      initiators: this.initiators,
+      participantStart: this.participantStart,
+      participants: this.participants,
+    };
+  }
+
   /** How many interactions have from ≤ occurredAt < to (epoch ms). */
   countBetween(from: number, to: number): number {
     return Math.max(0, this.lowerBound(to) - this.lowerBound(from));
@@ -160,6 +178,20 @@ export class InteractionColumns {
     this.initiators = grown(this.initiators, rows);
     this.participantStart = grown(this.participantStart, rows + 1);
   }
+}
+
+/** Rows of InteractionColumns (see `rows`): kinds index INTERACTION_KINDS, actors number into actorIds. */
+export interface InteractionRows {
+  readonly first: number;
+  readonly last: number;
+  readonly actorIds: readonly string[];
+  readonly times: Float64Array;
+  readonly weights: Float64Array;
+  readonly kinds: Uint8Array;
+  readonly initiators: Int32Array;
+  /** Participants of row i: participants[participantStart[i] .. participantStart[i + 1]). */
+  readonly participantStart: Int32Array;
+  readonly participants: Int32Array;
 }
 
 /** InteractionColumns as transferable data (see `parts`). */

@@ -1,7 +1,8 @@
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { actorNetworkId } from '../domain/actor-network';
 import { InvalidInputError } from '../domain/errors';
-import type { Interaction } from '../domain/interaction';
+import { INTERACTION_KINDS, type Interaction } from '../domain/interaction';
+import type { InteractionColumns } from './interaction-columns';
 import type { Scope } from '../domain/scope';
 import { DEFAULT_CO_PARTICIPATION_LIMIT, forEachCoParticipationTie } from './co-participation-ties';
 import { compareIds } from './compare-ids';
@@ -63,8 +64,30 @@ interface TieTally extends TieAttributes {
 const PAIR_BASE = 2 ** 26;
 
 /**
+ * A window's ties before any graph is built: what projectTieNetwork turns into a graphology
+ * graph, and what the metrics read directly (src/metrics/graph-index.ts indexTies), since a
+ * series measures hundreds of windows and building each one's graph cost more than most metrics.
+ */
+export interface TieTable {
+  /** The actors with at least one tie, in id order (compareIds). */
+  readonly actors: readonly Actor[];
+  /** Each actor's network (src/domain/actor-network.ts), lined up with `actors`. */
+  readonly networkIds: readonly (string | null)[];
+  /** Tie t joins actors[lo[t]] and actors[hi[t]], lo[t] < hi[t]; ties in (lo, hi) order. */
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  /** What tie t carries (objects that may carry more fields: copy these four). */
+  readonly attributes: readonly TieAttributes[];
+}
+
+/** projectTies' result: the ties and what was counted of the interactions (see Projection). */
+export interface TieProjection extends Omit<Projection, 'network'> {
+  readonly ties: TieTable;
+}
+
+/**
  * The projection: the interactions of a window (already limited to the window by the
- * caller) → the undirected simple tie network.
+ * caller) → the undirected simple tie network (projectTies gives it as a TieTable).
  *
  * Ties come from two rules, one file each: initiator ties (initiator-ties.ts) and
  * co-participation ties (co-participation-ties.ts). The scope (scope.ts) drops
@@ -86,68 +109,147 @@ export function projectTieNetwork(
   scope: Scope = {},
   options: ProjectionOptions = {},
 ): Projection {
-  const limit = resolveCoParticipationLimit(options.coParticipationLimit);
-  const index = new Map<string, number>(); // actor id → dense number, or -1 when out of scope
-  const known: Actor[] = [];
-  const ties = new Map<number, TieTally>();
-  const kindOf = new Map<string, number>(); // actor id → index into ACTOR_KINDS
-  const initiatedBy = ACTOR_KINDS.map(() => 0);
-  let interactionCount = 0;
-  // The interaction being projected, read by the helpers below.
-  let seq = 0;
-  let currentId = '';
-  let at = 0;
-  let weight = 0;
-  let tied = false;
+  const { ties, ...counts } = projectTies(interactions, actors, scope, options);
+  return { network: tieNetworkOf(ties), ...counts };
+}
 
+/** projectTieNetwork without building the graph: the same nodes and ties, in the same canonical order. */
+export function projectTies(
+  interactions: Iterable<Interaction>,
+  actors: ActorLookup,
+  scope: Scope = {},
+  options: ProjectionOptions = {},
+): TieProjection {
+  const limit = resolveCoParticipationLimit(options.coParticipationLimit);
+  const counter = new TieCounter();
+  const index = new Map<string, number>(); // actor id → dense number, or -1 when out of scope
+  const kindOf = new Map<string, number>(); // actor id → index into ACTOR_KINDS
+  let currentId = '';
   const numberOf = (id: string): number => {
     let n = index.get(id);
     if (n === undefined) {
       const actor = actors.get(id);
       if (!actor) throw new Error(`projection: interaction ${currentId} names actor ${id}, unknown to the actor lookup`);
       kindOf.set(id, ACTOR_KINDS.indexOf(actor.kind));
-      n = actorInScope(actor, scope) ? known.push(actor) - 1 : -1;
+      n = counter.admit(actor, scope);
       index.set(id, n);
     }
     return n;
   };
   const inScope = (id: string): boolean => numberOf(id) >= 0;
-  const tie = (x: string, y: string): void => {
-    const nx = numberOf(x);
-    const ny = numberOf(y);
-    const a = Math.min(nx, ny);
-    const b = Math.max(nx, ny);
-    const key = a * PAIR_BASE + b;
-    const tally = ties.get(key);
-    tied = true;
-    if (!tally) {
-      ties.set(key, { a, b, interactions: 1, weight, firstAt: at, lastAt: at, lastSeq: seq });
-    } else if (tally.lastSeq !== seq) {
-      tally.lastSeq = seq;
-      tally.interactions += 1;
-      tally.weight += weight;
-      if (at < tally.firstAt) tally.firstAt = at;
-      if (at > tally.lastAt) tally.lastAt = at;
-    }
-  };
+  const tie = (x: string, y: string): void => counter.tie(numberOf(x), numberOf(y));
 
   for (const interaction of interactions) {
     if (!interactionInScope(interaction, scope)) continue;
-    seq += 1;
     currentId = interaction.id;
-    at = interaction.occurredAt.getTime();
-    weight = interaction.weight;
-    tied = false;
-    forEachInitiatorTie(interaction, inScope, tie);
-    forEachCoParticipationTie(interaction, limit, inScope, tie);
-    if (tied) {
-      interactionCount += 1;
-      numberOf(interaction.initiatorId); // records its kind (already done by the initiator rule)
-      initiatedBy[kindOf.get(interaction.initiatorId)!]! += 1;
+    counter.begin(interaction.occurredAt.getTime(), interaction.weight);
+    forEachInitiatorTie(interaction.initiatorId, interaction.participantIds, inScope, tie);
+    forEachCoParticipationTie(interaction.participantIds, limit, inScope, tie);
+    if (counter.tied) counter.count(kindOf.get(interaction.initiatorId)!);
+  }
+  return counter.result(actors);
+}
+
+/**
+ * projectTies of the interactions with from ≤ occurredAt < to of a series' columns, read
+ * as numbers into their actor table rather than as Interaction views with ids: the same
+ * rules in the same order, so the same TieProjection, without a string lookup per endpoint.
+ */
+export function projectColumnTies(
+  columns: InteractionColumns,
+  from: number,
+  to: number,
+  actors: ActorLookup,
+  scope: Scope = {},
+  options: ProjectionOptions = {},
+): TieProjection {
+  const limit = resolveCoParticipationLimit(options.coParticipationLimit);
+  const rows = columns.rows(from, to);
+  const counter = new TieCounter();
+  const index = new Int32Array(rows.actorIds.length).fill(UNSEEN); // actor number → dense number, −1 out of scope
+  const kindOf = new Int8Array(rows.actorIds.length);
+  const kindInScope = INTERACTION_KINDS.map((kind) => interactionInScope({ kind }, scope));
+  let current = 0;
+  const numberOf = (k: number): number => {
+    let n = index[k]!;
+    if (n === UNSEEN) {
+      const actor = actors.get(rows.actorIds[k]!);
+      if (!actor) throw new Error(`projection: interaction #${current} names actor ${rows.actorIds[k]}, unknown to the actor lookup`);
+      kindOf[k] = ACTOR_KINDS.indexOf(actor.kind);
+      n = counter.admit(actor, scope);
+      index[k] = n;
+    }
+    return n;
+  };
+  const inScope = (k: number): boolean => numberOf(k) >= 0;
+  const tie = (x: number, y: number): void => counter.tie(numberOf(x), numberOf(y));
+
+  for (let i = rows.first; i < rows.last; i++) {
+    if (!kindInScope[rows.kinds[i]!]) continue;
+    current = i;
+    counter.begin(rows.times[i]!, rows.weights[i]!);
+    const participants = rows.participants.subarray(rows.participantStart[i], rows.participantStart[i + 1]);
+    forEachInitiatorTie(rows.initiators[i]!, participants, inScope, tie);
+    forEachCoParticipationTie(participants, limit, inScope, tie);
+    if (counter.tied) counter.count(kindOf[rows.initiators[i]!]!);
+  }
+  return counter.result(actors);
+}
+
+const UNSEEN = -2;
+
+/** The tallies of one projection, fed interaction by interaction: begin, tie…, then count if tied. */
+class TieCounter {
+  private readonly known: Actor[] = [];
+  private readonly ties = new Map<number, TieTally>();
+  private readonly initiatedBy = ACTOR_KINDS.map(() => 0);
+  private interactionCount = 0;
+  private seq = 0;
+  private at = 0;
+  private weight = 0;
+  /** Whether the current interaction tied anyone. */
+  tied = false;
+
+  /** An actor's dense number, or −1 when the scope leaves it out; call once per actor. */
+  admit(actor: Actor, scope: Scope): number {
+    return actorInScope(actor, scope) ? this.known.push(actor) - 1 : -1;
+  }
+
+  begin(at: number, weight: number): void {
+    this.seq += 1;
+    this.at = at;
+    this.weight = weight;
+    this.tied = false;
+  }
+
+  /** Ties two admitted actors (dense numbers); one interaction counts once per pair. */
+  tie(nx: number, ny: number): void {
+    const a = Math.min(nx, ny);
+    const b = Math.max(nx, ny);
+    const key = a * PAIR_BASE + b;
+    const tally = this.ties.get(key);
+    const { at, seq } = this;
+    this.tied = true;
+    if (!tally) {
+      this.ties.set(key, { a, b, interactions: 1, weight: this.weight, firstAt: at, lastAt: at, lastSeq: seq });
+    } else if (tally.lastSeq !== seq) {
+      tally.lastSeq = seq;
+      tally.interactions += 1;
+      tally.weight += this.weight;
+      if (at < tally.firstAt) tally.firstAt = at;
+      if (at > tally.lastAt) tally.lastAt = at;
     }
   }
 
-  return { network: buildCanonicalNetwork(known, ties, actors), interactionCount, initiatedBy };
+  /** Counts the current interaction, which tied someone, for its initiator's kind (index into ACTOR_KINDS). */
+  count(initiatorKind: number): void {
+    this.interactionCount += 1;
+    this.initiatedBy[initiatorKind]! += 1;
+  }
+
+  result(actors: ActorLookup): TieProjection {
+    return { ties: canonicalTies(this.known, this.ties, actors), interactionCount: this.interactionCount, initiatedBy: this.initiatedBy };
+  }
 }
 
 /** The actor's network id; throws when the lookup lacks the actor its affiliation names. */
@@ -159,7 +261,8 @@ function networkOf(actor: Actor, actors: ActorLookup): string | null {
   return actorNetworkId(actor, kind);
 }
 
-function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>, actors: ActorLookup): TieNetwork {
+/** The ties in canonical order: actors by id, ties by (lo, hi) positions. */
+function canonicalTies(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>, actors: ActorLookup): TieTable {
   const used = new Uint8Array(known.length);
   for (const tally of ties.values()) {
     used[tally.a] = 1;
@@ -171,24 +274,42 @@ function buildCanonicalNetwork(known: readonly Actor[], ties: ReadonlyMap<number
   const rank = new Int32Array(known.length);
   order.forEach((n, r) => (rank[n] = r));
 
-  const edges = [...ties.values()].map((tally) => {
+  // rank pairs as exact doubles lo·2^26 + hi: a numeric sort of them is the (lo, hi) order
+  const keys = new Float64Array(ties.size);
+  const byKey = new Map<number, TieTally>();
+  let t = 0;
+  for (const tally of ties.values()) {
     const ra = rank[tally.a]!;
     const rb = rank[tally.b]!;
-    return { lo: Math.min(ra, rb), hi: Math.max(ra, rb), tally };
-  });
-  edges.sort((x, y) => x.lo - y.lo || x.hi - y.hi);
-
-  const network = createTieNetwork();
-  for (const n of order) {
-    const actor = known[n]!;
-    network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, networkId: networkOf(actor, actors) });
+    const key = Math.min(ra, rb) * PAIR_BASE + Math.max(ra, rb);
+    keys[t++] = key;
+    byKey.set(key, tally);
   }
-  edges.forEach(({ lo, hi, tally }, i) => {
-    network.addUndirectedEdgeWithKey(`e${i}`, known[order[lo]!]!.id, known[order[hi]!]!.id, {
-      interactions: tally.interactions,
-      weight: tally.weight,
-      firstAt: tally.firstAt,
-      lastAt: tally.lastAt,
+  keys.sort();
+  const lo = new Int32Array(keys.length);
+  const hi = new Int32Array(keys.length);
+  const attributes: TieAttributes[] = [];
+  keys.forEach((key, e) => {
+    lo[e] = Math.floor(key / PAIR_BASE);
+    hi[e] = key - lo[e] * PAIR_BASE;
+    attributes.push(byKey.get(key)!); // a TieTally, with more fields than the graph's attributes
+  });
+  const ordered = order.map((n) => known[n]!);
+  return { actors: ordered, networkIds: ordered.map((actor) => networkOf(actor, actors)), lo, hi, attributes };
+}
+
+/** The graphology graph of a TieTable: nodes in id order, edges `e0`, `e1`, ... in tie order. */
+export function tieNetworkOf(table: TieTable): TieNetwork {
+  const network = createTieNetwork();
+  table.actors.forEach((actor, i) => {
+    network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, networkId: table.networkIds[i]! });
+  });
+  table.attributes.forEach(({ interactions, weight, firstAt, lastAt }, e) => {
+    network.addUndirectedEdgeWithKey(`e${e}`, table.actors[table.lo[e]!]!.id, table.actors[table.hi[e]!]!.id, {
+      interactions,
+      weight,
+      firstAt,
+      lastAt,
     });
   });
   return network;

@@ -4,8 +4,7 @@ import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import { checkKinds, type Scope } from '../domain/scope';
 import { validateWindow, type TimeWindow } from '../domain/time-window';
-import { completeSnapshot, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
-import { indexGraph } from '../metrics/graph-index';
+import { completeSnapshot, measuredTies, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import {
   inThreadPathCentralityEngine,
   sampledPathCentralities,
@@ -20,7 +19,14 @@ import { positionOfId } from '../metrics/actor-lookup';
 import { tieChange, type TieChange } from '../metrics/tie-changes';
 import { computeTrend, trendPointOf, type Trend } from '../metrics/trend';
 import { InteractionColumns } from '../projection/interaction-columns';
-import { projectTieNetwork, resolveCoParticipationLimit, type Projection } from '../projection/project-network';
+import {
+  projectColumnTies,
+  projectTieNetwork,
+  projectTies,
+  resolveCoParticipationLimit,
+  type Projection,
+  type TieProjection,
+} from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
 import type { Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
@@ -155,7 +161,7 @@ export class MetricsService {
     const snapshot = this.slots.run(async () => {
       const interactions = await this.readInteractions(window, request.scope);
       const actors = await this.readActors(interactions);
-      return this.measure(interactions, actors, window, request);
+      return this.measure(() => projectTies(interactions, actors, request.scope, { coParticipationLimit: request.limit }), window, request);
     });
     return this.cache.set(revision, key, snapshot);
   }
@@ -187,7 +193,13 @@ export class MetricsService {
       const loaded = range!;
       const snapshot = this.slots.run(async () => {
         const { interactions, actors } = await loaded;
-        return this.measure(interactions.window(window.from.getTime(), window.to.getTime()), actors, window, request);
+        const from = window.from.getTime();
+        const to = window.to.getTime();
+        return this.measure(
+          () => projectColumnTies(interactions, from, to, actors, request.scope, { coParticipationLimit: request.limit }),
+          window,
+          request,
+        );
       });
       return this.cache.set(revision, keys[i]!, snapshot);
     });
@@ -399,34 +411,28 @@ export class MetricsService {
     return project(interactions, actors, request);
   }
 
-  private async measure(
-    interactions: Iterable<Interaction>,
-    actors: ReadonlyMap<string, Actor>,
-    window: TimeWindow,
-    request: NetworkRequest,
-  ): Promise<NetworkSnapshot> {
-    const { measures, paths } = this.startMeasuring(interactions, actors, window, request);
+  private async measure(project: () => TieProjection, window: TimeWindow, request: NetworkRequest): Promise<NetworkSnapshot> {
+    const { measures, paths } = this.startMeasuring(project, window, request);
     return completeSnapshot(measures, await paths);
   }
 
   /**
    * Projects the window, starts its path centralities and takes every other measure, in
-   * one synchronous step: the graph is gone before the path centralities are awaited, so
-   * windows waiting for the worker pool hold only their compact index.
+   * one synchronous step: the ties are gone before the path centralities are awaited, so
+   * windows waiting for the worker pool hold only their compact index. No graphology graph
+   * is built (measuredTies): the figures are the same, and building it cost more than most measures.
    */
   private startMeasuring(
-    interactions: Iterable<Interaction>,
-    actors: ReadonlyMap<string, Actor>,
+    project: () => TieProjection,
     window: TimeWindow,
     request: NetworkRequest,
   ): { measures: GraphMeasures; paths: Promise<PathCentralities> } {
-    const projection = project(interactions, actors, request);
-    const { network } = projection;
-    const index = indexGraph(network);
+    const projection = project();
+    const measured = measuredTies(projection.ties);
     const sampling = request.betweenness;
-    const paths = sampling ? Promise.resolve(sampledPathCentralities(index, sampling)) : this.engine(network, index);
+    const paths = sampling ? Promise.resolve(sampledPathCentralities(measured.index, sampling)) : this.engine(measured.index);
     try {
-      return { measures: measureGraph(network, window, projection, index, this.measures), paths };
+      return { measures: measureGraph(measured, window, projection, this.measures), paths };
     } catch (error) {
       paths.catch(() => undefined); // the measure's error is the one reported
       throw error;

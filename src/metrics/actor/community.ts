@@ -4,6 +4,10 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Attributes } from 'graphology-types';
 import type Graph from 'graphology-types';
 import type { GraphIndex } from '../graph-index';
+import type { LouvainGraphView } from './louvain-view';
+
+/** A graph Louvain can run on: a graphology graph, or the view of an index. */
+export type LouvainGraph = Graph | LouvainGraphView;
 
 /** The fixed seed of every Louvain run, so a window's communities repeat. */
 export const LOUVAIN_SEED = 20181001;
@@ -26,12 +30,16 @@ export interface Communities {
  * modularity is (../network/modularity.ts). A graph without ties gives each actor its own
  * community.
  */
-export function communities<N extends Attributes, E extends Attributes>(graph: Graph<N, E>, index: GraphIndex): Communities {
+export function communities<N extends Attributes, E extends Attributes>(
+  graph: Graph<N, E> | LouvainGraphView,
+  index: GraphIndex,
+): Communities {
   const n = index.ids.length;
   const membership = new Int32Array(n);
   if (n === 0) return { membership, count: 0 };
   const rng = xoroshiro128plus(LOUVAIN_SEED);
-  const raw = louvain(graph, { getEdgeWeight: null, rng: () => uniformFloat64(rng) });
+  // the view has every member louvain reads (./louvain-view.ts): a library edge
+  const raw = louvain(graph as Graph<N, E>, { getEdgeWeight: null, rng: () => uniformFloat64(rng) });
   const renumbered = new Map<number, number>();
   index.ids.forEach((id, i) => {
     const community = raw[id]!;

@@ -1,5 +1,5 @@
 import { degreeAt, type GraphIndex } from '../graph-index';
-import { forEachTriangle } from '../triangles';
+import { triangleTallies } from '../triangles';
 
 /**
  * Burt's constraint, unweighted (networkx `constraint(G)`; Burt, "Structural Holes",
@@ -15,10 +15,10 @@ import { forEachTriangle } from '../triangles';
  * (../triangles.ts, O(m^1.5)): a triangle u–v–w adds 1/deg(w) to tie u–v, 1/deg(u) to v–w
  * and 1/deg(v) to u–w.
  */
-export function constraint(index: GraphIndex): Float64Array {
+export function constraint(index: GraphIndex, corners: Float64Array = triangleTallies(index, true).corners!): Float64Array {
   const n = index.ids.length;
   const { offsets } = index;
-  const shared = sharedNeighbourSums(index);
+  const shared = sharedNeighbourSums(index, corners);
   const out = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     const d = degreeAt(index, v);
@@ -36,26 +36,14 @@ export function constraint(index: GraphIndex): Float64Array {
 
 /**
  * For every CSR entry e = (v → j): Σ_{q ∈ N(v) ∩ N(j)} 1/deg(q). Each triangle adds its
- * third corner's 1/deg to one entry of each of its ties; the two entries of a tie are then
- * added together (the sum is symmetric).
+ * third corner's 1/deg to one entry of each of its ties (`corners`, ../triangles.ts
+ * triangleTallies); the two entries of a tie are then added together (the sum is symmetric).
  */
-function sharedNeighbourSums(index: GraphIndex): Float64Array {
-  const n = index.ids.length;
+function sharedNeighbourSums(index: GraphIndex, corners: Float64Array): Float64Array {
   const m2 = index.neighbors.length;
-  const inverse = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    const d = degreeAt(index, v);
-    inverse[v] = d === 0 ? 0 : 1 / d;
-  }
-  const sums = new Float64Array(m2);
-  forEachTriangle(index, (u, v, w, uv, vw, uw) => {
-    sums[uv]! += inverse[w]!; // tie u–v, third corner w
-    sums[vw]! += inverse[u]!; // tie v–w, third corner u
-    sums[uw]! += inverse[v]!; // tie u–w, third corner v
-  });
   const reverse = reverseEntries(index);
   const total = new Float64Array(m2);
-  for (let e = 0; e < m2; e++) total[e] = sums[e]! + sums[reverse[e]!]!;
+  for (let e = 0; e < m2; e++) total[e] = corners[e]! + corners[reverse[e]!]!;
   return total;
 }
 

@@ -28,21 +28,25 @@ export function eigenvectorCentrality(index: GraphIndex): Float64Array {
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   for (let iteration = 0; iteration < EIGENVECTOR_MAX_ITER; iteration++) {
-    next.set(x);
-    for (let v = 0; v < n; v++) {
-      const xv = x[v]!;
-      const end = offsets[v + 1]!;
-      for (let j = offsets[v]!; j < end; j++) next[neighbors[j]!]! += xv;
-    }
     let sumSquares = 0;
-    for (let v = 0; v < n; v++) sumSquares += next[v]! * next[v]!;
+    // (A + I)x gathered row by row: x[v], then x[u] for each neighbour u in ascending order,
+    // the same additions in the same order as scattering each row in ascending order (rows are ascending)
+    for (let v = 0; v < n; v++) {
+      let sum = x[v]!;
+      const end = offsets[v + 1]!;
+      for (let j = offsets[v]!; j < end; j++) sum += x[neighbors[j]!]!;
+      next[v] = sum;
+      sumSquares += sum * sum;
+    }
     const norm = Math.sqrt(sumSquares) || 1;
     let change = 0;
     for (let v = 0; v < n; v++) {
       next[v]! /= norm;
       change += Math.abs(next[v]! - x[v]!);
     }
-    [x, next] = [next, x];
+    const last = x;
+    x = next;
+    next = last;
     if (change < n * TOLERANCE) break;
   }
   return x;

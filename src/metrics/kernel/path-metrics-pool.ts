@@ -4,16 +4,17 @@ import type { Csr } from './csr';
 import {
   addInto,
   baselineBrandesSync,
-  brandesSync,
   emptyTotals,
   finishFoldedMetrics,
   finishPathMetrics,
-  foldedGraph,
+  foldedGraphOf,
+  foldedMetricsSync,
   kernelGraph,
   sourceBlocks,
   type KernelTotals,
   type PathMetrics,
 } from './path-metrics';
+import { foldTrees } from './tree-folding';
 import { PATH_METRICS_WORKER_SOURCE, type WorkerReply } from './worker-source';
 
 /**
@@ -47,16 +48,20 @@ export class PathMetricsPool {
   compute(csr: Csr): Promise<PathMetrics> {
     if (this.closed) return Promise.reject(new Error('PathMetricsPool is closed'));
     let work: { offsets: Int32Array; neighbors: Int32Array; weights: Float64Array | null; finish: Job['finish'] };
+    // Graphs too small to be worth a message are computed here, on the same kernel graph.
     if (this.baseline) {
+      if (inline(csr.ids.length, csr.neighbors.length)) return Promise.resolve(baselineBrandesSync(csr));
       const graph = kernelGraph(csr);
       work = { ...graph, weights: null, finish: (totals) => finishPathMetrics(graph, totals) };
     } else {
-      const graph = foldedGraph(csr);
+      const folding = foldTrees(csr);
+      if (inline(folding.core.length, folding.coreNeighbors.length))
+        return Promise.resolve(foldedMetricsSync(foldedGraphOf(folding, false)));
+      const graph = foldedGraphOf(folding, true);
       work = { ...graph, finish: (totals) => finishFoldedMetrics(graph, totals) };
     }
     const { offsets, neighbors, weights, finish } = work;
     const n = offsets.length - 1;
-    if (n * (n + neighbors.length) <= INLINE_WORK) return Promise.resolve((this.baseline ? baselineBrandesSync : brandesSync)(csr));
     return new Promise<PathMetrics>((resolve, reject) => {
       const blocks = sourceBlocks(n);
       const job: Job = {
@@ -159,6 +164,10 @@ export class PathMetricsPool {
 
 /** Below n × (n + 2m) = this (of the graph the kernel searches), a message round trip costs more than the work. */
 const INLINE_WORK = 1_000_000;
+
+function inline(n: number, twiceM: number): boolean {
+  return n * (n + twiceM) <= INLINE_WORK;
+}
 
 interface PoolWorker {
   readonly thread: Worker;

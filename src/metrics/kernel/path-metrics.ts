@@ -39,7 +39,8 @@ export function sourceBlocks(n: number): Array<[number, number]> {
  * Nodes close to each other and to the hubs get close numbers, so the searches touch
  * fewer cache lines and their branches are better predicted: about 1.4× faster on the
  * benchmark's windows. The order depends on the graph alone, so results are repeatable.
- * `order[i]` is the CSR index of kernel node i. Arrays on SharedArrayBuffers.
+ * `order[i]` is the CSR index of kernel node i. Arrays on SharedArrayBuffers when `shared`
+ * (for the worker pool).
  */
 export interface KernelGraph {
   readonly offsets: Int32Array;
@@ -47,31 +48,42 @@ export interface KernelGraph {
   readonly order: Int32Array;
 }
 
-export function kernelGraph(csr: Pick<Csr, 'offsets' | 'neighbors'>): KernelGraph {
+export function kernelGraph(csr: Pick<Csr, 'offsets' | 'neighbors'>, shared = true): KernelGraph {
   const { offsets, neighbors } = csr;
   const n = offsets.length - 1;
   const degree = (v: number): number => offsets[v + 1]! - offsets[v]!;
-  const byDegree = (a: number, b: number): number => degree(b) - degree(a) || a - b;
-  const roots = Array.from({ length: n }, (_, v) => v).sort(byDegree);
-  const order = new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
+  let maxDegree = 0;
+  for (let v = 0; v < n; v++) maxDegree = Math.max(maxDegree, degree(v));
+  // By decreasing degree, then increasing index: numeric sort keys (maxDegree − degree)·n + v,
+  // exact doubles, sorted natively rather than through a comparator (the order is the same).
+  const key = (v: number): number => (maxDegree - degree(v)) * n + v;
+  const roots = new Float64Array(n);
+  for (let v = 0; v < n; v++) roots[v] = key(v);
+  roots.sort();
+  const row = new Float64Array(maxDegree);
+  const order = new Int32Array(buffer(n * Int32Array.BYTES_PER_ELEMENT, shared));
   const rank = new Int32Array(n).fill(-1);
   let placed = 0;
-  for (const root of roots) {
+  for (const rootKey of roots) {
+    const root = rootKey % n;
     if (rank[root]! >= 0) continue;
     rank[root] = placed;
     order[placed++] = root;
     for (let head = placed - 1; head < placed; head++) {
       const v = order[head]!;
-      const row = Array.from(neighbors.subarray(offsets[v], offsets[v + 1])).sort(byDegree);
-      for (const w of row) {
+      const d = degree(v);
+      for (let j = 0; j < d; j++) row[j] = key(neighbors[offsets[v]! + j]!);
+      const sorted = row.subarray(0, d).sort();
+      for (const wKey of sorted) {
+        const w = wKey % n;
         if (rank[w]! >= 0) continue;
         rank[w] = placed;
         order[placed++] = w;
       }
     }
   }
-  const newOffsets = new Int32Array(new SharedArrayBuffer((n + 1) * Int32Array.BYTES_PER_ELEMENT));
-  const newNeighbors = new Int32Array(new SharedArrayBuffer(neighbors.length * Int32Array.BYTES_PER_ELEMENT));
+  const newOffsets = new Int32Array(buffer((n + 1) * Int32Array.BYTES_PER_ELEMENT, shared));
+  const newNeighbors = new Int32Array(buffer(neighbors.length * Int32Array.BYTES_PER_ELEMENT, shared));
   for (let i = 0; i < n; i++) {
     const v = order[i]!;
     const begin = newOffsets[i]!;
@@ -81,6 +93,11 @@ export function kernelGraph(csr: Pick<Csr, 'offsets' | 'neighbors'>): KernelGrap
     newNeighbors.subarray(begin, end).sort();
   }
   return { offsets: newOffsets, neighbors: newNeighbors, order };
+}
+
+/** Memory for a kernel array: shared when it is to be posted to the workers, plain (cheaper to make and collect) otherwise. */
+function buffer(bytes: number, shared: boolean): ArrayBufferLike {
+  return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
 }
 
 /** What the kernel leaves for one graph: raw dependencies and, per source, reached nodes and distance sums. */
@@ -99,7 +116,11 @@ export function emptyTotals(n: number): KernelTotals {
  * the weighted kernel on the core, closed forms for the rest (finishFoldedMetrics).
  */
 export function brandesSync(csr: Csr): PathMetrics {
-  const graph = foldedGraph(csr);
+  return foldedMetricsSync(foldedGraph(csr, false));
+}
+
+/** brandesSync on a graph already folded (the pool's graphs too small for the workers). */
+export function foldedMetricsSync(graph: FoldedGraph): PathMetrics {
   const totals = emptyTotals(graph.offsets.length - 1);
   const scratch = createBrandesScratch(totals.betweenness.length, graph.neighbors.length / 2);
   runBlocks(totals, (first, last, partial) =>
@@ -123,7 +144,7 @@ export function brandesSync(csr: Csr): PathMetrics {
  * (./distance-sums.ts) through finishFoldedMetrics. For sampled betweenness.
  */
 export function closenessSync(csr: Csr): Float64Array {
-  const graph = foldedGraph(csr);
+  const graph = foldedGraph(csr, false);
   const totals = emptyTotals(graph.offsets.length - 1);
   accumulateDistanceSums(graph.offsets, graph.neighbors, graph.weights, totals.reached, totals.distances);
   return finishFoldedMetrics(graph, totals).closeness;
@@ -135,7 +156,7 @@ export function closenessSync(csr: Csr): Float64Array {
  * rounding.
  */
 export function baselineBrandesSync(csr: Csr): PathMetrics {
-  const graph = kernelGraph(csr);
+  const graph = kernelGraph(csr, false);
   const n = csr.ids.length;
   const totals = emptyTotals(n);
   const scratch = createBrandesScratch(n, csr.neighbors.length / 2);
@@ -207,11 +228,15 @@ export interface FoldedGraph extends KernelGraph {
   readonly folding: TreeFolding;
 }
 
-export function foldedGraph(csr: Pick<Csr, 'offsets' | 'neighbors'>): FoldedGraph {
-  const folding = foldTrees(csr);
-  const graph = kernelGraph({ offsets: folding.coreOffsets, neighbors: folding.coreNeighbors });
+export function foldedGraph(csr: Pick<Csr, 'offsets' | 'neighbors'>, shared = true): FoldedGraph {
+  return foldedGraphOf(foldTrees(csr), shared);
+}
+
+/** foldedGraph of a folding already made (its arrays shared for the workers, or not). */
+export function foldedGraphOf(folding: TreeFolding, shared: boolean): FoldedGraph {
+  const graph = kernelGraph({ offsets: folding.coreOffsets, neighbors: folding.coreNeighbors }, shared);
   const k = graph.order.length;
-  const weights = new Float64Array(new SharedArrayBuffer(k * Float64Array.BYTES_PER_ELEMENT));
+  const weights = new Float64Array(buffer(k * Float64Array.BYTES_PER_ELEMENT, shared));
   for (let i = 0; i < k; i++) weights[i] = folding.size[folding.core[graph.order[i]!]!]!;
   return { ...graph, weights, folding };
 }
