@@ -33,6 +33,7 @@ import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-co
 import {
   actorFromRow,
   actorToRow,
+  interactionBatchToRows,
   interactionFromRow,
   interactionToRow,
   toNeo4jDateTime,
@@ -229,7 +230,7 @@ class Neo4jStore implements Store {
       const auditSeq = await allocateAuditSeqs(tx, 1);
       const stamp = { by: author.by, at: toNeo4jDateTime(author.at), auditSeq: toNeo4jInteger(auditSeq) };
       for (const chunk of chunks(fresh, WRITE_CHUNK)) {
-        const { summary } = await run(tx, 'record-interactions', { interactions: chunk.map(interactionToRow), ...stamp });
+        const { summary } = await run(tx, 'record-interactions', { ...interactionBatchToRows(chunk), ...stamp });
         const counts = summary.counters.updates();
         const relationships = chunk.reduce((sum, interaction) => sum + 1 + interaction.participantIds.length, 0);
         if (counts.nodesCreated !== chunk.length || counts.relationshipsCreated !== relationships) {
