@@ -22,11 +22,19 @@
  * cores as the servers: `--workers W` spreads autocannon over W worker threads (default 1), so
  * its own event loop is not the limit; either way its CPU is taken from the servers'.
  *
+ * With `--store neo4j` this build runs on Neo4j instead (a fresh Neo4j test server, or the empty
+ * database at NEO4J_URI: scripts/neo4j-bench-server.ts), the demo network loaded into it at the
+ * first start; `--store sqlite,neo4j` runs this build on both, SQLite first, and prints each
+ * scenario's ratio (neo4j/sqlite), with the first start (demo loaded) and a cold school-year
+ * series (a scope not asked before, median of a few) timed on each. Issue 18's targets: the page
+ * of 100 on Neo4j at least half of SQLite's req/s, the cold series within 1.5×, the first start
+ * within 3×.
+ *
  * Targets (issue 17): lookup ≥ 10,000 req/s, cached series ≥ 4,000, page of 100 ≥ 1,000,
  * lookup p99 < 50 ms during heavy work; each ≥ 2× the previous build. The machine's load
  * average is printed before and after: on a shared machine it says as much as the figures.
  *
- *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server ../baseline | --processes 2] [--workers 2] [--rounds 3] [--profile dir]
+ *   npm run bench:api -- [--seconds 10] [--connections 10] [--light] [--server ../baseline | --processes 2 | --store sqlite,neo4j] [--workers 2] [--rounds 3] [--profile dir]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,7 +43,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadAverage } from './bench/report';
-import { benchServerEnv, runCliOf } from './bench/server-build';
+import { benchServerEnv, runCliOf, type BenchServerNeo4j } from './bench/server-build';
+import { benchNeo4j, type BenchNeo4j } from './neo4j-bench-server';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,6 +62,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '1' },
     /** autocannon worker threads (its `workers` option); default: autocannon's one thread. */
     workers: { type: 'string' },
+    /** sqlite (the default), neo4j, or sqlite,neo4j: this build on each, with the ratio neo4j/sqlite. */
+    store: { type: 'string' },
     /** Write each server's CPU profile (node --cpu-prof) to this folder when it stops. */
     profile: { type: 'string' },
   },
@@ -69,6 +80,10 @@ const SCHOOL_YEARS = `{ networkMetricSeries(series: { from: "2018-08-01", to: "2
 const PAGE = `{ interactions(filter: { from: "2019-08-01", to: "2020-08-01" }, first: 100) {
   edges { node { id kind occurredAt initiator { id name } participants { id name } } } } }`;
 /** 338 weekly windows; a different co-participation limit each time keeps it cold. */
+/** The school-year series under a scope not asked before (a co-participation limit of its own): cold. */
+const coldSchoolYears = (limit: number) => `{ networkMetricSeries(series: { from: "2018-08-01", to: "2025-08-01", step: SCHOOL_YEAR },
+  scope: { coParticipationLimit: ${limit} }) { snapshots { window { label } density betweennessCentralization peerTieShare hub { name } } trend { verdict } } }`;
+const COLD_RUNS = 3;
 const weeklySeries = (limit: number) => `{ networkMetricSeries(series: { from: "2018-10-01", to: "2025-03-24", step: WEEK },
   scope: { coParticipationLimit: ${limit} }) { snapshots { density betweennessCentralization } } }`;
 const bigExport = (limit: number) =>
@@ -79,28 +94,45 @@ interface Target {
   readonly name: string;
   readonly runCli: string;
   readonly serveArgs: readonly string[];
+  /** Where the network is kept: SQLite (a fresh file), or Neo4j. */
+  readonly store: 'sqlite' | 'neo4j';
 }
 
 /**
  * What to measure: this build alone; the other build then this one (--server); or this build
  * from one process then from N (--processes N). The second is compared with the first.
  */
-function targetsOf(server: string | undefined, processes: string | undefined): { targets: Target[]; compared: string } {
-  if (server !== undefined && processes !== undefined) throw new Error('--server and --processes cannot be combined');
+function targetsOf(
+  server: string | undefined,
+  processes: string | undefined,
+  store: string | undefined,
+): { targets: Target[]; compared: string } {
+  if ([server, processes, store].filter((given) => given !== undefined).length > 1)
+    throw new Error('--server, --processes and --store cannot be combined');
+  if (store !== undefined) {
+    const stores = store.split(',');
+    if (stores.some((kind) => kind !== 'sqlite' && kind !== 'neo4j') || stores.length > 2 || new Set(stores).size !== stores.length)
+      throw new Error(`--store: ${JSON.stringify(store)} is not sqlite, neo4j or sqlite,neo4j`);
+    // SQLite first: the base the ratio divides by.
+    const targets = (['sqlite', 'neo4j'] as const)
+      .filter((kind) => stores.includes(kind))
+      .map((kind) => ({ name: kind, runCli: THIS_BUILD, serveArgs: [], store: kind }));
+    return { targets, compared: targets.length === 2 ? 'neo4j/sqlite' : '' };
+  }
   if (processes !== undefined) {
     const n = Number(processes);
     if (!Number.isInteger(n) || n < 2) throw new Error(`--processes: ${processes} is not a whole number of at least 2`);
     return {
       targets: [
-        { name: '1 process', runCli: THIS_BUILD, serveArgs: ['serve', '--processes', '1'] },
-        { name: `${n} processes`, runCli: THIS_BUILD, serveArgs: ['serve', '--processes', String(n)] },
+        { name: '1 process', runCli: THIS_BUILD, serveArgs: ['serve', '--processes', '1'], store: 'sqlite' },
+        { name: `${n} processes`, runCli: THIS_BUILD, serveArgs: ['serve', '--processes', String(n)], store: 'sqlite' },
       ],
       compared: `${n} processes / 1 process`,
     };
   }
-  const mine: Target = { name: 'this', runCli: THIS_BUILD, serveArgs: [] };
+  const mine: Target = { name: 'this', runCli: THIS_BUILD, serveArgs: [], store: 'sqlite' };
   if (server === undefined) return { targets: [mine], compared: '' };
-  return { targets: [{ name: 'other', runCli: runCliOf(server), serveArgs: [] }, mine], compared: 'this/other build' };
+  return { targets: [{ name: 'other', runCli: runCliOf(server), serveArgs: [], store: 'sqlite' }, mine], compared: 'this/other build' };
 }
 
 interface Server {
@@ -109,6 +141,8 @@ interface Server {
   readonly url: string;
   /** The reader token's Authorization header. */
   readonly authorization: string;
+  /** Seconds from starting the server process to its first answer's readiness (the demo network loaded into an empty store). */
+  readonly startSeconds: number;
 }
 
 /**
@@ -121,12 +155,13 @@ function profileArgs(name: string, serveArgs: readonly string[], dir: string): s
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${slug}.cpuprofile`];
 }
 
-async function startServer({ name, runCli, serveArgs }: Target, dir: string): Promise<Server> {
-  const env = benchServerEnv(dir);
+async function startServer({ name, runCli, serveArgs }: Target, dir: string, neo4j: BenchServerNeo4j | null): Promise<Server> {
+  const env = benchServerEnv(dir, neo4j);
   // The configuration users run: access control on, a dashboard's reader token.
   const created = execFileSync(process.execPath, [runCli, 'token', 'create', '--name', 'bench-reader', '--role', 'reader'], { env });
   const token = created.toString().trim().split('\n').pop()!;
   const profile = args.profile === undefined ? [] : profileArgs(name, serveArgs, resolve(args.profile));
+  const spawned = performance.now();
   const child = spawn(process.execPath, [...profile, runCli, ...serveArgs], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -134,7 +169,8 @@ async function startServer({ name, runCli, serveArgs }: Target, dir: string): Pr
       out += chunk.toString();
       // "serving http://…/graphql" (older builds) or "… the API at http://…/graphql".
       const match = /(http:\/\/[^/\s]+)\/graphql/.exec(out);
-      if (match) resolve({ name, child, url: match[1]!, authorization: `Bearer ${token}` });
+      if (match)
+        resolve({ name, child, url: match[1]!, authorization: `Bearer ${token}`, startSeconds: (performance.now() - spawned) / 1000 });
     });
     child.once('exit', (code) => reject(new Error(`server exited with code ${code}:\n${out}`)));
   });
@@ -167,6 +203,21 @@ async function load(server: Server, name: string, query: string): Promise<autoca
   );
   if (bad > 0) throw new Error(`${name} on ${server.name}: ${bad} requests failed`);
   return result;
+}
+
+/** The cold school-year series on one server: COLD_RUNS requests one after another, each under a new scope; the median ms. */
+async function coldSeries(server: Server, firstLimit: number): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < COLD_RUNS; run += 1) {
+    const started = performance.now();
+    await post(server, coldSchoolYears(firstLimit + run));
+    times.push(performance.now() - started);
+  }
+  const median = [...times].sort((a, b) => a - b)[(COLD_RUNS - 1) / 2]!;
+  console.log(
+    `${`2b. school-year series (cold) [${server.name}]`.padEnd(56)} median ${median.toFixed(0).padStart(5)} ms   (${times.map((t) => t.toFixed(0)).join(', ')} ms; a new scope each)`,
+  );
+  return median;
 }
 
 /** Runs cold heavy work back to back until stopped; counts what finished. */
@@ -239,10 +290,11 @@ function ratio(compared: string, mine: autocannon.Result, other: autocannon.Resu
 async function main(): Promise<void> {
   const dirs: string[] = [];
   console.log(`bench:api — ${availableParallelism()} cores, Node ${process.version}, load average before ${loadAverage()}`);
-  const { targets, compared } = targetsOf(args.server, args.processes);
+  const { targets, compared } = targetsOf(args.server, args.processes, args.store);
+  const neo4jServer: BenchNeo4j | null = targets.some((target) => target.store === 'neo4j') ? await benchNeo4j() : null;
   console.log(
     `autocannon: ${CONNECTIONS} connections${WORKERS === undefined ? '' : ` over ${WORKERS} worker threads`}, ${SECONDS} s per scenario, loopback, auth on, a reader token; ` +
-      `demo network in a fresh SQLite file per server; ${targets.map((t) => `${t.name}: ${t.runCli} ${t.serveArgs.join(' ')}`.trim()).join('; ')}`,
+      `demo network in a fresh SQLite file per server${neo4jServer ? ` or in ${neo4jServer.where}` : ''}; ${targets.map((t) => `${t.name}: ${t.runCli} ${t.serveArgs.join(' ')}`.trim()).join('; ')}`,
   );
   const servers: Server[] = [];
   const started = Date.now();
@@ -250,17 +302,27 @@ async function main(): Promise<void> {
     for (const target of targets) {
       const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-api-'));
       dirs.push(dir);
-      servers.push(await startServer(target, dir));
+      servers.push(await startServer(target, dir, target.store === 'neo4j' ? neo4jServer!.options : null));
     }
     console.log(
       `servers ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${servers.map((s) => `${s.name} ${s.url}`).join(', ')}`,
     );
+    console.log(
+      `first start (the demo network loaded into the empty store): ${servers.map((s) => `${s.name} ${s.startSeconds.toFixed(1)} s`).join(', ')}` +
+        (compared && servers.length === 2
+          ? `; ratio ${compared} ${(servers[1]!.startSeconds / servers[0]!.startSeconds).toFixed(2)}×`
+          : ''),
+    );
+    const [base, mine] = servers.length === 2 ? [servers[0], servers[1]!] : [undefined, servers[0]!];
+    // Cold first: the series under scopes no request has asked for, on each server in turn.
+    const coldBase = base ? await coldSeries(base, 90) : undefined;
+    const coldMine = await coldSeries(mine, 90);
+    if (coldBase !== undefined && coldBase > 0) console.log(`   ratio ${compared}: ${(coldMine / coldBase).toFixed(2)}× time`);
     for (const server of servers) {
       await post(server, LOOKUP);
       await post(server, SCHOOL_YEARS); // cached from here on
       await post(server, PAGE);
     }
-    const [base, mine] = servers.length === 2 ? [servers[0], servers[1]!] : [undefined, servers[0]!];
     const scenarios: [string, string][] = [
       ['1. actor lookup', LOOKUP],
       ['2. school-year series (cached)', SCHOOL_YEARS],
@@ -279,6 +341,7 @@ async function main(): Promise<void> {
       await exited;
     }
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    await neo4jServer?.stop();
   }
   console.log(`load average after ${loadAverage()}`);
 }

@@ -21,7 +21,7 @@ fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The module openings Neo4j's own launcher passes to the JVM.
 exec "$java" \
-  -Xms512m -Xmx2g -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -Djdk.nio.maxCachedBufferSize=1024 \
+  -Xms2g -Xmx2g -XX:+UseParallelGC -XX:-OmitStackTraceInFastThrow -Djdk.nio.maxCachedBufferSize=1024 \
   -Dio.netty.tryReflectionSetAccessible=true \
   --add-opens=java.base/java.nio=ALL-UNNAMED \
   --add-opens=java.base/java.io=ALL-UNNAMED \

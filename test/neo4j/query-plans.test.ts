@@ -86,7 +86,13 @@ const HOT_PATHS: Expectation[] = [
   },
   {
     name: 'record-interactions',
-    parameters: { interactions: [interactionRow], by: 'w', at, auditSeq: toNeo4jInteger(1) },
+    parameters: {
+      actorIds: ['a', 'b'],
+      interactions: [{ ...interactionRow, initiator: 0, participants: [1] }],
+      by: 'w',
+      at,
+      auditSeq: toNeo4jInteger(1),
+    },
     seek: UNIQUE_SEEK,
     on: 'Actor(id)',
   },

@@ -33,6 +33,7 @@ import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-co
 import {
   actorFromRow,
   actorToRow,
+  interactionBatchToRows,
   interactionFromRow,
   interactionToRow,
   toNeo4jDateTime,
@@ -229,7 +230,7 @@ class Neo4jStore implements Store {
       const auditSeq = await allocateAuditSeqs(tx, 1);
       const stamp = { by: author.by, at: toNeo4jDateTime(author.at), auditSeq: toNeo4jInteger(auditSeq) };
       for (const chunk of chunks(fresh, WRITE_CHUNK)) {
-        const { summary } = await run(tx, 'record-interactions', { interactions: chunk.map(interactionToRow), ...stamp });
+        const { summary } = await run(tx, 'record-interactions', { ...interactionBatchToRows(chunk), ...stamp });
         const counts = summary.counters.updates();
         const relationships = chunk.reduce((sum, interaction) => sum + 1 + interaction.participantIds.length, 0);
         if (counts.nodesCreated !== chunk.length || counts.relationshipsCreated !== relationships) {
@@ -252,6 +253,13 @@ class Neo4jStore implements Store {
 
   async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
     if (ids.length === 0) return [];
+    // The usual batch (a DataLoader's: every id stored, none merged away) in one round trip.
+    const wanted = unique(ids);
+    if (wanted.length <= LOOKUP_CHUNK) {
+      const { records } = await this.readOne('find-actors-by-ids', { ids: wanted });
+      const byId = new Map(records.map((record) => [String(record.get('id')), actorFromRow(record)]));
+      if (byId.size === wanted.length) return ids.map((id) => byId.get(id) ?? null);
+    }
     return this.read(async (tx) => {
       const found = await actorsByIds(tx, ids);
       const missing = unique(ids.filter((_id, i) => found[i] === null));
@@ -268,7 +276,11 @@ class Neo4jStore implements Store {
 
   async getInteractionsByIds(ids: readonly string[]): Promise<(Interaction | null)[]> {
     if (ids.length === 0) return [];
-    const found = await this.read((tx) => lookUpInteractions(tx, unique(ids)));
+    const wanted = unique(ids);
+    const found =
+      wanted.length <= LOOKUP_CHUNK
+        ? (await this.readOne('find-interactions-by-ids', { ids: wanted })).records.map(storedInteractionFromRow)
+        : await this.read((tx) => lookUpInteractions(tx, wanted));
     const byId = new Map(found.flatMap(({ interaction, deleted }) => (deleted ? [] : [[interaction.id, interaction] as const])));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -298,9 +310,10 @@ class Neo4jStore implements Store {
       limit: toNeo4jInteger(page.first + 1),
     };
     const actorId = filter.actorId || null;
-    const { records } = await this.read((tx) =>
-      actorId === null ? run(tx, 'list-interactions', conditions) : run(tx, 'list-actor-interactions', { ...conditions, actorId }),
-    );
+    const { records } =
+      actorId === null
+        ? await this.readOne('list-interactions', conditions)
+        : await this.readOne('list-actor-interactions', { ...conditions, actorId });
     return toPage(records.map(interactionFromRow), page.first);
   }
 
@@ -343,7 +356,7 @@ class Neo4jStore implements Store {
   }
 
   async revision(): Promise<number> {
-    const { records } = await this.read((tx) => run(tx, 'read-revision', {}));
+    const { records } = await this.readOne('read-revision', {});
     return toSafeNumber(records[0]?.get('revision'), 'store revision');
   }
 
@@ -513,7 +526,7 @@ class Neo4jStore implements Store {
   }
 
   async findToken(identifier: string): Promise<StoredToken | null> {
-    const { records } = await this.read((tx) => run(tx, 'find-token', { identifier }));
+    const { records } = await this.readOne('find-token', { identifier });
     return records[0] ? tokenFromRow(records[0]) : null;
   }
 
@@ -575,6 +588,31 @@ class Neo4jStore implements Store {
 
   private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transaction('READ', work);
+  }
+
+  /**
+   * One read statement as an auto-commit transaction: one round trip (RUN and PULL sent together),
+   * where a managed transaction takes two (its COMMIT waits for the records). The hot reads of every
+   * request go this way: the token, the revision, a page, a DataLoader batch. Transient failures
+   * (a restarting server, a stale pooled connection) run it again for up to RETRY_MS, as the
+   * driver's own retries of managed transactions do; the bookmark manager still orders it after
+   * this store's writes.
+   */
+  private async readOne<N extends StatementName>(name: N, parameters: StatementParameters<N>) {
+    const started = Date.now();
+    for (let pause = 100; ; pause = Math.min(2 * pause, 1000)) {
+      const session = this.session('READ');
+      try {
+        return await run(session, name, parameters);
+      } catch (error) {
+        if (!(error instanceof Neo4jError) || !error.retryable || Date.now() - started + pause > RETRY_MS) {
+          throw translateNeo4jError(error, this.target);
+        }
+      } finally {
+        await closeQuietly(session);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 
   /** One managed transaction in its own session (retried by the driver on transient errors). */
@@ -720,11 +758,15 @@ interface StoredInteraction {
   readonly deleted: boolean;
 }
 
+function storedInteractionFromRow(record: RowLike): StoredInteraction {
+  return { interaction: interactionFromRow(record), deleted: record.get('deleted') === true };
+}
+
 async function lookUpInteractions(tx: ManagedTransaction, ids: readonly string[]): Promise<StoredInteraction[]> {
   const found: StoredInteraction[] = [];
   for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
     const { records } = await run(tx, 'find-interactions-by-ids', { ids: chunk });
-    for (const record of records) found.push({ interaction: interactionFromRow(record), deleted: record.get('deleted') === true });
+    for (const record of records) found.push(storedInteractionFromRow(record));
   }
   return found;
 }

@@ -13,7 +13,7 @@ export const STATEMENT_PARAMETERS = {
   'list-actors': ['afterId', 'kinds', 'region', 'tag', 'search', 'limit'],
   'count-actors': ['kinds', 'region', 'tag', 'search'],
   'stream-actors': [],
-  'record-interactions': ['interactions', 'by', 'at', 'auditSeq'],
+  'record-interactions': ['actorIds', 'interactions', 'by', 'at', 'auditSeq'],
   'find-interactions-by-ids': ['ids'],
   'find-interactions-by-keys': ['ids', 'externalIds'],
   'list-interactions': ['fromInclusive', 'toExclusive', 'kinds', 'afterOccurredAt', 'afterId', 'limit'],
