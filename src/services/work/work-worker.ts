@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { InvalidInputError } from '../../domain/errors';
 import { InteractionColumns } from '../../projection/interaction-columns';
 import { SqliteWindowReader } from '../../store/sqlite/window-reader';
+import { lowerThisThreadsPriority } from './thread-priority';
 import { buildExport, measureWindows, type WindowSource, type WorkTask } from './work-tasks';
 
 /**
@@ -9,6 +10,7 @@ import { buildExport, measureWindows, type WindowSource, type WorkTask } from '.
  * answer `{ id, result }`; exports answer each `{ id, pull }` with `{ id, chunk }` or
  * `{ id, done }`); errors answer `{ id, error }`, input errors with their field and reason.
  */
+lowerThisThreadsPriority();
 const streams = new Map<number, AsyncIterator<unknown>>();
 /** Read-only connections to store files (Store.windowFile), one per file, kept for the thread's life. */
 const readers = new Map<string, SqliteWindowReader>();
