@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { checkRequestBody } from '../graphql/limits/request-body';
+import { lowerThisThreadsPriority } from '../services/work/thread-priority';
 import type { BodyCheckReply, BodyCheckRequest } from './body-checker';
 
 /**
@@ -7,6 +8,7 @@ import type { BodyCheckReply, BodyCheckRequest } from './body-checker';
  * body at a time, and hands the bytes back with the verdict, so that a multi-megabyte body that
  * is refused never costs the HTTP thread its parse.
  */
+lowerThisThreadsPriority();
 parentPort!.on('message', ({ id, bytes, contentType, urlQuery, limits }: BodyCheckRequest) => {
   let reply: BodyCheckReply;
   try {

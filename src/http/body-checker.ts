@@ -16,19 +16,40 @@ import { readBodyBytes } from './read-body';
 export const INLINE_BODY_BYTES = 64 * 1024;
 
 /**
+ * Large bodies that may be on the body checker's thread or waiting for it, by default; the next is
+ * refused (BodyCheckerBusyError: 503 with Retry-After) rather than queued. Unbounded, a flood of
+ * multi-megabyte bodies held every one of them in memory, each waiting longer than the last.
+ */
+export const DEFAULT_MAX_WAITING_BODIES = 8;
+
+/** Seconds a body refused for a full queue is told to wait (Retry-After). */
+export const BODY_CHECK_RETRY_AFTER_SECONDS = 2;
+
+/** The body checker's queue is full: the body is refused unread by graphql-js. */
+export class BodyCheckerBusyError extends Error {
+  override readonly name = 'BodyCheckerBusyError';
+  readonly retryAfterSeconds = BODY_CHECK_RETRY_AFTER_SECONDS;
+  constructor(readonly limit: number) {
+    super(`The server is checking ${limit} large request bodies, its limit; try again shortly`);
+  }
+}
+
+/**
  * Reads a GraphQL request's body (refusing more than `maxBodyBytes`, read-body.ts) and checks it
- * (request-body.ts): on this thread when small, on the body checker's thread when large.
+ * (request-body.ts): on this thread when small, on the body checker's thread when large, unless
+ * `maxWaitingBodies` large ones are there already (BodyCheckerBusyError).
  */
 export async function readGraphqlBody(
   request: IncomingMessage,
   urlQuery: string | null,
   maxBodyBytes: number,
   limits: OperationLimits,
+  maxWaitingBodies = DEFAULT_MAX_WAITING_BODIES,
 ): Promise<BodyCheck> {
   const bytes = await readBodyBytes(request, maxBodyBytes);
   const contentType = request.headers['content-type'];
   if (bytes.length <= INLINE_BODY_BYTES) return checkRequestBody(bytes.toString('utf8'), contentType, urlQuery, limits);
-  const reply = await bodyChecker.check({ bytes: ownBuffer(bytes), contentType, urlQuery, limits });
+  const reply = await bodyChecker.check({ bytes: ownBuffer(bytes), contentType, urlQuery, limits }, maxWaitingBodies);
   if ('error' in reply) throw new Error(`body check failed: ${reply.error}`);
   if (reply.refusal !== null) return { kind: 'refused', refusal: reply.refusal, body: reply.operation };
   return { kind: 'accepted', body: parseBody(Buffer.from(reply.bytes).toString('utf8'), contentType) };
@@ -62,7 +83,7 @@ function ownBuffer(bytes: Buffer): ArrayBuffer {
   return copy;
 }
 
-/** One thread, started at the first large body and not keeping the process alive; bodies wait their turn. */
+/** One thread, started at the first large body and not keeping the process alive; bodies wait their turn, a bounded number. */
 class BodyChecker {
   private worker: Worker | null = null;
   private nextId = 0;
@@ -72,7 +93,8 @@ class BodyChecker {
     if (this.worker === null) this.spawn();
   }
 
-  check(request: Omit<BodyCheckRequest, 'id'>): Promise<BodyCheckReply> {
+  check(request: Omit<BodyCheckRequest, 'id'>, maxWaiting: number): Promise<BodyCheckReply> {
+    if (this.pending.size >= maxWaiting) return Promise.reject(new BodyCheckerBusyError(maxWaiting));
     const worker = this.worker ?? this.spawn();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -25,7 +25,7 @@ import { CopnetMetrics } from './prometheus-metrics';
 import { noteOperation, requestObserver } from './request-observer';
 import { reportRoute } from './report-route';
 import { requestSignal } from './request-signal';
-import { readGraphqlBody, startBodyChecker } from './body-checker';
+import { BodyCheckerBusyError, readGraphqlBody, startBodyChecker } from './body-checker';
 import { BodyTooLargeError, ClientAbortedError } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
@@ -45,6 +45,8 @@ export interface HttpServerOptions {
   readonly webDir?: string;
   /** Checks credentials (src/auth); /health alone is open. */
   readonly authenticator: Authenticator;
+  /** Large GraphQL bodies checked or waiting for the body checker's thread at once (DEFAULT_MAX_WAITING_BODIES: 8); more get 503. */
+  readonly maxWaitingBodies?: number;
   /** Exports running at once (DEFAULT_EXPORT_CONCURRENCY: 4, 2 per caller). */
   readonly exportConcurrency?: ExportConcurrency;
   /** COPNET_PUBLIC_SCHEMA=on: introspection without a credential (default: a reader's). */
@@ -146,7 +148,7 @@ async function serveGraphql(
   response: ServerResponse,
   url: URL,
   services: Services,
-  { maxBodyBytes, limits }: { maxBodyBytes: number; limits: OperationLimits },
+  { maxBodyBytes, limits, maxWaitingBodies }: { maxBodyBytes: number; limits: OperationLimits; maxWaitingBodies?: number },
   signal: AbortSignal,
   authenticator: Authenticator,
 ): Promise<void> {
@@ -160,8 +162,13 @@ async function serveGraphql(
   let check: BodyCheck;
   try {
     // Parsed and measured before graphql-js spends anything on it; a large body off this thread (body-checker.ts).
-    check = await readGraphqlBody(request, url.searchParams.get('query'), maxBodyBytes, limits);
+    check = await readGraphqlBody(request, url.searchParams.get('query'), maxBodyBytes, limits, maxWaitingBodies);
   } catch (error) {
+    if (error instanceof BodyCheckerBusyError) {
+      response.setHeader('retry-after', String(error.retryAfterSeconds));
+      const extensions = { code: ErrorCode.TOO_MANY_REQUESTS, retryAfterSeconds: error.retryAfterSeconds };
+      return sendJson(response, 503, { errors: [{ message: error.message, extensions }] });
+    }
     if (error instanceof BodyTooLargeError) {
       response.setHeader('connection', 'close');
       return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });

@@ -30,20 +30,35 @@ export class InteractionColumns {
 
   /** Appends an interaction; they must come in occurredAt order. */
   push(interaction: Interaction): void {
-    const at = interaction.occurredAt.getTime();
-    if (at < this.lastTime) throw new Error(`InteractionColumns: interaction ${interaction.id} is out of time order`);
+    this.append(
+      interaction.occurredAt.getTime(),
+      interaction.kind,
+      interaction.weight,
+      interaction.initiatorId,
+      interaction.participantIds,
+      interaction.id,
+    );
+  }
+
+  /**
+   * Appends an interaction given by its fields (a store reading rows straight into columns,
+   * without an Interaction object each); they must come in occurredAt order. `id` only names
+   * it in the order error.
+   */
+  append(at: number, kind: InteractionKind, weight: number, initiatorId: string, participantIds: readonly string[], id: string): void {
+    if (at < this.lastTime) throw new Error(`InteractionColumns: interaction ${id} is out of time order`);
     this.lastTime = at;
     const i = this.count;
     if (i === this.times.length) this.growRows(2 * i);
     const start = this.participantStart[i]!;
-    const end = start + interaction.participantIds.length;
+    const end = start + participantIds.length;
     if (end > this.participants.length) this.participants = grown(this.participants, Math.max(end, 2 * this.participants.length));
     this.times[i] = at;
-    this.weights[i] = interaction.weight;
-    this.kinds[i] = INTERACTION_KINDS.indexOf(interaction.kind);
-    this.initiators[i] = this.numberOf(interaction.initiatorId);
+    this.weights[i] = weight;
+    this.kinds[i] = INTERACTION_KINDS.indexOf(kind);
+    this.initiators[i] = this.numberOf(initiatorId);
     let p = start;
-    for (const id of interaction.participantIds) this.participants[p++] = this.numberOf(id);
+    for (const participant of participantIds) this.participants[p++] = this.numberOf(participant);
     this.participantStart[i + 1] = end;
     this.count = i + 1;
   }

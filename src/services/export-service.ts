@@ -19,7 +19,9 @@ export interface ExportDownload {
 /**
  * Export use case: compute what the query selects (through the metrics service and its
  * cache), then build the file on a worker thread (work-tasks.ts `buildExport`; in this
- * thread when no pool is given), streamed one chunk per read. Everything is checked before
+ * thread when no pool is given), streamed one chunk per read. The worker reads the span's
+ * interactions itself when the store allows (Store.windowFile): a long range then never sits
+ * in the HTTP thread's heap, whose collections held other requests. Everything is checked before
  * the first byte, so a bad request never leaves a half-written download. `signal` cancels
  * the work (client gone, time limit).
  */
@@ -66,7 +68,10 @@ export class ExportService {
     }
   }
 
-  /** The interactions of the windows' span and each window's actor metrics, for a network export. */
+  /**
+   * The windows' span (read by the worker from the store's file when it can, see
+   * MetricsService.exportSource) and each window's actor metrics, for a network export.
+   */
   private async networkTask(
     format: SnapshotFormat | 'gexf-dynamic',
     windows: readonly TimeWindow[],
@@ -75,12 +80,12 @@ export class ExportService {
   ): Promise<ExportTask> {
     const from = Math.min(...windows.map((w) => w.from.getTime()));
     const to = Math.max(...windows.map((w) => w.to.getTime()));
-    const data = await this.metrics.windowData({ from: new Date(from), to: new Date(to) }, query.scope, query.options, windows);
+    const span = { from: new Date(from), to: new Date(to) };
+    const data = await this.metrics.exportSource(span, query.scope, query.options, windows, this.work !== undefined);
     return {
       kind: 'export',
       format,
-      columns: data.interactions.parts(from, to),
-      actors: [...data.actors.values()],
+      source: data.source,
       request: { scope: data.scope, limit: data.limit },
       windows: windows.map((w) => ({ from: w.from, to: w.to })),
       metrics: snapshots.map(actorColumnsOf),

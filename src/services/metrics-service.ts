@@ -28,10 +28,10 @@ import {
   type TieProjection,
 } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
-import type { Store } from '../store/store';
+import type { Store, WindowFile } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
 import type { WorkPool } from './work/work-pool';
-import type { MeasuredWindow, NetworkRequest } from './work/work-tasks';
+import type { MeasuredWindow, NetworkRequest, WindowSource } from './work/work-tasks';
 import { columnSnapshot } from '../metrics/snapshot';
 import { WorkLimitError } from '../domain/errors';
 
@@ -155,7 +155,7 @@ export class MetricsService {
     const cached = this.cache.get(revision, key);
     if (cached) return cached;
     if (this.work) {
-      const [snapshot] = this.measureOnThreads([window], request, this.readRange(window, request.scope, [window]), signal);
+      const [snapshot] = this.measureOnThreads([window], request, this.threadRange(window, request.scope, [window]), signal);
       return this.cache.set(revision, key, snapshot!);
     }
     const snapshot = this.slots.run(async () => {
@@ -175,17 +175,19 @@ export class MetricsService {
     const found = keys.map((key) => this.cache.get(revision, key));
     const missing = windows.filter((_window, i) => found[i] === undefined);
 
-    let range: Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> | undefined;
+    let range: Promise<LoadedRange> | undefined;
+    let measured: Promise<NetworkSnapshot>[] = [];
     if (missing.length > 0) {
       const span = {
         from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
         to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
       };
-      range = this.readRange(span, request.scope, missing);
-      range.catch(() => undefined); // each window's promise reports the failure
+      if (this.work) measured = this.measureOnThreads(missing, request, this.threadRange(span, request.scope, missing), signal);
+      else {
+        range = this.readRange(span, request.scope, missing);
+        range.catch(() => undefined); // each window's promise reports the failure
+      }
     }
-
-    const measured = this.work && range ? this.measureOnThreads(missing, request, range, signal) : [];
     const snapshots = windows.map((window, i) => {
       const hit = found[i];
       if (hit) return hit;
@@ -293,12 +295,40 @@ export class MetricsService {
     return { ...range, scope: request.scope, limit: request.limit };
   }
 
-  /** The span's interactions and actors, once the store's counts show `windows` are within the budget. */
-  private async readRange(
+  /**
+   * What a worker thread needs to build an export of `span`: the span's interactions and actors
+   * (as windowData), or, when `onWorker` and the store has a file a worker can read
+   * (Store.windowFile), only where to read them: the HTTP thread then reads no interaction.
+   * The budget of `windows` is checked either way (from the store's counts, before any read).
+   */
+  async exportSource(
     span: TimeWindow,
     scope: Scope,
+    options: MetricsOptions,
     windows: readonly TimeWindow[],
-  ): Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }> {
+    onWorker: boolean,
+  ): Promise<{ source: WindowSource; scope: Scope; limit: number }> {
+    const request = normalize(scope, options);
+    const file = this.store.windowFile;
+    if (onWorker && file) {
+      await this.checkBudgetFromCounts(span, request.scope, windows);
+      return { source: { kind: 'file', file, span, scope: request.scope }, scope: request.scope, limit: request.limit };
+    }
+    const data = await this.windowData(span, scope, options, windows);
+    const columns = data.interactions.parts(span.from.getTime(), span.to.getTime());
+    return { source: { kind: 'columns', columns, actors: [...data.actors.values()] }, scope: data.scope, limit: data.limit };
+  }
+
+  /** For the worker threads: the store's file to read when it has one (budget checked from counts), else the range read here. */
+  private async threadRange(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<ThreadRange> {
+    const file = this.store.windowFile;
+    if (!file) return { kind: 'loaded', ...(await this.readRange(span, scope, windows)) };
+    await this.checkBudgetFromCounts(span, scope, windows);
+    return { kind: 'file', file, scope };
+  }
+
+  /** The span's interactions and actors, once the store's counts show `windows` are within the budget. */
+  private async readRange(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<LoadedRange> {
     await this.checkBudgetFromCounts(span, scope, windows);
     const interactions = new InteractionColumns();
     for await (const interaction of this.store.streamWindow(span, scope)) {
@@ -353,20 +383,34 @@ export class MetricsService {
   private measureOnThreads(
     windows: readonly TimeWindow[],
     request: NetworkRequest,
-    range: Promise<{ interactions: InteractionColumns; actors: Map<string, Actor> }>,
+    range: Promise<ThreadRange>,
     signal: AbortSignal | undefined,
   ): Promise<NetworkSnapshot>[] {
     const work = this.work!;
     const checked = range.then((loaded) => {
-      this.checkBudget(loaded.interactions, windows);
+      if (loaded.kind === 'loaded') this.checkBudget(loaded.interactions, windows);
       return loaded;
     });
     const tasks: Promise<MeasuredWindow[]>[] = [];
     for (let first = 0; first < windows.length; first += WINDOWS_PER_TASK) {
       const group = windows.slice(first, first + WINDOWS_PER_TASK);
-      const task = checked.then(({ interactions, actors }) => {
+      const task = checked.then((loaded) => {
         const from = Math.min(...group.map((w) => w.from.getTime()));
         const to = Math.max(...group.map((w) => w.to.getTime()));
+        const taskRequest = { scope: request.scope, limit: request.limit, betweenness: request.betweenness ?? null };
+        if (loaded.kind === 'file') {
+          const span = { from: new Date(from), to: new Date(to) };
+          return work.measure(
+            {
+              kind: 'snapshots',
+              source: { kind: 'file', file: loaded.file, span, scope: loaded.scope },
+              windows: group,
+              request: taskRequest,
+            },
+            signal,
+          );
+        }
+        const { interactions, actors } = loaded;
         const columns = interactions.parts(from, to);
         const named = new Set<number>([...columns.initiators, ...columns.participants]);
         const used = [...named].map((n) => actors.get(interactions.actorIds[n]!)).filter((a): a is Actor => a !== undefined);
@@ -380,13 +424,7 @@ export class MetricsService {
           }
         }
         return work.measure(
-          {
-            kind: 'snapshots',
-            columns,
-            actors: used,
-            windows: group,
-            request: { scope: request.scope, limit: request.limit, betweenness: request.betweenness ?? null },
-          },
+          { kind: 'snapshots', source: { kind: 'columns', columns, actors: used }, windows: group, request: taskRequest },
           signal,
         );
       });
@@ -470,6 +508,16 @@ export class MetricsService {
     return actors;
   }
 }
+
+/** A range read in this thread: its interactions as columns and the actors they name. */
+interface LoadedRange {
+  readonly interactions: InteractionColumns;
+  readonly actors: Map<string, Actor>;
+}
+
+/** A range for the worker threads: read here, or left for them to read from the store's file (Store.windowFile). */
+type ThreadRange =
+  ({ readonly kind: 'loaded' } & LoadedRange) | { readonly kind: 'file'; readonly file: WindowFile; readonly scope: Scope };
 
 function windowTies(snapshot: NetworkSnapshot): { ids: readonly string[]; ties: NonNullable<NetworkSnapshot['ties']> } {
   if (!snapshot.actorColumns || !snapshot.ties) throw new Error('tie changes need snapshots made by completeSnapshot');

@@ -21,6 +21,12 @@ import type { SurveyStore } from './survey-store';
  */
 export type StoreKind = 'sqlite' | 'neo4j';
 
+/** A store's file that another thread can open read-only to read windows itself (see Store.windowFile). */
+export interface WindowFile {
+  readonly kind: 'sqlite';
+  readonly path: string;
+}
+
 export interface Store {
   /** Which adapter this is, for logs and the README's diagnostics. */
   readonly kind: StoreKind;
@@ -81,6 +87,14 @@ export interface Store {
    * these counts before a range is read.
    */
   countWindow(window: TimeWindow, scope?: Scope): Promise<number>;
+
+  /**
+   * The file a worker thread may open read-only to read a window's interactions and actors
+   * itself, as streamWindow and getActorsByIds would give them, so the calling thread holds
+   * none of a long range (store/sqlite/window-reader.ts); absent for a store that cannot be
+   * read that way (Neo4j, an in-memory SQLite): its windows are read through streamWindow.
+   */
+  readonly windowFile?: WindowFile;
 
   /** Every actor, ordered by id: for exports and store-to-store migration. */
   streamActors(): AsyncIterable<Actor>;

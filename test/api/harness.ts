@@ -60,6 +60,8 @@ export interface TestServerOptions {
   publicSchema?: boolean;
   /** Operation size limits (default DEFAULT_OPERATION_LIMITS). */
   limits?: OperationLimits;
+  /** Large bodies the body checker may hold at once (default DEFAULT_MAX_WAITING_BODIES). */
+  maxWaitingBodies?: number;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     responseCache: options.responseCache,
     publicSchema: options.publicSchema,
     limits: options.limits,
+    maxWaitingBodies: options.maxWaitingBodies,
   });
   defaultTokens.set(server.url, adminToken);
   return {

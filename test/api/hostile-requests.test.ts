@@ -220,3 +220,48 @@ describe('introspection needs a reader unless the schema is public', () => {
     }
   });
 });
+
+describe('large bodies waiting for the body checker, bounded', () => {
+  it('answers 503 with Retry-After past maxWaitingBodies, the others as one alone, and checks bodies again once the queue drains', async () => {
+    const busy = await startTestServer({ maxWaitingBodies: 1 });
+    try {
+      // 3.9 MB: parsed and measured on the checker's thread (more than INLINE_BODY_BYTES)
+      const tags = Array.from({ length: 300_000 }, (_, i) => `tag-${i}`);
+      const body = JSON.stringify({
+        query: UPSERT_ACTORS,
+        variables: { actors: [{ id: 'many-tags', name: 'Tags', kind: 'SCHOOL', tags }] },
+      });
+      const send = async () => {
+        const response = await fetch(`${busy.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${busy.adminToken}` },
+          body,
+        });
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+      };
+      const alone = await send();
+      expect(alone.status).toBe(400);
+      const answers = await Promise.all(Array.from({ length: 16 }, send));
+      const refused = answers.filter((answer) => answer.status === 503);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const answer of refused) {
+        expect(answer).toEqual({
+          status: 503,
+          retryAfter: '2',
+          body: {
+            errors: [
+              {
+                message: 'The server is checking 1 large request bodies, its limit; try again shortly',
+                extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 2 },
+              },
+            ],
+          },
+        });
+      }
+      for (const answer of answers.filter((a) => a.status !== 503)) expect(answer).toEqual(alone);
+      expect(await send()).toEqual(alone);
+    } finally {
+      await busy.stop();
+    }
+  });
+});

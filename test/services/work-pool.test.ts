@@ -35,8 +35,7 @@ function task(n: number, m: number): SnapshotsTask {
   const window = { from: new Date(start), to: new Date(Date.UTC(2020, 1, 1)) };
   return {
     kind: 'snapshots',
-    columns: columns.parts(window.from.getTime(), window.to.getTime()),
-    actors,
+    source: { kind: 'columns', columns: columns.parts(window.from.getTime(), window.to.getTime()), actors },
     windows: [window],
     request: { scope: {}, limit: 8 },
   };

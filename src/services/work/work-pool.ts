@@ -4,8 +4,7 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { InvalidInputError, WorkLimitError } from '../../domain/errors';
 import { currentCaller } from './work-caller';
-import type { ExportTask, MeasuredWindow, SnapshotsTask } from './work-tasks';
-import { partsBuffers } from '../../projection/interaction-columns';
+import { sourceBuffers, type ExportTask, type MeasuredWindow, type SnapshotsTask } from './work-tasks';
 
 export interface WorkPoolOptions {
   /** Worker threads; default one per core but one, which is left to the HTTP thread (at least one). */
@@ -58,7 +57,7 @@ export class WorkPool {
     return new Promise((resolve, reject) => {
       this.submit({
         task,
-        transfer: partsBuffers(task.columns),
+        transfer: sourceBuffers(task),
         signal,
         caller: currentCaller(),
         start: (slot, done) => this.runOnce(slot, resolve, reject, done),
@@ -70,10 +69,9 @@ export class WorkPool {
   /** Builds an export on a thread; resolves once the export is checked and its first chunk can be read. */
   export(task: ExportTask, signal?: AbortSignal): Promise<Readable> {
     return new Promise((resolve, reject) => {
-      const transfer = task.format === 'csv-series' ? [] : partsBuffers(task.columns);
       this.submit({
         task,
-        transfer,
+        transfer: sourceBuffers(task),
         signal,
         caller: currentCaller(),
         start: (slot, done) => this.stream(slot, resolve, reject, done),

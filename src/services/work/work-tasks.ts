@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../domain/actor';
 import type { Scope } from '../../domain/scope';
+import type { WindowFile } from '../../store/store';
 import type { TimeWindow } from '../../domain/time-window';
 import type { NetworkExport, SeriesFiguresRow } from '../../export/export-data';
 import type { GexfVersion, SnapshotFormat } from '../../export/export-format';
@@ -10,7 +11,7 @@ import { indexGraph } from '../../metrics/graph-index';
 import { pathCentralities, sampledPathCentralities } from '../../metrics/path-centralities';
 import type { BetweennessEstimate, BetweennessSampling } from '../../metrics/sampled-betweenness';
 import { actorMetricsAt, figuresOf, type ActorMetricColumns, type NetworkFigures, type SnapshotTies } from '../../metrics/snapshot';
-import { InteractionColumns, type InteractionColumnParts } from '../../projection/interaction-columns';
+import { InteractionColumns, partsBuffers, type InteractionColumnParts } from '../../projection/interaction-columns';
 import { projectTieNetwork } from '../../projection/project-network';
 
 /**
@@ -27,10 +28,19 @@ export interface NetworkRequest {
   readonly betweenness?: BetweennessSampling | null;
 }
 
-/** Interactions of a span, and the actors they name. */
+/**
+ * Where a task's interactions and actors come from: posted with it (`columns`: the span's
+ * interactions and the actors they name), or read by the worker itself from the store's file
+ * (`file`: the span and scope to read, see Store.windowFile), so the HTTP thread holds none of them.
+ * The pure functions below take `columns` only: the worker turns a `file` source into one first.
+ */
+export type WindowSource =
+  | { readonly kind: 'columns'; readonly columns: InteractionColumnParts; readonly actors: readonly Actor[] }
+  | { readonly kind: 'file'; readonly file: WindowFile; readonly span: TimeWindow; readonly scope: Scope };
+
+/** A task's interactions and how its networks are built. */
 export interface WindowData {
-  readonly columns: InteractionColumnParts;
-  readonly actors: readonly Actor[];
+  readonly source: WindowSource;
   readonly request: NetworkRequest;
 }
 
@@ -97,5 +107,13 @@ export function buildExport(task: ExportTask): Readable {
 }
 
 function unpack(data: WindowData): { interactions: InteractionColumns; actors: Map<string, Actor> } {
-  return { interactions: InteractionColumns.fromParts(data.columns), actors: new Map(data.actors.map((actor) => [actor.id, actor])) };
+  const { source } = data;
+  if (source.kind !== 'columns') throw new Error('work-tasks: a file source is read by the worker first (work-worker.ts)');
+  return { interactions: InteractionColumns.fromParts(source.columns), actors: new Map(source.actors.map((actor) => [actor.id, actor])) };
+}
+
+/** The buffers of a task's posted columns, to transfer rather than copy. */
+export function sourceBuffers(task: WorkTask): ArrayBuffer[] {
+  if (!('source' in task) || task.source.kind !== 'columns') return [];
+  return partsBuffers(task.source.columns);
 }

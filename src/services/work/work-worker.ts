@@ -1,13 +1,35 @@
 import { parentPort } from 'node:worker_threads';
 import { InvalidInputError } from '../../domain/errors';
-import { buildExport, measureWindows, type WorkTask } from './work-tasks';
+import { InteractionColumns } from '../../projection/interaction-columns';
+import { SqliteWindowReader } from '../../store/sqlite/window-reader';
+import { lowerThisThreadsPriority } from './thread-priority';
+import { buildExport, measureWindows, type WindowSource, type WorkTask } from './work-tasks';
 
 /**
  * A work-pool thread (see work-pool.ts). Messages in: `{ id, task }` runs a task (snapshots
  * answer `{ id, result }`; exports answer each `{ id, pull }` with `{ id, chunk }` or
  * `{ id, done }`); errors answer `{ id, error }`, input errors with their field and reason.
  */
+lowerThisThreadsPriority();
 const streams = new Map<number, AsyncIterator<unknown>>();
+/** Read-only connections to store files (Store.windowFile), one per file, kept for the thread's life. */
+const readers = new Map<string, SqliteWindowReader>();
+
+/** The task with a `file` source read here: its columns and actors never pass through the HTTP thread. */
+function withColumns<T extends WorkTask>(task: T): T {
+  if (!('source' in task) || task.source.kind !== 'file') return task;
+  const { file, span, scope } = task.source;
+  let reader = readers.get(file.path);
+  if (!reader) {
+    reader = new SqliteWindowReader(file.path);
+    readers.set(file.path, reader);
+  }
+  const interactions = new InteractionColumns();
+  const actors = reader.read(span, scope, interactions);
+  interactions.trim();
+  const source: WindowSource = { kind: 'columns', columns: interactions.parts(span.from.getTime(), span.to.getTime()), actors };
+  return { ...task, source };
+}
 
 function fail(id: number, error: unknown): void {
   streams.delete(id);
@@ -33,7 +55,7 @@ async function handleMessage(message: WorkMessage): Promise<void> {
   const { id } = message;
   try {
     if (message.task?.kind === 'snapshots') {
-      const result = measureWindows(message.task);
+      const result = measureWindows(withColumns(message.task));
       const buffers = result.flatMap(({ columns }) =>
         Object.values(columns)
           .filter((v): v is Float64Array => ArrayBuffer.isView(v))
@@ -41,7 +63,7 @@ async function handleMessage(message: WorkMessage): Promise<void> {
       );
       parentPort!.postMessage({ id, result }, [...new Set(buffers)]);
     } else if (message.task?.kind === 'export') {
-      streams.set(id, buildExport(message.task)[Symbol.asyncIterator]());
+      streams.set(id, buildExport(withColumns(message.task))[Symbol.asyncIterator]());
       parentPort!.postMessage({ id, ready: true });
     } else if (message.pull) {
       const next = await streams.get(id)!.next();

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { systemAuthor, type Author, type StoredToken } from '../../domain/access';
@@ -29,7 +29,7 @@ import {
   resolveAndRequireActors,
 } from '../merge-rules';
 import * as checks from '../reference-checks';
-import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
+import type { ActorFilter, InteractionFilter, RecordedInteraction, Store, WindowFile } from '../store';
 import { actorWhere, afterInteraction, auditWhere, interactionWhere, windowWhere, type Conditions } from './conditions';
 import {
   actorParams,
@@ -233,6 +233,10 @@ class SqliteStore implements Store {
 
   async countWindow(window: TimeWindow, scope: Scope = {}): Promise<number> {
     return this.count(interactionCount, windowWhere(window.from, window.to, scope));
+  }
+
+  get windowFile(): WindowFile | undefined {
+    return this.db.memory ? undefined : { kind: 'sqlite', path: resolve(this.db.name) };
   }
 
   async *streamWindow(window: TimeWindow, scope: Scope = {}): AsyncIterable<Interaction> {
