@@ -6,13 +6,12 @@ import type { TimeWindow } from '../../domain/time-window';
 import type { NetworkExport, SeriesFiguresRow } from '../../export/export-data';
 import type { GexfVersion, SnapshotFormat } from '../../export/export-format';
 import { renderExport } from '../../export/write-export';
-import { computeSnapshot } from '../../metrics/compute-snapshot';
-import { indexGraph } from '../../metrics/graph-index';
+import { completeSnapshot, measuredTies, measureGraph } from '../../metrics/compute-snapshot';
 import { pathCentralities, sampledPathCentralities } from '../../metrics/path-centralities';
 import type { BetweennessEstimate, BetweennessSampling } from '../../metrics/sampled-betweenness';
 import { actorMetricsAt, figuresOf, type ActorMetricColumns, type NetworkFigures, type SnapshotTies } from '../../metrics/snapshot';
 import { InteractionColumns, partsBuffers, type InteractionColumnParts } from '../../projection/interaction-columns';
-import { projectTieNetwork } from '../../projection/project-network';
+import { projectColumnTies, projectTieNetwork } from '../../projection/project-network';
 
 /**
  * The heavy work copnet hands to worker threads (work-pool.ts), as pure functions of plain
@@ -71,17 +70,20 @@ export type ExportTask =
 
 export type WorkTask = SnapshotsTask | ExportTask;
 
-/** Every figure of each window. */
+/**
+ * Every figure of each window, as the service measures one in its own thread: projected
+ * straight from the columns and measured on the tie table, with no graphology graph.
+ */
 export function measureWindows(task: SnapshotsTask): MeasuredWindow[] {
   const { interactions, actors } = unpack(task);
   return task.windows.map((window) => {
-    const projection = projectTieNetwork(interactions.window(window.from.getTime(), window.to.getTime()), actors, task.request.scope, {
+    const projection = projectColumnTies(interactions, window.from.getTime(), window.to.getTime(), actors, task.request.scope, {
       coParticipationLimit: task.request.limit,
     });
-    const index = indexGraph(projection.network);
+    const measured = measuredTies(projection.ties);
     const sampling = task.request.betweenness;
-    const paths = sampling ? sampledPathCentralities(index, sampling) : pathCentralities(index);
-    const snapshot = computeSnapshot(projection.network, window, projection, index, paths);
+    const paths = sampling ? sampledPathCentralities(measured.index, sampling) : pathCentralities(measured.index);
+    const snapshot = completeSnapshot(measureGraph(measured, window, projection), paths);
     return {
       figures: { ...figuresOf(snapshot), window: snapshot.window },
       columns: snapshot.actorColumns!,
