@@ -33,6 +33,7 @@ import { childStoreEnv, openChildStore } from './bench/child-store';
 import { loadAverage } from './bench/report';
 import type { Store } from '../src/store/store';
 import { benchNeo4j, type BenchNeo4j } from './neo4j-bench-server';
+import { randomActors } from './bench/random-interaction';
 
 interface ChildFigures {
   rows: number;
@@ -70,13 +71,7 @@ function actorsFor(count: number): ActorInput[] {
 function* interactionRecords(rows: number, actorCount: number, seed: number): Iterable<string[]> {
   const random = new DemoRandom(seed);
   for (let n = 0; n < rows; n++) {
-    const initiator = random.int(0, actorCount - 1);
-    const participants = new Set<number>();
-    const size = random.int(1, 3);
-    while (participants.size < size) {
-      const p = random.int(0, actorCount - 1);
-      if (p !== initiator) participants.add(p);
-    }
+    const { initiator, participants } = randomActors(random, actorCount);
     const at = START + Math.floor((n / rows) * SPAN_MS);
     yield [
       `bench-${String(n).padStart(8, '0')}`,

@@ -17,17 +17,12 @@ import { readStatement } from '../../src/store/neo4j/cypher-files';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { benchNeo4j } from '../neo4j-bench-server';
 import { loadAverage } from './report';
+import { randomActors } from './random-interaction';
 
 function interactions(from: number, count: number, actorCount: number, random: DemoRandom): Interaction[] {
   const made: Interaction[] = [];
   for (let n = from; n < from + count; n++) {
-    const initiator = random.int(0, actorCount - 1);
-    const participants = new Set<number>();
-    const size = random.int(1, 3);
-    while (participants.size < size) {
-      const p = random.int(0, actorCount - 1);
-      if (p !== initiator) participants.add(p);
-    }
+    const { initiator, participants } = randomActors(random, actorCount);
     made.push({
       id: `i${n}`,
       externalId: `x${n}`,
