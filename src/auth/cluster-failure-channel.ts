@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { isProcessMessage, type ProcessMessage } from '../cluster/process-message';
 
 /**
  * Failed authentications seen by the other processes of one server, and a way to tell them
@@ -9,18 +10,12 @@ export interface FailureChannel {
   subscribe(listener: (address: string) => void): void;
 }
 
-interface FailureMessage {
-  readonly copnet: 'auth-failure';
+interface FailureMessage extends ProcessMessage<'auth-failure'> {
   readonly address: string;
 }
 
 function isFailureMessage(message: unknown): message is FailureMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { copnet?: unknown }).copnet === 'auth-failure' &&
-    typeof (message as { address?: unknown }).address === 'string'
-  );
+  return isProcessMessage<FailureMessage>(message, 'auth-failure') && typeof message.address === 'string';
 }
 
 /** In a worker of `copnet serve --processes N`: failures go to the primary, which passes them to every other worker. */

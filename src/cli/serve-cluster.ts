@@ -1,18 +1,14 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config';
+import { isProcessMessage, type ProcessMessage } from '../cluster/process-message';
 import { relayAuthFailures } from '../auth/cluster-failure-channel';
 import { aggregateWorkerMetrics } from '../http/cluster-scrape';
 import { openConfiguredStore } from '../store/open-store';
 import { prepareStore, type StartOptions } from '../start-copnet';
 
 /** What a worker process tells the primary once it listens. */
-export interface ListeningMessage {
-  readonly copnet: 'listening';
+export interface ListeningMessage extends ProcessMessage<'listening'> {
   readonly url: string;
-}
-
-export function isListeningMessage(message: unknown): message is ListeningMessage {
-  return typeof message === 'object' && message !== null && (message as { copnet?: unknown }).copnet === 'listening';
 }
 
 export interface ClusterStart {
@@ -47,7 +43,7 @@ export async function startCluster(config: Config, processes: number, options: S
       const onExit = (code: number | null) => reject(new Error(`a copnet worker process exited during start-up (code ${code})`));
       worker.once('exit', onExit);
       worker.on('message', (message: unknown) => {
-        if (!isListeningMessage(message)) return;
+        if (!isProcessMessage<ListeningMessage>(message, 'listening')) return;
         worker.off('exit', onExit);
         worker.on('exit', (code, signal) => {
           if (stopping) return;

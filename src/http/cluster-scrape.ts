@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
+import { isProcessMessage, type ProcessMessage } from '../cluster/process-message';
 
 /**
  * /metrics across the processes of `copnet serve --processes N`. node:cluster deals each scrape
@@ -8,13 +9,11 @@ import { AggregatorRegistry, type Registry } from 'prom-client';
  * histograms summed, the event-loop lag averaged, the start time omitted) and sends the text back.
  */
 
-interface ScrapeRequest {
-  readonly copnet: 'metrics-request';
+interface ScrapeRequest extends ProcessMessage<'metrics-request'> {
   readonly id: number;
 }
 
-interface ScrapeReply {
-  readonly copnet: 'metrics-reply';
+interface ScrapeReply extends ProcessMessage<'metrics-reply'> {
   readonly id: number;
   readonly text?: string;
   readonly error?: string;
@@ -23,15 +22,11 @@ interface ScrapeReply {
 /** Longest a worker waits for the primary's aggregate; prom-client's own per-worker limit is 5 s. */
 const SCRAPE_TIMEOUT_MS = 6_000;
 
-function isMessage<T extends { copnet: string }>(message: unknown, kind: T['copnet']): message is T {
-  return typeof message === 'object' && message !== null && (message as { copnet?: unknown }).copnet === kind;
-}
-
 /** In the primary: answers the workers' scrape requests with every worker's figures aggregated. */
 export function aggregateWorkerMetrics(): void {
   const aggregator = new AggregatorRegistry();
   cluster.on('message', (worker, message: unknown) => {
-    if (!isMessage<ScrapeRequest>(message, 'metrics-request')) return;
+    if (!isProcessMessage<ScrapeRequest>(message, 'metrics-request')) return;
     const reply = (answer: Omit<ScrapeReply, 'copnet' | 'id'>) => {
       if (worker.isConnected()) worker.send({ copnet: 'metrics-reply', id: message.id, ...answer } satisfies ScrapeReply);
     };
@@ -58,7 +53,7 @@ export function clusterScrape(registry: Registry): () => Promise<string> {
         reject(new Error(`the primary process did not answer within ${SCRAPE_TIMEOUT_MS} ms`));
       }, SCRAPE_TIMEOUT_MS);
       const onMessage = (message: unknown) => {
-        if (!isMessage<ScrapeReply>(message, 'metrics-reply') || message.id !== id) return;
+        if (!isProcessMessage<ScrapeReply>(message, 'metrics-reply') || message.id !== id) return;
         clearTimeout(timer);
         process.off('message', onMessage);
         if (message.text !== undefined) resolve(message.text);
