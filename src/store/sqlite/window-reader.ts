@@ -3,15 +3,15 @@ import type { Actor } from '../../domain/actor';
 import type { InteractionKind } from '../../domain/interaction';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
+import type { InteractionSink as StoreSink } from '../store';
 import { windowWhere } from './conditions';
 import { toActor, type ActorRow, type AliasRow } from './rows';
 import { STATEMENTS } from './statements';
 
-/** Takes a window's interactions one by one, as fields (InteractionColumns is one). */
-export interface InteractionSink {
+/** Takes a window's interactions one by one, as fields, and lists the actors they name (InteractionColumns is one). */
+export interface InteractionSink extends StoreSink {
   /** The distinct actor ids appended so far, in order of first appearance. */
   readonly actorIds: readonly string[];
-  append(at: number, kind: InteractionKind, weight: number, initiatorId: string, participantIds: readonly string[], id: string): void;
 }
 
 /**
