@@ -13,6 +13,20 @@ export type ColumnRow = [at: number, kind: InteractionKind, weight: number, init
  */
 const CHUNK = 4000;
 
+/** The columns of a ColumnRow, in its order. */
+export const COLUMN_ROW_SELECT = 'SELECT occurred_at, kind, weight, initiator_id, participant_ids, id FROM interactions';
+
+/** Appends raw rows to `sink`; returns the last row, or undefined when there was none. */
+export function appendColumnRows(rows: Iterable<ColumnRow>, sink: InteractionSink): ColumnRow | undefined {
+  let last: ColumnRow | undefined;
+  for (const row of rows) {
+    const [at, kind, weight, initiator, participants, id] = row;
+    sink.append(at, kind, weight, initiator, JSON.parse(participants) as string[], id);
+    last = row;
+  }
+  return last;
+}
+
 /**
  * Appends a window's interactions to `sink`, as streamWindow yields them (same conditions, same
  * (occurredAt, id) order, keyset-paged the same way), but as raw rows of six columns: no row
@@ -32,14 +46,8 @@ export async function readWindowColumns(
   let after: { occurredAt: number; id: string } | null = null;
   for (;;) {
     const where = afterInteraction(base.copy(), after);
-    const rows = query(
-      `SELECT occurred_at, kind, weight, initiator_id, participant_ids, id FROM interactions ${where.sql()} ORDER BY occurred_at, id LIMIT ?`,
-      [...where.params, CHUNK],
-    );
-    for (const [at, kind, weight, initiator, participants, id] of rows) {
-      sink.append(at, kind, weight, initiator, JSON.parse(participants) as string[], id);
-    }
-    const last = rows[rows.length - 1];
+    const rows = query(`${COLUMN_ROW_SELECT} ${where.sql()} ORDER BY occurred_at, id LIMIT ?`, [...where.params, CHUNK]);
+    const last = appendColumnRows(rows, sink);
     if (!last || rows.length < CHUNK) return;
     after = { occurredAt: last[0], id: last[5] };
     await between();

@@ -7,6 +7,7 @@ import type { InteractionSink as StoreSink } from '../store';
 import { windowWhere } from './conditions';
 import { toActor, type ActorRow, type AliasRow } from './rows';
 import { STATEMENTS } from './statements';
+import { appendColumnRows, COLUMN_ROW_SELECT, type ColumnRow } from './window-columns';
 
 /** Takes a window's interactions one by one, as fields, and lists the actors they name (InteractionColumns is one). */
 export interface InteractionSink extends StoreSink {
@@ -51,16 +52,8 @@ export class SqliteWindowReader {
 
   private interactions(span: TimeWindow, scope: Scope, sink: InteractionSink): void {
     const where = windowWhere(span.from, span.to, scope);
-    const rows = this.db
-      .prepare<unknown[], [number, string, number, string, string]>(
-        `SELECT occurred_at, kind, weight, initiator_id, participant_ids, id FROM interactions ${where.sql()} ORDER BY occurred_at, id`,
-      )
-      .raw(true);
-    for (const [at, kind, weight, initiator, participants, id] of rows.iterate(...where.params) as Iterable<
-      [number, InteractionKind, number, string, string, string]
-    >) {
-      sink.append(at, kind, weight, initiator, JSON.parse(participants) as string[], id);
-    }
+    const rows = this.db.prepare<unknown[], ColumnRow>(`${COLUMN_ROW_SELECT} ${where.sql()} ORDER BY occurred_at, id`).raw(true);
+    appendColumnRows(rows.iterate(...where.params), sink);
   }
 
   /** The actors of `ids` in their order (merged ids resolved, each actor once), then the affiliations of their schools. */
