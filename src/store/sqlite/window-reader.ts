@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import type { Actor } from '../../domain/actor';
-import type { InteractionKind } from '../../domain/interaction';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
 import type { InteractionSink as StoreSink } from '../store';
