@@ -331,11 +331,14 @@ export class MetricsService {
   private async readRange(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<LoadedRange> {
     await this.checkBudgetFromCounts(span, scope, windows);
     const interactions = new InteractionColumns();
-    for await (const interaction of this.store.streamWindow(span, scope)) {
-      interactions.push(interaction);
-      // Let other requests' I/O through between slices of a long read (an embedded store reads synchronously).
-      if (interactions.length % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
+    // raw columns where the store has them (SQLite): about half the read's time, no Interaction per row
+    if (this.store.readWindowInto) await this.store.readWindowInto(span, scope, interactions);
+    else
+      for await (const interaction of this.store.streamWindow(span, scope)) {
+        interactions.push(interaction);
+        // Let other requests' I/O through between slices of a long read (an embedded store reads synchronously).
+        if (interactions.length % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
     interactions.trim();
     return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
   }

@@ -21,6 +21,12 @@ import type { SurveyStore } from './survey-store';
  */
 export type StoreKind = 'sqlite' | 'neo4j';
 
+/** Takes a window's interactions one by one, as fields (InteractionColumns is one). */
+export interface InteractionSink {
+  /** `id` only names the interaction in an error (its order). */
+  append(at: number, kind: InteractionKind, weight: number, initiatorId: string, participantIds: readonly string[], id: string): void;
+}
+
 /** A store's file that another thread can open read-only to read windows itself (see Store.windowFile). */
 export interface WindowFile {
   readonly kind: 'sqlite';
@@ -80,6 +86,14 @@ export interface Store {
    * kinds (the projection then drops the out-of-scope endpoints).
    */
   streamWindow(window: TimeWindow, scope?: Scope): AsyncIterable<Interaction>;
+
+  /**
+   * Appends streamWindow(window, scope)'s interactions to `sink` as fields, in the same order,
+   * without an Interaction object per row (a series' range read: the SQLite store reads raw
+   * columns, store/sqlite/window-columns.ts). Optional: without it the range is read through
+   * streamWindow (Neo4j).
+   */
+  readWindowInto?(window: TimeWindow, scope: Scope, sink: InteractionSink): Promise<void>;
 
   /**
    * How many interactions streamWindow(window, scope) would yield, counted without reading

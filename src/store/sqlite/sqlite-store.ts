@@ -29,7 +29,7 @@ import {
   resolveAndRequireActors,
 } from '../merge-rules';
 import * as checks from '../reference-checks';
-import type { ActorFilter, InteractionFilter, RecordedInteraction, Store, WindowFile } from '../store';
+import type { ActorFilter, InteractionFilter, InteractionSink, RecordedInteraction, Store, WindowFile } from '../store';
 import { actorWhere, afterInteraction, auditWhere, interactionWhere, windowWhere, type Conditions } from './conditions';
 import {
   actorParams,
@@ -49,6 +49,7 @@ import {
 import { SCHEMA_SQL, upgradeOlderSchema } from './schema';
 import { isBusy, openFailure, translateSqliteError } from './sqlite-errors';
 import { SqliteSurveyStore } from './surveys';
+import { readWindowColumns, type ColumnRow } from './window-columns';
 import {
   actorCount,
   actorPage,
@@ -250,6 +251,17 @@ class SqliteStore implements Store {
       after = { occurredAt: last.occurred_at, id: last.id };
       await nextTurn();
     }
+  }
+
+  async readWindowInto(window: TimeWindow, scope: Scope, sink: InteractionSink): Promise<void> {
+    const query = (sql: string, params: readonly unknown[]): ColumnRow[] =>
+      this.run(() =>
+        this.db
+          .prepare<unknown[], ColumnRow>(sql)
+          .raw(true)
+          .all(...params),
+      );
+    await readWindowColumns(query, window, scope, sink, nextTurn);
   }
 
   async *streamActors(): AsyncIterable<Actor> {

@@ -1,17 +1,17 @@
 import Database from 'better-sqlite3';
 import type { Actor } from '../../domain/actor';
-import type { InteractionKind } from '../../domain/interaction';
 import type { Scope } from '../../domain/scope';
 import type { TimeWindow } from '../../domain/time-window';
+import type { InteractionSink as StoreSink } from '../store';
 import { windowWhere } from './conditions';
 import { toActor, type ActorRow, type AliasRow } from './rows';
 import { STATEMENTS } from './statements';
+import { appendColumnRows, COLUMN_ROW_SELECT, type ColumnRow } from './window-columns';
 
-/** Takes a window's interactions one by one, as fields (InteractionColumns is one). */
-export interface InteractionSink {
+/** Takes a window's interactions one by one, as fields, and lists the actors they name (InteractionColumns is one). */
+export interface InteractionSink extends StoreSink {
   /** The distinct actor ids appended so far, in order of first appearance. */
   readonly actorIds: readonly string[];
-  append(at: number, kind: InteractionKind, weight: number, initiatorId: string, participantIds: readonly string[], id: string): void;
 }
 
 /**
@@ -51,16 +51,8 @@ export class SqliteWindowReader {
 
   private interactions(span: TimeWindow, scope: Scope, sink: InteractionSink): void {
     const where = windowWhere(span.from, span.to, scope);
-    const rows = this.db
-      .prepare<unknown[], [number, string, number, string, string]>(
-        `SELECT occurred_at, kind, weight, initiator_id, participant_ids, id FROM interactions ${where.sql()} ORDER BY occurred_at, id`,
-      )
-      .raw(true);
-    for (const [at, kind, weight, initiator, participants, id] of rows.iterate(...where.params) as Iterable<
-      [number, InteractionKind, number, string, string, string]
-    >) {
-      sink.append(at, kind, weight, initiator, JSON.parse(participants) as string[], id);
-    }
+    const rows = this.db.prepare<unknown[], ColumnRow>(`${COLUMN_ROW_SELECT} ${where.sql()} ORDER BY occurred_at, id`).raw(true);
+    appendColumnRows(rows.iterate(...where.params), sink);
   }
 
   /** The actors of `ids` in their order (merged ids resolved, each actor once), then the affiliations of their schools. */
