@@ -5,13 +5,24 @@
  * the driver's transaction `run`), and finally runs one batch of record-interactions under
  * Cypher PROFILE and prints its operators (rows, db hits, time).
  *
+ * With `--demo` it profiles the demo network's load instead (what a first start does): the
+ * store opened on the empty database (migrations), the demo's actors, then its interactions in
+ * the demo loader's batches, each batch timed; the load runs `--rounds` times (the database
+ * emptied between rounds, so later rounds run on a JVM that has compiled the write path), and a
+ * PROFILE of record-interactions on one of the demo's batches (rolled back) ends it.
+ *
  *   npm run build && node dist/scripts/bench/profile-neo4j-import.js [--actors 10000] [--batch 20000] [--batches 5]
+ *   node dist/scripts/bench/profile-neo4j-import.js --demo [--rounds 3] [--profile-batch 4]
  */
 import { parseArgs } from 'node:util';
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import type { Interaction } from '../../src/domain/interaction';
 import { INTERACTION_KINDS } from '../../src/domain/interaction';
 import { DemoRandom } from '../../src/demo/random';
+import { DEMO_BATCH_SIZE } from '../../src/demo/load-demo-data';
+import { generateDemoNetwork } from '../../src/demo/generate-demo-network';
+import { validateActorBatch } from '../../src/domain/actor';
+import { validateInteractionBatch } from '../../src/domain/interaction';
 import { interactionBatchToRows, toNeo4jDateTime, toNeo4jInteger } from '../../src/store/neo4j/conversions';
 import { readStatement } from '../../src/store/neo4j/cypher-files';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
@@ -48,14 +59,76 @@ function printPlan(plan: ProfiledPlan, depth = 0): void {
   for (const child of plan.children) printPlan(child, depth + 1);
 }
 
+/** The demo network's load, as a first start does it, timed by phase and batch; then a PROFILE of one demo batch. */
+async function profileDemo(rounds: number, profileBatch: number): Promise<void> {
+  const server = await benchNeo4j();
+  try {
+    const demo = generateDemoNetwork();
+    const actors = validateActorBatch(demo.actors);
+    const batches: Interaction[][] = [];
+    for (let start = 0; start < demo.interactions.length; start += DEMO_BATCH_SIZE) {
+      batches.push(validateInteractionBatch(demo.interactions.slice(start, start + DEMO_BATCH_SIZE)));
+    }
+    for (let round = 1; round <= rounds; round++) {
+      if (round > 1) await server.empty();
+      const t0 = performance.now();
+      const store = await openNeo4jStore(server.options);
+      const t1 = performance.now();
+      await store.upsertActors(actors);
+      const t2 = performance.now();
+      const perBatch: number[] = [];
+      for (const batch of batches) {
+        const b0 = performance.now();
+        await store.recordInteractions(batch, undefined, 'demo');
+        perBatch.push(performance.now() - b0);
+      }
+      const total = performance.now() - t0;
+      console.log(
+        `round ${round}: ${(total / 1000).toFixed(2)} s (open ${(t1 - t0).toFixed(0)} ms, actors ${(t2 - t1).toFixed(0)} ms, ` +
+          `batches ${perBatch.map((ms) => ms.toFixed(0)).join(' ')} ms)  load average ${loadAverage()}`,
+      );
+      await store.close();
+    }
+    // One demo batch's record-interactions under PROFILE, on a store holding every other batch (rolled back).
+    await server.empty();
+    const store = await openNeo4jStore(server.options);
+    await store.upsertActors(actors);
+    for (const [n, batch] of batches.entries()) if (n !== profileBatch) await store.recordInteractions(batch, undefined, 'demo');
+    await store.close();
+    const driver = neo4j.driver(server.options.uri, neo4j.auth.basic(server.options.user, server.options.password));
+    const session = driver.session({ database: server.options.database });
+    const tx = session.beginTransaction();
+    const stamp = { by: 'profile', at: toNeo4jDateTime(new Date()), auditSeq: toNeo4jInteger(1) };
+    const p0 = performance.now();
+    const profiled = await tx.run(`PROFILE ${readStatement('record-interactions')}`, {
+      ...interactionBatchToRows(batches[profileBatch]!),
+      ...stamp,
+    });
+    console.log(`PROFILE record-interactions, demo batch ${profileBatch}: ${(performance.now() - p0).toFixed(0)} ms`);
+    const c0 = performance.now();
+    await tx.rollback();
+    console.log(`  rollback: ${(performance.now() - c0).toFixed(0)} ms`);
+    await session.close();
+    if (profiled.summary.profile) printPlan(profiled.summary.profile);
+    await driver.close();
+  } finally {
+    await server.stop();
+  }
+  console.log(`load average ${loadAverage()}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       actors: { type: 'string', default: '10000' },
       batch: { type: 'string', default: '20000' },
       batches: { type: 'string', default: '5' },
+      demo: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '3' },
+      'profile-batch': { type: 'string', default: '4' },
     },
   });
+  if (values.demo) return profileDemo(Number(values.rounds), Number(values['profile-batch']));
   const actorCount = Number(values.actors);
   const batchSize = Number(values.batch);
   const batches = Number(values.batches);
