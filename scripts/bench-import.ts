@@ -6,6 +6,7 @@
  * imports two sizes (100,000 and 1,000,000 rows by default) and prints both.
  *
  *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000] [--store sqlite|neo4j|sqlite,neo4j]
+ *                           [--baseline ../other-build [--rounds 2]]
  *
  * `--store neo4j` imports into Neo4j instead (the one at NEO4J_URI if set and empty, else a fresh
  * test server started for the run: see scripts/neo4j-bench-server.ts), with the Neo4j batch size
@@ -14,6 +15,11 @@
  * run, and prints the Neo4j/SQLite ratio of the rates (the figure the two stores are judged by,
  * since the machine's load moves both). On Neo4j a size imports into a database emptied first.
  *
+ * `--baseline <build>` (SQLite only) also runs that build's import child (its
+ * dist/scripts/bench-import.js, given the same `--child` arguments) on the same generated files,
+ * alternating with this build's `--rounds` times, and prints the ratio of the median rates: the
+ * figure to judge a change by on a shared machine, where the neighbours move both builds alike.
+ *
  * Each import runs in a child process of its own, so its peak RSS (getrusage maxrss) is
  * the import's alone, not the generator's. CPU time is printed next to wall time because
  * wall time on a shared machine says as much about the neighbours as about copnet.
@@ -21,7 +27,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActorInput } from '../src/domain/actor';
 import { INTERACTION_KINDS } from '../src/domain/interaction';
@@ -124,6 +130,8 @@ async function main(): Promise<void> {
       batch: { type: 'string' },
       store: { type: 'string', default: 'sqlite' },
       child: { type: 'string' },
+      baseline: { type: 'string' },
+      rounds: { type: 'string', default: '2' },
     },
   });
   const stores = (values.store ?? 'sqlite').split(',');
@@ -135,6 +143,9 @@ async function main(): Promise<void> {
   const actorCount = Number(values.actors);
   const sizes = (values.sizes ?? (kinds.includes('neo4j') ? '1000000' : '100000,1000000')).split(',').map(Number);
   const batchOf = (kind: Store['kind']) => Number(values.batch ?? DEFAULT_IMPORT_BATCH_SIZE[kind]);
+  const baseline = values.baseline ? resolve(values.baseline, 'dist/scripts/bench-import.js') : null;
+  if (baseline !== null && (kinds.length !== 1 || kinds[0] !== 'sqlite')) throw new Error('--baseline: compares SQLite imports only');
+  const rounds = baseline === null ? 1 : Number(values.rounds);
   const server = kinds.includes('neo4j') ? await benchNeo4j() : null;
   console.log(
     `copnet import benchmark: ${actorCount.toLocaleString('en-US')} actors, batches of ` +
@@ -143,7 +154,7 @@ async function main(): Promise<void> {
       kinds.map((kind) => (kind === 'neo4j' ? server!.where : 'a fresh SQLite file')).join(' and '),
   );
   try {
-    for (const rows of sizes) await benchOneSize(rows, actorCount, kinds, batchOf, server);
+    for (const rows of sizes) await benchOneSize(rows, actorCount, kinds, batchOf, server, baseline, rounds);
   } finally {
     await server?.stop();
   }
@@ -156,6 +167,8 @@ async function benchOneSize(
   kinds: readonly Store['kind'][],
   batchOf: (kind: Store['kind']) => number,
   server: BenchNeo4j | null,
+  baseline: string | null,
+  rounds: number,
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
   try {
@@ -166,27 +179,35 @@ async function benchOneSize(
     const generateSeconds = (performance.now() - generateStart) / 1000;
     console.log(`${rows.toLocaleString('en-US')} interactions (${fileMb.toFixed(0)} MB CSV, generated in ${generateSeconds.toFixed(1)} s)`);
     const rates = new Map<Store['kind'], number>();
-    for (const kind of kinds) {
-      if (kind === 'neo4j') await server!.empty();
-      rmSync(join(dir, 'bench.db'), { force: true });
-      const output = execFileSync(process.execPath, [__filename, '--child', dir, '--batch', String(batchOf(kind))], {
-        encoding: 'utf8',
-        env: childStoreEnv(kind === 'neo4j' ? { uri: server!.options.uri, password: server!.options.password } : null),
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 20,
-      });
-      const f = JSON.parse(output) as ChildFigures;
-      const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
-      rates.set(kind, f.rows / f.totalSeconds);
+    const runs: { build: string; script: string; kind: Store['kind'] }[] = kinds.map((kind) => ({
+      build: 'this build',
+      script: __filename,
+      kind,
+    }));
+    if (baseline !== null) runs.push({ build: 'baseline', script: baseline, kind: 'sqlite' });
+    const baselineRates: number[] = [];
+    const thisRates: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      for (const { build, script, kind } of runs) {
+        if (kind === 'neo4j') await server!.empty();
+        rmSync(join(dir, 'bench.db'), { force: true });
+        const f = runChild(script, dir, kind, batchOf(kind), server);
+        const rate = f.rows / f.totalSeconds;
+        if (build === 'baseline') {
+          baselineRates.push(rate);
+        } else {
+          rates.set(kind, rate);
+          thisRates.push(rate);
+        }
+        const label = baseline === null ? kind : `${kind}, ${build}, round ${round} (load average ${loadAverage()})`;
+        printFigures(label, kind, f);
+      }
+    }
+    if (baseline !== null) {
+      const ratio = median(thisRates) / median(baselineRates);
       console.log(
-        [
-          `  ${kind}: written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` +
-            (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
-          `    check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
-          `    ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second` +
-            ` (target ${kind === 'neo4j' ? '≥ 20,000' : '≥ 65,000'})`,
-          `    peak RSS ${f.peakRssMb.toFixed(0)} MB`,
-        ].join('\n'),
+        `  this build / baseline (${baseline}): ${ratio.toFixed(2)}× the median rate ` +
+          `(${Math.round(median(thisRates)).toLocaleString('en-US')} against ${Math.round(median(baselineRates)).toLocaleString('en-US')}/s, same files, alternating)`,
       );
     }
     const neo4jRate = rates.get('neo4j');
@@ -197,6 +218,37 @@ async function benchOneSize(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs an import child (this build's or the baseline's script) on the generated files in `dir`. */
+function runChild(script: string, dir: string, kind: Store['kind'], batch: number, server: BenchNeo4j | null): ChildFigures {
+  const output = execFileSync(process.execPath, [script, '--child', dir, '--batch', String(batch)], {
+    encoding: 'utf8',
+    env: childStoreEnv(kind === 'neo4j' ? { uri: server!.options.uri, password: server!.options.password } : null),
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(output) as ChildFigures;
+}
+
+function printFigures(label: string, kind: Store['kind'], f: ChildFigures): void {
+  const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+  console.log(
+    [
+      `  ${label}: written ${f.written.toLocaleString('en-US')}, problems ${f.problems}` +
+        (f.dbMb === null ? '' : `, database ${f.dbMb.toFixed(0)} MB`),
+      `    check pass ${f.checkSeconds.toFixed(1)} s, write pass ${f.writeSeconds.toFixed(1)} s, total ${f.totalSeconds.toFixed(1)} s wall / ${f.cpuSeconds.toFixed(1)} s CPU`,
+      `    ${perSecond(f.rows, f.totalSeconds)} interactions/s (wall), ${perSecond(f.rows, f.cpuSeconds)} per CPU-second` +
+        ` (target ${kind === 'neo4j' ? '≥ 20,000' : '≥ 65,000'})`,
+      `    peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+    ].join('\n'),
+  );
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 main().catch((error: unknown) => {
