@@ -1,6 +1,7 @@
 import { checkActorRow } from '../../src/import/actor-row';
 import { validateInteractionInput } from '../../src/domain/interaction';
 import { checkInteractionRow, interactionOf } from '../../src/import/interaction-row';
+import { parseIsoDateTime } from '../../src/domain/date-time';
 
 const known = new Set(['bmgf', 'nsi-a', 'nsi-b', 'school-1']);
 const whyUnknown = (id: string) => (known.has(id) ? null : 'is not a known actor (not in the store)');
@@ -85,6 +86,45 @@ describe('checkInteractionRow', () => {
     ]);
     expect(problemsOf({ weight: 'heavy' })).toEqual([{ field: 'weight', reason: '"heavy" is not a number' }]);
     expect(problemsOf({ externalId: undefined })).toEqual([{ field: 'externalId', reason: 'is missing; a value is required' }]);
+  });
+});
+
+describe('checkInteractionRow fast paths (toISOString dates, printable-ASCII text)', () => {
+  const problemsOf = (cells: Partial<typeof good>) => checkInteractionRow({ ...good, ...cells }, whyUnknown).problems;
+
+  it('reads a toISOString date as the full parse does, and leaves every edge to the full parse', () => {
+    for (const text of ['2020-02-29T12:34:56.789Z', '1900-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2019-12-31T23:59:59.000Z']) {
+      expect(checkInteractionRow({ ...good, occurredAt: text }, whyUnknown).input?.occurredAt).toEqual(
+        parseIsoDateTime(text, 'occurredAt'),
+      );
+    }
+    expect(problemsOf({ occurredAt: '2019-02-29T00:00:00.000Z' })).toEqual([
+      { field: 'occurredAt', reason: '"2019-02-29T00:00:00.000Z" is not a real calendar date-time' },
+    ]);
+    expect(problemsOf({ occurredAt: '2019-04-31T10:00:00.000Z' })).toEqual([
+      { field: 'occurredAt', reason: '"2019-04-31T10:00:00.000Z" is not a real calendar date-time' },
+    ]);
+    expect(problemsOf({ occurredAt: '2019-01-01T24:00:00.000Z' })).toEqual([
+      { field: 'occurredAt', reason: '"2019-01-01T24:00:00.000Z" is not a real calendar date-time' },
+    ]);
+    expect(problemsOf({ occurredAt: '1899-12-31T23:59:59.999Z' })).toEqual([
+      { field: 'occurredAt', reason: '"1899-12-31T23:59:59.999Z" is outside the years copnet accepts, 1900 to 9999 (UTC)' },
+    ]);
+  });
+
+  it('gives ASCII and non-ASCII text the same rules: length, controls, invisible characters', () => {
+    for (const letter of ['e', 'é']) {
+      expect(problemsOf({ externalId: letter.repeat(201) })).toEqual([
+        { field: 'externalId', reason: expect.stringContaining('is 201 characters long; at most 200 are allowed') },
+      ]);
+    }
+    expect(problemsOf({ externalId: 'e1\u0007' })).toEqual([
+      { field: 'externalId', reason: expect.stringContaining('contains the control character U+0007 at position 2') },
+    ]);
+    expect(problemsOf({ externalId: 'e1\u200B' })).toEqual([
+      { field: 'externalId', reason: expect.stringContaining('contains the invisible character U+200B at position 2') },
+    ]);
+    expect(checkInteractionRow({ ...good, externalId: 'e\u0301' }, whyUnknown).input?.externalId).toBe('\u00E9');
   });
 });
 
