@@ -11,6 +11,7 @@ import { LIST_SEPARATOR } from './import-format';
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const bad = (reason: string): Checked<never> => ({ ok: false, reason });
 
 /**
  * Printable ASCII (space to ~) is already NFC and holds none of the characters the text rules
@@ -26,7 +27,6 @@ function normalizeText(value: string): string {
 function textProblemOf(value: string, kind: TextKind): string | null {
   return value.length <= TEXT_LIMITS[kind] && PRINTABLE_ASCII.test(value) ? null : describeTextProblem(value, kind);
 }
-const bad = (reason: string): Checked<never> => ({ ok: false, reason });
 
 function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
