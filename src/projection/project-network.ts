@@ -8,7 +8,8 @@ import { DEFAULT_CO_PARTICIPATION_LIMIT, forEachCoParticipationTie } from './co-
 import { compareIds } from './compare-ids';
 import { forEachInitiatorTie } from './initiator-ties';
 import { actorInScope, interactionInScope } from './scope';
-import { createTieNetwork, type TieAttributes, type TieNetwork } from './tie-network';
+import { createTieNetwork, type TieNetwork } from './tie-network';
+import { TieTallies } from './tie-tallies';
 
 /** The largest co-participation limit accepted: a group of 100 already makes 4,950 ties. */
 export const MAX_CO_PARTICIPATION_LIMIT = 100;
@@ -53,13 +54,6 @@ export function resolveCoParticipationLimit(value: number | null | undefined, fi
   return value;
 }
 
-interface TieTally extends TieAttributes {
-  readonly a: number;
-  readonly b: number;
-  /** Sequence number of the last interaction counted, so one interaction counts once. */
-  lastSeq: number;
-}
-
 /** Pair keys lo·2^26 + hi stay exact doubles for up to 2^26 distinct actors in a window. */
 const PAIR_BASE = 2 ** 26;
 
@@ -76,8 +70,11 @@ export interface TieTable {
   /** Tie t joins actors[lo[t]] and actors[hi[t]], lo[t] < hi[t]; ties in (lo, hi) order. */
   readonly lo: Int32Array;
   readonly hi: Int32Array;
-  /** What tie t carries (objects that may carry more fields: copy these four). */
-  readonly attributes: readonly TieAttributes[];
+  /** What tie t carries (TieAttributes), one column per field. */
+  readonly interactions: Int32Array;
+  readonly weight: Float64Array;
+  readonly firstAt: Float64Array;
+  readonly lastAt: Float64Array;
 }
 
 /** projectTies' result: the ties and what was counted of the interactions (see Projection). */
@@ -201,7 +198,7 @@ const UNSEEN = -2;
 /** The tallies of one projection, fed interaction by interaction: begin, tie…, then count if tied. */
 class TieCounter {
   private readonly known: Actor[] = [];
-  private readonly ties = new Map<number, TieTally>();
+  private readonly ties = new TieTallies();
   private readonly initiatedBy = ACTOR_KINDS.map(() => 0);
   private interactionCount = 0;
   private seq = 0;
@@ -224,21 +221,8 @@ class TieCounter {
 
   /** Ties two admitted actors (dense numbers); one interaction counts once per pair. */
   tie(nx: number, ny: number): void {
-    const a = Math.min(nx, ny);
-    const b = Math.max(nx, ny);
-    const key = a * PAIR_BASE + b;
-    const tally = this.ties.get(key);
-    const { at, seq } = this;
+    this.ties.tie(Math.min(nx, ny), Math.max(nx, ny), this.seq, this.at, this.weight);
     this.tied = true;
-    if (!tally) {
-      this.ties.set(key, { a, b, interactions: 1, weight: this.weight, firstAt: at, lastAt: at, lastSeq: seq });
-    } else if (tally.lastSeq !== seq) {
-      tally.lastSeq = seq;
-      tally.interactions += 1;
-      tally.weight += this.weight;
-      if (at < tally.firstAt) tally.firstAt = at;
-      if (at > tally.lastAt) tally.lastAt = at;
-    }
   }
 
   /** Counts the current interaction, which tied someone, for its initiator's kind (index into ACTOR_KINDS). */
@@ -262,11 +246,12 @@ function networkOf(actor: Actor, actors: ActorLookup): string | null {
 }
 
 /** The ties in canonical order: actors by id, ties by (lo, hi) positions. */
-function canonicalTies(known: readonly Actor[], ties: ReadonlyMap<number, TieTally>, actors: ActorLookup): TieTable {
+function canonicalTies(known: readonly Actor[], ties: TieTallies, actors: ActorLookup): TieTable {
+  const m = ties.size;
   const used = new Uint8Array(known.length);
-  for (const tally of ties.values()) {
-    used[tally.a] = 1;
-    used[tally.b] = 1;
+  for (let t = 0; t < m; t++) {
+    used[ties.a[t]!] = 1;
+    used[ties.b[t]!] = 1;
   }
   const order: number[] = [];
   for (let i = 0; i < known.length; i++) if (used[i]) order.push(i);
@@ -275,27 +260,35 @@ function canonicalTies(known: readonly Actor[], ties: ReadonlyMap<number, TieTal
   order.forEach((n, r) => (rank[n] = r));
 
   // rank pairs as exact doubles lo·2^26 + hi: a numeric sort of them is the (lo, hi) order
-  const keys = new Float64Array(ties.size);
-  const byKey = new Map<number, TieTally>();
-  let t = 0;
-  for (const tally of ties.values()) {
-    const ra = rank[tally.a]!;
-    const rb = rank[tally.b]!;
-    const key = Math.min(ra, rb) * PAIR_BASE + Math.max(ra, rb);
-    keys[t++] = key;
-    byKey.set(key, tally);
+  const keys = new Float64Array(m);
+  for (let t = 0; t < m; t++) {
+    const ra = rank[ties.a[t]!]!;
+    const rb = rank[ties.b[t]!]!;
+    keys[t] = Math.min(ra, rb) * PAIR_BASE + Math.max(ra, rb);
   }
   keys.sort();
-  const lo = new Int32Array(keys.length);
-  const hi = new Int32Array(keys.length);
-  const attributes: TieAttributes[] = [];
-  keys.forEach((key, e) => {
-    lo[e] = Math.floor(key / PAIR_BASE);
-    hi[e] = key - lo[e] * PAIR_BASE;
-    attributes.push(byKey.get(key)!); // a TieTally, with more fields than the graph's attributes
-  });
+  const lo = new Int32Array(m);
+  const hi = new Int32Array(m);
+  const interactions = new Int32Array(m);
+  const weight = new Float64Array(m);
+  const firstAt = new Float64Array(m);
+  const lastAt = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const key = keys[e]!;
+    const l = Math.floor(key / PAIR_BASE);
+    const h = key - l * PAIR_BASE;
+    lo[e] = l;
+    hi[e] = h;
+    const x = order[l]!;
+    const y = order[h]!;
+    const row = ties.rowOf(Math.min(x, y), Math.max(x, y));
+    interactions[e] = ties.interactions[row]!;
+    weight[e] = ties.weight[row]!;
+    firstAt[e] = ties.firstAt[row]!;
+    lastAt[e] = ties.lastAt[row]!;
+  }
   const ordered = order.map((n) => known[n]!);
-  return { actors: ordered, networkIds: ordered.map((actor) => networkOf(actor, actors)), lo, hi, attributes };
+  return { actors: ordered, networkIds: ordered.map((actor) => networkOf(actor, actors)), lo, hi, interactions, weight, firstAt, lastAt };
 }
 
 /** The graphology graph of a TieTable: nodes in id order, edges `e0`, `e1`, ... in tie order. */
@@ -304,13 +297,13 @@ export function tieNetworkOf(table: TieTable): TieNetwork {
   table.actors.forEach((actor, i) => {
     network.addNode(actor.id, { name: actor.name, kind: actor.kind, region: actor.region, networkId: table.networkIds[i]! });
   });
-  table.attributes.forEach(({ interactions, weight, firstAt, lastAt }, e) => {
+  for (let e = 0; e < table.lo.length; e++) {
     network.addUndirectedEdgeWithKey(`e${e}`, table.actors[table.lo[e]!]!.id, table.actors[table.hi[e]!]!.id, {
-      interactions,
-      weight,
-      firstAt,
-      lastAt,
+      interactions: table.interactions[e]!,
+      weight: table.weight[e]!,
+      firstAt: table.firstAt[e]!,
+      lastAt: table.lastAt[e]!,
     });
-  });
+  }
   return network;
 }
