@@ -1,4 +1,5 @@
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
+import { compareIds } from './compare-ids';
 
 /**
  * A time-ordered list of interactions held as columns, for a series that reads a long
@@ -27,6 +28,8 @@ export class InteractionColumns {
   private participantStart = new Int32Array(1025);
   private participants = new Int32Array(2048);
   private lastTime = -Infinity;
+  /** Each actor number's position in id order (compareIds), built once for the table as it is (see idRanks). */
+  private ranks: Int32Array = new Int32Array(0);
 
   /** Appends an interaction; they must come in occurredAt order. */
   push(interaction: Interaction): void {
@@ -116,6 +119,7 @@ export class InteractionColumns {
       first: this.lowerBound(from),
       last: this.lowerBound(to),
       actorIds: this.actorIds,
+      idRanks: this.idRanks(),
       times: this.times,
       weights: this.weights,
       kinds: this.kinds,
@@ -177,6 +181,20 @@ export class InteractionColumns {
     return lo;
   }
 
+  /**
+   * Each actor number's position among actorIds in id order: a series sorts its ids once, and
+   * each window orders its actors by these numbers instead of comparing strings.
+   */
+  private idRanks(): Int32Array {
+    if (this.ranks.length !== this.actorIds.length) {
+      const ids = this.actorIds;
+      const order = ids.map((_id, k) => k).sort((x, y) => compareIds(ids[x]!, ids[y]!));
+      this.ranks = new Int32Array(ids.length);
+      order.forEach((k, r) => (this.ranks[k] = r));
+    }
+    return this.ranks;
+  }
+
   private numberOf(id: string): number {
     let n = this.actorNumbers.get(id);
     if (n === undefined) {
@@ -200,6 +218,8 @@ export interface InteractionRows {
   readonly first: number;
   readonly last: number;
   readonly actorIds: readonly string[];
+  /** Actor number → its position among actorIds in id order (compareIds). */
+  readonly idRanks: Int32Array;
   readonly times: Float64Array;
   readonly weights: Float64Array;
   readonly kinds: Uint8Array;

@@ -173,7 +173,7 @@ export function projectColumnTies(
       const actor = actors.get(rows.actorIds[k]!);
       if (!actor) throw new Error(`projection: interaction #${current} names actor ${rows.actorIds[k]}, unknown to the actor lookup`);
       kindOf[k] = ACTOR_KINDS.indexOf(actor.kind);
-      n = counter.admit(actor, scope);
+      n = counter.admit(actor, scope, rows.idRanks[k]);
       index[k] = n;
     }
     return n;
@@ -198,6 +198,9 @@ const UNSEEN = -2;
 /** The tallies of one projection, fed interaction by interaction: begin, tie…, then count if tied. */
 class TieCounter {
   private readonly known: Actor[] = [];
+  /** Each known actor's position in id order, when the caller knows them all (else the ids are compared). */
+  private readonly ranks: number[] = [];
+  private ranked = true;
   private readonly ties = new TieTallies();
   private readonly initiatedBy = ACTOR_KINDS.map(() => 0);
   private interactionCount = 0;
@@ -207,9 +210,12 @@ class TieCounter {
   /** Whether the current interaction tied anyone. */
   tied = false;
 
-  /** An actor's dense number, or −1 when the scope leaves it out; call once per actor. */
-  admit(actor: Actor, scope: Scope): number {
-    return actorInScope(actor, scope) ? this.known.push(actor) - 1 : -1;
+  /** An actor's dense number, or −1 when the scope leaves it out; call once per actor, with its id-order rank if known. */
+  admit(actor: Actor, scope: Scope, rank = -1): number {
+    if (!actorInScope(actor, scope)) return -1;
+    if (rank < 0) this.ranked = false;
+    this.ranks.push(rank);
+    return this.known.push(actor) - 1;
   }
 
   begin(at: number, weight: number): void {
@@ -232,7 +238,8 @@ class TieCounter {
   }
 
   result(actors: ActorLookup): TieProjection {
-    return { ties: canonicalTies(this.known, this.ties, actors), interactionCount: this.interactionCount, initiatedBy: this.initiatedBy };
+    const ties = canonicalTies(this.known, this.ranked ? this.ranks : null, this.ties, actors);
+    return { ties, interactionCount: this.interactionCount, initiatedBy: this.initiatedBy };
   }
 }
 
@@ -246,16 +253,18 @@ function networkOf(actor: Actor, actors: ActorLookup): string | null {
 }
 
 /** The ties in canonical order: actors by id, ties by (lo, hi) positions. */
-function canonicalTies(known: readonly Actor[], ties: TieTallies, actors: ActorLookup): TieTable {
+function canonicalTies(known: readonly Actor[], ranks: readonly number[] | null, ties: TieTallies, actors: ActorLookup): TieTable {
   const m = ties.size;
   const used = new Uint8Array(known.length);
   for (let t = 0; t < m; t++) {
     used[ties.a[t]!] = 1;
     used[ties.b[t]!] = 1;
   }
-  const order: number[] = [];
-  for (let i = 0; i < known.length; i++) if (used[i]) order.push(i);
-  order.sort((x, y) => compareIds(known[x]!.id, known[y]!.id));
+  const order = ranks ? orderByRank(used, ranks) : [];
+  if (!ranks) {
+    for (let i = 0; i < known.length; i++) if (used[i]) order.push(i);
+    order.sort((x, y) => compareIds(known[x]!.id, known[y]!.id));
+  }
   const rank = new Int32Array(known.length);
   order.forEach((n, r) => (rank[n] = r));
 
@@ -289,6 +298,14 @@ function canonicalTies(known: readonly Actor[], ties: TieTallies, actors: ActorL
   }
   const ordered = order.map((n) => known[n]!);
   return { actors: ordered, networkIds: ordered.map((actor) => networkOf(actor, actors)), lo, hi, interactions, weight, firstAt, lastAt };
+}
+
+/** The used actors' dense numbers in id order, from their ranks: pairs rank·2^26 + number sorted natively. */
+function orderByRank(used: Uint8Array, ranks: readonly number[]): number[] {
+  const keys: number[] = [];
+  for (let i = 0; i < used.length; i++) if (used[i]) keys.push(ranks[i]! * PAIR_BASE + i);
+  const sorted = Float64Array.from(keys).sort();
+  return Array.from(sorted, (key) => key % PAIR_BASE);
 }
 
 /** The graphology graph of a TieTable: nodes in id order, edges `e0`, `e1`, ... in tie order. */

@@ -1,7 +1,9 @@
 import type { Actor, ActorKind } from '../../src/domain/actor';
 import type { Interaction, InteractionKind } from '../../src/domain/interaction';
 import { DEFAULT_CO_PARTICIPATION_LIMIT } from '../../src/projection/co-participation-ties';
-import { projectTieNetwork } from '../../src/projection/project-network';
+import type { Scope } from '../../src/domain/scope';
+import { InteractionColumns } from '../../src/projection/interaction-columns';
+import { projectColumnTies, projectTieNetwork, projectTies } from '../../src/projection/project-network';
 import type { TieNetwork } from '../../src/projection/tie-network';
 
 function actor(id: string, kind: ActorKind = 'INTERMEDIARY'): Actor {
@@ -183,4 +185,36 @@ describe('projection: canonical result', () => {
   it('fails loudly when an interaction names an actor the lookup does not know', () => {
     expect(() => projectTieNetwork([interaction('f', ['ghost'])], ACTORS)).toThrow(/names actor ghost, unknown/);
   });
+});
+
+describe('projection: from a series’ columns', () => {
+  // actors appear in the columns out of id order, so the window's id order comes from the columns' ranks
+  const log = [
+    interaction('s2', ['i3', 'g9'], '2020-01-01T00:00:00Z', { weight: 2 }),
+    interaction('i2', ['s1', 'g1', 'g0'], '2020-01-02T00:00:00Z'),
+    interaction('g9', ['i3'], '2020-01-03T00:00:00Z', { kind: 'CONVENING', weight: 0.5 }),
+    interaction('f', ['i2', 'i1', 'p'], '2020-01-04T00:00:00Z'),
+    interaction('i1', ['s2', 'g3'], '2020-01-05T00:00:00Z'),
+    interaction('s2', ['i3'], '2020-01-06T00:00:00Z', { weight: 3 }),
+  ];
+  const columns = new InteractionColumns();
+  for (const x of log) columns.push(x);
+  columns.trim();
+  const scopes: Scope[] = [{}, { actorKinds: ['SCHOOL', 'INTERMEDIARY'] }, { interactionKinds: ['CONVENING'] }];
+
+  it.each(scopes.map((scope) => [JSON.stringify(scope), scope] as const))(
+    'gives the same table as the interactions under scope %s',
+    (_name, scope) => {
+      for (const [from, to] of [
+        ['2020-01-01T00:00:00Z', '2020-01-07T00:00:00Z'],
+        ['2020-01-02T00:00:00Z', '2020-01-06T00:00:00Z'],
+        ['2020-01-05T00:00:00Z', '2020-01-05T00:00:00Z'],
+      ] as const) {
+        const a = Date.parse(from);
+        const b = Date.parse(to);
+        const inWindow = log.filter((x) => x.occurredAt.getTime() >= a && x.occurredAt.getTime() < b);
+        expect(projectColumnTies(columns, a, b, ACTORS, scope)).toEqual(projectTies(inWindow, ACTORS, scope));
+      }
+    },
+  );
 });
