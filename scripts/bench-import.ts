@@ -6,7 +6,7 @@
  * imports two sizes (100,000 and 1,000,000 rows by default) and prints both.
  *
  *   npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000] [--store sqlite|neo4j|sqlite,neo4j]
- *                           [--baseline ../other-build [--rounds 2]]
+ *                           [--baseline ../other-build [--rounds 2]] [--cpu-prof DIR]
  *
  * `--store neo4j` imports into Neo4j instead (the one at NEO4J_URI if set and empty, else a fresh
  * test server started for the run: see scripts/neo4j-bench-server.ts), with the Neo4j batch size
@@ -19,6 +19,10 @@
  * dist/scripts/bench-import.js, given the same `--child` arguments) on the same generated files,
  * alternating with this build's `--rounds` times, and prints the ratio of the median rates: the
  * figure to judge a change by on a shared machine, where the neighbours move both builds alike.
+ *
+ * `--cpu-prof DIR` runs this build's import children under `node --cpu-prof`, their profiles written
+ * to DIR (open them in Chrome's DevTools or read their self times): the import's profile alone,
+ * without the generator's.
  *
  * Each import runs in a child process of its own, so its peak RSS (getrusage maxrss) is
  * the import's alone, not the generator's. CPU time is printed next to wall time because
@@ -132,6 +136,7 @@ async function main(): Promise<void> {
       child: { type: 'string' },
       baseline: { type: 'string' },
       rounds: { type: 'string', default: '2' },
+      'cpu-prof': { type: 'string' },
     },
   });
   const stores = (values.store ?? 'sqlite').split(',');
@@ -146,6 +151,7 @@ async function main(): Promise<void> {
   const baseline = values.baseline ? resolve(values.baseline, 'dist/scripts/bench-import.js') : null;
   if (baseline !== null && (kinds.length !== 1 || kinds[0] !== 'sqlite')) throw new Error('--baseline: compares SQLite imports only');
   const rounds = baseline === null ? 1 : Number(values.rounds);
+  const profileDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : null;
   const server = kinds.includes('neo4j') ? await benchNeo4j() : null;
   console.log(
     `copnet import benchmark: ${actorCount.toLocaleString('en-US')} actors, batches of ` +
@@ -154,7 +160,7 @@ async function main(): Promise<void> {
       kinds.map((kind) => (kind === 'neo4j' ? server!.where : 'a fresh SQLite file')).join(' and '),
   );
   try {
-    for (const rows of sizes) await benchOneSize(rows, actorCount, kinds, batchOf, server, baseline, rounds);
+    for (const rows of sizes) await benchOneSize(rows, actorCount, kinds, batchOf, server, baseline, rounds, profileDir);
   } finally {
     await server?.stop();
   }
@@ -169,6 +175,7 @@ async function benchOneSize(
   server: BenchNeo4j | null,
   baseline: string | null,
   rounds: number,
+  profileDir: string | null,
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-bench-import-'));
   try {
@@ -187,17 +194,22 @@ async function benchOneSize(
     if (baseline !== null) runs.push({ build: 'baseline', script: baseline, kind: 'sqlite' });
     const baselineRates: number[] = [];
     const thisRates: number[] = [];
+    // Rows per CPU-second too: on a loaded machine the neighbours move wall time far more than CPU time.
+    const baselineCpuRates: number[] = [];
+    const thisCpuRates: number[] = [];
     for (let round = 1; round <= rounds; round++) {
       for (const { build, script, kind } of runs) {
         if (kind === 'neo4j') await server!.empty();
         rmSync(join(dir, 'bench.db'), { force: true });
-        const f = runChild(script, dir, kind, batchOf(kind), server);
+        const f = runChild(script, dir, kind, batchOf(kind), server, build === 'baseline' ? null : profileDir);
         const rate = f.rows / f.totalSeconds;
         if (build === 'baseline') {
           baselineRates.push(rate);
+          baselineCpuRates.push(f.rows / f.cpuSeconds);
         } else {
           rates.set(kind, rate);
           thisRates.push(rate);
+          thisCpuRates.push(f.rows / f.cpuSeconds);
         }
         const label = baseline === null ? kind : `${kind}, ${build}, round ${round} (load average ${loadAverage()})`;
         printFigures(label, kind, f);
@@ -205,9 +217,11 @@ async function benchOneSize(
     }
     if (baseline !== null) {
       const ratio = median(thisRates) / median(baselineRates);
+      const perSecond = (rates: number[]) => Math.round(median(rates)).toLocaleString('en-US');
       console.log(
         `  this build / baseline (${baseline}): ${ratio.toFixed(2)}× the median rate ` +
-          `(${Math.round(median(thisRates)).toLocaleString('en-US')} against ${Math.round(median(baselineRates)).toLocaleString('en-US')}/s, same files, alternating)`,
+          `(${perSecond(thisRates)} against ${perSecond(baselineRates)}/s, same files, alternating); ` +
+          `${(median(thisCpuRates) / median(baselineCpuRates)).toFixed(2)}× per CPU-second (${perSecond(thisCpuRates)} against ${perSecond(baselineCpuRates)})`,
       );
     }
     const neo4jRate = rates.get('neo4j');
@@ -221,8 +235,16 @@ async function benchOneSize(
 }
 
 /** Runs an import child (this build's or the baseline's script) on the generated files in `dir`. */
-function runChild(script: string, dir: string, kind: Store['kind'], batch: number, server: BenchNeo4j | null): ChildFigures {
-  const output = execFileSync(process.execPath, [script, '--child', dir, '--batch', String(batch)], {
+function runChild(
+  script: string,
+  dir: string,
+  kind: Store['kind'],
+  batch: number,
+  server: BenchNeo4j | null,
+  profileDir: string | null,
+): ChildFigures {
+  const profile = profileDir === null ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir];
+  const output = execFileSync(process.execPath, [...profile, script, '--child', dir, '--batch', String(batch)], {
     encoding: 'utf8',
     env: childStoreEnv(kind === 'neo4j' ? { uri: server!.options.uri, password: server!.options.password } : null),
     stdio: ['ignore', 'pipe', 'inherit'],

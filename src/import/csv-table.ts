@@ -1,15 +1,13 @@
-import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
 import { open } from 'node:fs/promises';
-import { CsvError, Parser, type Options } from 'csv-parse';
+import { CsvError } from 'csv-parse';
+import { csvRecords } from './csv-records';
 import { ImportFileError, type ImportProblem } from './import-problem';
 import type { RowSource } from './row-source';
 
 /**
- * Streams a CSV file row by row with csv-parse (quoted fields with commas, quotes and line
- * breaks, a UTF-8 BOM, LF or CRLF, stray quotes inside unquoted fields), so a file of any
- * size is read in constant memory. The first row is the header; columns are matched by
+ * Streams a CSV file row by row as csv-parse reads it (quoted fields with commas, quotes and line
+ * breaks, a UTF-8 BOM, LF or CRLF, stray quotes inside unquoted fields; csv-records.ts), so a file
+ * of any size is read in constant memory. The first row is the header; columns are matched by
  * name, case-insensitively and whatever their order; missing required columns, or a column
  * named twice, stop the import with one error naming them, and columns copnet does not know
  * are named in a warning. Empty lines, and rows whose cells are all blank, are skipped.
@@ -79,114 +77,36 @@ export async function openCsvTable<F extends string>(
       let isHeader = true;
       let emptyLines = 0;
       try {
-        for await (const record of csvRecords(file)) {
-          const values = record.values;
-          line += record.emptyLinesBefore - emptyLines;
-          emptyLines = record.emptyLinesBefore;
-          const startLine = line;
-          line += 1 + countLineBreaks(values);
-          if (isHeader) {
-            isHeader = false;
-            continue;
+        for await (const records of csvRecords(file))
+          for (const record of records) {
+            const values = record.values;
+            line += record.emptyLinesBefore - emptyLines;
+            emptyLines = record.emptyLinesBefore;
+            const startLine = line;
+            line += 1 + countLineBreaks(values);
+            if (isHeader) {
+              isHeader = false;
+              continue;
+            }
+            if (isBlank(values)) continue;
+            const cells = {} as Record<F, unknown>;
+            for (let f = 0; f < fields.length; f++) {
+              const at = index[f]!;
+              cells[fields[f]!] = at >= 0 ? values[at] : undefined;
+            }
+            const rowProblem =
+              values.length === header.length
+                ? null
+                : `has ${values.length} field${values.length === 1 ? '' : 's'}; the header has ${header.length}`;
+            const pending = onRow({ ordinal, line: startLine, path: null, cells, rowProblem });
+            ordinal += 1;
+            if (pending) await pending;
           }
-          if (isBlank(values)) continue;
-          const cells = {} as Record<F, unknown>;
-          for (let f = 0; f < fields.length; f++) {
-            const at = index[f]!;
-            cells[fields[f]!] = at >= 0 ? values[at] : undefined;
-          }
-          const rowProblem =
-            values.length === header.length
-              ? null
-              : `has ${values.length} field${values.length === 1 ? '' : 's'}; the header has ${header.length}`;
-          const pending = onRow({ ordinal, line: startLine, path: null, cells, rowProblem });
-          ordinal += 1;
-          if (pending) await pending;
-        }
       } catch (error) {
         throw asFileError(file, error, line);
       }
     },
   };
-}
-
-/** One CSV record, with the count of empty lines csv-parse skipped since the file began. */
-interface CsvRecord {
-  readonly values: string[];
-  readonly emptyLinesBefore: number;
-}
-
-/**
- * The file's records. Empty lines are skipped by csv-parse itself: handed over, each would be a
- * record of one field where the header has several, for which csv-parse builds an error object
- * even when told to relax (a million empty lines: 48 s and 900 MB for nothing). Their count
- * keeps the line numbers true (see CountingParser).
- */
-function csvRecords(file: string): AsyncIterable<CsvRecord> {
-  const options: Options = { bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true };
-  const parser = new CountingParser(options);
-  const bytes = createReadStream(file, { highWaterMark: 1 << 20 });
-  const check = new Utf8Check(file);
-  bytes.on('error', (error) => parser.destroy(error));
-  check.on('error', (error) => parser.destroy(error));
-  return bytes.pipe(check).pipe(parser);
-}
-
-/**
- * csv-parse pushes each record the moment it has read it, so its `info.empty_lines` then counts
- * the empty lines before that record. Read there rather than in an `on_record` hook, which has
- * csv-parse build an info object for every record: that doubled the parse's time (200,000 rows:
- * 1.2 s → 2.6 s).
- */
-class CountingParser extends Parser {
-  override push(record: unknown, encoding?: BufferEncoding): boolean {
-    if (record === null) return super.push(null, encoding);
-    const counted: CsvRecord = { values: record as string[], emptyLinesBefore: this.info.empty_lines };
-    return super.push(counted, encoding);
-  }
-}
-
-/**
- * Passes bytes through unchanged and fails with ImportFileError naming the line when they are
- * not valid UTF-8 (instead of letting the decoder turn them into U+FFFD). Lines end at
- * byte 0x0A, which is never part of a multi-byte sequence, so a line is checked once whole.
- */
-class Utf8Check extends Transform {
-  private carry: Buffer = Buffer.alloc(0);
-  private line = 1;
-
-  constructor(private readonly file: string) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    const bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
-    const end = bytes.lastIndexOf(0x0a) + 1;
-    this.carry = bytes.subarray(end);
-    const problem = this.check(bytes.subarray(0, end));
-    if (problem) return done(problem);
-    done(null, chunk);
-  }
-
-  override _flush(done: TransformCallback): void {
-    done(this.check(this.carry));
-  }
-
-  private check(lines: Buffer): ImportFileError | null {
-    if (isUtf8(lines)) {
-      for (let at = lines.indexOf(0x0a); at !== -1; at = lines.indexOf(0x0a, at + 1)) this.line += 1;
-      return null;
-    }
-    let start = 0;
-    for (;;) {
-      const newline = lines.indexOf(0x0a, start);
-      const stop = newline === -1 ? lines.length : newline;
-      if (!isUtf8(lines.subarray(start, stop)))
-        return new ImportFileError(this.file, 'is not valid UTF-8; save it as UTF-8 and import again', this.line);
-      this.line += 1;
-      start = stop + 1;
-    }
-  }
 }
 
 async function readHeader(file: string): Promise<string[]> {
@@ -200,8 +120,9 @@ async function readHeader(file: string): Promise<string[]> {
   const records = csvRecords(file)[Symbol.asyncIterator]();
   try {
     const first = await records.next();
+    const record = first.done ? undefined : first.value[0];
     // The header is the first line: one after empty lines is not taken for it.
-    if (!first.done && first.value.emptyLinesBefore === 0) header = first.value.values;
+    if (record && record.emptyLinesBefore === 0) header = record.values;
   } catch (error) {
     throw asFileError(file, error, 1);
   } finally {

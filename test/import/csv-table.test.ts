@@ -46,6 +46,22 @@ describe('openCsvTable', () => {
     });
   });
 
+  it('numbers rows true across the arrays records are handed on in (thousands of rows, empty lines, multi-line fields)', async () => {
+    const lines = [HEADER];
+    for (let n = 0; n < 2_500; n++) {
+      if (n % 700 === 0) lines.push('');
+      lines.push(n % 900 === 0 ? `e${n},GRANT,2019-02-12,a,b,1,"two\nlines"` : `e${n},GRANT,2019-02-12,a,b,1,x`);
+    }
+    const rows = await rowsOf(temp.file('many.csv', `${lines.join('\n')}\n`));
+    expect(rows).toHaveLength(2_500);
+    const lineOf = (externalId: string) => rows.find((row) => row.cells.externalId === externalId)!.line;
+    // e0: an empty line before it; e900 and e1800 take two lines each; empty lines before e700, e1400, e2100.
+    expect([lineOf('e0'), lineOf('e1'), lineOf('e699'), lineOf('e700'), lineOf('e901'), lineOf('e2499')]).toEqual([
+      3, 5, 703, 705, 907, 2_508,
+    ]);
+    expect(rows.map((row) => row.ordinal)).toEqual([...Array(2_500).keys()]);
+  });
+
   it('strips a UTF-8 byte order mark and reads CRLF line ends, including inside quoted fields', async () => {
     const content = `\uFEFF${HEADER}\r\ne1,GRANT,2019-02-12,a,b,1,"two\r\nlines"\r\ne2,GRANT,2019-02-12,a,b,1,x\r\n`;
     const rows = await rowsOf(temp.file('bom-crlf.csv', Buffer.from(content, 'utf8')));
