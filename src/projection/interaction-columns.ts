@@ -45,11 +45,17 @@ export class InteractionColumns {
 
   /**
    * Appends an interaction given by its fields (a store reading rows straight into columns,
-   * without an Interaction object each); they must come in occurredAt order. `id` only names
-   * it in the order error.
+   * without an Interaction object each); they must come in occurredAt order and be of a known
+   * kind (a kind outside INTERACTION_KINDS would be kept as 255 and lost from every count).
+   * `id` only names it in the errors.
    */
   append(at: number, kind: InteractionKind, weight: number, initiatorId: string, participantIds: readonly string[], id: string): void {
     if (at < this.lastTime) throw new Error(`InteractionColumns: interaction ${id} is out of time order`);
+    const kindIndex = INTERACTION_KINDS.indexOf(kind);
+    if (kindIndex < 0)
+      throw new Error(
+        `InteractionColumns: interaction ${id} has the kind ${JSON.stringify(kind)}, not one of ${INTERACTION_KINDS.join(', ')}`,
+      );
     this.lastTime = at;
     const i = this.count;
     if (i === this.times.length) this.growRows(2 * i);
@@ -58,7 +64,7 @@ export class InteractionColumns {
     if (end > this.participants.length) this.participants = grown(this.participants, Math.max(end, 2 * this.participants.length));
     this.times[i] = at;
     this.weights[i] = weight;
-    this.kinds[i] = INTERACTION_KINDS.indexOf(kind);
+    this.kinds[i] = kindIndex;
     this.initiators[i] = this.numberOf(initiatorId);
     let p = start;
     for (const participant of participantIds) this.participants[p++] = this.numberOf(participant);

@@ -61,4 +61,11 @@ describe('InteractionColumns', () => {
     const late = interaction('a', ['b'], '2020-01-01T00:00:00Z');
     expect(() => c.push(late)).toThrow(`InteractionColumns: interaction ${late.id} is out of time order`);
   });
+
+  it('refuses an interaction of a kind it does not know, rather than lose it from every count', () => {
+    const c = new InteractionColumns();
+    const odd = { ...interaction('a', ['b'], '2020-01-02T00:00:00Z'), kind: 'EVENT' as InteractionKind };
+    expect(() => c.push(odd)).toThrow(`InteractionColumns: interaction ${odd.id} has the kind "EVENT", not one of CONVENING,`);
+    expect(c.length).toBe(0);
+  });
 });
