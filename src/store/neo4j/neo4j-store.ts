@@ -328,7 +328,8 @@ class Neo4jStore implements Store {
   }
 
   async countWindow(window: TimeWindow, scope: Scope = {}): Promise<number> {
-    const { records } = await this.read((tx) => run(tx, 'count-window', windowParameters(window, scope)));
+    // One round trip (auto-commit): a series counts its span before every cold read.
+    const { records } = await this.readOne('count-window', windowParameters(window, scope));
     return countOf(records);
   }
 
