@@ -48,6 +48,7 @@ import { redactUri, translateNeo4jError, translateStartupError, type Neo4jTarget
 import { applyMigrations } from './migrations';
 import { requireSupportedServer } from './server-version';
 import type { StatementName, StatementParameters } from './statements';
+import { FreshReads } from './fresh-reads';
 import { Neo4jSurveyStore } from './surveys';
 import { appendColumnRecord, type ColumnRecord } from './window-columns';
 
@@ -350,9 +351,18 @@ class Neo4jStore implements Store {
     return this.stream('stream-actors', {}, actorFromRow);
   }
 
-  async revision(): Promise<number> {
+  /** Every request reads the revision (and its token): concurrent requests share those reads, each still fresh (fresh-reads.ts). */
+  private readonly revisions = new FreshReads<null, number>(async () => {
     const { records } = await this.readOne('read-revision', {});
     return toSafeNumber(records[0]?.get('revision'), 'store revision');
+  });
+  private readonly tokens = new FreshReads<string, StoredToken | null>(async (identifier) => {
+    const { records } = await this.readOne('find-token', { identifier });
+    return records[0] ? tokenFromRow(records[0]) : null;
+  });
+
+  revision(): Promise<number> {
+    return this.revisions.get(null);
   }
 
   async resolveActorIds(ids: readonly string[]): Promise<string[]> {
@@ -520,9 +530,8 @@ class Neo4jStore implements Store {
     return token;
   }
 
-  async findToken(identifier: string): Promise<StoredToken | null> {
-    const { records } = await this.readOne('find-token', { identifier });
-    return records[0] ? tokenFromRow(records[0]) : null;
+  findToken(identifier: string): Promise<StoredToken | null> {
+    return this.tokens.get(identifier);
   }
 
   async listTokens(): Promise<StoredToken[]> {
