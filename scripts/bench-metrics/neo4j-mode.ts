@@ -1,8 +1,9 @@
 /**
  * `--store neo4j`: the same log through Neo4j beside SQLite, in one run: the first start with the demo network
  * (open an empty store, migrations included, and load the demo) and a second start on it, write rate, read rate of
- * the whole range (both stores streamed in this process, alternately, so the machine's load moves both), and the
- * cold series; each line ends with the Neo4j/SQLite ratio.
+ * the whole range (both stores read into columns as a series reads, readWindowInto, in this process, alternately,
+ * so the machine's load moves both; then Neo4j's streamWindow), and the cold series; each line ends with the
+ * Neo4j/SQLite ratio.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { PathMetricsPool } from '../../src/metrics/kernel';
 import { poolPathCentralityEngine } from '../../src/metrics/path-centralities';
 import type { SeriesInput } from '../../src/metrics/series';
+import { InteractionColumns } from '../../src/projection/interaction-columns';
 import { MetricsService } from '../../src/services/metrics-service';
 import { openNeo4jStore } from '../../src/store/neo4j/neo4j-store';
 import type { Store } from '../../src/store/store';
@@ -34,6 +36,14 @@ async function timeStream(store: Store, window: TimeWindow): Promise<{ count: nu
   let count = 0;
   for await (const interaction of store.streamWindow(window)) if (interaction) count += 1;
   return { count, ms: performance.now() - start };
+}
+
+/** Reads the window as a series does (Store.readWindowInto into columns) and returns how many came and how long it took. */
+async function timeRangeRead(store: Store, window: TimeWindow): Promise<{ count: number; ms: number }> {
+  const start = performance.now();
+  const columns = new InteractionColumns();
+  await store.readWindowInto!(window, {}, columns);
+  return { count: columns.length, ms: performance.now() - start };
 }
 
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
@@ -84,13 +94,16 @@ export async function benchOnNeo4j(pool: PathMetricsPool, sqlite: SqliteFigures,
     try {
       const whole = logRange(shape);
       for (const pass of ['first', 'second']) {
-        const neo = await timeStream(store, whole);
-        const lite = await timeStream(sqlite.store, whole);
+        const neo = await timeRangeRead(store, whole);
+        const lite = await timeRangeRead(sqlite.store, whole);
         line(
           'read',
-          `${pass} stream of the whole range: ${fmt(neo.count)} interactions in ${sec(neo.ms)} on Neo4j (${fmt(rate(neo.count, neo.ms))}/s; ` +
-            `target ≥ 100,000), ${sec(lite.ms)} on SQLite (${fmt(rate(lite.count, lite.ms))}/s): neo4j/sqlite rate ${(lite.ms / neo.ms).toFixed(2)}`,
+          `${pass} range read (readWindowInto) of the whole range: ${fmt(neo.count)} interactions in ${sec(neo.ms)} on Neo4j ` +
+            `(${fmt(rate(neo.count, neo.ms))}/s; target ≥ 100,000), ${sec(lite.ms)} on SQLite (${fmt(rate(lite.count, lite.ms))}/s): ` +
+            `neo4j/sqlite rate ${(lite.ms / neo.ms).toFixed(2)}`,
         );
+        const streamed = await timeStream(store, whole);
+        line('', `${pass} streamWindow on Neo4j (Interaction objects): ${sec(streamed.ms)} (${fmt(rate(streamed.count, streamed.ms))}/s)`);
       }
       const service = new MetricsService(store, { pathCentralities: poolPathCentralityEngine(pool) });
       const start = performance.now();

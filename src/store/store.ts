@@ -90,8 +90,9 @@ export interface Store {
   /**
    * Appends streamWindow(window, scope)'s interactions to `sink` as fields, in the same order,
    * without an Interaction object per row (a series' range read: the SQLite store reads raw
-   * columns, store/sqlite/window-columns.ts). Optional: without it the range is read through
-   * streamWindow (Neo4j).
+   * columns, store/sqlite/window-columns.ts; the Neo4j store appends each record as the driver
+   * decodes it, store/neo4j/window-columns.ts). Optional: without it the range is read through
+   * streamWindow.
    */
   readWindowInto?(window: TimeWindow, scope: Scope, sink: InteractionSink): Promise<void>;
 

@@ -126,6 +126,19 @@ const HOT_PATHS: Expectation[] = [
     seek: RANGE_SEEK,
     on: 'Interaction(occurredAt)',
   },
+  // A series' range read (Neo4jStore.readWindowInto), scoped and not
+  {
+    name: 'read-window-columns',
+    parameters: { fromInclusive: at, toExclusive: later, interactionKinds: null, actorKinds: null },
+    seek: RANGE_SEEK,
+    on: 'Interaction(occurredAt)',
+  },
+  {
+    name: 'read-window-columns',
+    parameters: { fromInclusive: at, toExclusive: later, interactionKinds: ['OTHER'], actorKinds: ['SCHOOL'] },
+    seek: RANGE_SEEK,
+    on: 'Interaction(occurredAt)',
+  },
   { name: 'find-actor-interactions', parameters: { actorId: 'a' }, seek: UNIQUE_SEEK, on: 'Actor(id)' },
   { name: 'set-interaction-fields', parameters: { interactions: [interactionRow], by: 'w', at }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
   { name: 'detach-interaction-actors', parameters: { ids: ['i'] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },

@@ -28,7 +28,7 @@ import {
   resolveAndRequireActors,
 } from '../merge-rules';
 import * as checks from '../reference-checks';
-import type { ActorFilter, InteractionFilter, RecordedInteraction, Store } from '../store';
+import type { ActorFilter, InteractionFilter, InteractionSink, RecordedInteraction, Store } from '../store';
 import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
   actorFromRow,
@@ -48,7 +48,9 @@ import { redactUri, translateNeo4jError, translateStartupError, type Neo4jTarget
 import { applyMigrations } from './migrations';
 import { requireSupportedServer } from './server-version';
 import type { StatementName, StatementParameters } from './statements';
+import { FreshReads } from './fresh-reads';
 import { Neo4jSurveyStore } from './surveys';
+import { appendColumnRecord, type ColumnRecord } from './window-columns';
 
 /**
  * The Neo4j store: the port over neo4j-driver 6, with the same behaviour as the SQLite one
@@ -327,37 +329,40 @@ class Neo4jStore implements Store {
   }
 
   async countWindow(window: TimeWindow, scope: Scope = {}): Promise<number> {
-    const { records } = await this.read((tx) =>
-      run(tx, 'count-window', {
-        fromInclusive: toNeo4jDateTime(window.from),
-        toExclusive: toNeo4jDateTime(window.to),
-        interactionKinds: nonEmpty(scope.interactionKinds),
-        actorKinds: nonEmpty(scope.actorKinds),
-      }),
-    );
+    // One round trip (auto-commit): a series counts its span before every cold read.
+    const { records } = await this.readOne('count-window', windowParameters(window, scope));
     return countOf(records);
   }
 
   streamWindow(window: TimeWindow, scope: Scope = {}): AsyncIterable<Interaction> {
-    return this.stream(
-      'stream-window',
-      {
-        fromInclusive: toNeo4jDateTime(window.from),
-        toExclusive: toNeo4jDateTime(window.to),
-        interactionKinds: nonEmpty(scope.interactionKinds),
-        actorKinds: nonEmpty(scope.actorKinds),
-      },
-      interactionFromRow,
-    );
+    return this.stream('stream-window', windowParameters(window, scope), interactionFromRow);
+  }
+
+  /**
+   * streamWindow's interactions as columns (read-window-columns.cypher: no externalId or note, the
+   * instant as epoch ms), each record appended to `sink` as the driver decodes it: no Interaction,
+   * Date or promise per row. The event loop turns between the socket's chunks.
+   */
+  async readWindowInto(window: TimeWindow, scope: Scope, sink: InteractionSink): Promise<void> {
+    await this.forEachRecord('read-window-columns', windowParameters(window, scope), (record) => appendColumnRecord(record, sink));
   }
 
   streamActors(): AsyncIterable<Actor> {
     return this.stream('stream-actors', {}, actorFromRow);
   }
 
-  async revision(): Promise<number> {
+  /** Every request reads the revision (and its token): concurrent requests share those reads, each still fresh (fresh-reads.ts). */
+  private readonly revisions = new FreshReads<null, number>(async () => {
     const { records } = await this.readOne('read-revision', {});
     return toSafeNumber(records[0]?.get('revision'), 'store revision');
+  });
+  private readonly tokens = new FreshReads<string, StoredToken | null>(async (identifier) => {
+    const { records } = await this.readOne('find-token', { identifier });
+    return records[0] ? tokenFromRow(records[0]) : null;
+  });
+
+  revision(): Promise<number> {
+    return this.revisions.get(null);
   }
 
   async resolveActorIds(ids: readonly string[]): Promise<string[]> {
@@ -525,9 +530,8 @@ class Neo4jStore implements Store {
     return token;
   }
 
-  async findToken(identifier: string): Promise<StoredToken | null> {
-    const { records } = await this.readOne('find-token', { identifier });
-    return records[0] ? tokenFromRow(records[0]) : null;
+  findToken(identifier: string): Promise<StoredToken | null> {
+    return this.tokens.get(identifier);
   }
 
   async listTokens(): Promise<StoredToken[]> {
@@ -645,6 +649,54 @@ class Neo4jStore implements Store {
       await closeQuietly(session);
     }
   }
+
+  /**
+   * Runs a read statement and hands each record to `onRecord` as the driver decodes it (its
+   * subscribe API: no promise per record, which async iteration costs), pulling STREAM_FETCH_SIZE
+   * records per round trip. An error thrown by `onRecord` stops the read (closing the session
+   * discards the rest) and is the one thrown.
+   */
+  private async forEachRecord<N extends StatementName>(
+    name: N,
+    parameters: StatementParameters<N>,
+    onRecord: (record: ColumnRecord) => void,
+  ): Promise<void> {
+    const session = this.session('READ', STREAM_FETCH_SIZE);
+    const failure: { error?: unknown } = {}; // the first error, if any
+    try {
+      await new Promise<void>((resolve) => {
+        run(session, name, parameters).subscribe({
+          onNext: (record) => {
+            if ('error' in failure) return;
+            try {
+              onRecord(record);
+            } catch (error) {
+              failure.error = error;
+              resolve();
+            }
+          },
+          onCompleted: () => resolve(),
+          onError: (error) => {
+            if (!('error' in failure)) failure.error = translateNeo4jError(error, this.target);
+            resolve();
+          },
+        });
+      });
+    } finally {
+      await closeQuietly(session);
+    }
+    if ('error' in failure) throw failure.error;
+  }
+}
+
+/** A window and scope as the parameters of stream-window, read-window-columns and count-window. */
+function windowParameters(window: TimeWindow, scope: Scope) {
+  return {
+    fromInclusive: toNeo4jDateTime(window.from),
+    toExclusive: toNeo4jDateTime(window.to),
+    interactionKinds: nonEmpty(scope.interactionKinds),
+    actorKinds: nonEmpty(scope.actorKinds),
+  };
 }
 
 /** Runs a statement from cypher/ by name; the compiler checks the parameters against statements.ts. */

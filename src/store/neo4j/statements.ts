@@ -22,6 +22,7 @@ export const STATEMENT_PARAMETERS = {
   'count-actor-interactions': ['actorId', 'fromInclusive', 'toExclusive', 'kinds'],
   'stream-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
   'count-window': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
+  'read-window-columns': ['fromInclusive', 'toExclusive', 'interactionKinds', 'actorKinds'],
   // Migrations
   'copy-interaction-actors': [],
   'read-applied-migrations': [],
