@@ -88,7 +88,7 @@ const HOT_PATHS: Expectation[] = [
     name: 'record-interactions',
     parameters: {
       actorIds: ['a', 'b'],
-      interactions: [{ ...interactionRow, initiator: 0, participants: [1] }],
+      interactions: [['i', null, 'OTHER', Date.parse('2020-01-01T00:00:00Z'), 0, [1], 1, null]],
       by: 'w',
       at,
       auditSeq: toNeo4jInteger(1),
@@ -119,6 +119,24 @@ const HOT_PATHS: Expectation[] = [
   { name: 'find-actor-aliases', parameters: { ids: ['a'] }, seek: UNIQUE_SEEK, on: 'ActorAlias(id)' },
   { name: 'find-interaction-stamps', parameters: { ids: ['i'] }, seek: UNIQUE_SEEK, on: 'Interaction(id)' },
   { name: 'allocate-audit-seqs', parameters: { count: toNeo4jInteger(1) }, seek: UNIQUE_SEEK, on: 'CopnetMeta(id)' },
+  {
+    name: 'open-interaction-batch',
+    parameters: {
+      entry: {
+        at: 0,
+        by: 'w',
+        action: 'CREATE',
+        subject: 'INTERACTION_BATCH',
+        subjectId: 's',
+        relatedId: null,
+        before: null,
+        after: '{}',
+        reason: null,
+      },
+    },
+    seek: UNIQUE_SEEK,
+    on: 'CopnetMeta(id)',
+  },
   // The window read of every series (no scope), writes of corrections and merges, stamps, token use
   {
     name: 'stream-window',

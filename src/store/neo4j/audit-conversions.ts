@@ -21,8 +21,12 @@ export function stampFromRow(row: RowLike): RecordStamp {
 
 /** An audit record as an append-audit-entries row, numbered `seq`; `at` in epoch ms (made a DATETIME in Cypher). */
 export function auditToRow(record: AuditRecord, seq: number): Record<string, unknown> {
+  return { seq, ...auditToUnnumberedRow(record) };
+}
+
+/** The row without its seq, for open-interaction-batch, which numbers the entry itself. */
+export function auditToUnnumberedRow(record: AuditRecord): Record<string, unknown> {
   return {
-    seq,
     at: record.at.getTime(),
     by: record.by,
     action: record.action,

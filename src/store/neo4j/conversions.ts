@@ -199,31 +199,6 @@ export function actorToRow(actor: Actor): Record<string, unknown> {
   return { id: actor.id, name: actor.name, kind: actor.kind, region: actor.region, tags: [...actor.tags] };
 }
 
-/**
- * The parameters record-interactions.cypher expects for a chunk: its distinct actor ids, and one row per
- * interaction naming its actors also by place in that list (so the statement seeks each actor once).
- */
-export function interactionBatchToRows(interactions: readonly Interaction[]): {
-  actorIds: string[];
-  interactions: Record<string, unknown>[];
-} {
-  const places = new Map<string, number>();
-  const placeOf = (id: string): number => {
-    let place = places.get(id);
-    if (place === undefined) {
-      place = places.size;
-      places.set(id, place);
-    }
-    return place;
-  };
-  const rows = interactions.map((interaction) => ({
-    ...interactionToRow(interaction),
-    initiator: placeOf(interaction.initiatorId),
-    participants: interaction.participantIds.map(placeOf),
-  }));
-  return { actorIds: [...places.keys()], interactions: rows };
-}
-
 /** The parameter row set-interaction-fields.cypher expects: occurredAt as epoch milliseconds, made a DATETIME in Cypher. */
 export function interactionToRow(interaction: Interaction): Record<string, unknown> {
   return {

@@ -29,11 +29,10 @@ import {
 } from '../merge-rules';
 import * as checks from '../reference-checks';
 import type { ActorFilter, InteractionFilter, InteractionSink, RecordedInteraction, Store } from '../store';
-import { auditFromRow, auditToRow, stampFromRow, tokenFromRow } from './audit-conversions';
+import { auditFromRow, auditToRow, auditToUnnumberedRow, stampFromRow, tokenFromRow } from './audit-conversions';
 import {
   actorFromRow,
   actorToRow,
-  interactionBatchToRows,
   interactionFromRow,
   interactionToRow,
   toNeo4jDateTime,
@@ -45,6 +44,7 @@ import {
 } from './conversions';
 import { readStatement } from './cypher-files';
 import { redactUri, translateNeo4jError, translateStartupError, type Neo4jTarget } from './driver-errors';
+import { interactionBatchToRows } from './interaction-batch-rows';
 import { applyMigrations } from './migrations';
 import { requireSupportedServer } from './server-version';
 import type { StatementName, StatementParameters } from './statements';
@@ -228,9 +228,15 @@ class Neo4jStore implements Store {
       }
 
       if (fresh.length === 0) return results;
-      // The batch's one audit entry is numbered first: each interaction names it (auditSeq).
-      const auditSeq = await allocateAuditSeqs(tx, 1);
-      const stamp = { by: author.by, at: toNeo4jDateTime(author.at), auditSeq: toNeo4jInteger(auditSeq) };
+      // The batch's audit entry and the revision bump go first, in one statement: each interaction names the entry (auditSeq).
+      const entry = audit.interactionsRecorded(
+        fresh.map((interaction) => interaction.id),
+        source,
+        author,
+      );
+      const { records } = await run(tx, 'open-interaction-batch', { entry: auditToUnnumberedRow(entry) });
+      const auditSeq = toNeo4jInteger(toSafeNumber(records[0]?.get('seq'), 'audit seq'));
+      const stamp = { by: author.by, at: toNeo4jDateTime(author.at), auditSeq };
       for (const chunk of chunks(fresh, WRITE_CHUNK)) {
         const { summary } = await run(tx, 'record-interactions', { ...interactionBatchToRows(chunk), ...stamp });
         const counts = summary.counters.updates();
@@ -242,13 +248,6 @@ class Neo4jStore implements Store {
           );
         }
       }
-      const entry = audit.interactionsRecorded(
-        fresh.map((interaction) => interaction.id),
-        source,
-        author,
-      );
-      await run(tx, 'append-audit-entries', { entries: [auditToRow(entry, auditSeq)] });
-      await run(tx, 'bump-revision', {});
       return results;
     });
   }

@@ -14,6 +14,7 @@ export const STATEMENT_PARAMETERS = {
   'count-actors': ['kinds', 'region', 'tag', 'search'],
   'stream-actors': [],
   'record-interactions': ['actorIds', 'interactions', 'by', 'at', 'auditSeq'],
+  'open-interaction-batch': ['entry'],
   'find-interactions-by-ids': ['ids'],
   'find-interactions-by-keys': ['ids', 'externalIds'],
   'list-interactions': ['fromInclusive', 'toExclusive', 'kinds', 'afterOccurredAt', 'afterId', 'limit'],

@@ -5,7 +5,6 @@ import {
   fromEpochMillisOrDateTime,
   fromNeo4jDateTime,
   interactionFromRow,
-  interactionBatchToRows,
   interactionToRow,
   isoToNeo4jDateTime,
   neo4jDateTimeToIso,
@@ -254,25 +253,5 @@ describe('rows', () => {
       weight: 1,
       note: null,
     });
-  });
-
-  it('names each actor of a chunk once, and rows name theirs by place in that list', () => {
-    const interaction = (id: string, initiatorId: string, participantIds: string[]) => ({
-      id,
-      externalId: null,
-      kind: 'SITE_VISIT' as const,
-      occurredAt: new Date('2019-03-05T15:00:00Z'),
-      initiatorId,
-      participantIds,
-      weight: 1,
-      note: null,
-    });
-    const { actorIds, interactions } = interactionBatchToRows([interaction('i-1', 'a', ['b', 'c']), interaction('i-2', 'c', ['a'])]);
-    expect(actorIds).toEqual(['a', 'b', 'c']);
-    expect(interactions.map((row) => [row.id, row.initiator, row.participants])).toEqual([
-      ['i-1', 0, [1, 2]],
-      ['i-2', 2, [0]],
-    ]);
-    expect(interactions[0]).toMatchObject({ initiatorId: 'a', participantIds: ['b', 'c'] });
   });
 });
