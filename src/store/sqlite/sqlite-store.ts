@@ -43,7 +43,6 @@ import {
   tokenParams,
   type ActorRow,
   type AuditRow,
-  type InteractionParams,
   type InteractionRow,
   type InteractionStateRow,
 } from './rows';
@@ -58,7 +57,6 @@ import {
   auditPageNewestFirst,
   interactionCount,
   interactionPage,
-  INTERACTIONS_PER_INSERT,
   PRAGMAS,
   STATEMENTS,
   type Statement,
@@ -163,15 +161,18 @@ class SqliteStore implements Store {
     const write = this.db.transaction((given: readonly Interaction[]): RecordedInteraction[] => {
       const batch = this.requireActorsOf(given);
       const auditSeq = this.statements.nextAuditSeq.get()!;
-      const inserted = this.insertInteractions(batch, by, at, auditSeq);
       const created: string[] = [];
-      const results = batch.map((interaction, i): RecordedInteraction => {
+      let firstSeq = 0;
+      let lastSeq = 0;
+      const results = batch.map((interaction): RecordedInteraction => {
+        const { changes, lastInsertRowid } = this.statements.insertInteraction.run(...interactionParams(interaction, by, at, auditSeq));
         // Stored already, or earlier in this batch: the stored one, by externalId first.
-        if (inserted.rows[i] === 0) return { interaction: this.storedTwinOf(interaction), created: false };
+        if (changes === 0) return { interaction: this.storedTwinOf(interaction), created: false };
+        lastSeq = Number(lastInsertRowid);
+        if (firstSeq === 0) firstSeq = lastSeq;
         created.push(interaction.id);
         return { interaction, created: true };
       });
-      const { firstSeq, lastSeq } = inserted;
       if (firstSeq > 0) {
         // One writer holds the transaction, so this batch's rows are exactly seq firstSeq..lastSeq.
         this.statements.indexInteractionActors.run(firstSeq, lastSeq, firstSeq, lastSeq);
@@ -502,47 +503,6 @@ class SqliteStore implements Store {
   }
 
   /** The stored interaction whose externalId, or else id, an interaction that was not inserted shares. */
-  /**
-   * Inserts the batch's interactions in order, INTERACTIONS_PER_INSERT to a statement where their
-   * ids differ (so the ids read back by seq tell exactly which rows went in), else one by one; a
-   * row whose id or externalId is taken is not inserted. Returns 1 for each row inserted, 0 for
-   * each not, and the inserted rows' seq range (0 when none).
-   */
-  private insertInteractions(
-    batch: readonly Interaction[],
-    by: string,
-    at: number,
-    auditSeq: number,
-  ): { rows: Uint8Array; firstSeq: number; lastSeq: number } {
-    const rows = new Uint8Array(batch.length);
-    let firstSeq = 0;
-    let lastSeq = 0;
-    const inserted = (row: number, seq: number): void => {
-      rows[row] = 1;
-      if (firstSeq === 0 || seq < firstSeq) firstSeq = seq;
-      if (seq > lastSeq) lastSeq = seq;
-    };
-    let next = 0;
-    const params: InteractionParams[number][] = [];
-    for (; next + INTERACTIONS_PER_INSERT <= batch.length; next += INTERACTIONS_PER_INSERT) {
-      const rowOf = new Map<string, number>();
-      for (let row = next; row < next + INTERACTIONS_PER_INSERT; row++) rowOf.set(batch[row]!.id, row);
-      if (rowOf.size < INTERACTIONS_PER_INSERT) break;
-      params.length = 0;
-      for (let row = next; row < next + INTERACTIONS_PER_INSERT; row++) params.push(...interactionParams(batch[row]!, by, at, auditSeq));
-      const { changes, lastInsertRowid } = this.statements.insertInteractions.run(...params);
-      const last = Number(lastInsertRowid);
-      if (changes === INTERACTIONS_PER_INSERT) for (let row = 0; row < changes; row++) inserted(next + row, last - changes + 1 + row);
-      else if (changes > 0)
-        for (const { id, seq } of this.statements.idsInSeqRange.all(last - changes + 1, last)) inserted(rowOf.get(id)!, seq);
-    }
-    for (; next < batch.length; next++) {
-      const { changes, lastInsertRowid } = this.statements.insertInteraction.run(...interactionParams(batch[next]!, by, at, auditSeq));
-      if (changes > 0) inserted(next, Number(lastInsertRowid));
-    }
-    return { rows, firstSeq, lastSeq };
-  }
-
   private storedTwinOf(interaction: Interaction): Interaction {
     const row =
       (interaction.externalId !== null && this.statements.interactionByExternalId.get(interaction.externalId)) ||

@@ -25,9 +25,6 @@ export interface Statement<P extends unknown[], R> {
   readonly types?: (...params: P) => R;
 }
 
-/** Interactions inserted by one statement of insertInteractions. */
-export const INTERACTIONS_PER_INSERT = 50;
-
 function rows<P extends unknown[], R = never>(sql: string): Statement<P, R> {
   return { sql, pluck: false };
 }
@@ -77,14 +74,6 @@ export const STATEMENTS = {
     `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note, recorded_by, recorded_at, audit_seq)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ),
-  // INTERACTIONS_PER_INSERT rows in one statement. The rows inserted get consecutive seqs (one
-  // writer), so when some were stored already, idsInSeqRange names the ones that went in.
-  insertInteractions: rows<InteractionParams[number][]>(
-    `INSERT INTO interactions (id, external_id, kind, occurred_at, initiator_id, participant_ids, weight, note, recorded_by, recorded_at, audit_seq)
-     VALUES ${Array.from({ length: INTERACTIONS_PER_INSERT }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-     ON CONFLICT DO NOTHING`,
-  ),
-  idsInSeqRange: rows<[number, number], { id: string; seq: number }>('SELECT id, seq FROM interactions WHERE seq BETWEEN ? AND ?'),
   interactionByExternalId: rows<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE external_id = ?`),
   interactionById: rows<[string], InteractionRow>(`SELECT ${INTERACTION_COLUMNS} FROM interactions WHERE id = ?`),
   /** Live or deleted: deleted_at tells. */
