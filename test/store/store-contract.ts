@@ -137,6 +137,33 @@ export function defineStoreContract(name: string, openEmptyStore: () => Promise<
         expect(await store.countInteractions({})).toBe(1);
       });
 
+      it('in a batch of 130, keeps the first of ids and externalIds repeated in it, and returns the stored one for each taken', async () => {
+        const storedWithKey = interaction('i-s1', '2019-01-01T00:00:00Z', 'bmgf', ['nsi-core'], { externalId: 'ext-s1' });
+        const storedWithoutKey = interaction('i-s2', '2019-01-02T00:00:00Z', 'bmgf', ['nsi-core']);
+        await store.recordInteractions([storedWithKey, storedWithoutKey]);
+        const at = (k: number) => new Date(Date.UTC(2019, 1, 1) + k * 60_000).toISOString();
+        const batch = Array.from({ length: 130 }, (_, k) =>
+          interaction(`b-${k}`, at(k), 'nsi-baltimore', ['bmgf'], { externalId: `ext-${k}` }),
+        );
+        batch[10] = interaction('b-10', at(10), 'nsi-baltimore', ['bmgf'], { externalId: 'ext-s1' }); // stored externalId
+        batch[20] = interaction('i-s2', at(20), 'nsi-baltimore', ['bmgf'], { externalId: 'ext-20' }); // stored id
+        batch[70] = interaction('b-70', at(70), 'nsi-baltimore', ['bmgf'], { externalId: 'ext-5' }); // externalId of row 5
+        batch[80] = interaction('b-75', at(80), 'nsi-baltimore', ['bmgf'], { externalId: 'ext-80' }); // id of row 75
+        batch[120] = interaction('b-120', at(120), 'nsi-baltimore', ['bmgf'], { externalId: 'ext-100' }); // externalId of row 100
+        const twins = new Map([
+          [10, storedWithKey],
+          [20, storedWithoutKey],
+          [70, batch[5]!],
+          [80, batch[75]!],
+          [120, batch[100]!],
+        ]);
+        const results = await store.recordInteractions(batch);
+        expect(results).toEqual(batch.map((given, k) => ({ interaction: twins.get(k) ?? given, created: !twins.has(k) })));
+        expect(await store.countInteractions({})).toBe(2 + 125);
+        // Every row written is found by its actors too (the by-actor index covers the whole batch).
+        expect(await store.countInteractions({ actorId: 'nsi-baltimore' })).toBe(125);
+      });
+
       it('rejects an unknown initiator or participant, naming its place in the batch, and writes nothing', async () => {
         const good = interaction('i-1', '2019-02-12T09:00:00Z', 'bmgf', ['nsi-core']);
         const badParticipant = interaction('i-2', '2019-02-13T09:00:00Z', 'bmgf', ['nsi-core', 'nsi-ghost']);
