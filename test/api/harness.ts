@@ -20,6 +20,11 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
 
+/** Reads of a window's interactions the API made (streamWindow, or readWindowInto where the store has it). */
+export function rangeReads(server: TestServer): number {
+  return (server.storeCalls.get('streamWindow') ?? 0) + (server.storeCalls.get('readWindowInto') ?? 0);
+}
+
 export interface TestServer {
   readonly url: string;
   readonly dbPath: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery } from 'graphql';
 import { join } from 'node:path';
-import { RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { rangeReads, RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -67,7 +67,7 @@ describe('operation limits', () => {
     expect(response.errors).toEqual([
       { message: 'Aliases: 1000 is over the limit of 30', extensions: { code: 'TOO_MANY_ALIASES', limit: 30, actual: 1000 } },
     ]);
-    expect(server.storeCalls.get('streamWindow') ?? 0).toBe(0);
+    expect(rangeReads(server)).toBe(0);
     await expectAlive();
   });
 

@@ -1,7 +1,7 @@
 import { initiativeByKind } from '../metrics/initiative-by-kind';
 import { loadFixture } from '../metrics/reference';
 import { STORY_ACTORS, STORY_LOG, tie } from '../fixtures/story-network';
-import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { rangeReads, RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 import { seedNetwork } from './seed-network';
 
 /** The hub-and-spoke story over real HTTP (test/fixtures/story-network.ts), over two school years. */
@@ -122,7 +122,7 @@ describe('a series: tie changes, the new slopes, and one actor across windows', 
       { degree: 3, effectiveSize: 3, coreNumber: 1 },
       { degree: 1, effectiveSize: 1, coreNumber: 1 },
     ]);
-    expect(server.storeCalls.get('streamWindow') ?? 0).toBe(0);
+    expect(rangeReads(server)).toBe(0);
   });
 
   it('Actor.metricSeries takes a scope and rejects a bad series naming the field', async () => {

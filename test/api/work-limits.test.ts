@@ -1,5 +1,5 @@
 import { TEST_STORE } from '../store/test-store';
-import { peerExchange, RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
+import { peerExchange, rangeReads, RECORD_INTERACTIONS, SMALL_NETWORK, startTestServer, UPSERT_ACTORS, type TestServer } from './harness';
 
 async function seeded(options: { maxWindowInteractions?: number; workTimeoutMs?: number }): Promise<TestServer> {
   const server = await startTestServer(options);
@@ -56,7 +56,7 @@ describe('work budget checked from counts, before reading', () => {
   afterAll(() => server.stop());
 
   it('refuses an over-budget series and export without streaming a single interaction', async () => {
-    const streamed = () => server.storeCalls.get('streamWindow') ?? 0;
+    const streamed = () => rangeReads(server);
     const before = streamed();
     const over = await server.gql(
       '{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: MONTH, windowSize: 24, expanding: true }) { snapshots { density } } }',
@@ -69,7 +69,7 @@ describe('work budget checked from counts, before reading', () => {
     expect(((await download.json()) as { actual: number }).actual).toBe(19);
     expect(streamed()).toBe(before);
     // Within the budget, on SQLite the worker thread reads the range from the store's file (Store.windowFile) and the
-    // HTTP thread streams none; on Neo4j the HTTP thread streams the range once and posts its columns.
+    // HTTP thread reads none; on Neo4j the HTTP thread reads the range once (readWindowInto) and posts its columns.
     const within = await server.gql<{ networkMetricSeries: { snapshots: { tieCount: number }[] } }>(
       '{ networkMetricSeries(series: { from: "2019-08-01", to: "2021-08-01", step: SCHOOL_YEAR }) { snapshots { tieCount } } }',
     );
