@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { Parser, type Options } from 'csv-parse';
 import { ImportFileError } from './import-problem';
@@ -64,6 +63,8 @@ interface Resumption {
   readonly byteOffset: number;
   readonly delimiter: '\n' | '\r\n';
   readonly emptyLines: number;
+  /** The line that byte is on, for the UTF-8 check's messages. */
+  readonly line: number;
 }
 
 async function* fastRecords(file: string, chunkBytes: number): AsyncGenerator<CsvRecord[]> {
@@ -105,7 +106,7 @@ class DecodedText {
     this.carry = bytes.subarray(end);
     if (end === 0) return null;
     const records = this.read(bytes.subarray(0, end), false);
-    if (this.resumeAt === null && this.pending.length > FAST_CARRY_LIMIT) this.resumeFrom(this.pendingStart);
+    if (this.resumeAt === null && this.pending.length > FAST_CARRY_LIMIT) this.resumeFrom(this.pendingStart, this.pending);
     return records;
   }
 
@@ -123,17 +124,23 @@ class DecodedText {
     }
     const text = this.pending + bytes.toString('utf8', from);
     const end = this.reader.read(text, eof);
-    if (this.reader.irregularAt !== null) this.resumeFrom(this.pendingStart + Buffer.byteLength(text.slice(0, this.reader.irregularAt)));
+    const irregularAt = this.reader.irregularAt;
+    if (irregularAt !== null) this.resumeFrom(this.pendingStart + Buffer.byteLength(text.slice(0, irregularAt)), text.slice(irregularAt));
     this.pendingStart += Buffer.byteLength(text.slice(0, end));
     this.pending = text.slice(end);
     const records = this.reader.take();
     return records.length > 0 ? records : null;
   }
 
-  /** Before the first line break, no record has been handed on and the delimiter is not known: csv-parse reads it all. */
-  private resumeFrom(byteOffset: number): void {
+  /**
+   * csv-parse is to read from `byteOffset`, whose text up to the bytes checked so far is `rest`
+   * (so its line is the checker's less the line breaks in `rest`). Before the first line break, no
+   * record has been handed on and the delimiter is not known: csv-parse reads it all.
+   */
+  private resumeFrom(byteOffset: number, rest: string): void {
     const delimiter = this.reader.delimiter;
-    this.resumeAt = delimiter === null ? 'whole file' : { byteOffset, delimiter, emptyLines: this.reader.emptyLines };
+    const line = this.utf8.line - countLineBreaks(rest);
+    this.resumeAt = delimiter === null ? 'whole file' : { byteOffset, delimiter, emptyLines: this.reader.emptyLines, line };
   }
 }
 
@@ -280,29 +287,11 @@ function parsedRecords(file: string, resume: Resumption | null, chunkBytes: numb
   const options: Options = { bom: resume === null, relax_quotes: true, relax_column_count: true, skip_empty_lines: true };
   if (resume !== null) options.record_delimiter = resume.delimiter;
   const parser = new CountingParser(options, resume?.emptyLines ?? 0);
-  const check = new Utf8Check(file, resume === null ? Promise.resolve(1) : lineAtByte(file, resume.byteOffset));
+  const check = new Utf8Check(file, resume?.line ?? 1);
   const bytes = createReadStream(file, { highWaterMark: chunkBytes, start: resume?.byteOffset ?? 0 });
   bytes.on('error', (error) => parser.destroy(error));
   check.on('error', (error) => parser.destroy(error));
   return bytes.pipe(check).pipe(parser);
-}
-
-/** The line a byte of the file is on (1 + the line breaks before it). */
-async function lineAtByte(file: string, byteOffset: number): Promise<number> {
-  const handle = await open(file, 'r');
-  try {
-    let line = 1;
-    const buffer = Buffer.alloc(CHUNK_BYTES);
-    for (let read = 0; read < byteOffset;) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, byteOffset - read), read);
-      if (bytesRead === 0) break;
-      line += countNewlines(buffer.subarray(0, bytesRead));
-      read += bytesRead;
-    }
-    return line;
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -364,19 +353,20 @@ class CountingParser extends Parser {
  * 0x0A, which is never part of a multi-byte sequence, so a line is checked once whole.
  */
 class Utf8Lines {
-  private line = 1;
-
   constructor(
     private readonly file: string,
-    firstLine = 1,
-  ) {
-    this.line = firstLine;
+    /** The line of the next byte to check. */
+    private nextLine = 1,
+  ) {}
+
+  get line(): number {
+    return this.nextLine;
   }
 
   /** Throws for the first line of `lines` that is not UTF-8; `lines` ends at a line break or the file's end. */
   check(lines: Buffer): void {
     if (isUtf8(lines)) {
-      this.line += countNewlines(lines);
+      this.nextLine += countNewlines(lines);
       return;
     }
     let start = 0;
@@ -384,8 +374,8 @@ class Utf8Lines {
       const newline = lines.indexOf(NEWLINE, start);
       const stop = newline === -1 ? lines.length : newline;
       if (!isUtf8(lines.subarray(start, stop)))
-        throw new ImportFileError(this.file, 'is not valid UTF-8; save it as UTF-8 and import again', this.line);
-      this.line += 1;
+        throw new ImportFileError(this.file, 'is not valid UTF-8; save it as UTF-8 and import again', this.nextLine);
+      this.nextLine += 1;
       start = stop + 1;
     }
   }
@@ -394,11 +384,11 @@ class Utf8Lines {
 /** Utf8Lines as a stream stage in front of csv-parse: bytes pass through unchanged. */
 class Utf8Check extends Transform {
   private carry: Buffer = Buffer.alloc(0);
-  private lines: Promise<Utf8Lines>;
+  private readonly lines: Utf8Lines;
 
-  constructor(file: string, firstLine: Promise<number>) {
+  constructor(file: string, firstLine: number) {
     super();
-    this.lines = firstLine.then((line) => new Utf8Lines(file, line));
+    this.lines = new Utf8Lines(file, firstLine);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -413,10 +403,20 @@ class Utf8Check extends Transform {
   }
 
   private checked(lines: Buffer, ok: () => void, failed: (error: Error) => void): void {
-    this.lines
-      .then((checker) => checker.check(lines))
-      .then(ok, (error: unknown) => failed(error instanceof Error ? error : new Error(String(error))));
+    try {
+      this.lines.check(lines);
+    } catch (error) {
+      return failed(error as Error);
+    }
+    ok();
   }
+}
+
+/** LF characters in `text`: the lines it adds beyond its first. */
+export function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
 function countNewlines(bytes: Buffer): number {

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { CsvError } from 'csv-parse';
-import { csvRecords } from './csv-records';
+import { countLineBreaks, csvRecords } from './csv-records';
 import { ImportFileError, type ImportProblem } from './import-problem';
 import type { RowSource } from './row-source';
 
@@ -83,7 +83,7 @@ export async function openCsvTable<F extends string>(
             line += record.emptyLinesBefore - emptyLines;
             emptyLines = record.emptyLinesBefore;
             const startLine = line;
-            line += 1 + countLineBreaks(values);
+            line += 1 + lineBreaksIn(values);
             if (isHeader) {
               isHeader = false;
               continue;
@@ -134,11 +134,9 @@ async function readHeader(file: string): Promise<string[]> {
   return header;
 }
 
-function countLineBreaks(values: readonly string[]): number {
+function lineBreaksIn(values: readonly string[]): number {
   let count = 0;
-  for (const value of values) {
-    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count += 1;
-  }
+  for (const value of values) count += countLineBreaks(value);
   return count;
 }
 
