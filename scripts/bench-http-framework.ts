@@ -18,7 +18,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import 'reflect-metadata';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
@@ -41,16 +40,22 @@ import { startHttpServer } from '../src/http/start-http-server';
 import { createServices } from '../src/services/services';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 import { loadAverage } from './bench/report';
+import { parseCommandLine } from './bench/command-line';
 
-const { values: args } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    rounds: { type: 'string', default: '3' },
-    /** Internal: this process is the server process. */
-    serve: { type: 'boolean', default: false },
+const USAGE = 'npm run bench:http -- [--seconds 10] [--connections 10] [--rounds 3]';
+
+const { values: args } = parseCommandLine(
+  {
+    options: {
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+      /** Internal: this process is the server process. */
+      serve: { type: 'boolean', default: false },
+    },
   },
-});
+  USAGE,
+);
 
 const LOOKUP = '{ actor(id: "nsi-baltimore-city") { id name kind region } }';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

@@ -32,7 +32,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ActorInput } from '../src/domain/actor';
 import { INTERACTION_KINDS } from '../src/domain/interaction';
 import { DemoRandom } from '../src/demo/random';
@@ -44,6 +43,10 @@ import { loadAverage } from './bench/report';
 import type { Store } from '../src/store/store';
 import { benchNeo4j, type BenchNeo4j } from './neo4j-bench-server';
 import { randomActors } from './bench/random-interaction';
+import { parseCommandLine } from './bench/command-line';
+
+const USAGE =
+  'npm run bench:import -- [--sizes 100000,1000000] [--actors 10000] [--batch 50000] [--store sqlite|neo4j|sqlite,neo4j] [--baseline ../other-build [--rounds 2]] [--cpu-prof DIR]';
 
 interface ChildFigures {
   rows: number;
@@ -126,19 +129,22 @@ async function runImport(dir: string, batchSize: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      // One size on Neo4j: a second size would find the first one's rows already present.
-      sizes: { type: 'string' },
-      actors: { type: 'string', default: '10000' },
-      batch: { type: 'string' },
-      store: { type: 'string', default: 'sqlite' },
-      child: { type: 'string' },
-      baseline: { type: 'string' },
-      rounds: { type: 'string', default: '2' },
-      'cpu-prof': { type: 'string' },
+  const { values } = parseCommandLine(
+    {
+      options: {
+        // One size on Neo4j: a second size would find the first one's rows already present.
+        sizes: { type: 'string' },
+        actors: { type: 'string', default: '10000' },
+        batch: { type: 'string' },
+        store: { type: 'string', default: 'sqlite' },
+        child: { type: 'string' },
+        baseline: { type: 'string' },
+        rounds: { type: 'string', default: '2' },
+        'cpu-prof': { type: 'string' },
+      },
     },
-  });
+    USAGE,
+  );
   const stores = (values.store ?? 'sqlite').split(',');
   for (const store of stores)
     if (store !== 'sqlite' && store !== 'neo4j') throw new Error(`--store: ${JSON.stringify(store)} is not sqlite or neo4j`);

@@ -13,17 +13,22 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadAverage } from './bench/report';
 import { benchServerEnv } from './bench/server-build';
+import { parseCommandLine } from './bench/command-line';
 
-const { values: args } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '8' },
-    connections: { type: 'string', default: '16' },
-    rounds: { type: 'string', default: '3' },
+const USAGE = 'npm run bench:processes -- [--seconds 8] [--connections 16] [--rounds 3]';
+
+const { values: args } = parseCommandLine(
+  {
+    options: {
+      seconds: { type: 'string', default: '8' },
+      connections: { type: 'string', default: '16' },
+      rounds: { type: 'string', default: '3' },
+    },
   },
-});
+  USAGE,
+);
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const ROUNDS = Number(args.rounds);

@@ -32,25 +32,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadAverage } from './bench/report';
 import { benchServerEnv, runCliOf } from './bench/server-build';
+import { parseCommandLine } from './bench/command-line';
 
-const { values: args } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '8' },
-    /** Lookups per second, all connections together: a steady load that leaves the server idle most of the time. */
-    rate: { type: 'string', default: '200' },
-    connections: { type: 'string', default: '4' },
-    /** Rows to run, comma-separated (none,1,2,3,4,4b,5); default all. */
-    only: { type: 'string' },
-    /** Another build to compare with: its dist/src/run-cli.js or its checkout. */
-    server: { type: 'string' },
-    /** Write the server's CPU profile (node --cpu-prof) to this folder when it stops. */
-    profile: { type: 'string' },
+const USAGE = 'npm run bench:stalls -- [--seconds 8] [--rate 200] [--connections 4] [--only 1,4] [--server ../baseline] [--profile dir]';
+
+const { values: args } = parseCommandLine(
+  {
+    options: {
+      seconds: { type: 'string', default: '8' },
+      /** Lookups per second, all connections together: a steady load that leaves the server idle most of the time. */
+      rate: { type: 'string', default: '200' },
+      connections: { type: 'string', default: '4' },
+      /** Rows to run, comma-separated (none,1,2,3,4,4b,5); default all. */
+      only: { type: 'string' },
+      /** Another build to compare with: its dist/src/run-cli.js or its checkout. */
+      server: { type: 'string' },
+      /** Write the server's CPU profile (node --cpu-prof) to this folder when it stops. */
+      profile: { type: 'string' },
+    },
   },
-});
+  USAGE,
+);
 const SECONDS = Number(args.seconds);
 const RATE = Number(args.rate);
 const CONNECTIONS = Number(args.connections);
