@@ -77,6 +77,11 @@ export class InteractionColumns {
     return this.count;
   }
 
+  /** The occurredAt (epoch ms) of the last interaction appended; -Infinity while there is none. */
+  get lastOccurredAt(): number {
+    return this.lastTime;
+  }
+
   /** Drops the spare room left by growing; call once every interaction is in. */
   trim(): void {
     this.growRows(this.count);

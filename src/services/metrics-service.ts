@@ -28,9 +28,10 @@ import {
   type TieProjection,
 } from '../projection/project-network';
 import type { TieNetwork } from '../projection/tie-network';
-import type { Store, WindowFile } from '../store/store';
+import type { InteractionSink, Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
 import type { WorkPool } from './work/work-pool';
+import { StreamedRange } from './streamed-range';
 import type { MeasuredWindow, NetworkRequest, WindowSource } from './work/work-tasks';
 import { columnSnapshot } from '../metrics/snapshot';
 import { WorkLimitError } from '../domain/errors';
@@ -101,8 +102,13 @@ const DERIVED_SERIES_KEPT = 100;
 /** Interactions read between two turns of the event loop. */
 const READ_SLICE = 2000;
 
-/** Windows per task sent to a worker thread: small enough to spread a series over every thread. */
-const WINDOWS_PER_TASK = 8;
+/**
+ * Windows per task sent to a worker thread: small enough to spread a series over every thread,
+ * and, on a store read here (Neo4j), to measure a short series' first windows while the read goes on.
+ */
+function windowsPerTask(windows: number): number {
+  return Math.min(8, Math.ceil(windows / 32));
+}
 export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
 
 /**
@@ -155,7 +161,7 @@ export class MetricsService {
     const cached = this.cache.get(revision, key);
     if (cached) return cached;
     if (this.work) {
-      const [snapshot] = this.measureOnThreads([window], request, this.threadRange(window, request.scope, [window]), signal);
+      const [snapshot] = this.measureOnThreads([window], request, this.threadSources(window, request.scope, [window]), signal);
       return this.cache.set(revision, key, snapshot!);
     }
     const snapshot = this.slots.run(async () => {
@@ -182,7 +188,7 @@ export class MetricsService {
         from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
         to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
       };
-      if (this.work) measured = this.measureOnThreads(missing, request, this.threadRange(span, request.scope, missing), signal);
+      if (this.work) measured = this.measureOnThreads(missing, request, this.threadSources(span, request.scope, missing), signal);
       else {
         range = this.readRange(span, request.scope, missing);
         range.catch(() => undefined); // each window's promise reports the failure
@@ -319,28 +325,58 @@ export class MetricsService {
     return { source: { kind: 'columns', columns, actors: [...data.actors.values()] }, scope: data.scope, limit: data.limit };
   }
 
-  /** For the worker threads: the store's file to read when it has one (budget checked from counts), else the range read here. */
-  private async threadRange(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<ThreadRange> {
-    const file = this.store.windowFile;
-    if (!file) return { kind: 'loaded', ...(await this.readRange(span, scope, windows)) };
+  /**
+   * For the worker threads, once the store's counts show `windows` are within the budget: where
+   * the task of each group of windows (from ≤ occurredAt < to) reads. The store's file when it
+   * has one; else the span is read here in time order (StreamedRange) and each group gets its
+   * columns and actors as soon as the read is past its end, so the threads measure the first
+   * windows while the store still sends the last ones (on Neo4j the read is a good part of a
+   * cold series).
+   */
+  private async threadSources(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<GroupSource> {
     await this.checkBudgetFromCounts(span, scope, windows);
-    return { kind: 'file', file, scope };
+    const file = this.store.windowFile;
+    if (file) return async (group) => ({ kind: 'file', file, span: spanOf(group), scope });
+    const range = new StreamedRange();
+    this.readInto(span, scope, range).then(
+      () => range.finish(),
+      (error: unknown) => range.fail(error),
+    );
+    const actors = new ActorReads((ids) => this.readActorsByIds(ids));
+    let sent = 0; // interactions summed over the windows sent so far: the counts are checked again on what was read
+    return async (group) => {
+      const { from, to } = spanOf(group);
+      await range.until(to.getTime());
+      const interactions = range.columns;
+      for (const window of group) sent += interactions.countBetween(window.from.getTime(), window.to.getTime());
+      this.refuseOverBudget(sent, windows.length);
+      const columns = interactions.parts(from.getTime(), to.getTime());
+      const named = new Set<number>([...columns.initiators, ...columns.participants]);
+      const known = await actors.of([...named].map((n) => columns.actorIds[n]!));
+      return { kind: 'columns', columns, actors: actorsWithAffiliations(named, columns.actorIds, known) };
+    };
   }
 
   /** The span's interactions and actors, once the store's counts show `windows` are within the budget. */
   private async readRange(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<LoadedRange> {
     await this.checkBudgetFromCounts(span, scope, windows);
     const interactions = new InteractionColumns();
-    // raw columns where the store has them (SQLite): about half the read's time, no Interaction per row
-    if (this.store.readWindowInto) await this.store.readWindowInto(span, scope, interactions);
-    else
-      for await (const interaction of this.store.streamWindow(span, scope)) {
-        interactions.push(interaction);
-        // Let other requests' I/O through between slices of a long read (an embedded store reads synchronously).
-        if (interactions.length % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
+    await this.readInto(span, scope, interactions);
     interactions.trim();
     return { interactions, actors: await this.readActorsByIds(interactions.actorIds) };
+  }
+
+  /** Appends the span's interactions to `sink`, in time order. */
+  private async readInto(span: TimeWindow, scope: Scope, sink: InteractionSink): Promise<void> {
+    // raw columns where the store has them: about half the read's time, no Interaction per row
+    if (this.store.readWindowInto) return this.store.readWindowInto(span, scope, sink);
+    let read = 0;
+    for await (const interaction of this.store.streamWindow(span, scope)) {
+      const { occurredAt, kind, weight, initiatorId, participantIds, id } = interaction;
+      sink.append(occurredAt.getTime(), kind, weight, initiatorId, participantIds, id);
+      // Let other requests' I/O through between slices of a long read (an embedded store reads synchronously).
+      if (++read % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /**
@@ -386,59 +422,26 @@ export class MetricsService {
   private measureOnThreads(
     windows: readonly TimeWindow[],
     request: NetworkRequest,
-    range: Promise<ThreadRange>,
+    sources: Promise<GroupSource>,
     signal: AbortSignal | undefined,
   ): Promise<NetworkSnapshot>[] {
     const work = this.work!;
-    const checked = range.then((loaded) => {
-      if (loaded.kind === 'loaded') this.checkBudget(loaded.interactions, windows);
-      return loaded;
-    });
+    const taskRequest = { scope: request.scope, limit: request.limit, betweenness: request.betweenness ?? null };
     const tasks: Promise<MeasuredWindow[]>[] = [];
-    for (let first = 0; first < windows.length; first += WINDOWS_PER_TASK) {
-      const group = windows.slice(first, first + WINDOWS_PER_TASK);
-      const task = checked.then((loaded) => {
-        const from = Math.min(...group.map((w) => w.from.getTime()));
-        const to = Math.max(...group.map((w) => w.to.getTime()));
-        const taskRequest = { scope: request.scope, limit: request.limit, betweenness: request.betweenness ?? null };
-        if (loaded.kind === 'file') {
-          const span = { from: new Date(from), to: new Date(to) };
-          return work.measure(
-            {
-              kind: 'snapshots',
-              source: { kind: 'file', file: loaded.file, span, scope: loaded.scope },
-              windows: group,
-              request: taskRequest,
-            },
-            signal,
-          );
-        }
-        const { interactions, actors } = loaded;
-        const columns = interactions.parts(from, to);
-        const named = new Set<number>([...columns.initiators, ...columns.participants]);
-        const used = [...named].map((n) => actors.get(interactions.actorIds[n]!)).filter((a): a is Actor => a !== undefined);
-        // a school's network is its affiliation's when that is an intermediary: the projection needs those actors too
-        const sent = new Set(used.map((a) => a.id));
-        for (const actor of [...used]) {
-          const affiliation = actor.affiliationId === null ? undefined : actors.get(actor.affiliationId);
-          if (affiliation && !sent.has(affiliation.id)) {
-            sent.add(affiliation.id);
-            used.push(affiliation);
-          }
-        }
-        return work.measure(
-          { kind: 'snapshots', source: { kind: 'columns', columns, actors: used }, windows: group, request: taskRequest },
-          signal,
-        );
-      });
+    const perTask = windowsPerTask(windows.length);
+    for (let first = 0; first < windows.length; first += perTask) {
+      const group = windows.slice(first, first + perTask);
+      const task = sources
+        .then((sourceOf) => sourceOf(group))
+        .then((source) => work.measure({ kind: 'snapshots', source, windows: group, request: taskRequest }, signal));
       task.catch(() => undefined); // each window's promise reports the failure
       tasks.push(task);
     }
     return windows.map((window, i) =>
-      tasks[Math.floor(i / WINDOWS_PER_TASK)]!.then((measured) => {
-        const { figures, columns, ties } = measured[i % WINDOWS_PER_TASK]!;
+      tasks[Math.floor(i / perTask)]!.then((measured) => {
+        const { figures, columns, ties } = measured[i % perTask]!;
         // This thread's window object: one that crossed threads is a Date of another realm under Jest.
-        return columnSnapshot({ ...figures, window }, columns, ties, measured[i % WINDOWS_PER_TASK]!.betweennessEstimate);
+        return columnSnapshot({ ...figures, window }, columns, ties, measured[i % perTask]!.betweennessEstimate);
       }),
     );
   }
@@ -518,9 +521,58 @@ interface LoadedRange {
   readonly actors: Map<string, Actor>;
 }
 
-/** A range for the worker threads: read here, or left for them to read from the store's file (Store.windowFile). */
-type ThreadRange =
-  ({ readonly kind: 'loaded' } & LoadedRange) | { readonly kind: 'file'; readonly file: WindowFile; readonly scope: Scope };
+/** Where the task of a group of windows reads its interactions and actors (see threadSources). */
+type GroupSource = (group: readonly TimeWindow[]) => Promise<WindowSource>;
+
+/** The span a group of windows covers. */
+function spanOf(group: readonly TimeWindow[]): TimeWindow {
+  return {
+    from: new Date(Math.min(...group.map((w) => w.from.getTime()))),
+    to: new Date(Math.max(...group.map((w) => w.to.getTime()))),
+  };
+}
+
+/**
+ * The actors numbered `named` in `actorIds`, plus the intermediaries their schools are affiliated
+ * to: a school's network is its affiliation's when that is an intermediary, so the projection
+ * needs those actors too.
+ */
+function actorsWithAffiliations(named: ReadonlySet<number>, actorIds: readonly string[], actors: ReadonlyMap<string, Actor>): Actor[] {
+  const used = [...named].map((n) => actors.get(actorIds[n]!)).filter((a): a is Actor => a !== undefined);
+  const sent = new Set(used.map((a) => a.id));
+  for (const actor of [...used]) {
+    const affiliation = actor.affiliationId === null ? undefined : actors.get(actor.affiliationId);
+    if (affiliation && !sent.has(affiliation.id)) {
+      sent.add(affiliation.id);
+      used.push(affiliation);
+    }
+  }
+  return used;
+}
+
+/**
+ * The actors of a range read group by group: each id is read once, the reads one after another
+ * (so a group waits for the reads of the groups before it, never reads an id twice).
+ */
+class ActorReads {
+  private readonly known = new Map<string, Actor>();
+  private readonly asked = new Set<string>();
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(private readonly read: (ids: readonly string[]) => Promise<Map<string, Actor>>) {}
+
+  /** The actors read so far, once `ids` (and their schools' affiliations) are among them. */
+  of(ids: readonly string[]): Promise<ReadonlyMap<string, Actor>> {
+    const missing = ids.filter((id) => !this.asked.has(id));
+    if (missing.length > 0) {
+      for (const id of missing) this.asked.add(id);
+      this.last = this.last.then(async () => {
+        for (const [id, actor] of await this.read(missing)) this.known.set(id, actor);
+      });
+    }
+    return this.last.then(() => this.known);
+  }
+}
 
 function windowTies(snapshot: NetworkSnapshot): { ids: readonly string[]; ties: NonNullable<NetworkSnapshot['ties']> } {
   if (!snapshot.actorColumns || !snapshot.ties) throw new Error('tie changes need snapshots made by completeSnapshot');
