@@ -104,10 +104,12 @@ const READ_SLICE = 2000;
 
 /**
  * Windows per task sent to a worker thread: small enough to spread a series over every thread,
- * and, on a store read here (Neo4j), to measure a short series' first windows while the read goes on.
+ * and, on a store read here (Neo4j), to measure a short series' first windows while the read goes
+ * on; a series of up to 64 windows is at most 8 tasks, so a caller's concurrent series stay well
+ * within its share of the pool's queue (WorkPool's maxQueuedPerCaller).
  */
 function windowsPerTask(windows: number): number {
-  return Math.min(8, Math.ceil(windows / 32));
+  return Math.min(8, Math.ceil(windows / 8));
 }
 export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
 
