@@ -30,7 +30,7 @@ import {
 import type { TieNetwork } from '../projection/tie-network';
 import type { InteractionSink, Store } from '../store/store';
 import { DEFAULT_SNAPSHOT_CACHE_BUDGET, SnapshotCache } from './snapshot-cache';
-import type { WorkPool } from './work/work-pool';
+import { abortError, type WorkPool } from './work/work-pool';
 import { StreamedRange } from './streamed-range';
 import type { MeasuredWindow, NetworkRequest, WindowSource } from './work/work-tasks';
 import { columnSnapshot } from '../metrics/snapshot';
@@ -102,14 +102,17 @@ const DERIVED_SERIES_KEPT = 100;
 /** Interactions read between two turns of the event loop. */
 const READ_SLICE = 2000;
 
+/** Windows per task sent to a worker thread: small enough to spread a series over every thread. */
+const WINDOWS_PER_TASK = 8;
+
 /**
- * Windows per task sent to a worker thread: small enough to spread a series over every thread,
- * and, on a store read here (Neo4j), to measure a short series' first windows while the read goes
- * on; a series of up to 64 windows is at most 8 tasks, so a caller's concurrent series stay well
- * within its share of the pool's queue (WorkPool's maxQueuedPerCaller).
+ * Windows per task on a store read here (Neo4j): fewer for a short series, so its first windows are
+ * measured while the read goes on; a series of up to 64 windows is at most 8 tasks, so a caller's
+ * concurrent series stay well within its share of the pool's queue (WorkPool's maxQueuedPerCaller).
+ * A worker reading the store's file itself reads each task's span, so there tasks stay as large.
  */
-function windowsPerTask(windows: number): number {
-  return Math.min(8, Math.ceil(windows / 8));
+function streamedWindowsPerTask(windows: number): number {
+  return Math.min(WINDOWS_PER_TASK, Math.ceil(windows / 8));
 }
 export const DEFAULT_MAX_WINDOW_INTERACTIONS = 10_000_000;
 
@@ -335,18 +338,17 @@ export class MetricsService {
    * windows while the store still sends the last ones (on Neo4j the read is a good part of a
    * cold series).
    */
-  private async threadSources(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<GroupSource> {
+  private async threadSources(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<GroupSources> {
     await this.checkBudgetFromCounts(span, scope, windows);
     const file = this.store.windowFile;
-    if (file) return async (group) => ({ kind: 'file', file, span: spanOf(group), scope });
+    if (file) return { of: async (group) => ({ kind: 'file', file, span: spanOf(group), scope }), stop: () => undefined };
     const range = new StreamedRange();
-    this.readInto(span, scope, range).then(
-      () => range.finish(),
-      (error: unknown) => range.fail(error),
-    );
+    this.readInto(span, scope, range)
+      .then(() => range.finish())
+      .catch((error: unknown) => range.fail(error));
     const actors = new ActorReads((ids) => this.readActorsByIds(ids));
     let sent = 0; // interactions summed over the windows sent so far: the counts are checked again on what was read
-    return async (group) => {
+    const of = async (group: readonly TimeWindow[]): Promise<WindowSource> => {
       const { from, to } = spanOf(group);
       await range.until(to.getTime());
       const interactions = range.columns;
@@ -357,6 +359,7 @@ export class MetricsService {
       const known = await actors.of([...named].map((n) => columns.actorIds[n]!));
       return { kind: 'columns', columns, actors: actorsWithAffiliations(named, columns.actorIds, known) };
     };
+    return { of, stop: (reason) => range.stop(reason) };
   }
 
   /** The span's interactions and actors, once the store's counts show `windows` are within the budget. */
@@ -424,19 +427,34 @@ export class MetricsService {
   private measureOnThreads(
     windows: readonly TimeWindow[],
     request: NetworkRequest,
-    sources: Promise<GroupSource>,
+    sources: Promise<GroupSources>,
     signal: AbortSignal | undefined,
   ): Promise<NetworkSnapshot>[] {
     const work = this.work!;
     const taskRequest = { scope: request.scope, limit: request.limit, betweenness: request.betweenness ?? null };
+    // The first task to fail stops the others and the read: the series fails with its error, so their work would be lost.
+    const failed = new AbortController();
+    const stop = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
+    stop.addEventListener(
+      'abort',
+      () =>
+        void sources.then(
+          (s) => s.stop(abortError(stop)),
+          () => undefined,
+        ),
+      { once: true },
+    );
     const tasks: Promise<MeasuredWindow[]>[] = [];
-    const perTask = windowsPerTask(windows.length);
+    const perTask = this.store.windowFile ? WINDOWS_PER_TASK : streamedWindowsPerTask(windows.length);
     for (let first = 0; first < windows.length; first += perTask) {
       const group = windows.slice(first, first + perTask);
-      const task = sources
-        .then((sourceOf) => sourceOf(group))
-        .then((source) => work.measure({ kind: 'snapshots', source, windows: group, request: taskRequest }, signal));
-      task.catch(() => undefined); // each window's promise reports the failure
+      const task = sources.then(async (s) => {
+        const source = await s.of(group);
+        if (stop.aborted) throw abortError(stop);
+        return work.measure({ kind: 'snapshots', source, windows: group, request: taskRequest }, stop);
+      });
+      // each window's promise reports the failure
+      task.catch(() => failed.abort(new Error('another part of this series failed')));
       tasks.push(task);
     }
     return windows.map((window, i) =>
@@ -523,8 +541,12 @@ interface LoadedRange {
   readonly actors: Map<string, Actor>;
 }
 
-/** Where the task of a group of windows reads its interactions and actors (see threadSources). */
-type GroupSource = (group: readonly TimeWindow[]) => Promise<WindowSource>;
+/** Where the task of each group of windows reads its interactions and actors (see threadSources). */
+interface GroupSources {
+  of(group: readonly TimeWindow[]): Promise<WindowSource>;
+  /** Stops a read still going on: the series has failed or was cancelled. */
+  stop(reason: Error): void;
+}
 
 /** The span a group of windows covers. */
 function spanOf(group: readonly TimeWindow[]): TimeWindow {
@@ -554,7 +576,8 @@ function actorsWithAffiliations(named: ReadonlySet<number>, actorIds: readonly s
 
 /**
  * The actors of a range read group by group: each id is read once, the reads one after another
- * (so a group waits for the reads of the groups before it, never reads an id twice).
+ * (so a group waits for the reads of the groups before it). A failed read fails every later
+ * group too: the series fails anyway.
  */
 class ActorReads {
   private readonly known = new Map<string, Actor>();
@@ -569,7 +592,10 @@ class ActorReads {
     if (missing.length > 0) {
       for (const id of missing) this.asked.add(id);
       this.last = this.last.then(async () => {
-        for (const [id, actor] of await this.read(missing)) this.known.set(id, actor);
+        for (const [id, actor] of await this.read(missing)) {
+          this.known.set(id, actor);
+          this.asked.add(id); // an affiliation read along with its schools
+        }
       });
     }
     return this.last.then(() => this.known);

@@ -23,8 +23,11 @@ export class StreamedRange implements InteractionSink {
   /** Ascending by `to`, so only the first is compared on each append. */
   private waiting: Waiter[] = [];
   private ended: { readonly failure: Error | undefined } | null = null;
+  private stopped: Error | null = null;
 
   append(at: number, kind: InteractionKind, weight: number, initiatorId: string, participantIds: readonly string[], id: string): void {
+    // a store stops reading at its sink's error
+    if (this.stopped) throw this.stopped;
     this.columns.append(at, kind, weight, initiatorId, participantIds, id);
     if (this.waiting.length > 0 && at >= this.waiting[0]!.to) this.release(at);
   }
@@ -36,6 +39,11 @@ export class StreamedRange implements InteractionSink {
       const at = this.waiting.findIndex((waiter) => waiter.to > to);
       this.waiting.splice(at < 0 ? this.waiting.length : at, 0, { to, resolve, reject });
     });
+  }
+
+  /** Asks the store to stop: its next append throws `reason`. */
+  stop(reason: Error): void {
+    this.stopped ??= reason;
   }
 
   /** The read is complete: every waiter is released; the columns lose their spare room. */

@@ -71,3 +71,14 @@ describe('StreamedRange', () => {
     expect(() => append(range, 19)).toThrow('InteractionColumns: interaction i19 is out of time order');
   });
 });
+
+describe('StreamedRange.stop', () => {
+  it('makes the next append throw its reason, so the store stops reading', () => {
+    const range = new StreamedRange();
+    append(range, 1);
+    range.stop(new Error('the series failed'));
+    range.stop(new Error('a second reason is ignored'));
+    expect(() => append(range, 2)).toThrow('the series failed');
+    expect(range.columns.length).toBe(1);
+  });
+});

@@ -8,7 +8,8 @@ import { ExportService } from '../../src/services/export-service';
 import { MetricsService } from '../../src/services/metrics-service';
 import { WorkPool } from '../../src/services/work/work-pool';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import type { Store } from '../../src/store/store';
+import type { Scope } from '../../src/domain/scope';
+import type { InteractionSink, Store } from '../../src/store/store';
 
 /**
  * The two ways a worker gets a window: reading the SQLite file itself (Store.windowFile) and
@@ -82,5 +83,63 @@ describe('a worker reading the file, or columns posted to it', () => {
       expect(a!.length).toBeGreaterThan(1000);
       expect(a).toBe(b);
     }
+  });
+});
+
+describe('a series read on this thread, group by group (a store without a file)', () => {
+  // s5's intermediary hub2 is in no interaction: its kind still decides s5's network.
+  const networkActors: Actor[] = [
+    { id: 'hub', name: 'Hub', kind: 'INTERMEDIARY', region: null, tags: [], affiliationId: null },
+    { id: 'hub2', name: 'Hub 2', kind: 'INTERMEDIARY', region: null, tags: [], affiliationId: null },
+    { id: 's1', name: 's1', kind: 'SCHOOL', region: 'TX', tags: [], affiliationId: 'hub' },
+    { id: 's5', name: 's5', kind: 'SCHOOL', region: 'TX', tags: [], affiliationId: 'hub2' },
+  ];
+  const monthly: Interaction[] = Array.from({ length: 24 }, (_, i) => ({
+    id: `m${i}`,
+    externalId: null,
+    kind: 'PEER_EXCHANGE',
+    occurredAt: new Date(Date.UTC(2020, i >> 1, 3 + (i & 1))),
+    initiatorId: i % 2 === 0 ? 's1' : 'hub',
+    participantIds: i % 2 === 0 ? ['s5'] : ['s1'],
+    weight: 1,
+    note: null,
+  }));
+  const months = { from: new Date(Date.UTC(2020, 0, 1)), to: new Date(Date.UTC(2021, 0, 1)), step: 'MONTH' as const };
+
+  async function networkStore(path: string): Promise<Store> {
+    const store = openSqliteStore(path);
+    stores.push(store);
+    await store.upsertActors(networkActors);
+    await store.recordInteractions(monthly);
+    return store;
+  }
+
+  it('knows the intermediaries of the schools it names, as a worker reading the file does', async () => {
+    const [file, memory] = await Promise.all([networkStore(join(dir, 'networks.db')), networkStore(':memory:')]);
+    const [fromFile, fromColumns] = await Promise.all(
+      [file, memory].map((store) => new MetricsService(store, { work: pool }).series(months)),
+    );
+    // each month: s1–s5 across two networks, hub–s1 within one
+    expect(fromColumns!.snapshots.map((s) => [s.tieCount, s.crossNetworkTieShare])).toEqual(Array.from({ length: 12 }, () => [2, 0.5]));
+    expect(fromColumns!.snapshots).toEqual(fromFile!.snapshots);
+  });
+
+  it('fails with the store error when the read breaks off midway, and the next series is measured', async () => {
+    const memory = await networkStore(':memory:');
+    // The real store, whose range read fails after ten interactions (a connection lost mid-read).
+    const failing: Store = Object.assign(Object.create(memory) as Store, {
+      readWindowInto: async (window: Parameters<NonNullable<Store['readWindowInto']>>[0], scope: Scope, sink: InteractionSink) => {
+        let rows = 0;
+        await memory.readWindowInto!(window, scope, {
+          append: (...fields: Parameters<InteractionSink['append']>) => {
+            if (++rows > 10) throw new Error('the store went away');
+            sink.append(...fields);
+          },
+        });
+      },
+    });
+    await expect(new MetricsService(failing, { work: pool }).series(months)).rejects.toThrow('the store went away');
+    const series = await new MetricsService(memory, { work: pool }).series(months);
+    expect(series.snapshots.map((s) => s.tieCount)).toEqual(Array.from({ length: 12 }, () => 2));
   });
 });
