@@ -22,3 +22,11 @@ export function windowContains(window: TimeWindow, instant: Date): boolean {
   const t = instant.getTime();
   return t >= window.from.getTime() && t < window.to.getTime();
 }
+
+/** The span a non-empty list of windows covers: from the earliest start to the latest end. */
+export function spanOfWindows(windows: readonly TimeWindow[]): TimeWindow {
+  return {
+    from: new Date(Math.min(...windows.map((w) => w.from.getTime()))),
+    to: new Date(Math.max(...windows.map((w) => w.to.getTime()))),
+  };
+}

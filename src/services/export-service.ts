@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InvalidInputError } from '../domain/errors';
-import type { TimeWindow } from '../domain/time-window';
+import { spanOfWindows, type TimeWindow } from '../domain/time-window';
 import { contentTypeOf, filenameOf, isSeriesFormat, type SnapshotFormat } from '../export/export-format';
 import { timelineWindows } from '../export/gexf-dynamic';
 import type { ActorMetricColumns, NetworkSnapshot } from '../metrics/snapshot';
@@ -78,9 +78,7 @@ export class ExportService {
     snapshots: readonly NetworkSnapshot[],
     query: ExportQuery,
   ): Promise<ExportTask> {
-    const from = Math.min(...windows.map((w) => w.from.getTime()));
-    const to = Math.max(...windows.map((w) => w.to.getTime()));
-    const span = { from: new Date(from), to: new Date(to) };
+    const span = spanOfWindows(windows);
     const data = await this.metrics.exportSource(span, query.scope, query.options, windows, this.work !== undefined);
     return {
       kind: 'export',

@@ -3,7 +3,7 @@ import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import { checkKinds, type Scope } from '../domain/scope';
-import { validateWindow, type TimeWindow } from '../domain/time-window';
+import { spanOfWindows, validateWindow, type TimeWindow } from '../domain/time-window';
 import { completeSnapshot, measuredTies, measureGraph, type GraphMeasures, type MeasureOptions } from '../metrics/compute-snapshot';
 import {
   inThreadPathCentralityEngine,
@@ -189,10 +189,7 @@ export class MetricsService {
     let range: Promise<LoadedRange> | undefined;
     let measured: Promise<NetworkSnapshot>[] = [];
     if (missing.length > 0) {
-      const span = {
-        from: new Date(Math.min(...missing.map((w) => w.from.getTime()))),
-        to: new Date(Math.max(...missing.map((w) => w.to.getTime()))),
-      };
+      const span = spanOfWindows(missing);
       if (this.work) measured = this.measureOnThreads(missing, request, this.threadSources(span, request.scope, missing), signal);
       else {
         range = this.readRange(span, request.scope, missing);
@@ -341,7 +338,7 @@ export class MetricsService {
   private async threadSources(span: TimeWindow, scope: Scope, windows: readonly TimeWindow[]): Promise<GroupSources> {
     await this.checkBudgetFromCounts(span, scope, windows);
     const file = this.store.windowFile;
-    if (file) return { of: async (group) => ({ kind: 'file', file, span: spanOf(group), scope }), stop: () => undefined };
+    if (file) return { of: async (group) => ({ kind: 'file', file, span: spanOfWindows(group), scope }), stop: () => undefined };
     const range = new StreamedRange();
     this.readInto(span, scope, range)
       .then(() => range.finish())
@@ -349,7 +346,7 @@ export class MetricsService {
     const actors = new ActorReads((ids) => this.readActorsByIds(ids));
     let sent = 0; // interactions summed over the windows sent so far: the counts are checked again on what was read
     const of = async (group: readonly TimeWindow[]): Promise<WindowSource> => {
-      const { from, to } = spanOf(group);
+      const { from, to } = spanOfWindows(group);
       await range.until(to.getTime());
       const interactions = range.columns;
       for (const window of group) sent += interactions.countBetween(window.from.getTime(), window.to.getTime());
@@ -546,14 +543,6 @@ interface GroupSources {
   of(group: readonly TimeWindow[]): Promise<WindowSource>;
   /** Stops a read still going on: the series has failed or was cancelled. */
   stop(reason: Error): void;
-}
-
-/** The span a group of windows covers. */
-function spanOf(group: readonly TimeWindow[]): TimeWindow {
-  return {
-    from: new Date(Math.min(...group.map((w) => w.from.getTime()))),
-    to: new Date(Math.max(...group.map((w) => w.to.getTime()))),
-  };
 }
 
 /**

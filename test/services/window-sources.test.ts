@@ -41,11 +41,11 @@ const interactions: Interaction[] = Array.from({ length: 40 }, (_, i) => ({
   note: null,
 }));
 
-async function seeded(path: string): Promise<Store> {
+async function seeded(path: string, data = { actors, interactions }): Promise<Store> {
   const store = openSqliteStore(path);
   stores.push(store);
-  await store.upsertActors(actors);
-  await store.recordInteractions(interactions);
+  await store.upsertActors(data.actors);
+  await store.recordInteractions(data.interactions);
   return store;
 }
 
@@ -105,14 +105,7 @@ describe('a series read on this thread, group by group (a store without a file)'
     note: null,
   }));
   const months = { from: new Date(Date.UTC(2020, 0, 1)), to: new Date(Date.UTC(2021, 0, 1)), step: 'MONTH' as const };
-
-  async function networkStore(path: string): Promise<Store> {
-    const store = openSqliteStore(path);
-    stores.push(store);
-    await store.upsertActors(networkActors);
-    await store.recordInteractions(monthly);
-    return store;
-  }
+  const networkStore = (path: string) => seeded(path, { actors: networkActors, interactions: monthly });
 
   it('knows the intermediaries of the schools it names, as a worker reading the file does', async () => {
     const [file, memory] = await Promise.all([networkStore(join(dir, 'networks.db')), networkStore(':memory:')]);
