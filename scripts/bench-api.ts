@@ -228,6 +228,19 @@ async function coldSeries(server: Server, firstLimit: number, served = false): P
   return median;
 }
 
+/** The cold series (coldSeries) on the first server, if any, then on this build's, with the ratio of their medians. */
+async function coldSeriesOnBoth(
+  compared: string,
+  base: Server | undefined,
+  mine: Server,
+  firstLimit: number,
+  served: boolean,
+): Promise<void> {
+  const before = base ? await coldSeries(base, firstLimit, served) : undefined;
+  const after = await coldSeries(mine, firstLimit, served);
+  if (before !== undefined && before > 0) console.log(`   ratio ${compared}: ${(after / before).toFixed(2)}× time`);
+}
+
 /** Runs cold heavy work back to back until stopped; counts what finished. */
 function heavyLoop(server: Server, stop: AbortSignal): Promise<{ series: number; exports: number; exportMb: number }> {
   const done = { series: 0, exports: 0, exportMb: 0 };
@@ -323,9 +336,7 @@ async function main(): Promise<void> {
     );
     const [base, mine] = servers.length === 2 ? [servers[0], servers[1]!] : [undefined, servers[0]!];
     // Cold first: the series under scopes no request has asked for, on each server in turn.
-    const coldBase = base ? await coldSeries(base, 90) : undefined;
-    const coldMine = await coldSeries(mine, 90);
-    if (coldBase !== undefined && coldBase > 0) console.log(`   ratio ${compared}: ${(coldMine / coldBase).toFixed(2)}× time`);
+    await coldSeriesOnBoth(compared, base, mine, 90, false);
     for (const server of servers) {
       await post(server, LOOKUP);
       await post(server, SCHOOL_YEARS); // cached from here on
@@ -339,9 +350,7 @@ async function main(): Promise<void> {
     for (const [name, query] of scenarios) await alternate(compared, base, mine, name, query);
     // Again once the servers have served a while: on Neo4j the first cold series after the first
     // start also pays for the JVM compiling the read, which a server in service has done long ago.
-    const servedBase = base ? await coldSeries(base, 60, true) : undefined;
-    const servedMine = await coldSeries(mine, 60, true);
-    if (servedBase !== undefined && servedBase > 0) console.log(`   ratio ${compared}: ${(servedMine / servedBase).toFixed(2)}× time`);
+    await coldSeriesOnBoth(compared, base, mine, 60, true);
     if (!args.light) {
       const before = base ? await duringHeavyWork(base) : undefined;
       ratio(compared, await duringHeavyWork(mine), before);
