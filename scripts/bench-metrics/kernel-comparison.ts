@@ -1,7 +1,8 @@
 /**
  * The path-metrics kernel alone on the series' windows: today's kernel (degree-1 folding)
  * against the baseline kept in src/metrics/kernel (the kernel before folding), both on
- * the same worker pool size, the windows submitted together as the series does; then the
+ * the same worker pool size, each half of the windows submitted together as the series does
+ * (baseline, folded, folded, baseline: the two halves in opposite orders); then the
  * cost per window against n·m, so how it grows is visible.
  */
 import { largestBlockShare } from '../../src/metrics/kernel/biconnected-blocks';
@@ -23,12 +24,19 @@ export async function compareKernels(networks: readonly Csr[], threads: number):
     const coreShare = networks.map((csr) => foldTrees(csr).core.length / Math.max(1, csr.ids.length));
     const warmUp = networks.slice(0, threads);
     await Promise.all([...warmUp.map((csr) => baseline.compute(csr)), ...warmUp.map((csr) => folded.compute(csr))]);
-    let start = performance.now();
-    await Promise.all(networks.map((csr) => baseline.compute(csr)));
-    const baselineMs = performance.now() - start;
-    start = performance.now();
-    await Promise.all(networks.map((csr) => folded.compute(csr)));
-    const foldedMs = performance.now() - start;
+    // In the order baseline, folded, folded, baseline over the two halves of the windows, so a
+    // change in the machine's load during the run weighs on both kernels alike.
+    const half = Math.ceil(networks.length / 2);
+    const [first, second] = [networks.slice(0, half), networks.slice(half)];
+    const timed = async (pool: PathMetricsPool, windows: readonly Csr[]): Promise<number> => {
+      const start = performance.now();
+      await Promise.all(windows.map((csr) => pool.compute(csr)));
+      return performance.now() - start;
+    };
+    let baselineMs = await timed(baseline, first);
+    let foldedMs = await timed(folded, first);
+    foldedMs += await timed(folded, second);
+    baselineMs += await timed(baseline, second);
     line(
       'kernel',
       `betweenness + closeness alone on the same ${networks.length} windows, ${threads} worker threads: degree-1 folding ${sec(foldedMs)},`,
