@@ -6,6 +6,10 @@ import { InvalidInputError, shortenText, StoreUnavailableError, WorkLimitError }
 /** Every `extensions.code` copnet sends, in one list. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The request is not one copnet serves: body not JSON, a subscription (the schema has none). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The request body is over COPNET_MAX_BODY_BYTES (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',

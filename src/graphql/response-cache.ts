@@ -41,7 +41,8 @@ export function responseCachePlugin(options: ResponseCacheOptions = {}): ApolloS
       let revision = 0;
       return {
         async responseForOperation({ operation, queryHash, operationName, request, contextValue }): Promise<GraphQLResponse | null> {
-          if (!isCacheableRead(operation)) return null;
+          // No operation resolved (an unknown operationName): Apollo answers OPERATION_RESOLUTION_FAILURE.
+          if (operation === undefined || !isCacheableRead(operation)) return null;
           let role: string;
           try {
             role = (await contextValue.principal())?.role ?? 'anonymous';

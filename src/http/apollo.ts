@@ -8,6 +8,7 @@ import { introspectionAccessPlugin } from '../graphql/access/introspection-acces
 import { formatError, type ErrorLogger } from '../graphql/errors';
 import { operationLimitsPlugin } from '../graphql/limits/limits-plugin';
 import { responseCachePlugin } from '../graphql/response-cache';
+import { subscriptionRefusalPlugin } from '../graphql/subscription-refusal';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
 
 /**
@@ -48,6 +49,7 @@ export function createApolloServer(
         },
       },
       introspectionAccessPlugin(options.publicSchema ?? false),
+      subscriptionRefusalPlugin(),
       operationLimitsPlugin(limits),
       // After the limits: an operation over them is refused before any cached answer is looked up.
       ...(options.responseCache === true ? [responseCachePlugin()] : []),

@@ -9,10 +9,10 @@ import type { BodyCheckReply, BodyCheckRequest } from './body-checker';
  * is refused never costs the HTTP thread its parse.
  */
 lowerThisThreadsPriority();
-parentPort!.on('message', ({ id, bytes, contentType, urlQuery, limits }: BodyCheckRequest) => {
+parentPort!.on('message', ({ id, bytes, contentType, url, limits }: BodyCheckRequest) => {
   let reply: BodyCheckReply;
   try {
-    const check = checkRequestBody(Buffer.from(bytes).toString('utf8'), contentType, urlQuery, limits);
+    const check = checkRequestBody(Buffer.from(bytes).toString('utf8'), contentType, url, limits);
     reply =
       check.kind === 'accepted' ? { id, bytes, refusal: null } : { id, bytes, refusal: check.refusal, operation: operationOf(check.body) };
   } catch (error) {

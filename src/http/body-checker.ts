@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OperationLimits } from '../graphql/limits/operation-limits';
-import { checkRequestBody, parseBody, type BodyCheck, type Refusal } from '../graphql/limits/request-body';
+import { checkRequestBody, parseBody, type BodyCheck, type Refusal, type UrlParameters } from '../graphql/limits/request-body';
 import { TS_WORKER_BOOTSTRAP } from '../services/work/work-pool';
 import { readBodyBytes } from './read-body';
 
@@ -41,15 +41,15 @@ export class BodyCheckerBusyError extends Error {
  */
 export async function readGraphqlBody(
   request: IncomingMessage,
-  urlQuery: string | null,
+  url: UrlParameters,
   maxBodyBytes: number,
   limits: OperationLimits,
   maxWaitingBodies = DEFAULT_MAX_WAITING_BODIES,
 ): Promise<BodyCheck> {
   const bytes = await readBodyBytes(request, maxBodyBytes);
   const contentType = request.headers['content-type'];
-  if (bytes.length <= INLINE_BODY_BYTES) return checkRequestBody(bytes.toString('utf8'), contentType, urlQuery, limits);
-  const reply = await bodyChecker.check({ bytes: ownBuffer(bytes), contentType, urlQuery, limits }, maxWaitingBodies);
+  if (bytes.length <= INLINE_BODY_BYTES) return checkRequestBody(bytes.toString('utf8'), contentType, url, limits);
+  const reply = await bodyChecker.check({ bytes: ownBuffer(bytes), contentType, url, limits }, maxWaitingBodies);
   if ('error' in reply) throw new Error(`body check failed: ${reply.error}`);
   if (reply.refusal !== null) return { kind: 'refused', refusal: reply.refusal, body: reply.operation };
   return { kind: 'accepted', body: parseBody(Buffer.from(reply.bytes).toString('utf8'), contentType) };
@@ -65,7 +65,7 @@ export interface BodyCheckRequest {
   /** Moved to the thread and back, never copied. */
   readonly bytes: ArrayBuffer;
   readonly contentType: string | undefined;
-  readonly urlQuery: string | null;
+  readonly url: UrlParameters;
   readonly limits: OperationLimits;
 }
 

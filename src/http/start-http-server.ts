@@ -12,7 +12,7 @@ import type { Services } from '../services/services';
 import { runAsCaller } from '../services/work/work-caller';
 import { ErrorCode } from '../graphql/errors';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/limits/operation-limits';
-import type { BodyCheck } from '../graphql/limits/request-body';
+import { urlParametersOf, type BodyCheck } from '../graphql/limits/request-body';
 import { createApolloServer } from './apollo';
 import type { Logger } from '../logging/logger';
 import { endCompressed } from './compression';
@@ -113,7 +113,8 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestTarget(request);
+    if (url === null) return sendJson(response, 400, { error: `Request target ${shortenText(request.url ?? '')} is not a path` });
     if (handleCors(request, response, corsOrigins) === 'answered') return;
     // Only GraphQL and the export routes run work that a disconnect or the time limit cancels.
     const workSignal = () => requestSignal(response, options.workTimeoutMs ?? 120_000);
@@ -162,7 +163,7 @@ async function serveGraphql(
   let check: BodyCheck;
   try {
     // Parsed and measured before graphql-js spends anything on it; a large body off this thread (body-checker.ts).
-    check = await readGraphqlBody(request, url.searchParams.get('query'), maxBodyBytes, limits, maxWaitingBodies);
+    check = await readGraphqlBody(request, urlParametersOf(url), maxBodyBytes, limits, maxWaitingBodies);
   } catch (error) {
     if (error instanceof BodyCheckerBusyError) {
       response.setHeader('retry-after', String(error.retryAfterSeconds));
@@ -171,7 +172,7 @@ async function serveGraphql(
     }
     if (error instanceof BodyTooLargeError) {
       response.setHeader('connection', 'close');
-      return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
     }
     throw error;
   }
@@ -259,6 +260,19 @@ function sendTooMany(response: ServerResponse, error: TooManyFailuresError, grap
 /** The peer's address: copnet does not trust X-Forwarded-For (a proxy in front limits by its own rules). */
 function clientAddress(request: IncomingMessage): string {
   return request.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * The request's target as a URL, or null when it is not one. A target is a path (`//x:99999` is the
+ * path `//x:99999`, not a host and a port) or, from a proxy, an absolute URL.
+ */
+function requestTarget(request: IncomingMessage): URL | null {
+  const target = request.url ?? '/';
+  try {
+    return new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+  } catch {
+    return null;
+  }
 }
 
 /** The request's path for a log line: no query string (it may carry a query's values), at most 200 characters. */

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { shortenText } from '../../domain/errors';
 import { ErrorCode } from '../errors';
 
 /**
@@ -10,19 +11,39 @@ import { ErrorCode } from '../errors';
 export const MAX_VARIABLE_LIST_ITEMS = 2000;
 
 /**
- * Refuses (BAD_USER_INPUT, naming the variable's path) the first list in `variables` longer than
- * `maxItems`, before any item is looked at. One pass over the parsed JSON, bounded by the body limit.
+ * Most levels of lists and objects a variable's value may nest: copnet's deepest input sits 5 levels in
+ * (`$input.interactions[0].participants[0].actorId`). Past it the value is refused before any step
+ * that walks it by recursion (a cache key's JSON.stringify, graphql-js's coercion) could overflow
+ * the stack: a 30 KB body nesting 5,000 lists did.
  */
-export function checkVariableLists(variables: unknown, maxItems: number = MAX_VARIABLE_LIST_ITEMS): void {
+export const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * Refuses (BAD_USER_INPUT, naming the variable's path) the first list in `variables` longer than
+ * `maxItems`, before any item is looked at, and the first value nested deeper than `maxDepth`.
+ * One pass over the parsed JSON, without recursion, bounded by the body limit.
+ */
+export function checkVariableLists(
+  variables: unknown,
+  maxItems: number = MAX_VARIABLE_LIST_ITEMS,
+  maxDepth: number = MAX_VARIABLE_DEPTH,
+): void {
   if (typeof variables !== 'object' || variables === null) return;
   // Paths are spelt only for the refusal: a place is its parent's place and its key.
   const pending: Place[] = Object.entries(variables as Record<string, unknown>).map(([name, value]) => ({
     value,
     key: `$${name}`,
     parent: null,
+    depth: 0,
   }));
   for (let place = pending.pop(); place !== undefined; place = pending.pop()) {
-    const { value } = place;
+    const { value, depth } = place;
+    if (depth > maxDepth) {
+      const path = shortenText(pathOf(place));
+      throw new GraphQLError(`${path}: the value nests lists and objects more than ${maxDepth} levels deep, the most a variable may`, {
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: path, limit: maxDepth, actual: null },
+      });
+    }
     if (Array.isArray(value)) {
       if (value.length > maxItems) {
         const path = pathOf(place);
@@ -32,9 +53,10 @@ export function checkVariableLists(variables: unknown, maxItems: number = MAX_VA
           { extensions: { code: ErrorCode.BAD_USER_INPUT, field: path, limit: maxItems, actual: value.length } },
         );
       }
-      for (let i = 0; i < value.length; i += 1) pending.push({ value: value[i] as unknown, key: i, parent: place });
+      for (let i = 0; i < value.length; i += 1) pending.push({ value: value[i] as unknown, key: i, parent: place, depth: depth + 1 });
     } else if (typeof value === 'object' && value !== null) {
-      for (const key of Object.keys(value)) pending.push({ value: (value as Record<string, unknown>)[key], key, parent: place });
+      for (const key of Object.keys(value))
+        pending.push({ value: (value as Record<string, unknown>)[key], key, parent: place, depth: depth + 1 });
     }
   }
 }
@@ -43,6 +65,8 @@ interface Place {
   readonly value: unknown;
   readonly key: string | number;
   readonly parent: Place | null;
+  /** Lists and objects around the value within its variable (the variable itself: 0). */
+  readonly depth: number;
 }
 
 function pathOf(place: Place): string {
