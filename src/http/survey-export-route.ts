@@ -44,7 +44,7 @@ export function surveyExportRoute(
       if (links) {
         requireRole(principal, 'admin');
         const base = services.surveys.publicUrl ?? `http://${request.headers.host ?? 'localhost'}`;
-        file = await services.surveys.linksCsv(id, base, authorOf(principal));
+        file = await services.surveys.linksCsv(id, base, authorOf(principal), 'id');
       } else {
         const ratings = parseFlag(url.searchParams.get('ratings'), 'ratings');
         if (ratings) requireRole(principal, 'admin');

@@ -12,7 +12,7 @@ import {
   type ExportFormat,
   type GexfVersion,
 } from '../export/export-format';
-import { STEPS, type SeriesInput, type Step } from '../metrics/series';
+import { MAX_SERIES_WINDOWS, STEPS, type SeriesInput, type Step } from '../metrics/series';
 import type { MetricsOptions } from './metrics-service';
 
 /** An export as asked for by URL query parameters or CLI options, all as text. */
@@ -78,7 +78,7 @@ export function parseExportQuery(text: ExportQueryText): ExportQuery {
   const step = required(text.step, 'step');
   if (!(STEPS as readonly string[]).includes(step)) throw new InvalidInputError('step', step, `is not one of ${STEPS.join(', ')}`);
   const expanding = text.expanding === undefined ? false : parseBoolean(text.expanding, 'expanding');
-  const series: SeriesInput = { from, to, step: step as Step, windowSize: optionalInteger(text.windowSize, 'windowSize'), expanding };
+  const series: SeriesInput = { from, to, step: step as Step, windowSize: windowSizeOf(text.windowSize), expanding };
   return { kind: 'series', format, series, scope, options, ...(gexfVersion ? { gexfVersion } : {}) };
 }
 
@@ -101,6 +101,15 @@ function optionalInteger(value: string | undefined, name: string): number | null
   if (value === undefined) return null;
   if (!/^-?\d+$/.test(value.trim())) throw new InvalidInputError(name, value, 'is not a whole number');
   return Number(value);
+}
+
+/** Checked here, not by seriesWindows, so the error names this parameter (`windowSize`), not `series.windowSize`. */
+function windowSizeOf(value: string | undefined): number | null {
+  const size = optionalInteger(value, 'windowSize');
+  if (size !== null && (size < 1 || size > MAX_SERIES_WINDOWS)) {
+    throw new InvalidInputError('windowSize', value, `must be a whole number from 1 to ${MAX_SERIES_WINDOWS}`);
+  }
+  return size;
 }
 
 function parseBoolean(value: string, name: string): boolean {

@@ -177,11 +177,12 @@ export class SurveyService {
   /**
    * One new respondent token per roster actor, named `survey:<surveyId>:<actorId>:<n>` (n counts
    * up from 1 per actor: earlier links keep working), expiring when the survey closes.
-   * `base` is where the dashboard is served (COPNET_PUBLIC_URL, or the caller's origin).
+   * `base` is where the dashboard is served (COPNET_PUBLIC_URL, or the caller's origin). Errors
+   * name `field`, the caller's name for the survey id (`surveyId` in GraphQL, `id` in the download's URL).
    */
-  async createLinks(surveyId: string, base: string, author: Author): Promise<RespondentLinkRow[]> {
-    const survey = await this.require(surveyId, 'surveyId');
-    if (!isSurveyOpen(survey, author.at)) throw new InvalidInputError('surveyId', surveyId, 'is closed: its links would not work');
+  async createLinks(surveyId: string, base: string, author: Author, field = 'surveyId'): Promise<RespondentLinkRow[]> {
+    const survey = await this.require(surveyId, field);
+    if (!isSurveyOpen(survey, author.at)) throw new InvalidInputError(field, surveyId, 'is closed: its links would not work');
     const actors = await this.rosterActors(survey);
     const issued = new Map<string, number>();
     const prefix = `survey:${survey.id}:`;
@@ -204,8 +205,8 @@ export class SurveyService {
   }
 
   /** New links for every roster actor (createLinks), as the CSV `copnet survey links` and /export/survey-links write. */
-  async linksCsv(surveyId: string, base: string, author: Author): Promise<CsvFile> {
-    const links = await this.createLinks(surveyId, base, author);
+  async linksCsv(surveyId: string, base: string, author: Author, field = 'surveyId'): Promise<CsvFile> {
+    const links = await this.createLinks(surveyId, base, author, field);
     return { filename: `survey-${surveyId}-links.csv`, text: surveyLinksCsv(links) };
   }
 

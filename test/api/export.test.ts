@@ -135,6 +135,14 @@ describe('GET /export/<format>', () => {
       [`/export/gexf?${schoolYear}&step=MONTH`, { field: 'step', error: 'step: "MONTH" applies to series formats only, not gexf' }],
       [`/export/gexf?${schoolYear}&version=1.1`, { field: 'version', error: 'version: "1.1" is not one of 1.3, 1.2' }],
       [
+        `/export/csv-series?${schoolYear}&step=MONTH&windowSize=0`,
+        { field: 'windowSize', error: 'windowSize: "0" must be a whole number from 1 to 520' },
+      ],
+      [
+        `/export/csv-series?${schoolYear}&step=MONTH&windowSize=521`,
+        { field: 'windowSize', error: 'windowSize: "521" must be a whole number from 1 to 520' },
+      ],
+      [
         `/export/graphml?${schoolYear}&version=1.2`,
         { field: 'version', error: 'version: "1.2" applies to the GEXF formats only, not graphml' },
       ],

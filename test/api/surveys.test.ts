@@ -263,6 +263,9 @@ describe('a survey from opening to results', () => {
     }
     const asReader = await server.request(`/export/survey-links?id=${surveyId}`, { token: reader });
     expect(asReader.status).toBe(403);
+    // Errors name the download's parameter, id (createSurveyLinks names its argument, surveyId).
+    const unknown = await server.request('/export/survey-links?id=nope');
+    expect([unknown.status, await unknown.json()]).toEqual([400, { error: 'id: "nope" is not a known survey', field: 'id' }]);
   });
 
   it('replaces a respondent’s earlier answers when it submits again', async () => {
