@@ -52,6 +52,8 @@ export function createJwtVerifier(settings: JwtSettings, onError?: (error: unkno
 /** The subject is recorded as the author of writes (`jwt:<sub>`): the text rules of ids apply to it. */
 function subjectProblem(sub: unknown): string | null {
   if (typeof sub !== 'string') return `the JWT's subject (sub) ${describeValue(sub)} is not a string`;
+  // An empty one would record every such caller's writes as the same `jwt:`.
+  if (sub.trim() === '') return `the JWT's subject (sub) ${describeValue(sub)} is blank; it names the author of writes`;
   const problem = textProblem(sub, 'id');
   return problem === null ? null : `the JWT's subject (sub) ${describeValue(sub)} ${problem}`;
 }

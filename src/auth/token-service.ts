@@ -20,11 +20,18 @@ export class TokenService {
 
   constructor(private readonly store: Store) {}
 
-  /** `expires` is a duration such as `90d` (null: never). Input errors name `name`, `role` or `expires`. */
-  async create(input: { name: string; role: string; expires?: string | null }, author: Author): Promise<CreatedToken> {
+  /**
+   * `expires` is a duration such as `90d` (null: never). Input errors name `name`, `role` or
+   * `expiresField` (the caller's name for the lifetime: `expiresIn` in GraphQL, `expires` on the command line).
+   */
+  async create(
+    input: { name: string; role: string; expires?: string | null },
+    author: Author,
+    expiresField = 'expires',
+  ): Promise<CreatedToken> {
     const name = validateTokenName(input.name);
     const role = parseRole(input.role, 'role');
-    const expiresAt = parseExpiry(input.expires, author.at);
+    const expiresAt = parseExpiry(input.expires, author.at, expiresField);
     const secret = generateTokenSecret();
     const stored: StoredToken = {
       identifier: secret.identifier,

@@ -78,9 +78,13 @@ export function validateTokenName(value: unknown, field = 'name'): string {
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
-/** An expiry like `90d`, `12h` or `2w` as an instant after `now`; null/empty means never. */
+/**
+ * An expiry like `90d`, `12h` or `2w` as an instant after `now`; null (or absent) means never. An empty
+ * text is refused like any other non-duration: taking it for "never" made a token that never expires
+ * from a form left blank.
+ */
 export function parseExpiry(value: string | null | undefined, now: Date, field = 'expires'): Date | null {
-  if (value === null || value === undefined || value === '') return null;
+  if (value === null || value === undefined) return null;
   const match = /^(\d{1,5})([hdw])$/.exec(value);
   if (!match || Number(match[1]) === 0) throw new InvalidInputError(field, value, 'must be a positive duration such as 12h, 90d or 2w');
   return new Date(now.getTime() + Number(match[1]) * DURATION_UNITS[match[2]!]!);

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../domain/errors';
+import { checkText } from '../domain/text-rules';
 import { parseExportQuery, type ExportQueryText } from './export-query';
 import type { ReportRequest } from './report-service';
 
@@ -22,5 +23,11 @@ export function parseReportQuery(text: ReportQueryText): ReportRequest {
   if (title !== undefined && title.length > MAX_REPORT_TITLE) {
     throw new InvalidInputError('title', `${title.slice(0, 40)}…`, `is longer than ${MAX_REPORT_TITLE} characters`);
   }
-  return { series: query.series, scope: query.scope, options: query.options, title: title ?? null };
+  // A name's rules: one line of printable text, no direction controls (the title heads a page sent to others).
+  return {
+    series: query.series,
+    scope: query.scope,
+    options: query.options,
+    title: title === undefined ? null : checkText(title, 'name', 'title'),
+  };
 }

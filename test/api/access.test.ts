@@ -115,6 +115,30 @@ describe('who may read and write', () => {
     expect(JSON.stringify(log.data)).not.toContain(token.slice(20));
   });
 
+  it('refuses a lifetime that is no duration, an empty one included, naming expiresIn', async () => {
+    for (const expiresIn of ['', '0d', 'soon']) {
+      const created = await server.gql(
+        `mutation($expiresIn: String) { createToken(input: { name: "x", role: reader, expiresIn: $expiresIn }) { token } }`,
+        {
+          expiresIn,
+        },
+      );
+      expect(created.errors).toEqual([
+        {
+          message: `expiresIn: ${JSON.stringify(expiresIn)} must be a positive duration such as 12h, 90d or 2w`,
+          locations: [{ line: 1, column: 32 }],
+          path: ['createToken'],
+          extensions: { code: 'BAD_USER_INPUT', field: 'expiresIn' },
+        },
+      ]);
+    }
+    // null still means a token that never expires.
+    const never = await server.gql<{ createToken: { apiToken: { expiresAt: string | null } } }>(
+      `mutation { createToken(input: { name: "never", role: reader, expiresIn: null }) { apiToken { expiresAt } } }`,
+    );
+    expect(never.data).toEqual({ createToken: { apiToken: { expiresAt: null } } });
+  });
+
   it('refuses an expired token', async () => {
     const secret = generateTokenSecret();
     await server.store.createToken(

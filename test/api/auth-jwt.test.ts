@@ -148,6 +148,13 @@ describe('single sign-on with JWTs', () => {
     expect((await refusal('eve@example.org\n2026-01-01 admin granted'))?.[0]?.message).toBe(
       'Your credential was refused: the JWT\'s subject (sub) "eve@example.org\\n2026-01-01 admin granted" contains the control character U+000A at position 15; ids, names, tags and regions are one line of printable text',
     );
+    // A blank subject would record every such caller's writes as the same author, `jwt:`.
+    expect((await refusal(''))?.[0]?.message).toBe(
+      'Your credential was refused: the JWT\'s subject (sub) "" is blank; it names the author of writes',
+    );
+    expect((await refusal(' \t '))?.[0]?.message).toBe(
+      'Your credential was refused: the JWT\'s subject (sub) " \\t " is blank; it names the author of writes',
+    );
     expect((await refusal('e'.repeat(4000)))?.[0]?.message).toBe(
       `Your credential was refused: the JWT's subject (sub) "${'e'.repeat(116)}... is 4000 characters long; at most 200 are allowed`,
     );

@@ -60,4 +60,22 @@ describe('GET /report', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { field: string }).field).toBe(field);
   });
+
+  it.each([
+    [
+      'a%00b',
+      'title: "a\\u0000b" contains the control character U+0000 at position 1; ids, names, tags and regions are one line of printable text',
+    ],
+    [
+      'Report%E2%80%AEfdp.exe',
+      'title: "Report\u202efdp.exe" contains the direction control character U+202E at position 6; ids, names, tags and regions may not reorder how they display',
+    ],
+    [
+      'a%0Ab',
+      'title: "a\\nb" contains the control character U+000A at position 1; ids, names, tags and regions are one line of printable text',
+    ],
+  ])('holds the title %s to the text rules of names', async (title, error) => {
+    const response = await server.request(`/report?${REPORT_QUERY}&title=${title}`, { token: reader });
+    expect([response.status, await response.json()]).toEqual([400, { error, field: 'title' }]);
+  });
 });

@@ -19,6 +19,7 @@ export class ApiTokenResolver {
     const { token, stored } = await context.services.tokens.create(
       { name: input.name, role: input.role, expires: input.expiresIn },
       await context.author(),
+      'expiresIn',
     );
     return { token, apiToken: stored };
   }
