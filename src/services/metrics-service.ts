@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { LRUCache } from 'lru-cache';
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
@@ -432,6 +433,9 @@ export class MetricsService {
     // The first task to fail stops the others and the read: the series fails with its error, so their work would be lost.
     const failed = new AbortController();
     const stop = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
+    // Every running or queued task of the series listens to it (and removes its listener when done): a
+    // 43-task weekly series is no leak, so Node's warning past 10 listeners is not wanted.
+    setMaxListeners(0, stop);
     stop.addEventListener(
       'abort',
       () =>

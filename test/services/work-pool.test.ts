@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { InteractionColumns } from '../../src/projection/interaction-columns';
 import { WorkPool } from '../../src/services/work/work-pool';
 import { runAsCaller } from '../../src/services/work/work-caller';
@@ -64,6 +65,20 @@ describe('WorkPool', () => {
     expect(pool.cancelled).toEqual({ queued: 1, running: 1 });
     const [after] = await pool.measure(task(4, 12));
     expect(after!.figures.actorCount).toBe(4);
+  });
+});
+
+describe('WorkPool listeners', () => {
+  const pool = new WorkPool({ threads: 1, maxQueued: 64 });
+  afterAll(() => pool.close());
+
+  it('leaves no abort listener on a signal its tasks shared, once they are done', async () => {
+    const controller = new AbortController();
+    const tasks = Array.from({ length: 30 }, () => pool.measure(task(4, 12), controller.signal));
+    // Queued tasks watch the signal (30 at most, one per task); none is left after they ran.
+    expect(getEventListeners(controller.signal, 'abort').length).toBeGreaterThan(0);
+    expect((await Promise.all(tasks)).map(([measured]) => measured!.figures.actorCount)).toEqual(Array(30).fill(4));
+    expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
   });
 });
 

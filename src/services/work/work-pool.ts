@@ -117,9 +117,9 @@ export class WorkPool {
     own.push(pending);
     if (own.length === 1) this.queues.set(pending.caller, own);
     this.queued += 1;
-    pending.signal?.addEventListener(
-      'abort',
-      () => {
+    const signal = pending.signal;
+    if (signal) {
+      const onAbort = () => {
         const queue = this.queues.get(pending.caller);
         const at = queue ? queue.indexOf(pending) : -1;
         if (queue && at >= 0) {
@@ -127,11 +127,13 @@ export class WorkPool {
           if (queue.length === 0) this.queues.delete(pending.caller);
           this.queued -= 1;
           this.cancelled.queued += 1;
-          pending.reject(abortError(pending.signal!));
+          pending.reject(abortError(signal));
         }
-      },
-      { once: true },
-    );
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      // Removed when the task leaves the queue for a thread: a series' signal outlives its tasks.
+      pending.leftQueue = () => signal.removeEventListener('abort', onAbort);
+    }
     this.dispatch();
   }
 
@@ -173,6 +175,7 @@ export class WorkPool {
     this.queues.delete(caller);
     if (queue.length > 0) this.queues.set(caller, queue);
     this.queued -= 1;
+    pending.leftQueue?.();
     return pending;
   }
 
@@ -312,6 +315,8 @@ interface Pending {
   readonly caller: string;
   readonly start: (slot: Slot, done: (healthy: boolean) => void) => void;
   readonly reject: (error: Error) => void;
+  /** Stops watching the signal for a cancellation while queued (set by submit). */
+  leftQueue?: () => void;
 }
 
 function workerError(reply: { error: string; input?: { field: string; value: unknown; reason: string } }): Error {
