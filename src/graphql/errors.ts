@@ -121,7 +121,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
         extensions: { code: ErrorCode.BAD_USER_INPUT, field: literal.field },
       };
     }
-    return { message: quoteShortly(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const field = code === 'BAD_USER_INPUT' ? variableField(formatted.message) : null;
+    return {
+      message: quoteShortly(formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: field === null ? { code } : { code, field },
+    };
   }
   log('internal error', original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
@@ -147,6 +153,19 @@ export function quoteShortly(message: string): string {
   // Linear however long: a quoted piece's body holds no unescaped quote, so each scan ends at the next one.
   const shortened = message.replace(/"(?:[^"\\]|\\.)*"/g, (quoted) => shortenText(quoted));
   return shortenText(shortened, MAX_MESSAGE_CHARS);
+}
+
+/**
+ * The field a variable's coercion error is about, as graphql-js names it in the message: the
+ * path after `at` (`interactions[1].occurredAt`), or the variable's name when the whole value is
+ * wrong or missing (`first`). The first match: graphql-js quotes the value before it with its quotes
+ * escaped, while the reason after it may repeat the value unescaped.
+ */
+export function variableField(message: string): string | null {
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" /.exec(message)?.[1];
+  if (variable === undefined) return null;
+  const at = new RegExp(` at "(${variable}(?:\\.[_A-Za-z][_0-9A-Za-z]*|\\[\\d+\\])*)"; `);
+  return at.exec(message)?.[1] ?? variable;
 }
 
 /**

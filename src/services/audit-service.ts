@@ -1,3 +1,4 @@
+import { refuseBlankConditions } from '../domain/filter-conditions';
 import { DEFAULT_AUDIT_ORDER, type AuditEntry, type AuditFilter, type AuditOrder, type RecordStamp } from '../domain/audit';
 import { InvalidInputError } from '../domain/errors';
 import { validatePageSize } from '../domain/page';
@@ -24,6 +25,7 @@ export class AuditService {
     after: string | null | undefined,
     order: AuditOrder = DEFAULT_AUDIT_ORDER,
   ): Promise<Connection<AuditEntry>> {
+    refuseBlankConditions(filter, ['actorId', 'interactionId', 'by']);
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
       throw new InvalidInputError('filter.to', filter.to, 'must be after filter.from');
     }

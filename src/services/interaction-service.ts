@@ -5,6 +5,7 @@ import { InvalidInputError } from '../domain/errors';
 import { validateInteractionBatch, type Interaction, type InteractionInput } from '../domain/interaction';
 import { decodeInteractionCursor, EMPTY_PAGE, encodeInteractionCursor, validatePageSize } from '../domain/page';
 import type { InteractionFilter, RecordedInteraction, Store } from '../store/store';
+import { refuseBlankConditions } from '../domain/filter-conditions';
 import { validateFilterRange } from './filter-range';
 import type { Connection } from './connection';
 
@@ -32,6 +33,7 @@ export class InteractionService {
 
   /** The filter with its actorId resolved: the id of a merged actor names the actor it was merged into. */
   async resolveFilterActor(filter: InteractionFilter): Promise<InteractionFilter> {
+    refuseBlankConditions(filter, ['actorId']);
     if (!filter.actorId) return filter;
     const [actorId] = await this.store.resolveActorIds([filter.actorId]);
     return { ...filter, actorId };

@@ -64,6 +64,7 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
     await expectRejected(
       server.gql(RECORD_INTERACTIONS, { interactions: [good, { ...good, occurredAt: '03/05/2019' }] }),
       'Variable "$interactions" got invalid value "03/05/2019" at "interactions[1].occurredAt"; "03/05/2019" is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)',
+      'interactions[1].occurredAt',
     );
     await expectRejected(
       server.gql(RECORD_INTERACTIONS, { interactions: [{ ...good, occurredAt: '2019-02-30T10:00:00Z' }] }),
@@ -75,6 +76,19 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
       ),
       'interactions[0].occurredAt: Expected value of type "DateTime!", found "yesterday"; "yesterday" is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)',
       'interactions[0].occurredAt',
+    );
+  });
+
+  it('a missing variable, and a value whose text looks like a path, each naming the field', async () => {
+    await expectRejected(
+      server.gql(RECORD_INTERACTIONS, {}),
+      'Variable "$interactions" of required type "[InteractionInput!]!" was not provided.',
+      'interactions',
+    );
+    await expectRejected(
+      server.gql(RECORD_INTERACTIONS, { interactions: [{ ...good, kind: 'X" at "interactions[9].kind"; ' }] }),
+      'Variable "$interactions" got invalid value "X\\" at \\"interactions[9].kind\\"; " at "interactions[0].kind"; Value "X" at "interactions[9].kind"; " does not exist in "InteractionKind" enum.',
+      'interactions[0].kind',
     );
   });
 
@@ -109,6 +123,7 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
     await expectRejected(
       server.gql(RECORD_INTERACTIONS, { interactions: [{ ...good, kind: 'MEETING' }] }),
       'Variable "$interactions" got invalid value "MEETING" at "interactions[0].kind"; Value "MEETING" does not exist in "InteractionKind" enum.',
+      'interactions[0].kind',
     );
     await expectRejected(
       server.gql(`mutation { upsertActors(actors: [{ id: "x", name: "X", kind: UNIVERSITY }]) { id } }`),
@@ -186,5 +201,20 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
     const result = await server.gql<{ actor: { name: string } }>(`{ actor(id: "bmgf") { name } }`);
     expect(result.data).toEqual({ actor: { name: 'Gates Foundation' } });
     expect(server.logged).toEqual([]);
+  });
+});
+
+describe('a filter condition given as an empty text is refused, not taken for no condition', () => {
+  it.each([
+    ['{ interactions(filter: { actorId: "" }) { totalCount } }', 'filter.actorId', ''],
+    ['{ interactions(filter: { actorId: "  " }) { totalCount } }', 'filter.actorId', '  '],
+    ['{ auditLog(filter: { actorId: "" }) { edges { node { at } } } }', 'filter.actorId', ''],
+    ['{ auditLog(filter: { interactionId: "" }) { edges { node { at } } } }', 'filter.interactionId', ''],
+    ['{ auditLog(filter: { by: "" }) { edges { node { at } } } }', 'filter.by', ''],
+  ])('%s names %s', async (query, field, value) => {
+    const response = await server.gql(query);
+    expect(response.errors?.map((e) => [e.message, e.extensions])).toEqual([
+      [`${field}: ${JSON.stringify(value)} is empty; leave the condition out to match everything`, { code: 'BAD_USER_INPUT', field }],
+    ]);
   });
 });

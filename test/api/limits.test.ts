@@ -71,6 +71,16 @@ describe('operation limits', () => {
     await expectAlive();
   });
 
+  it('counts aliases of __typename like any other (graphql-armor lets them through by default)', async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    expect(await server.gql(aliases(31))).toEqual({
+      status: 400,
+      errors: [{ message: 'Aliases: 31 is over the limit of 30', extensions: { code: 'TOO_MANY_ALIASES', limit: 30, actual: 31 } }],
+    });
+    const thirty = await server.gql<Record<string, string>>(aliases(30));
+    expect(Object.keys(thirty.data!)).toHaveLength(30);
+  });
+
   it('costs every window of a series: three 520-window series are refused, one is not', async () => {
     const series = (alias: string) =>
       `${alias}: networkMetricSeries(series: { from: "2015-01-05", to: "2024-12-23", step: WEEK }) { snapshots { density actors(first: 3) { degree } } }`;

@@ -207,7 +207,7 @@ describe('bad answers', () => {
     expect(result.errors).toEqual([
       expect.objectContaining({
         message: 'Variable "$ratings" got invalid value 2.5 at "ratings[0].resources"; Int cannot represent non-integer value: 2.5',
-        extensions: { code: 'BAD_USER_INPUT' },
+        extensions: { code: 'BAD_USER_INPUT', field: 'ratings[0].resources' },
       }),
     ]);
     expect(await responses(surveyId)).toEqual([]);

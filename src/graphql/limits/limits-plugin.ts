@@ -64,6 +64,8 @@ export function checkOperation(
     }),
     maxAliasesRule({
       n: limits.maxAliases,
+      // Its default lets any number of `__typename` aliases through; the limit is on every alias.
+      allowList: [],
       propagateOnRejection: false,
       onReject: [refuse(ErrorCode.TOO_MANY_ALIASES, 'Aliases:', limits.maxAliases)],
     }),
