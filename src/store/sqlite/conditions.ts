@@ -53,9 +53,12 @@ export function interactionWhere(filter: InteractionFilter): Conditions {
 export function windowWhere(from: Date, to: Date, scope: Scope): Conditions {
   const where = interactionWhere({ from, to, kinds: scope.interactionKinds });
   if (scope.actorKinds && scope.actorKinds.length > 0) {
+    // The row's own initiator and participants, each looked up by id (CROSS JOIN keeps that order).
+    // Through interaction_actors, keyed by actor first, SQLite walked every actor of those kinds for each
+    // interaction: a school-year window scoped to SCHOOL took 1.4 s against 26 ms this way (demo data).
     where.add(
-      `EXISTS (SELECT 1 FROM interaction_actors ia JOIN actors a ON a.id = ia.actor_id
-               WHERE ia.interaction_seq = interactions.seq AND a.kind IN (SELECT value FROM json_each(?)))`,
+      `EXISTS (SELECT 1 FROM (SELECT interactions.initiator_id AS id UNION ALL SELECT value FROM json_each(interactions.participant_ids)) x
+               CROSS JOIN actors a WHERE a.id = x.id AND a.kind IN (SELECT value FROM json_each(?)))`,
       JSON.stringify(scope.actorKinds),
     );
   }
