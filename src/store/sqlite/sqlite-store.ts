@@ -288,6 +288,7 @@ class SqliteStore implements Store {
     const write = this.db.transaction((): Interaction => {
       const stored = this.interactionRow(interaction.id, 'id', checks.requireLiveInteraction);
       const [updated] = this.requireActorsOf([interaction]);
+      this.unindexInteraction(stored.seq);
       this.statements.updateInteraction.run(
         updated!.kind,
         updated!.occurredAt.getTime(),
@@ -299,7 +300,7 @@ class SqliteStore implements Store {
         author.at.getTime(),
         stored.seq,
       );
-      this.reindexInteraction(stored.seq);
+      this.indexInteraction(stored.seq);
       this.appendAudit(audit.interactionUpdated(toInteraction(stored), updated!, author));
       this.statements.bumpRevision.run();
       return updated!;
@@ -352,8 +353,9 @@ class SqliteStore implements Store {
           dropped.push(row.id);
           continue;
         }
+        this.unindexInteraction(row.seq);
         this.statements.moveInteraction.run(interaction.initiatorId, JSON.stringify(interaction.participantIds), ...stamp, row.seq);
-        this.reindexInteraction(row.seq);
+        this.indexInteraction(row.seq);
         moved.push(interaction.id);
       }
       const affiliated = this.statements.actorsAffiliatedWith.all(source.id);
@@ -513,13 +515,17 @@ class SqliteStore implements Store {
 
   /** Removes a deleted interaction for good (a merge or an actor's deletion left it no actors to stand between). */
   private dropInteraction(seq: number): void {
-    this.statements.unindexInteraction.run(seq);
+    this.unindexInteraction(seq);
     this.statements.dropInteraction.run(seq);
   }
 
-  /** Rebuilds one interaction's interaction_actors entries after its actors changed. */
-  private reindexInteraction(seq: number): void {
-    this.statements.unindexInteraction.run(seq);
+  /** Removes one interaction's interaction_actors entries: before its initiator or participants change. */
+  private unindexInteraction(seq: number): void {
+    this.statements.unindexInteraction.run(seq, seq, seq);
+  }
+
+  /** Writes one interaction's interaction_actors entries: after its initiator or participants changed. */
+  private indexInteraction(seq: number): void {
     this.statements.indexInteractionActors.run(seq, seq, seq, seq);
   }
 

@@ -90,7 +90,15 @@ export const STATEMENTS = {
      SELECT p.value, i.seq FROM interactions i, json_each(i.participant_ids) p WHERE i.seq BETWEEN ? AND ?
      ORDER BY 1, 2`,
   ),
-  unindexInteraction: rows<[number]>('DELETE FROM interaction_actors WHERE interaction_seq = ?'),
+  // By the row's own actors, each a primary-key look-up: nothing indexes interaction_seq first, so
+  // `WHERE interaction_seq = ?` alone scanned the whole table, once per interaction of a merged actor
+  // (26 s for the demo's largest intermediary). Run while the row still holds the actors it was indexed by.
+  unindexInteraction: rows<[number, number, number]>(
+    `DELETE FROM interaction_actors WHERE interaction_seq = ? AND actor_id IN (
+       SELECT initiator_id FROM interactions WHERE seq = ?
+       UNION ALL
+       SELECT p.value FROM interactions i, json_each(i.participant_ids) p WHERE i.seq = ?)`,
+  ),
 
   // ---- Corrections
   updateInteraction: rows<
