@@ -13,6 +13,7 @@ import {
   type GexfVersion,
 } from '../export/export-format';
 import { MAX_SERIES_WINDOWS, STEPS, type SeriesInput, type Step } from '../metrics/series';
+import { resolveCoParticipationLimit } from '../projection/project-network';
 import type { MetricsOptions } from './metrics-service';
 
 /** An export as asked for by URL query parameters or CLI options, all as text. */
@@ -64,7 +65,7 @@ export function parseExportQuery(text: ExportQueryText): ExportQuery {
     actorKinds: kinds(text.actorKinds, 'actorKinds', ACTOR_KINDS),
     interactionKinds: kinds(text.interactionKinds, 'interactionKinds', INTERACTION_KINDS),
   };
-  const options: MetricsOptions = { coParticipationLimit: optionalInteger(text.coParticipationLimit, 'coParticipationLimit') };
+  const options: MetricsOptions = { coParticipationLimit: coParticipationLimitOf(text.coParticipationLimit) };
   if (text.version !== undefined && !isGexfFormat(format)) {
     throw new InvalidInputError('version', text.version, `applies to the GEXF formats only, not ${format}`);
   }
@@ -101,6 +102,12 @@ function optionalInteger(value: string | undefined, name: string): number | null
   if (value === undefined) return null;
   if (!/^-?\d+$/.test(value.trim())) throw new InvalidInputError(name, value, 'is not a whole number');
   return Number(value);
+}
+
+/** Checked here, so the error names this parameter (the metrics service names GraphQL's scope.coParticipationLimit). */
+function coParticipationLimitOf(value: string | undefined): number | null {
+  const limit = optionalInteger(value, 'coParticipationLimit');
+  return limit === null ? null : resolveCoParticipationLimit(limit, 'coParticipationLimit');
 }
 
 /** Checked here, not by seriesWindows, so the error names this parameter (`windowSize`), not `series.windowSize`. */

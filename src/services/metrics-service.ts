@@ -610,7 +610,8 @@ function normalize(scope: Scope, options: MetricsOptions): NetworkRequest {
   const interactionKinds = checkKinds(scope.interactionKinds, INTERACTION_KINDS, 'scope.interactionKinds');
   return {
     scope: { actorKinds, interactionKinds },
-    limit: resolveCoParticipationLimit(options.coParticipationLimit, 'coParticipationLimit'),
+    // The options come in GraphQL's scope argument (an export's URL parameters are checked by name before: export-query.ts).
+    limit: resolveCoParticipationLimit(options.coParticipationLimit, 'scope.coParticipationLimit'),
     betweenness: checkSampling(options.approximateBetweenness),
   };
 }
@@ -618,16 +619,19 @@ function normalize(scope: Scope, options: MetricsOptions): NetworkRequest {
 /** Largest sampling seed (the largest GraphQL Int; xoroshiro128+ takes 32 bits). */
 const MAX_SEED = 2_147_483_647;
 
-/** The sampling asked for, checked: InvalidInputError naming approximateBetweenness.epsilon, .delta or .seed. */
-function checkSampling(asked: MetricsOptions['approximateBetweenness']): BetweennessSampling | null {
+/** The sampling asked for, checked: InvalidInputError naming scope.approximateBetweenness.epsilon, .delta or .seed. */
+function checkSampling(
+  asked: MetricsOptions['approximateBetweenness'],
+  field = 'scope.approximateBetweenness',
+): BetweennessSampling | null {
   if (asked === null || asked === undefined) return null;
   const { epsilon, delta, seed } = asked;
   const open = (value: number): boolean => Number.isFinite(value) && value > 0 && value < 1;
-  if (!open(epsilon)) throw new InvalidInputError('approximateBetweenness.epsilon', epsilon, 'must be more than 0 and less than 1');
-  if (!open(delta)) throw new InvalidInputError('approximateBetweenness.delta', delta, 'must be more than 0 and less than 1');
+  if (!open(epsilon)) throw new InvalidInputError(`${field}.epsilon`, epsilon, 'must be more than 0 and less than 1');
+  if (!open(delta)) throw new InvalidInputError(`${field}.delta`, delta, 'must be more than 0 and less than 1');
   const chosen = seed ?? 0;
   if (!Number.isInteger(chosen) || chosen < 0 || chosen > MAX_SEED) {
-    throw new InvalidInputError('approximateBetweenness.seed', chosen, `must be a whole number from 0 to ${MAX_SEED}`);
+    throw new InvalidInputError(`${field}.seed`, chosen, `must be a whole number from 0 to ${MAX_SEED}`);
   }
   return { epsilon, delta, seed: chosen };
 }

@@ -122,17 +122,25 @@ describe('approximateBetweenness over HTTP', () => {
   });
 
   it.each([
-    [{ epsilon: 0, delta: 0.1 }, 'approximateBetweenness.epsilon', 'approximateBetweenness.epsilon: 0 must be more than 0 and less than 1'],
+    [
+      { epsilon: 0, delta: 0.1 },
+      'scope.approximateBetweenness.epsilon',
+      'scope.approximateBetweenness.epsilon: 0 must be more than 0 and less than 1',
+    ],
     [
       { epsilon: 1.5, delta: 0.1 },
-      'approximateBetweenness.epsilon',
-      'approximateBetweenness.epsilon: 1.5 must be more than 0 and less than 1',
+      'scope.approximateBetweenness.epsilon',
+      'scope.approximateBetweenness.epsilon: 1.5 must be more than 0 and less than 1',
     ],
-    [{ epsilon: 0.1, delta: 1 }, 'approximateBetweenness.delta', 'approximateBetweenness.delta: 1 must be more than 0 and less than 1'],
+    [
+      { epsilon: 0.1, delta: 1 },
+      'scope.approximateBetweenness.delta',
+      'scope.approximateBetweenness.delta: 1 must be more than 0 and less than 1',
+    ],
     [
       { epsilon: 0.1, delta: 0.1, seed: -1 },
-      'approximateBetweenness.seed',
-      'approximateBetweenness.seed: -1 must be a whole number from 0 to 2147483647',
+      'scope.approximateBetweenness.seed',
+      'scope.approximateBetweenness.seed: -1 must be a whole number from 0 to 2147483647',
     ],
   ])('refuses %j with BAD_USER_INPUT naming %s', async (sampling, field, message) => {
     const result = await server.gql(QUERY, { window: WINDOW, scope: { approximateBetweenness: sampling } });

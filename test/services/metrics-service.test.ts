@@ -269,7 +269,7 @@ describe('MetricsService series on hand-made temporal networks', () => {
       service.snapshot({ from: d('2019-01-01'), to: d('2020-01-01') }, { actorKinds: ['SCHOOL', 'CLUB' as never] }),
     ).rejects.toThrow('scope.actorKinds[1]: "CLUB" is not one of FOUNDATION, INTERMEDIARY, SCHOOL, SUPPORT_PARTNER');
     await expect(service.snapshot({ from: d('2019-01-01'), to: d('2020-01-01') }, {}, { coParticipationLimit: 101 })).rejects.toThrow(
-      'coParticipationLimit: 101 must be a whole number from 0 to 100',
+      'scope.coParticipationLimit: 101 must be a whole number from 0 to 100',
     );
   });
 });
