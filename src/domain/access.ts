@@ -77,6 +77,8 @@ export function validateTokenName(value: unknown, field = 'name'): string {
 }
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+/** The most units an expiry counts (5 digits): 99999w is about 1,900 years, within a Date's range. */
+const MAX_DURATION_COUNT = 99_999;
 
 /**
  * An expiry like `90d`, `12h` or `2w` as an instant after `now`; null (or absent) means never. An empty
@@ -85,6 +87,11 @@ const DURATION_UNITS: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_4
  */
 export function parseExpiry(value: string | null | undefined, now: Date, field = 'expires'): Date | null {
   if (value === null || value === undefined) return null;
+  const count = /^(\d+)[hdw]$/.exec(value)?.[1];
+  if (count !== undefined && Number(count) > MAX_DURATION_COUNT) {
+    // A duration in form, only too long: say so, not that it is no duration.
+    throw new InvalidInputError(field, value, `is too long a lifetime; at most ${MAX_DURATION_COUNT} hours, days or weeks`);
+  }
   const match = /^(\d{1,5})([hdw])$/.exec(value);
   if (!match || Number(match[1]) === 0) throw new InvalidInputError(field, value, 'must be a positive duration such as 12h, 90d or 2w');
   return new Date(now.getTime() + Number(match[1]) * DURATION_UNITS[match[2]!]!);

@@ -22,11 +22,12 @@ export function exportRoute(exports: ExportService, log: (message: string, error
       response.setHeader('allow', 'GET, HEAD');
       return sendJson(response, 405, { error: 'Exports are downloaded with GET' });
     }
-    const text = readQueryParameters(url, QUERY_PARAMETERS, {
-      format: decodeURIComponent(url.pathname.slice('/export/'.length)),
-    });
     let download;
     try {
+      // Inside the try: a repeated parameter is a 400 naming it, as a bad value is.
+      const text = readQueryParameters(url, QUERY_PARAMETERS, {
+        format: decodeURIComponent(url.pathname.slice('/export/'.length)),
+      });
       download = await exports.export(parseExportQuery(text), signal);
     } catch (error) {
       if (sendQueryError(response, error, signal, log)) return;

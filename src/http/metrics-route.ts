@@ -7,6 +7,7 @@ import type { CopnetMetrics } from './prometheus-metrics';
 /**
  * GET /metrics, in the Prometheus text format: open to a scraper on this machine (loopback), and
  * to anyone else only with an admin token (401 without a credential, 403 with a lower role).
+ * Other methods than GET and HEAD get 405.
  */
 export async function serveMetrics(
   request: IncomingMessage,
@@ -14,6 +15,11 @@ export async function serveMetrics(
   metrics: CopnetMetrics,
   authenticator: Authenticator,
 ): Promise<void> {
+  // Before the credential check: a wrong method is refused without spending an authentication on it.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('allow', 'GET, HEAD');
+    return sendJson(response, 405, { error: '/metrics is read with GET' });
+  }
   if (!isLoopbackPeer(request.socket.remoteAddress)) {
     const header = request.headers.authorization;
     let allowed = false;

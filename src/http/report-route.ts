@@ -26,10 +26,10 @@ export function reportRoute(reports: ReportService, log: (message: string, error
       return sendJson(response, 405, { error: 'The report is read with GET' });
     }
     if (url.pathname !== '/report') return sendJson(response, 404, { error: `No route for ${url.pathname}; the report is at /report` });
-    const text = readQueryParameters(url, QUERY_PARAMETERS);
     let report;
     try {
-      report = await reports.render(parseReportQuery(text), signal);
+      // Inside the try: a repeated parameter is a 400 naming it, as a bad value is.
+      report = await reports.render(parseReportQuery(readQueryParameters(url, QUERY_PARAMETERS)), signal);
     } catch (error) {
       if (sendQueryError(response, error, signal, log)) return;
       throw error;

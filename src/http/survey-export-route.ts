@@ -6,6 +6,7 @@ import { authorOf, type Principal } from '../auth/principal';
 import { InvalidInputError } from '../domain/errors';
 import type { Services } from '../services/services';
 import type { CsvFile } from '../services/survey-service';
+import { readQueryParameters } from './query-parameters';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
 import { sendQueryError } from './send-query-error';
@@ -39,14 +40,15 @@ export function surveyExportRoute(
         await authenticator.authenticate(request.headers.authorization, request.socket.remoteAddress ?? 'unknown'),
         'reader',
       );
-      const id = url.searchParams.get('id');
-      if (id === null || id.trim() === '') throw new InvalidInputError('id', id ?? undefined, 'is required: the survey to export');
+      // A repeated id or ratings is refused, as on the other export routes, not read as its first value.
+      const { id, ratings: ratingsText } = readQueryParameters(url, links ? ['id'] : ['id', 'ratings']);
+      if (id === undefined || id.trim() === '') throw new InvalidInputError('id', id, 'is required: the survey to export');
       if (links) {
         requireRole(principal, 'admin');
         const base = services.surveys.publicUrl ?? `http://${request.headers.host ?? 'localhost'}`;
         file = await services.surveys.linksCsv(id, base, authorOf(principal), 'id');
       } else {
-        const ratings = parseFlag(url.searchParams.get('ratings'), 'ratings');
+        const ratings = parseFlag(ratingsText, 'ratings');
         if (ratings) requireRole(principal, 'admin');
         file = await services.surveys.scoresCsv(id, { full: isAdmin(principal), ratings });
       }
@@ -75,8 +77,8 @@ function isAdmin(principal: Principal): boolean {
 }
 
 /** `1`/`true` or `0`/`false`; absent is false. */
-function parseFlag(value: string | null, field: string): boolean {
-  if (value === null || value === '0' || value === 'false') return false;
+function parseFlag(value: string | undefined, field: string): boolean {
+  if (value === undefined || value === '0' || value === 'false') return false;
   if (value === '1' || value === 'true') return true;
   throw new InvalidInputError(field, value, 'must be 1 or true (or 0, false)');
 }

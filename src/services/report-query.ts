@@ -21,7 +21,8 @@ export function parseReportQuery(text: ReportQueryText): ReportRequest {
   const query = parseExportQuery({ ...rest, format: 'csv-series' });
   if (query.kind !== 'series') throw new Error('a csv-series query is a series');
   if (title !== undefined && title.length > MAX_REPORT_TITLE) {
-    throw new InvalidInputError('title', `${title.slice(0, 40)}…`, `is longer than ${MAX_REPORT_TITLE} characters`);
+    // The text rules' length wording; the value is shortened by InvalidInputError like any other.
+    throw new InvalidInputError('title', title, `is ${title.length} characters long; at most ${MAX_REPORT_TITLE} are allowed`);
   }
   // A name's rules: one line of printable text, no direction controls (the title heads a page sent to others).
   return {

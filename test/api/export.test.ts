@@ -146,6 +146,23 @@ describe('GET /export/<format>', () => {
         `/export/graphml?${schoolYear}&version=1.2`,
         { field: 'version', error: 'version: "1.2" applies to the GEXF formats only, not graphml' },
       ],
+      // A repeated parameter is refused, not read as its first value.
+      [
+        '/export/gexf?from=2019-08-01&to=2020-08-01&from=2018-08-01',
+        { field: 'from', error: 'from: ["2019-08-01","2018-08-01"] is given 2 times; give it once' },
+      ],
+      [
+        `/export/gexf?${schoolYear}&version=1.2&version=1.3`,
+        { field: 'version', error: 'version: ["1.2","1.3"] is given 2 times; give it once' },
+      ],
+      [
+        `/export/gexf?${schoolYear}&actorKinds=SCHOOL&actorKinds=FOUNDATION&actorKinds=SCHOOL`,
+        {
+          field: 'actorKinds',
+          error:
+            'actorKinds: ["SCHOOL","FOUNDATION","SCHOOL"] is given 3 times; give a list once, comma-separated: actorKinds=SCHOOL,FOUNDATION,SCHOOL',
+        },
+      ],
     ];
     for (const [path, body] of cases) {
       const response = await fetch(`${server.url}${path}`);

@@ -58,6 +58,25 @@ describe('/metrics, /health/live and /health/ready', () => {
     expect(await ready.json()).toEqual({ status: 'ready', store: TEST_STORE, revision: expect.any(Number) });
   });
 
+  it.each([
+    ['/metrics', '/metrics is read with GET'],
+    ['/health', 'Health checks are read with GET'],
+    ['/health/live', 'Health checks are read with GET'],
+    ['/health/ready', 'Health checks are read with GET'],
+  ])('answers POST %s with 405 and the methods it takes; HEAD still 200', async (path, error) => {
+    const posted = await fetch(`${server.url}${path}`, { method: 'POST' });
+    expect([posted.status, posted.headers.get('allow'), await posted.json()]).toEqual([405, 'GET, HEAD', { error }]);
+    const head = await fetch(`${server.url}${path}`, { method: 'HEAD' });
+    expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+
+  it('answers PUT and DELETE on /health with 405 too', async () => {
+    for (const method of ['PUT', 'DELETE']) {
+      const response = await fetch(`${server.url}/health`, { method });
+      expect([method, response.status, response.headers.get('allow')]).toEqual([method, 405, 'GET, HEAD']);
+    }
+  });
+
   it('answers with the request id it was sent (a sane one), or a new one', async () => {
     const echoed = await fetch(`${server.url}/health/live`, { headers: { 'x-request-id': 'lb-1234.abc' } });
     expect(echoed.headers.get('x-request-id')).toBe('lb-1234.abc');

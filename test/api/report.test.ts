@@ -55,10 +55,31 @@ describe('GET /report', () => {
     ['from=2019-08-01&to=2021-08-01&step=DECADE', 'step'],
     ['from=2019-08-01&to=2021-08-01&step=MONTH&actorKinds=ROBOT', 'actorKinds[0]'],
     [`from=2019-08-01&to=2021-08-01&step=MONTH&title=${'x'.repeat(201)}`, 'title'],
+    ['from=2019-08-01&to=2021-08-01&step=MONTH&step=SCHOOL_YEAR', 'step'],
+    ['from=2019-08-01&to=2021-08-01&step=MONTH&title=a&title=b', 'title'],
   ])('answers %s with 400 naming %s', async (query, field) => {
     const response = await server.request(`/report?${query}`, { token: reader });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { field: string }).field).toBe(field);
+  });
+
+  it.each([
+    [
+      `title=${'x'.repeat(201)}`,
+      { field: 'title', error: `title: "${'x'.repeat(116)}... is 201 characters long; at most 200 are allowed` },
+    ],
+    ['title=a&title=b', { field: 'title', error: 'title: ["a","b"] is given 2 times; give it once' }],
+    [
+      'interactionKinds=CONVENING&interactionKinds=PEER_EXCHANGE',
+      {
+        field: 'interactionKinds',
+        error:
+          'interactionKinds: ["CONVENING","PEER_EXCHANGE"] is given 2 times; give a list once, comma-separated: interactionKinds=CONVENING,PEER_EXCHANGE',
+      },
+    ],
+  ])('answers &%s with 400 and a message saying why', async (query, body) => {
+    const response = await server.request(`/report?${REPORT_QUERY}&${query}`, { token: reader });
+    expect([response.status, await response.json()]).toEqual([400, body]);
   });
 
   it.each([

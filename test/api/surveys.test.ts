@@ -211,6 +211,19 @@ describe('a survey from opening to results', () => {
     ]);
   });
 
+  it('refuses a repeated id or ratings on /export/survey, naming it', async () => {
+    const twice = await server.request(`/export/survey?id=${surveyId}&id=other`);
+    expect([twice.status, await twice.json()]).toEqual([
+      400,
+      { error: `id: ["${surveyId}","other"] is given 2 times; give it once`, field: 'id' },
+    ]);
+    const ratings = await server.request(`/export/survey?id=${surveyId}&ratings=0&ratings=1`);
+    expect([ratings.status, await ratings.json()]).toEqual([
+      400,
+      { error: 'ratings: ["0","1"] is given 2 times; give it once', field: 'ratings' },
+    ]);
+  });
+
   it('exports one row per answer for an admin only', async () => {
     const stored = await server.gql<{ survey: { responses: { submittedAt: string }[] } }>(
       `query($id: ID!) { survey(id: $id) { responses { submittedAt } } }`,

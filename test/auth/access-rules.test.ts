@@ -54,6 +54,15 @@ describe('roles and the policy', () => {
     expect(parseExpiry('12h', now)).toEqual(new Date('2024-01-01T12:00:00Z'));
     expect(parseExpiry(null, now)).toBeNull();
     expect(() => parseExpiry('0d', now)).toThrow('expires: "0d" must be a positive duration');
+    expect(parseExpiry('99999w', now)).toEqual(new Date(now.getTime() + 99_999 * 7 * 86_400_000));
+    // Too many digits is said to be too long, not no duration.
+    expect(() => parseExpiry('999999d', now)).toThrow(
+      new Error('expires: "999999d" is too long a lifetime; at most 99999 hours, days or weeks'),
+    );
+    expect(() => parseExpiry('100000h', now, 'expiresIn')).toThrow(
+      new Error('expiresIn: "100000h" is too long a lifetime; at most 99999 hours, days or weeks'),
+    );
+    expect(() => parseExpiry('999999y', now)).toThrow(new Error('expires: "999999y" must be a positive duration such as 12h, 90d or 2w'));
   });
 });
 
