@@ -2,7 +2,8 @@ import type { Author } from '../domain/access';
 import { nameTwinMessage, nameTwins } from '../domain/actor-names';
 import { checkBatchSize } from '../domain/batch-size';
 import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
-import { checkText } from '../domain/text-rules';
+import { normalizedFilter } from '../domain/filter-conditions';
+import { checkText, normalizeText } from '../domain/text-rules';
 import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
 import type { ActorFilter, Store } from '../store/store';
 import type { Connection } from './connection';
@@ -59,22 +60,24 @@ export class ActorService {
 
   /** DataLoader's batch function: one actor or null per id, in the order asked. */
   async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
-    return this.store.getActorsByIds(ids);
+    // Looked up as stored: `e` + U+0301 finds the actor written as `é` (text-rules.ts, NFC).
+    return this.store.getActorsByIds(ids.map(normalizeText));
   }
 
   async getActor(id: string): Promise<Actor | null> {
-    const [actor] = await this.store.getActorsByIds([id]);
+    const [actor] = await this.getActorsByIds([id]);
     return actor ?? null;
   }
 
   async listActors(filter: ActorFilter, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Actor>> {
     const size = validatePageSize(first);
     const cursor = decodeActorCursor(after);
-    const page = size === 0 ? EMPTY_PAGE : await this.store.listActors(filter, { first: size, after: cursor });
+    const stored = normalizedFilter(filter, ['region', 'tag', 'search']);
+    const page = size === 0 ? EMPTY_PAGE : await this.store.listActors(stored, { first: size, after: cursor });
     return {
       edges: page.items.map((node) => ({ node, cursor: encodeActorCursor(node) })),
       hasNextPage: page.hasNextPage,
-      totalCount: () => this.store.countActors(filter),
+      totalCount: () => this.store.countActors(stored),
     };
   }
 }

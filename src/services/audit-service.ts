@@ -1,4 +1,4 @@
-import { refuseBlankConditions } from '../domain/filter-conditions';
+import { normalizedFilter, refuseBlankConditions } from '../domain/filter-conditions';
 import { DEFAULT_AUDIT_ORDER, type AuditEntry, type AuditFilter, type AuditOrder, type RecordStamp } from '../domain/audit';
 import { InvalidInputError } from '../domain/errors';
 import { validatePageSize } from '../domain/page';
@@ -29,7 +29,8 @@ export class AuditService {
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
       throw new InvalidInputError('filter.to', filter.to, 'must be after filter.from');
     }
-    const page = await this.store.listAuditLog(filter, { first: validatePageSize(first), after: decodeAuditCursor(after) }, order);
+    const stored = normalizedFilter(filter, ['actorId', 'interactionId', 'by']);
+    const page = await this.store.listAuditLog(stored, { first: validatePageSize(first), after: decodeAuditCursor(after) }, order);
     return {
       edges: page.items.map((node) => ({ node, cursor: String(node.seq) })),
       hasNextPage: page.hasNextPage,

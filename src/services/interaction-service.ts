@@ -6,6 +6,7 @@ import { validateInteractionBatch, type Interaction, type InteractionInput } fro
 import { decodeInteractionCursor, EMPTY_PAGE, encodeInteractionCursor, validatePageSize } from '../domain/page';
 import type { InteractionFilter, RecordedInteraction, Store } from '../store/store';
 import { refuseBlankConditions } from '../domain/filter-conditions';
+import { normalizeText } from '../domain/text-rules';
 import { validateFilterRange } from './filter-range';
 import type { Connection } from './connection';
 
@@ -35,7 +36,7 @@ export class InteractionService {
   async resolveFilterActor(filter: InteractionFilter): Promise<InteractionFilter> {
     refuseBlankConditions(filter, ['actorId']);
     if (!filter.actorId) return filter;
-    const [actorId] = await this.store.resolveActorIds([filter.actorId]);
+    const [actorId] = await this.store.resolveActorIds([normalizeText(filter.actorId)]);
     return { ...filter, actorId };
   }
 

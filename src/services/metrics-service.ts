@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { normalizeText } from '../domain/text-rules';
 import { LRUCache } from 'lru-cache';
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
@@ -269,13 +270,14 @@ export class MetricsService {
       throw new InvalidInputError('first', first, `must be a whole number from 0 to ${maxFirst}`);
     }
     const kinds = checkKinds(candidateKinds, ACTOR_KINDS, 'candidateKinds');
-    const [actor] = await this.store.getActorsByIds([actorId]);
+    // As stored (NFC), and as merged: a merged id names the actor it was merged into.
+    const [actor] = await this.store.getActorsByIds([normalizeText(actorId)]);
     if (!actor) throw new InvalidInputError('actorId', actorId, 'is not a known actor');
     const snapshot = await this.snapshot(window, scope, options);
     const columns = snapshot.actorColumns;
     const ties = snapshot.ties;
     if (!columns || !ties) throw new Error('introductions need a snapshot made by completeSnapshot');
-    const u = positionOfId(columns.ids, actorId);
+    const u = positionOfId(columns.ids, actor.id);
     if (u < 0) return [];
     const wanted = new Set((kinds ?? [actor.kind]).map((kind) => ACTOR_KINDS.indexOf(kind)));
     const candidates = adamicAdarCandidates(ties, u, (v) => wanted.has(ties.kinds[v]!));

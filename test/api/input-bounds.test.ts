@@ -202,4 +202,31 @@ describe('ids and names cannot hide characters; text is stored in NFC (item 16)'
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data!.recordInteractions[0]!.participantIds).toEqual(['caf\u00e9']);
   });
+
+  it('reads in NFC too: the decomposed spelling finds what was stored precomposed', async () => {
+    const found = await server.gql<Record<string, unknown>>(
+      `query($id: ID!, $tag: String!, $region: String!, $search: String!) {
+        actor(id: $id) { id }
+        byTag: actors(filter: { tag: $tag }) { totalCount }
+        byRegion: actors(filter: { region: $region }) { totalCount }
+        bySearch: actors(filter: { search: $search }) { totalCount }
+        interactions(filter: { actorId: $id }) { totalCount }
+        auditLog(filter: { actorId: $id }) { edges { node { action } } }
+        suggestedIntroductions(actorId: $id, window: { from: "2019-01-01", to: "2019-02-01" }) { actor { id } }
+      }`,
+      { id: 'cafe\u0301', tag: 're\u0301seau', region: 'Que\u0301bec', search: 'cafe\u0301 s' },
+    );
+    expect(found).toEqual({
+      status: 200,
+      data: {
+        actor: { id: 'caf\u00e9' },
+        byTag: { totalCount: 1 },
+        byRegion: { totalCount: 1 },
+        bySearch: { totalCount: 1 },
+        interactions: { totalCount: 1 },
+        auditLog: { edges: [{ node: { action: 'CREATE' } }] },
+        suggestedIntroductions: [],
+      },
+    });
+  });
 });
