@@ -12,7 +12,7 @@ lowerThisThreadsPriority();
 parentPort!.on('message', ({ id, bytes, contentType, url, limits }: BodyCheckRequest) => {
   let reply: BodyCheckReply;
   try {
-    const check = checkRequestBody(Buffer.from(bytes).toString('utf8'), contentType, url, limits);
+    const check = checkRequestBody(new Uint8Array(bytes), contentType, url, limits);
     reply =
       check.kind === 'accepted' ? { id, bytes, refusal: null } : { id, bytes, refusal: check.refusal, operation: operationOf(check.body) };
   } catch (error) {

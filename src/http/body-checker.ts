@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OperationLimits } from '../graphql/limits/operation-limits';
-import { checkRequestBody, parseBody, type BodyCheck, type Refusal, type UrlParameters } from '../graphql/limits/request-body';
+import { shortenText } from '../domain/errors';
+import { ErrorCode } from '../graphql/errors';
+import { checkRequestBody, decodeBody, parseBody, type BodyCheck, type Refusal, type UrlParameters } from '../graphql/limits/request-body';
 import { TS_WORKER_BOOTSTRAP } from '../services/work/work-pool';
 import { readBodyBytes } from './read-body';
 
@@ -47,12 +49,18 @@ export async function readGraphqlBody(
   maxWaitingBodies = DEFAULT_MAX_WAITING_BODIES,
 ): Promise<BodyCheck> {
   const bytes = await readBodyBytes(request, maxBodyBytes);
+  const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+    // Read as it came, a compressed body was refused as "not valid JSON", and an unknown encoding ignored.
+    const message = `Content-Encoding ${shortenText(JSON.stringify(encoding))} is not supported; send the body uncompressed`;
+    return { kind: 'refused', refusal: { status: 415, payload: { errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] } } };
+  }
   const contentType = request.headers['content-type'];
-  if (bytes.length <= INLINE_BODY_BYTES) return checkRequestBody(bytes.toString('utf8'), contentType, url, limits);
+  if (bytes.length <= INLINE_BODY_BYTES) return checkRequestBody(bytes, contentType, url, limits);
   const reply = await bodyChecker.check({ bytes: ownBuffer(bytes), contentType, url, limits }, maxWaitingBodies);
   if ('error' in reply) throw new Error(`body check failed: ${reply.error}`);
   if (reply.refusal !== null) return { kind: 'refused', refusal: reply.refusal, body: reply.operation };
-  return { kind: 'accepted', body: parseBody(Buffer.from(reply.bytes).toString('utf8'), contentType) };
+  return { kind: 'accepted', body: parseBody(decodeBody(new Uint8Array(reply.bytes)), contentType) };
 }
 
 /** Starts the body checker's thread now, so the first large body does not wait for it to load (under Jest, seconds). */

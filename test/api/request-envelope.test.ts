@@ -182,6 +182,48 @@ describe('variables nested deeper than any input', () => {
   });
 });
 
+describe('body bytes and encodings', () => {
+  const sendBytes = async (body: Buffer, headers: Record<string, string> = {}) => {
+    const response = await server.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: new Uint8Array(body),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+  const countText = '{"query":"{ actors(filter: { search: \\"';
+
+  it('refuses a body that is not valid UTF-8, small or large, instead of storing U+FFFD for its bytes', async () => {
+    const invalid = Buffer.concat([Buffer.from(countText), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('\\" }) { totalCount } }"}')]);
+    const refusal = {
+      status: 400,
+      body: { errors: [{ message: 'Request body is not valid UTF-8; send it as UTF-8', extensions: { code: 'BAD_REQUEST' } }] },
+    };
+    expect(await sendBytes(invalid)).toEqual(refusal);
+    // Over 64 KiB: checked on the body checker's thread, with the same answer.
+    const padding = Buffer.from(`${' '.repeat(70_000)}`);
+    expect(await sendBytes(Buffer.concat([invalid.subarray(0, invalid.length - 1), padding, Buffer.from('}')]))).toEqual(refusal);
+    // A U+FFFD the client did send (EF BF BD) is text like any other.
+    const sent = Buffer.concat([Buffer.from(countText), Buffer.from([0xef, 0xbf, 0xbd]), Buffer.from('\\" }) { totalCount } }"}')]);
+    expect(await sendBytes(sent)).toEqual({ status: 200, body: { data: { actors: { totalCount: 0 } } } });
+  });
+
+  it('answers a compressed or otherwise encoded body 415, naming the encoding', async () => {
+    const body = Buffer.from('{"query":"{ __typename }"}');
+    for (const encoding of ['gzip', 'bogus']) {
+      expect(await sendBytes(body, { 'content-encoding': encoding })).toEqual({
+        status: 415,
+        body: {
+          errors: [
+            { message: `Content-Encoding "${encoding}" is not supported; send the body uncompressed`, extensions: { code: 'BAD_REQUEST' } },
+          ],
+        },
+      });
+    }
+    expect(await sendBytes(body, { 'content-encoding': 'identity' })).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+  });
+});
+
 describe('request targets that are not paths', () => {
   /** Sends `target` as the request line's target, which fetch would normalise. */
   function rawGet(target: string): Promise<{ status: number; body: string }> {

@@ -36,7 +36,19 @@ export interface Refusal {
  * without a body (GET) is measured on its URL's parameters, which Apollo reads then. Pure, so it
  * runs on the HTTP thread for small bodies and on a thread of its own for large ones (body-checker.ts).
  */
-export function checkRequestBody(text: string, contentType: string | undefined, url: UrlParameters, limits: OperationLimits): BodyCheck {
+export function checkRequestBody(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  url: UrlParameters,
+  limits: OperationLimits,
+): BodyCheck {
+  let text: string;
+  try {
+    text = decodeBody(bytes);
+  } catch {
+    // Decoded leniently, the bytes became U+FFFD and were stored so: what the client sent was lost unsaid.
+    return refused(400, 'Request body is not valid UTF-8; send it as UTF-8', { code: ErrorCode.BAD_REQUEST });
+  }
   let body: unknown;
   try {
     body = parseBody(text, contentType);
@@ -76,6 +88,13 @@ function parsedOrUndefined(text: string | null): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** UTF-8, refused (TypeError) when not valid; a byte order mark is kept, so JSON.parse refuses it as before. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeBody(bytes: Uint8Array): string {
+  return UTF8.decode(bytes);
 }
 
 export function parseBody(text: string, contentType: string | undefined): unknown {
