@@ -69,7 +69,18 @@ export function textProblem(value: string, kind: TextKind): string | null {
   if (invisible) {
     return `contains the invisible character U+${codeOf(invisible[0])} at position ${invisible.index}; an id may not hold characters that show nothing`;
   }
+  if (!showsSomething(value)) return 'shows nothing: it needs at least one visible character';
   return null;
+}
+
+/** Marks, format characters, separators, spaces and the blank fillers: a text of only these displays as nothing. */
+const SHOWS_NOTHING = /^[\p{M}\p{Cf}\p{Z}\s\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+
+/** Whether some character of `value` displays (a name of only U+200B or U+0301 looked like none at all). */
+function showsSomething(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return true; // most texts: printable ASCII first, no scan
+  return !SHOWS_NOTHING.test(value);
 }
 
 function codeOf(character: string): string {

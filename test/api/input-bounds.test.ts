@@ -165,6 +165,22 @@ describe('ids and names cannot hide characters; text is stored in NFC (item 16)'
     expect(participant.field).toBe('interactions[0].participantIds[0]');
   });
 
+  it('refuses a name that shows nothing (only a zero-width space, a combining mark or a joiner)', async () => {
+    for (const [name, code] of [
+      ['\u200b', 'U+200B'],
+      ['\u0301', 'U+0301'],
+      ['\u200d\u200d', 'U+200D'],
+    ] as const) {
+      expect([code, refusal(await server.gql(UPSERT_ACTORS, { actors: [{ id: 'blank-name', name, kind: 'SCHOOL' }] }))]).toEqual([
+        code,
+        {
+          field: 'actors[0].name',
+          message: `actors[0].name: ${JSON.stringify(name)} shows nothing: it needs at least one visible character`,
+        },
+      ]);
+    }
+  });
+
   it('refuses direction controls in ids and names, so "h-rtl-\\u202egnp.exe" cannot pose as h-rtl-exe.png', async () => {
     const id = refusal(await server.gql(UPSERT_ACTORS, { actors: [{ id: 'h-rtl-\u202egnp.exe', name: 'R', kind: 'SCHOOL' }] }));
     expect(id).toEqual({
@@ -228,5 +244,39 @@ describe('ids and names cannot hide characters; text is stored in NFC (item 16)'
         suggestedIntroductions: [],
       },
     });
+  });
+});
+
+describe("a request's variables hold at most 30,000 values in all", () => {
+  it('refuses 500 interactions of 380 participants each, every list within its own limit, writing nothing', async () => {
+    const before = await server.store.countInteractions({});
+    const participantIds = ['b', ...Array.from({ length: 379 }, (_, i) => `p${i}`)];
+    const response = await server.gql(RECORD_INTERACTIONS, {
+      interactions: Array.from({ length: 500 }, () => interaction({ participantIds })),
+    });
+    expect([response.status, response.errors]).toEqual([
+      400,
+      [
+        {
+          message:
+            '$interactions: "more than 30,000 values" is over the most a request\'s variables may hold together; send several mutations, or import files with copnet import',
+          extensions: { code: 'BAD_USER_INPUT', field: '$interactions', limit: 30000, actual: null },
+        },
+      ],
+    ]);
+    expect(await server.store.countInteractions({})).toBe(before);
+  });
+
+  it('lets the largest upsert the other limits allow through: 500 actors with 50 tags each', async () => {
+    // Last in this file: the tests before it count its actors.
+    const actors = Array.from({ length: 500 }, (_, i) => ({
+      id: `tagged-${i}`,
+      name: `Tagged ${i}`,
+      kind: 'SCHOOL',
+      region: 'TX',
+      tags: Array.from({ length: 50 }, (_, t) => `t${t}`),
+    }));
+    const response = await server.gql<{ upsertActors: unknown[] }>(UPSERT_ACTORS, { actors });
+    expect([response.errors, response.data?.upsertActors.length]).toEqual([undefined, 500]);
   });
 });
