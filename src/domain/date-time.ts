@@ -22,7 +22,10 @@ export function checkInstant(date: Date, field: string, value: unknown = date): 
 
 export function parseIsoDateTime(value: unknown, field: string): Date {
   if (typeof value !== 'string') throw new InvalidInputError(field, value, 'is not an ISO 8601 date-time string');
-  const match = ISO_DATE_TIME.exec(value.trim());
+  // Spaces and tabs around it are forgiven (a spreadsheet's cell); not String.trim's wider set, which let a byte
+  // order mark, an ideographic space or a line break through unseen.
+  const text = trimSpacesAndTabs(value);
+  const match = ISO_DATE_TIME.exec(text);
   if (!match) throw new InvalidInputError(field, value, 'is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)');
   const [, y, mo, d, h = '00', mi = '00', s = '00', , zone] = match;
   const hasTime = match[4] !== undefined;
@@ -39,9 +42,18 @@ export function parseIsoDateTime(value: unknown, field: string): Date {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     throw new InvalidInputError(field, value, 'is not a real calendar date-time');
   }
-  const parsed = new Date(value.trim().replace(' ', 'T') + (hasTime ? '' : 'T00:00:00Z'));
+  const parsed = new Date(text.replace(' ', 'T') + (hasTime ? '' : 'T00:00:00Z'));
   if (Number.isNaN(parsed.getTime())) throw new InvalidInputError(field, value, 'is not a valid date-time');
   return checkInstant(parsed, field, value);
+}
+
+/** `value` without the spaces and tabs at its ends (a loop: a regex anchored at the end backtracks quadratically). */
+function trimSpacesAndTabs(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && (value[start] === ' ' || value[start] === '\t')) start += 1;
+  while (end > start && (value[end - 1] === ' ' || value[end - 1] === '\t')) end -= 1;
+  return value.slice(start, end);
 }
 
 /** Days in a month of the proleptic Gregorian calendar (no Date.UTC: it reads years 0–99 as 1900–1999). */

@@ -17,8 +17,16 @@ export function requireSurvey(found: Survey | null | undefined, id: string, fiel
 }
 
 /** closeSurvey refuses a survey closed by hand before (one that only passed its closesAt is closed now). */
-export function requireNotClosed(survey: Survey): void {
+export function requireNotClosed(survey: Survey, at: Date): void {
   if (survey.closedAt !== null) throw new InvalidInputError('id', survey.id, 'is already closed');
+  // Closed by its own closesAt: a closedAt written after it would say it took answers until then.
+  if (survey.closesAt !== null && survey.closesAt.getTime() <= at.getTime()) {
+    throw new InvalidInputError(
+      'id',
+      survey.id,
+      `is already closed: it closed by itself at its closesAt, ${survey.closesAt.toISOString()}`,
+    );
+  }
 }
 
 /** Ratings are taken only while the survey is open at `at`. */

@@ -92,6 +92,22 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
     );
   });
 
+  it('a date-time with a byte order mark, an ideographic space or a line break around it (spaces and tabs are forgiven)', async () => {
+    const WINDOW = `query($from: DateTime!) { networkMetrics(window: { from: $from, to: "2020-08-01T00:00:00Z" }) { actorCount } }`;
+    for (const from of ['\ufeff2019-08-01', '\u30002019-08-01', '\n2019-08-01', '2019-08-01\r']) {
+      const response = await server.gql(WINDOW, { from });
+      expect(response.errors?.map((e) => [e.message, e.extensions])).toEqual([
+        [
+          `Variable "$from" got invalid value ${JSON.stringify(from)}; ${JSON.stringify(from)} is not an ISO 8601 date-time (e.g. 2019-02-12T09:00:00Z)`,
+          { code: 'BAD_USER_INPUT', field: 'from' },
+        ],
+      ]);
+    }
+    for (const from of [' 2019-08-01', '2019-08-01\t ']) {
+      expect((await server.gql(WINDOW, { from })).errors).toBeUndefined();
+    }
+  });
+
   it('a date-time without an offset', async () => {
     await expectRejected(
       server.gql(RECORD_INTERACTIONS, { interactions: [{ ...good, occurredAt: '2019-03-05T10:00:00' }] }),

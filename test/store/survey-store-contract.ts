@@ -152,8 +152,17 @@ export function defineSurveyStoreContract(name: string, openEmptyStore: () => Pr
         await expectInvalid(store.surveys.closeSurvey('s-1', bob.at, bob), 'id', 'id: "s-1" is already closed');
         await expectInvalid(store.surveys.closeSurvey('s-9', bob.at, bob), 'id', 'id: "s-9" is not a known survey');
         expect(await store.revision()).toBe(revision + 1);
+        // One whose closesAt has passed closed by itself: nothing is written.
+        await store.surveys.createSurvey(survey('s-2', { closesAt: new Date('2024-10-01T00:00:00Z') }), alice);
+        await expectInvalid(
+          store.surveys.closeSurvey('s-2', bob.at, bob),
+          'id',
+          'id: "s-2" is already closed: it closed by itself at its closesAt, 2024-10-01T00:00:00.000Z',
+        );
+        expect(await store.surveys.getSurvey('s-2')).toEqual(survey('s-2', { closesAt: new Date('2024-10-01T00:00:00Z') }));
+        expect(await store.revision()).toBe(revision + 2);
         const entries = await log();
-        expect(summary(entries)).toEqual(['CREATE SURVEY s-1 by alice', 'CLOSE SURVEY s-1 by bob']);
+        expect(summary(entries)).toEqual(['CREATE SURVEY s-1 by alice', 'CLOSE SURVEY s-1 by bob', 'CREATE SURVEY s-2 by alice']);
         expect((entries[1]!.before as { closedAt: string | null }).closedAt).toBeNull();
         expect((entries[1]!.after as { closedAt: string | null }).closedAt).toBe('2024-10-15T12:30:00.002Z');
       });

@@ -59,7 +59,7 @@ export class Neo4jSurveyStore implements SurveyStore {
   async closeSurvey(id: string, at: Date, author: Author): Promise<Survey> {
     return this.access.write(async (tx) => {
       const before = rules.requireSurvey(await surveyById(tx, id), id, 'id');
-      rules.requireNotClosed(before);
+      rules.requireNotClosed(before, at);
       await run(tx, 'close-survey', { id, at: toNeo4jDateTime(at) });
       const after = { ...before, closedAt: at };
       await this.access.appendAudit(tx, [audit.surveyClosed(before, after, author)]);

@@ -143,7 +143,7 @@ export class SqliteSurveyStore implements SurveyStore {
   async closeSurvey(id: string, at: Date, author: Author): Promise<Survey> {
     const write = this.db.transaction((): Survey => {
       const before = rules.requireSurvey(this.survey(id), id, 'id');
-      rules.requireNotClosed(before);
+      rules.requireNotClosed(before, at);
       this.statements.closeSurvey.run(at.getTime(), id);
       const after = this.survey(id)!;
       this.appendAudit(audit.surveyClosed(before, after, author));
