@@ -32,6 +32,9 @@ import { sendJson } from './send-json';
 import { surveyExportRoute } from './survey-export-route';
 import { defaultWebDir, wantsIde, webFiles } from './static-route';
 
+/** How long a request's headers and body may take to arrive, by default (HttpServerOptions.requestTimeoutMs). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
 export interface HttpServerOptions {
   readonly port: number;
   readonly host: string;
@@ -59,6 +62,8 @@ export interface HttpServerOptions {
   readonly metrics?: CopnetMetrics;
   /** One JSON line per answered request (none when absent, as in tests). */
   readonly requestLog?: Logger;
+  /** A request whose headers and body have not arrived after this long gets 408 (DEFAULT_REQUEST_TIMEOUT_MS: 60 s). */
+  readonly requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -88,7 +93,14 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const metrics = options.metrics ?? new CopnetMetrics();
   metrics.watch(services, authenticator);
   const observe = requestObserver(metrics, options.requestLog);
-  const httpServer = createServer();
+  // A request's headers and body must arrive within this (Node's default is 300 s, so a client trickling a body held a
+  // connection and its memory that long); a slow answer is not cut: exports stream for as long as they take.
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const httpServer = createServer({
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 20_000),
+    connectionsCheckingInterval: Math.min(Math.ceil(requestTimeout / 2), 30_000),
+  });
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   const apollo = createApolloServer(schema, httpServer, log, limits, {
     responseCache: options.responseCache ?? false,

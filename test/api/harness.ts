@@ -67,6 +67,8 @@ export interface TestServerOptions {
   limits?: OperationLimits;
   /** Large bodies the body checker may hold at once (default DEFAULT_MAX_WAITING_BODIES). */
   maxWaitingBodies?: number;
+  /** How long a request's headers and body may take to arrive (default DEFAULT_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -99,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     publicSchema: options.publicSchema,
     limits: options.limits,
     maxWaitingBodies: options.maxWaitingBodies,
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   defaultTokens.set(server.url, adminToken);
   return {

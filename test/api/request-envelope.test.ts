@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { startTestServer, type GraphqlResponse, type TestServer } from './harness';
 
 /**
@@ -250,5 +251,31 @@ describe('request targets that are not paths', () => {
   it('answers an absolute target that is no URL with a JSON 400', async () => {
     expect(await rawGet('http://[/')).toEqual({ status: 400, body: JSON.stringify({ error: 'Request target http://[/ is not a path' }) });
     await expectAlive();
+  });
+});
+
+describe('a request that does not finish arriving', () => {
+  it('gets 408 once its time to arrive is up, and the server answers others meanwhile', async () => {
+    const slow = await startTestServer({ requestTimeoutMs: 400 });
+    try {
+      const { hostname, port } = new URL(slow.url);
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => {
+          // A body of 100 bytes announced, one sent: the rest never comes.
+          socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+        });
+        let received = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => (received += chunk));
+        socket.on('close', () => resolve(received));
+        socket.on('error', reject);
+      });
+      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect((await slow.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    } finally {
+      await slow.stop();
+    }
   });
 });
