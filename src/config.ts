@@ -12,6 +12,8 @@ export interface Config {
   readonly dbPath: string;
   readonly demoData: boolean;
   readonly maxBodyBytes: number;
+  /** How long a request's headers and body may take to arrive before 408 (COPNET_REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs: number;
   /** Request limits (README: limits): operation size, and the heavy work one request may ask for. */
   readonly limits: {
     readonly maxQueryDepth: number;
@@ -62,6 +64,7 @@ const schema = z.object({
   COPNET_STORE: z.enum(['sqlite', 'neo4j']).optional(),
   COPNET_DB_PATH: z.string().min(1).default('./data/copnet.db'),
   COPNET_DEMO_DATA: onOff.default(true),
+  COPNET_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   COPNET_MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -135,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPath: e.COPNET_DB_PATH,
     demoData: e.COPNET_DEMO_DATA,
     maxBodyBytes: e.COPNET_MAX_BODY_BYTES,
+    requestTimeoutMs: e.COPNET_REQUEST_TIMEOUT_MS,
     limits: Object.freeze({
       maxQueryDepth: e.COPNET_MAX_QUERY_DEPTH,
       maxQueryAliases: e.COPNET_MAX_QUERY_ALIASES,

@@ -64,6 +64,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
+      requestTimeoutMs: config.requestTimeoutMs,
       limits: { maxDepth: maxQueryDepth, maxAliases: maxQueryAliases, maxCost: maxQueryCost, maxTokens: maxQueryTokens },
       workTimeoutMs: config.limits.workTimeoutMs,
       log: options.log,

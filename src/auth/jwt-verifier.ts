@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, ROLES } from '../domain/access';
 import { describeValue } from '../domain/errors';
-import { textProblem } from '../domain/text-rules';
+import { normalizeText, textProblem } from '../domain/text-rules';
 import { CredentialRefusedError } from './access-error';
 import type { Principal } from './principal';
 
@@ -45,7 +45,8 @@ export function createJwtVerifier(settings: JwtSettings, onError?: (error: unkno
       onError?.(error);
       throw error;
     }
-    return { name: `jwt:${payload.sub!}`, role: roleFromClaim(payload[settings.roleClaim])!, via: 'jwt' };
+    // In NFC, as every stored text: the audit log's `by` filter looks authors up in NFC.
+    return { name: `jwt:${normalizeText(payload.sub!)}`, role: roleFromClaim(payload[settings.roleClaim])!, via: 'jwt' };
   };
 }
 

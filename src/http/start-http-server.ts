@@ -62,7 +62,7 @@ export interface HttpServerOptions {
   readonly metrics?: CopnetMetrics;
   /** One JSON line per answered request (none when absent, as in tests). */
   readonly requestLog?: Logger;
-  /** A request whose headers and body have not arrived after this long gets 408 (DEFAULT_REQUEST_TIMEOUT_MS: 60 s). */
+  /** A request whose headers and body have not arrived after this long gets 408 (COPNET_REQUEST_TIMEOUT_MS, default 60 s). */
   readonly requestTimeoutMs?: number;
 }
 
@@ -99,7 +99,8 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const httpServer = createServer({
     requestTimeout,
     headersTimeout: Math.min(requestTimeout, 20_000),
-    connectionsCheckingInterval: Math.min(Math.ceil(requestTimeout / 2), 30_000),
+    // Node checks the deadlines this often (default 30 s, which added up to 30 s to each).
+    connectionsCheckingInterval: Math.min(Math.ceil(requestTimeout / 4), 5_000),
   });
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   const apollo = createApolloServer(schema, httpServer, log, limits, {

@@ -3,7 +3,8 @@ import { nameTwinMessage, nameTwins } from '../domain/actor-names';
 import { checkBatchSize } from '../domain/batch-size';
 import { requireNonEmpty, validateActorBatch, type Actor, type ActorInput } from '../domain/actor';
 import { normalizedFilter } from '../domain/filter-conditions';
-import { checkText, normalizeText } from '../domain/text-rules';
+import { checkText } from '../domain/text-rules';
+import { actorsByIdsOrNfc } from './actor-lookup';
 import { decodeActorCursor, EMPTY_PAGE, encodeActorCursor, validatePageSize } from '../domain/page';
 import type { ActorFilter, Store } from '../store/store';
 import type { Connection } from './connection';
@@ -60,8 +61,7 @@ export class ActorService {
 
   /** DataLoader's batch function: one actor or null per id, in the order asked. */
   async getActorsByIds(ids: readonly string[]): Promise<(Actor | null)[]> {
-    // Looked up as stored: `e` + U+0301 finds the actor written as `é` (text-rules.ts, NFC).
-    return this.store.getActorsByIds(ids.map(normalizeText));
+    return actorsByIdsOrNfc(this.store, ids);
   }
 
   async getActor(id: string): Promise<Actor | null> {

@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { normalizeText } from '../domain/text-rules';
 import { LRUCache } from 'lru-cache';
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../domain/actor';
 import { InvalidInputError } from '../domain/errors';
@@ -18,6 +17,7 @@ import { seriesWindows, type SeriesInput, type SeriesWindow } from '../metrics/s
 import type { NetworkSnapshot } from '../metrics/snapshot';
 import { adamicAdarCandidates } from '../metrics/actor/adamic-adar';
 import { positionOfId } from '../metrics/actor-lookup';
+import { actorsByIdsOrNfc } from './actor-lookup';
 import { tieChange, type TieChange } from '../metrics/tie-changes';
 import { computeTrend, trendPointOf, type Trend } from '../metrics/trend';
 import { InteractionColumns } from '../projection/interaction-columns';
@@ -271,7 +271,7 @@ export class MetricsService {
     }
     const kinds = checkKinds(candidateKinds, ACTOR_KINDS, 'candidateKinds');
     // As stored (NFC), and as merged: a merged id names the actor it was merged into.
-    const [actor] = await this.store.getActorsByIds([normalizeText(actorId)]);
+    const [actor] = await actorsByIdsOrNfc(this.store, [actorId]);
     if (!actor) throw new InvalidInputError('actorId', actorId, 'is not a known actor');
     const snapshot = await this.snapshot(window, scope, options);
     const columns = snapshot.actorColumns;

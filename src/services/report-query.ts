@@ -29,6 +29,6 @@ export function parseReportQuery(text: ReportQueryText): ReportRequest {
     series: query.series,
     scope: query.scope,
     options: query.options,
-    title: title === undefined ? null : checkText(title, 'name', 'title'),
+    title: title === undefined || title.trim() === '' ? null : checkText(title, 'name', 'title'),
   };
 }

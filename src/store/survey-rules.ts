@@ -16,7 +16,7 @@ export function requireSurvey(found: Survey | null | undefined, id: string, fiel
   return found;
 }
 
-/** closeSurvey refuses a survey closed by hand before (one that only passed its closesAt is closed now). */
+/** closeSurvey refuses a survey closed before: by hand (closedAt), or by itself (its closesAt has passed). */
 export function requireNotClosed(survey: Survey, at: Date): void {
   if (survey.closedAt !== null) throw new InvalidInputError('id', survey.id, 'is already closed');
   // Closed by its own closesAt: a closedAt written after it would say it took answers until then.

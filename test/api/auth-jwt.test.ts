@@ -162,6 +162,17 @@ describe('single sign-on with JWTs', () => {
     expect(written.data).toEqual({ actor: null });
   });
 
+  it('records a subject in NFC, so the audit log finds its writes by the author it shows', async () => {
+    const token = await sign({ sub: 'jose\u0301@example.org' });
+    const written = await server.gqlAs(token, UPSERT_ACTORS, { actors: SMALL_NETWORK.slice(3, 4) });
+    expect(written.errors).toBeUndefined();
+    const log = await server.gql<{ auditLog: { edges: { node: { by: string; subjectId: string } }[] } }>(
+      `query($by: String) { auditLog(filter: { by: $by }) { edges { node { by subjectId } } } }`,
+      { by: 'jwt:jose\u0301@example.org' },
+    );
+    expect(log.data!.auditLog.edges.map((e) => e.node)).toEqual([{ by: 'jwt:jos\u00e9@example.org', subjectId: SMALL_NETWORK[3]!.id }]);
+  });
+
   it('reads the highest role from a list claim', async () => {
     const token = await sign({ role: ['reader', 'admin'] });
     expect((await server.gqlAs(token, `{ apiTokens { name } }`)).errors).toBeUndefined();

@@ -90,6 +90,14 @@ describe('a store failure', () => {
   });
 });
 
+describe('COPNET_REQUEST_TIMEOUT_MS', () => {
+  it('sets how long a request may take to arrive (default 60 s) and refuses what is no positive whole number', () => {
+    expect(loadConfig({}).requestTimeoutMs).toBe(60_000);
+    expect(loadConfig({ COPNET_REQUEST_TIMEOUT_MS: '300000' }).requestTimeoutMs).toBe(300_000);
+    expect(() => loadConfig({ COPNET_REQUEST_TIMEOUT_MS: '0' })).toThrow('COPNET_REQUEST_TIMEOUT_MS');
+  });
+});
+
 describe('the composed service', () => {
   const dir = mkdtempSync(join(tmpdir(), 'copnet-restart-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

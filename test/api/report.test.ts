@@ -45,6 +45,14 @@ describe('GET /report', () => {
     expect(await response.text()).toContain('<p class="scope">Scope: actor kinds INTERMEDIARY, SCHOOL; every interaction kind;');
   });
 
+  it('takes an empty or blank title for none: the default title', async () => {
+    for (const title of ['', '%20%20']) {
+      const response = await server.request(`/report?${REPORT_QUERY}&title=${title}`, { token: reader });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<h1>Network report, 2019–20 to 2020–21</h1>');
+    }
+  });
+
   it('needs a credential', async () => {
     expect((await server.request(`/report?${REPORT_QUERY}`, { token: null })).status).toBe(401);
   });
