@@ -270,22 +270,3 @@ describe('metrics of a changing network', () => {
     );
   });
 });
-
-describe('scope options name the field as the caller sent it', () => {
-  it('names scope.coParticipationLimit in GraphQL and coParticipationLimit in an export URL', async () => {
-    const graphql = await server.gql(
-      `{ networkMetrics(scope: { coParticipationLimit: 101 }, window: { from: "2019-08-01", to: "2020-08-01" }) { density } }`,
-    );
-    expect(graphql.errors?.map((e) => [e.message, e.extensions])).toEqual([
-      [
-        'scope.coParticipationLimit: 101 must be a whole number from 0 to 100',
-        { code: 'BAD_USER_INPUT', field: 'scope.coParticipationLimit' },
-      ],
-    ]);
-    const download = await server.request('/export/csv-nodes?from=2019-08-01&to=2020-08-01&coParticipationLimit=101');
-    expect([download.status, await download.json()]).toEqual([
-      400,
-      { error: 'coParticipationLimit: 101 must be a whole number from 0 to 100', field: 'coParticipationLimit' },
-    ]);
-  });
-});
