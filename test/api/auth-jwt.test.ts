@@ -166,7 +166,9 @@ describe('single sign-on with JWTs', () => {
     const token = await sign({ sub: 'jose\u0301@example.org' });
     const written = await server.gqlAs(token, UPSERT_ACTORS, { actors: SMALL_NETWORK.slice(3, 4) });
     expect(written.errors).toBeUndefined();
-    const log = await server.gql<{ auditLog: { edges: { node: { by: string; subjectId: string } }[] } }>(
+    // Read as an admin by JWT: on Neo4j the test server started above emptied the shared database, tokens included.
+    const log = await server.gqlAs<{ auditLog: { edges: { node: { by: string; subjectId: string } }[] } }>(
+      await sign({ role: 'admin' }),
       `query($by: String) { auditLog(filter: { by: $by }) { edges { node { by subjectId } } } }`,
       { by: 'jwt:jose\u0301@example.org' },
     );
