@@ -7,6 +7,12 @@ import type { CopnetMetrics } from './prometheus-metrics';
 const MAX_OPERATION_NAMES = 200;
 
 const operations = new WeakMap<IncomingMessage, string>();
+const authenticated = new WeakSet<IncomingMessage>();
+
+/** Notes that a request's credential was accepted (or auth is off): only such requests add operation names to the labels. */
+export function noteAuthenticated(request: IncomingMessage): void {
+  authenticated.add(request);
+}
 
 /**
  * Notes a request's GraphQL operation name, for its log line and metrics: `operationName` when
@@ -41,7 +47,9 @@ export function requestObserver(
       const path = (request.url ?? '/').split('?')[0]!;
       let operation = operations.get(request) ?? '';
       if (operation !== '' && !seen.has(operation)) {
-        if (seen.size < MAX_OPERATION_NAMES) seen.add(operation);
+        // First come, first labelled, but only for accepted credentials: anonymous requests with made-up names
+        // took all the labels before, and the dashboard's own operations were counted as `other`.
+        if (seen.size < MAX_OPERATION_NAMES && authenticated.has(request)) seen.add(operation);
         else operation = 'other';
       }
       const status = response.writableFinished ? response.statusCode : 499;

@@ -22,7 +22,7 @@ import { exportRoute } from './export-route';
 import { serveHealth } from './health-routes';
 import { serveMetrics } from './metrics-route';
 import { CopnetMetrics } from './prometheus-metrics';
-import { noteOperation, requestObserver } from './request-observer';
+import { noteAuthenticated, noteOperation, requestObserver } from './request-observer';
 import { reportRoute } from './report-route';
 import { requestSignal } from './request-signal';
 import { BodyCheckerBusyError, readGraphqlBody, startBodyChecker } from './body-checker';
@@ -202,7 +202,10 @@ async function serveGraphql(
       context: async () => {
         // Checked lazily by the fields that need a role, so a store outage is reported on them.
         const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
-        principal.catch(() => undefined);
+        principal.then(
+          (accepted) => accepted && noteAuthenticated(request),
+          () => undefined,
+        );
         return createRequestContext(services, signal, { principal, origin: `http://${headerOf(request, 'host') ?? 'localhost'}` });
       },
     }),

@@ -50,6 +50,18 @@ describe('/metrics, /health/live and /health/ready', () => {
     expect(after.has('copnet_process_resident_memory_bytes')).toBe(true);
   });
 
+  it('labels new operation names only for accepted credentials: 200 anonymous made-up names leave room for the dashboard', async () => {
+    for (let i = 0; i < 200; i += 1) {
+      expect((await server.gqlAs(null, `query Junk${i} { __typename }`)).data).toEqual({ __typename: 'Query' });
+    }
+    expect((await server.gql(`query DashboardOverview { actors { totalCount } }`)).errors).toBeUndefined();
+    const samples = await scrape();
+    const labelled = [...samples.keys()].filter((name) => name.startsWith('copnet_http_requests_total{route="/graphql"'));
+    expect(labelled.filter((name) => name.includes('operation="Junk'))).toEqual([]);
+    expect(samples.get('copnet_http_requests_total{route="/graphql",operation="DashboardOverview",status="200"}')).toBe(1);
+    expect(samples.get('copnet_http_requests_total{route="/graphql",operation="other",status="200"}')).toBe(200);
+  });
+
   it('/health/live names the process; /health/ready says the store answers', async () => {
     const live = await fetch(`${server.url}/health/live`);
     expect(await live.json()).toEqual({ status: 'live', pid: process.pid });
