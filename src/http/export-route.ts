@@ -5,7 +5,7 @@ import { compressingStream } from './compression';
 import { parseExportQuery } from '../services/export-query';
 import { readQueryParameters, WINDOW_PARAMETERS } from './query-parameters';
 import type { RouteHandler } from './route-handler';
-import { sendJson } from './send-json';
+import { sendGetOnly } from './send-json';
 import { sendQueryError } from './send-query-error';
 
 const QUERY_PARAMETERS = [...WINDOW_PARAMETERS, 'version'] as const;
@@ -19,8 +19,7 @@ const QUERY_PARAMETERS = [...WINDOW_PARAMETERS, 'version'] as const;
 export function exportRoute(exports: ExportService, log: (message: string, error?: unknown) => void): RouteHandler {
   return async (request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('allow', 'GET, HEAD');
-      return sendJson(response, 405, { error: 'Exports are downloaded with GET' });
+      return sendGetOnly(response, 'Exports are downloaded with GET');
     }
     let download;
     try {

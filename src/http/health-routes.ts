@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Services } from '../services/services';
-import { sendJson } from './send-json';
+import { sendGetOnly, sendJson } from './send-json';
 
 const HEALTH_PATHS: ReadonlySet<string> = new Set(['/health', '/health/live', '/health/ready']);
 
@@ -14,8 +14,7 @@ export async function serveHealth(path: string, response: ServerResponse, servic
   if (!HEALTH_PATHS.has(path)) return false;
   const method = response.req.method;
   if (method !== 'GET' && method !== 'HEAD') {
-    response.setHeader('allow', 'GET, HEAD');
-    sendJson(response, 405, { error: 'Health checks are read with GET' });
+    sendGetOnly(response, 'Health checks are read with GET');
   } else if (path === '/health') sendJson(response, 200, { status: 'ok', store: services.storeKind });
   else if (path === '/health/live') sendJson(response, 200, { status: 'live', pid: process.pid });
   else {

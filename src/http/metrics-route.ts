@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from '../auth/authenticator';
 import { requireRole } from '../auth/policy';
-import { sendJson } from './send-json';
+import { sendGetOnly, sendJson } from './send-json';
 import type { CopnetMetrics } from './prometheus-metrics';
 
 /**
@@ -17,8 +17,7 @@ export async function serveMetrics(
 ): Promise<void> {
   // Before the credential check: a wrong method is refused without spending an authentication on it.
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.setHeader('allow', 'GET, HEAD');
-    return sendJson(response, 405, { error: '/metrics is read with GET' });
+    return sendGetOnly(response, '/metrics is read with GET');
   }
   if (!isLoopbackPeer(request.socket.remoteAddress)) {
     const header = request.headers.authorization;

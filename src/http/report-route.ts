@@ -3,7 +3,7 @@ import { parseReportQuery } from '../services/report-query';
 import type { ReportService } from '../services/report-service';
 import { readQueryParameters, WINDOW_PARAMETERS } from './query-parameters';
 import type { RouteHandler } from './route-handler';
-import { sendJson } from './send-json';
+import { sendGetOnly, sendJson } from './send-json';
 import { sendQueryError } from './send-query-error';
 
 const QUERY_PARAMETERS = [...WINDOW_PARAMETERS, 'title'] as const;
@@ -22,8 +22,7 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 export function reportRoute(reports: ReportService, log: (message: string, error?: unknown) => void): RouteHandler {
   return async (request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('allow', 'GET, HEAD');
-      return sendJson(response, 405, { error: 'The report is read with GET' });
+      return sendGetOnly(response, 'The report is read with GET');
     }
     if (url.pathname !== '/report') return sendJson(response, 404, { error: `No route for ${url.pathname}; the report is at /report` });
     let report;

@@ -8,7 +8,7 @@ import type { Services } from '../services/services';
 import type { CsvFile } from '../services/survey-service';
 import { readQueryParameters } from './query-parameters';
 import type { RouteHandler } from './route-handler';
-import { sendJson } from './send-json';
+import { sendGetOnly, sendJson } from './send-json';
 import { sendQueryError } from './send-query-error';
 
 /**
@@ -26,8 +26,7 @@ export function surveyExportRoute(
 ): RouteHandler {
   return async (request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('allow', 'GET, HEAD');
-      return sendJson(response, 405, { error: 'Exports are downloaded with GET' });
+      return sendGetOnly(response, 'Exports are downloaded with GET');
     }
     const links = url.pathname === '/export/survey-links';
     if (!links && url.pathname !== '/export/survey') {
