@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { trustedProxyProblem } from './http/client-address';
 
 /**
  * The only reader of the environment. Every variable is documented in the README's
@@ -50,6 +51,8 @@ export interface Config {
   readonly responseCache: boolean;
   /** COPNET_PUBLIC_URL: the address respondent links start with (no trailing slash); null: the request's origin. */
   readonly publicUrl: string | null;
+  /** COPNET_TRUST_PROXY: proxies whose X-Forwarded-For names the client; empty: the TCP peer is the client. */
+  readonly trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -108,6 +111,26 @@ const schema = z.object({
     )
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  COPNET_TRUST_PROXY: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, context) => {
+      for (const entry of entries) {
+        const problem = trustedProxyProblem(entry);
+        if (problem !== null) {
+          context.addIssue({
+            code: 'custom',
+            message: `${JSON.stringify(entry)} is not an address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal (${problem})`,
+          });
+        }
+      }
+    })
+    .default([]),
 });
 
 /** Reads the configuration from an environment (process.env unless given); errors name the variable. */
@@ -164,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: Object.freeze([...e.COPNET_CORS_ORIGINS]),
     responseCache: e.COPNET_RESPONSE_CACHE,
     publicUrl: e.COPNET_PUBLIC_URL ?? null,
+    trustedProxies: Object.freeze([...e.COPNET_TRUST_PROXY]),
   });
 }
 

@@ -72,6 +72,7 @@ export async function startCopnet(config: Config, options: StartOptions = {}): P
       corsOrigins: config.corsOrigins,
       responseCache: config.responseCache,
       publicSchema: config.auth.publicSchema,
+      trustedProxies: config.trustedProxies,
       metrics,
       requestLog: options.requestLog,
     });

@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from '../auth/authenticator';
 import { requireRole } from '../auth/policy';
+import { clientAddressOf } from './client-address';
 import { sendGetOnly, sendJson } from './send-json';
 import type { CopnetMetrics } from './prometheus-metrics';
 
 /**
- * GET /metrics, in the Prometheus text format: open to a scraper on this machine (loopback), and
+ * GET /metrics, in the Prometheus text format: open to a scraper on this machine (a loopback client
+ * address: through a trusted proxy, the client it forwarded, client-address.ts), and
  * to anyone else only with an admin token (401 without a credential, 403 with a lower role).
  * Other methods than GET and HEAD get 405.
  */
@@ -19,11 +21,11 @@ export async function serveMetrics(
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendGetOnly(response, '/metrics is read with GET');
   }
-  if (!isLoopbackPeer(request.socket.remoteAddress)) {
+  if (!isLoopbackPeer(clientAddressOf(request))) {
     const header = request.headers.authorization;
     let allowed = false;
     try {
-      requireRole(await authenticator.authenticate(header, request.socket.remoteAddress ?? 'unknown'), 'admin');
+      requireRole(await authenticator.authenticate(header, clientAddressOf(request)), 'admin');
       allowed = true;
     } catch {
       allowed = false;

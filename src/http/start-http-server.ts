@@ -26,6 +26,7 @@ import { noteAuthenticated, noteOperation, requestObserver } from './request-obs
 import { reportRoute } from './report-route';
 import { requestSignal } from './request-signal';
 import { BodyCheckerBusyError, readGraphqlBody, startBodyChecker } from './body-checker';
+import { clientAddressOf, clientAddressResolver, rememberClientAddress } from './client-address';
 import { BodyTooLargeError, ClientAbortedError } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJson } from './send-json';
@@ -64,6 +65,8 @@ export interface HttpServerOptions {
   readonly requestLog?: Logger;
   /** A request whose headers and body have not arrived after this long gets 408 (COPNET_REQUEST_TIMEOUT_MS, default 60 s). */
   readonly requestTimeoutMs?: number;
+  /** Proxies whose X-Forwarded-For names the client (COPNET_TRUST_PROXY, client-address.ts); default none. */
+  readonly trustedProxies?: readonly string[];
 }
 
 export interface RunningServer {
@@ -93,6 +96,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const metrics = options.metrics ?? new CopnetMetrics();
   metrics.watch(services, authenticator);
   const observe = requestObserver(metrics, options.requestLog);
+  const addressOf = clientAddressResolver(options.trustedProxies ?? []);
   // A request's headers and body must arrive within this (Node's default is 300 s, so a client trickling a body held a
   // connection and its memory that long); a slow answer is not cut: exports stream for as long as they take.
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -112,6 +116,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     observe(request, response);
+    rememberClientAddress(request, addressOf);
     handle(request, response).catch((error: unknown) => {
       if (error instanceof ClientAbortedError) {
         // Anyone can do this at will: one line, no stack, so it cannot flood the log.
@@ -166,7 +171,7 @@ async function serveGraphql(
   signal: AbortSignal,
   authenticator: Authenticator,
 ): Promise<void> {
-  const address = clientAddress(request);
+  const address = clientAddressOf(request);
   try {
     authenticator.checkNotBlocked(address);
   } catch (error) {
@@ -223,7 +228,7 @@ async function serveGraphql(
 function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (message: string, error?: unknown) => void): RouteHandler {
   return async (request, response, url, signal) => {
     try {
-      requireRole(await authenticator.authenticate(headerOf(request, 'authorization'), clientAddress(request)), EXPORT_ROLE);
+      requireRole(await authenticator.authenticate(headerOf(request, 'authorization'), clientAddressOf(request)), EXPORT_ROLE);
     } catch (error) {
       if (error instanceof AccessError) {
         const status = error.code === 'UNAUTHENTICATED' ? 401 : 403;
@@ -241,14 +246,14 @@ function requiringRole(authenticator: Authenticator, route: RouteHandler, log: (
       }
       throw error;
     }
-    return runAsCaller(callerOf(request, clientAddress(request)), () => route(request, response, url, signal));
+    return runAsCaller(callerOf(request, clientAddressOf(request)), () => route(request, response, url, signal));
   };
 }
 
 /** An export route that admits a few exports at a time (export-admission.ts): 429 or 503 with Retry-After over the limits. */
 function admitted(admission: ExportAdmission, route: RouteHandler): RouteHandler {
   return (request, response, url, signal) => {
-    const decision = admission.admit(callerOf(request, clientAddress(request)), response);
+    const decision = admission.admit(callerOf(request, clientAddressOf(request)), response);
     if (!decision.admitted) {
       response.setHeader('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
       return Promise.resolve(sendJson(response, decision.status, { error: decision.message, code: ErrorCode.TOO_MANY_REQUESTS }));
@@ -271,11 +276,6 @@ function sendTooMany(response: ServerResponse, error: TooManyFailuresError, grap
   response.setHeader('retry-after', String(error.retryAfterSeconds));
   const code = ErrorCode.TOO_MANY_REQUESTS;
   sendJson(response, 429, graphql ? { errors: [{ message: error.message, extensions: { code } }] } : { error: error.message, code });
-}
-
-/** The peer's address: copnet does not trust X-Forwarded-For (a proxy in front limits by its own rules). */
-function clientAddress(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown';
 }
 
 /**

@@ -6,6 +6,7 @@ import { authorOf, type Principal } from '../auth/principal';
 import { InvalidInputError } from '../domain/errors';
 import type { Services } from '../services/services';
 import type { CsvFile } from '../services/survey-service';
+import { clientAddressOf } from './client-address';
 import { readQueryParameters } from './query-parameters';
 import type { RouteHandler } from './route-handler';
 import { sendGetOnly, sendJson } from './send-json';
@@ -35,10 +36,7 @@ export function surveyExportRoute(
     let file: CsvFile;
     try {
       // The route's wrapper has checked the reader role; the principal decides what else it may see.
-      const principal = requireRole(
-        await authenticator.authenticate(request.headers.authorization, request.socket.remoteAddress ?? 'unknown'),
-        'reader',
-      );
+      const principal = requireRole(await authenticator.authenticate(request.headers.authorization, clientAddressOf(request)), 'reader');
       // A repeated id or ratings is refused, as on the other export routes, not read as its first value.
       const { id, ratings: ratingsText } = readQueryParameters(url, links ? ['id'] : ['id', 'ratings']);
       if (id === undefined || id.trim() === '') throw new InvalidInputError('id', id, 'is required: the survey to export');

@@ -69,6 +69,8 @@ export interface TestServerOptions {
   maxWaitingBodies?: number;
   /** How long a request's headers and body may take to arrive (default DEFAULT_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Proxies whose X-Forwarded-For names the client (COPNET_TRUST_PROXY); default none. */
+  trustedProxies?: string[];
 }
 
 /**
@@ -102,6 +104,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: options.limits,
     maxWaitingBodies: options.maxWaitingBodies,
     requestTimeoutMs: options.requestTimeoutMs,
+    trustedProxies: options.trustedProxies,
   });
   defaultTokens.set(server.url, adminToken);
   return {
