@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { writeInteractionsCsv } from '../../src/import/write-import-files';
 import { RECORD_INTERACTIONS, startTestServer, UPSERT_ACTORS, type TestServer } from '../api/harness';
 import { TEST_STORE } from '../store/test-store';
@@ -126,5 +127,55 @@ sqliteOnly('the CLI and the server write the same SQLite file at once', () => {
     expect(written.errors).toEqual([]);
     expect(written.writes).toBeGreaterThan(0);
     expect(await server.store.countInteractions({})).toBe(30_000 + recordedOverHttp);
+  }, 180_000);
+
+  it('merges actors on the server while `copnet import` records interactions naming them: none is lost or left on a merged id', async () => {
+    const olds = [0, 1, 2, 3, 4].map((k) => `old-${k}`);
+    const seeded = await server.gql(UPSERT_ACTORS, {
+      actors: [...olds, 'hub'].map((id) => ({ id, name: `Network ${id}`, kind: 'INTERMEDIARY' })),
+    });
+    expect(seeded.errors).toBeUndefined();
+    const file = join(dir, 'naming-merged.csv');
+    await writeInteractionsCsv(
+      file,
+      (function* () {
+        for (let i = 0; i < 30_000; i++) {
+          yield {
+            externalId: `merge-${i}`,
+            kind: 'SITE_VISIT',
+            occurredAt: '2022-03-01T00:00:00Z',
+            initiatorId: `w${i % 20}`,
+            participantIds: [i % 3 === 0 ? olds[i % 5]! : `w${(i + 1) % 20}`],
+          };
+        }
+      })(),
+    );
+    const run = runCli(cli, ['import', '--interactions', file], env);
+    // One merge every 300 ms from the import's start: before its check, during its write and after its commit.
+    const merges = olds.map(async (old, k) => {
+      await new Promise((resolve) => setTimeout(resolve, 300 * k));
+      return server.gql(`mutation { mergeActors(sourceId: "${old}", targetId: "hub") { id } }`);
+    });
+    const [imported, ...merged] = await Promise.all([run, ...merges]);
+    expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(imported.stdout).toContain('30,000 written');
+    expect(merged.map((answer) => answer.errors ?? answer.data)).toEqual(olds.map(() => ({ mergeActors: { id: 'hub' } })));
+    expect(await server.store.countInteractions({ actorId: 'hub' })).toBe(10_000);
+
+    const db = new Database(env.COPNET_DB_PATH, { readonly: true });
+    try {
+      const one = (sql: string) => (db.prepare(sql).raw().get() as unknown[])[0];
+      expect(one(`SELECT COUNT(*) FROM interactions WHERE initiator_id LIKE 'old-%' OR participant_ids LIKE '%"old-%'`)).toBe(0);
+      expect(one(`SELECT COUNT(*) FROM interaction_actors WHERE actor_id LIKE 'old-%'`)).toBe(0);
+      expect(one(`SELECT COUNT(*) FROM interaction_actors WHERE actor_id = 'hub'`)).toBe(10_000);
+      // Every row of the import indexed exactly under its initiator and its participant.
+      expect(
+        one(
+          `SELECT COUNT(*) FROM interaction_actors ia JOIN interactions i ON i.seq = ia.interaction_seq WHERE i.external_id LIKE 'merge-%'`,
+        ),
+      ).toBe(60_000);
+    } finally {
+      db.close();
+    }
   }, 180_000);
 });
