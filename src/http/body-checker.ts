@@ -4,7 +4,15 @@ import { Worker } from 'node:worker_threads';
 import type { OperationLimits } from '../graphql/limits/operation-limits';
 import { shortenText } from '../domain/errors';
 import { ErrorCode } from '../graphql/errors';
-import { checkRequestBody, decodeBody, parseBody, type BodyCheck, type Refusal, type UrlParameters } from '../graphql/limits/request-body';
+import {
+  checkRequestBody,
+  decodeBody,
+  parseBody,
+  refused,
+  type BodyCheck,
+  type Refusal,
+  type UrlParameters,
+} from '../graphql/limits/request-body';
 import { TS_WORKER_BOOTSTRAP } from '../services/work/work-pool';
 import { readBodyBytes } from './read-body';
 
@@ -53,7 +61,7 @@ export async function readGraphqlBody(
   if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
     // Read as it came, a compressed body was refused as "not valid JSON", and an unknown encoding ignored.
     const message = `Content-Encoding ${shortenText(JSON.stringify(encoding))} is not supported; send the body uncompressed`;
-    return { kind: 'refused', refusal: { status: 415, payload: { errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] } } };
+    return refused(415, message, { code: ErrorCode.BAD_REQUEST });
   }
   const contentType = request.headers['content-type'];
   if (bytes.length <= INLINE_BODY_BYTES) return checkRequestBody(bytes, contentType, url, limits);

@@ -69,10 +69,7 @@ export function seriesWindows(input: SeriesInput, field = 'series'): SeriesWindo
   if (!(STEPS as readonly string[]).includes(step)) {
     throw new InvalidInputError(`${field}.step`, step, `is not one of ${STEPS.join(', ')}`);
   }
-  const size = input.windowSize ?? 1;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_SERIES_WINDOWS) {
-    throw new InvalidInputError(`${field}.windowSize`, size, `must be a whole number from 1 to ${MAX_SERIES_WINDOWS}`);
-  }
+  const size = checkWindowSize(input.windowSize ?? 1, `${field}.windowSize`);
   const expanding = input.expanding ?? false;
   const to = input.to.getTime();
   const windows: SeriesWindow[] = [];
@@ -89,6 +86,14 @@ export function seriesWindows(input: SeriesInput, field = 'series'): SeriesWindo
     windows.push({ from: start, to: end, label: windowLabel(start, end, step) });
   }
   return windows;
+}
+
+/** A window size in steps, a whole number from 1 to MAX_SERIES_WINDOWS; the error names `field` and shows `given`. */
+export function checkWindowSize(size: number, field: string, given: unknown = size): number {
+  if (!Number.isInteger(size) || size < 1 || size > MAX_SERIES_WINDOWS) {
+    throw new InvalidInputError(field, given, `must be a whole number from 1 to ${MAX_SERIES_WINDOWS}`);
+  }
+  return size;
 }
 
 /** The label of [start, end) for a series of this step (see seriesWindows). */

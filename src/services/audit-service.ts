@@ -5,6 +5,9 @@ import { validatePageSize } from '../domain/page';
 import type { Store } from '../store/store';
 import type { Connection } from './connection';
 
+/** The audit filter's text conditions: refused when blank, matched in NFC. */
+const TEXT_CONDITIONS = ['actorId', 'interactionId', 'by'] as const satisfies readonly (keyof AuditFilter)[];
+
 /** Reads the audit log, page by page (the log is written by the store with each change). */
 export class AuditService {
   constructor(private readonly store: Store) {}
@@ -25,11 +28,11 @@ export class AuditService {
     after: string | null | undefined,
     order: AuditOrder = DEFAULT_AUDIT_ORDER,
   ): Promise<Connection<AuditEntry>> {
-    refuseBlankConditions(filter, ['actorId', 'interactionId', 'by']);
+    refuseBlankConditions(filter, TEXT_CONDITIONS);
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
       throw new InvalidInputError('filter.to', filter.to, 'must be after filter.from');
     }
-    const stored = normalizedFilter(filter, ['actorId', 'interactionId', 'by']);
+    const stored = normalizedFilter(filter, TEXT_CONDITIONS);
     const page = await this.store.listAuditLog(stored, { first: validatePageSize(first), after: decodeAuditCursor(after) }, order);
     return {
       edges: page.items.map((node) => ({ node, cursor: String(node.seq) })),

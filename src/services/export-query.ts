@@ -12,7 +12,7 @@ import {
   type ExportFormat,
   type GexfVersion,
 } from '../export/export-format';
-import { MAX_SERIES_WINDOWS, STEPS, type SeriesInput, type Step } from '../metrics/series';
+import { checkWindowSize, STEPS, type SeriesInput, type Step } from '../metrics/series';
 import { resolveCoParticipationLimit } from '../projection/project-network';
 import type { MetricsOptions } from './metrics-service';
 
@@ -113,10 +113,7 @@ function coParticipationLimitOf(value: string | undefined): number | null {
 /** Checked here, not by seriesWindows, so the error names this parameter (`windowSize`), not `series.windowSize`. */
 function windowSizeOf(value: string | undefined): number | null {
   const size = optionalInteger(value, 'windowSize');
-  if (size !== null && (size < 1 || size > MAX_SERIES_WINDOWS)) {
-    throw new InvalidInputError('windowSize', value, `must be a whole number from 1 to ${MAX_SERIES_WINDOWS}`);
-  }
-  return size;
+  return size === null ? null : checkWindowSize(size, 'windowSize', value);
 }
 
 function parseBoolean(value: string, name: string): boolean {

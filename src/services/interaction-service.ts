@@ -7,6 +7,7 @@ import { decodeInteractionCursor, EMPTY_PAGE, encodeInteractionCursor, validateP
 import type { InteractionFilter, RecordedInteraction, Store } from '../store/store';
 import { refuseBlankConditions } from '../domain/filter-conditions';
 import { normalizeText } from '../domain/text-rules';
+import { actorsByIdsOrNfc } from './actor-lookup';
 import { validateFilterRange } from './filter-range';
 import type { Connection } from './connection';
 
@@ -32,12 +33,15 @@ export class InteractionService {
     return differsFromStored(this.store, sent, stored);
   }
 
-  /** The filter with its actorId resolved: the id of a merged actor names the actor it was merged into. */
+  /**
+   * The filter with its actorId resolved: the id of a merged actor names the actor it was merged
+   * into; the id as given is looked up before its NFC form, as actor(id:) does (actor-lookup.ts).
+   */
   async resolveFilterActor(filter: InteractionFilter): Promise<InteractionFilter> {
     refuseBlankConditions(filter, ['actorId']);
     if (!filter.actorId) return filter;
-    const [actorId] = await this.store.resolveActorIds([normalizeText(filter.actorId)]);
-    return { ...filter, actorId };
+    const [actor] = await actorsByIdsOrNfc(this.store, [filter.actorId]);
+    return { ...filter, actorId: actor?.id ?? normalizeText(filter.actorId) };
   }
 
   /** Corrects one interaction: the patch is applied and validated like a new interaction. */

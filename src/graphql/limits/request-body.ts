@@ -102,6 +102,7 @@ export function parseBody(text: string, contentType: string | undefined): unknow
   return contentType?.includes('application/json') ? JSON.parse(text) : text;
 }
 
-function refused(status: number, message: string, extensions: Record<string, unknown>): BodyCheck & { kind: 'refused' } {
+/** A body refused with this HTTP status and one GraphQL error (the body checker's 415 too). */
+export function refused(status: number, message: string, extensions: Record<string, unknown>): BodyCheck & { kind: 'refused' } {
   return { kind: 'refused', refusal: { status, payload: { errors: [{ message, extensions }] } } };
 }
