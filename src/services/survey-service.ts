@@ -108,7 +108,14 @@ export class SurveyService {
         `holds more than the ${MAX_ROSTER_SIZE} actors a roster may hold`,
       );
     }
-    const ids = given.map((id, i) => checkText(requireNonEmpty(id, `input.rosterIds[${i}]`), 'id', `input.rosterIds[${i}]`));
+    const listed = new Set<string>();
+    const ids = given.map((raw, i) => {
+      const id = checkText(requireNonEmpty(raw, `input.rosterIds[${i}]`), 'id', `input.rosterIds[${i}]`);
+      // As participantIds: a repeat is refused, not merged silently (a merged actor's old id beside its new one is no repeat).
+      if (listed.has(id)) throw new InvalidInputError(`input.rosterIds[${i}]`, id, 'is listed twice');
+      listed.add(id);
+      return id;
+    });
     const found = ids.length === 0 ? [] : await this.store.getActorsByIds(ids);
     ids.forEach((id, i) => {
       const actor = found[i];

@@ -68,6 +68,17 @@ describe('a survey from opening to results', () => {
     });
   });
 
+  it('refuses an actor listed twice on the roster, naming the repeat, and opens nothing', async () => {
+    const before = await server.gql<{ surveys: unknown[] }>('{ surveys { id } }');
+    const refused = await server.gql(OPEN_SURVEY, {
+      input: { name: 'Twice', window: SCHOOL_YEAR, rosterIds: ['school-x', 'nsi-a', 'school-x'] },
+    });
+    expect(refused.errors?.map((error) => [error.message, error.extensions?.code, error.extensions?.field])).toEqual([
+      ['input.rosterIds[2]: "school-x" is listed twice', 'BAD_USER_INPUT', 'input.rosterIds[2]'],
+    ]);
+    expect(await server.gql('{ surveys { id } }')).toEqual(before);
+  });
+
   it('gives one link per roster actor, the token in the fragment of the form address', async () => {
     const links = await server.gql<{ createRespondentLinks: { actor: { id: string; name: string }; token: string; url: string }[] }>(
       `mutation($surveyId: ID!) { createRespondentLinks(surveyId: $surveyId) { actor { id name } token url } }`,
