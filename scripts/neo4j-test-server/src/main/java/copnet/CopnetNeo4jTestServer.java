@@ -30,8 +30,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * A real Neo4j 5 Community DBMS for copnet's tests: the same server a neo4j:5 container runs,
  * started in this JVM with the Bolt connector on 127.0.0.1 and authentication on.
  *
- * Usage: CopnetNeo4jTestServer [--port PORT] [--data DIR] [--exit-with-stdin]
+ * Usage: CopnetNeo4jTestServer [--port PORT] [--data DIR] [--pagecache MB] [--exit-with-stdin]
  *   --port 0 (the default) picks a free port.
+ *   --pagecache MB sizes the page cache (default 512 MB, ample for the tests; bench:import's million
+ *     interactions make 962 MB of store files, and imported no faster with 3,072 MB: README, Benchmarks).
  *   --data DIR keeps the databases in DIR (created if missing; reused on the next start), else a
  *     temporary directory deleted on shutdown.
  *   --exit-with-stdin shuts down when standard input closes, so a test runner that dies never
@@ -47,15 +49,18 @@ public final class CopnetNeo4jTestServer {
         int port = 0;
         Path data = null;
         boolean exitWithStdin = false;
+        long pagecacheMb = 512;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath();
+                case "--pagecache" -> pagecacheMb = Long.parseLong(value(args, ++i, "--pagecache"));
                 case "--exit-with-stdin" -> exitWithStdin = true;
                 default -> usage("unknown argument " + args[i]);
             }
         }
         if (port < 0 || port > 65535) usage("--port must be 0..65535");
+        if (pagecacheMb < 8) usage("--pagecache must be at least 8 (MB)");
         String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
         if (password.isEmpty()) password = DEFAULT_PASSWORD;
 
@@ -67,7 +72,7 @@ public final class CopnetNeo4jTestServer {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
                 // Keep only the newest transaction log: a benchmark's million writes must not fill the disk.
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                 // Loopback only: no usage reports to neo4j.com.
