@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from '../auth/principal';
 import type { Logger } from '../logging/logger';
 import type { CopnetMetrics } from './prometheus-metrics';
 
 /** Operation names become metric labels: a name a client made up beyond these many is counted as `other`. */
 const MAX_OPERATION_NAMES = 200;
+/**
+ * New names one reader's or writer's credential (or all respondents together) may add to the labels
+ * (the dashboard sends 18), so one token cannot take all 200 either; an admin's (and auth off) are not counted.
+ */
+const MAX_NAMES_PER_CALLER = 50;
 
 const operations = new WeakMap<IncomingMessage, string>();
-const authenticated = new WeakSet<IncomingMessage>();
+/** Requests whose credential was accepted: the caller to count their new names against, or null for an admin. */
+const authenticated = new WeakMap<IncomingMessage, string | null>();
 
 /** Notes that a request's credential was accepted (or auth is off): only such requests add operation names to the labels. */
-export function noteAuthenticated(request: IncomingMessage): void {
-  authenticated.add(request);
+export function noteAuthenticated(request: IncomingMessage, principal: Principal): void {
+  // Respondents share one allowance: a survey hands out a token per roster actor.
+  const caller = principal.role === 'respondent' ? 'respondents' : `${principal.via}:${principal.name}`;
+  authenticated.set(request, principal.role === 'admin' ? null : caller);
 }
 
 /**
@@ -37,6 +46,17 @@ export function requestObserver(
   logger: Logger | undefined,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const seen = new Set<string>();
+  const namesAdded = new Map<string, number>();
+  /** Whether this request may make its operation name a new label. */
+  const mayLabel = (request: IncomingMessage): boolean => {
+    if (seen.size >= MAX_OPERATION_NAMES || !authenticated.has(request)) return false;
+    const caller = authenticated.get(request);
+    if (caller === null || caller === undefined) return true;
+    const added = namesAdded.get(caller) ?? 0;
+    if (added >= MAX_NAMES_PER_CALLER) return false;
+    namesAdded.set(caller, added + 1);
+    return true;
+  };
   return (request, response) => {
     const started = performance.now();
     const incoming = request.headers['x-request-id'];
@@ -47,9 +67,9 @@ export function requestObserver(
       const path = (request.url ?? '/').split('?')[0]!;
       let operation = operations.get(request) ?? '';
       if (operation !== '' && !seen.has(operation)) {
-        // First come, first labelled, but only for accepted credentials: anonymous requests with made-up names
-        // took all the labels before, and the dashboard's own operations were counted as `other`.
-        if (seen.size < MAX_OPERATION_NAMES && authenticated.has(request)) seen.add(operation);
+        // First come, first labelled, but only for accepted credentials, a reader's or writer's up to a share: anonymous
+        // requests with made-up names took all the labels before, and the dashboard's own operations were counted as `other`.
+        if (mayLabel(request)) seen.add(operation);
         else operation = 'other';
       }
       const status = response.writableFinished ? response.statusCode : 499;

@@ -208,7 +208,7 @@ async function serveGraphql(
         // Checked lazily by the fields that need a role, so a store outage is reported on them.
         const principal = authenticator.authenticate(headerOf(request, 'authorization'), address);
         principal.then(
-          (accepted) => accepted && noteAuthenticated(request),
+          (accepted) => accepted && noteAuthenticated(request, accepted),
           () => undefined,
         );
         return createRequestContext(services, signal, { principal, origin: `http://${headerOf(request, 'host') ?? 'localhost'}` });

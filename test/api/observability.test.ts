@@ -62,6 +62,21 @@ describe('/metrics, /health/live and /health/ready', () => {
     expect(samples.get('copnet_http_requests_total{route="/graphql",operation="other",status="200"}')).toBe(200);
   });
 
+  it('lets one reader token add at most 50 new operation names to the labels; an admin’s are not counted', async () => {
+    const reader = await server.createToken('reader', 'label-filler');
+    for (let i = 0; i < 60; i += 1) {
+      expect((await server.gqlAs(reader, `query Filler${i} { __typename }`)).data).toEqual({ __typename: 'Query' });
+    }
+    expect((await server.gql(`query AdminAfterFiller { __typename }`)).errors).toBeUndefined();
+    const samples = await scrape();
+    const count = (name: string) => samples.get(`copnet_http_requests_total{route="/graphql",operation="${name}",status="200"}`);
+    const labelled = [...samples.keys()].filter((name) => /^copnet_http_requests_total\{.*operation="Filler\d+"/.test(name));
+    expect(labelled).toHaveLength(50);
+    expect(count('Filler49')).toBe(1);
+    expect(count('Filler50')).toBeUndefined();
+    expect(count('AdminAfterFiller')).toBe(1);
+  });
+
   it('/health/live names the process; /health/ready says the store answers', async () => {
     const live = await fetch(`${server.url}/health/live`);
     expect(await live.json()).toEqual({ status: 'live', pid: process.pid });
