@@ -21,6 +21,18 @@ const RESPONDENT_FIELDS: Readonly<Record<'Query' | 'Mutation', ReadonlySet<strin
   Mutation: new Set(['submitRatings']),
 };
 
+/**
+ * The fields of an Actor a respondent link may read: its form lists roster actors by these. The
+ * others (interactions, metrics, who recorded it) need a reader: they are reachable through
+ * myForm, below the root field's check, so they are checked where they resolve (auth-middleware.ts).
+ */
+const RESPONDENT_ACTOR_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'kind', 'region', 'tags', 'affiliationId', 'affiliation']);
+
+/** The role a nested field needs beyond its root field's (an Actor's reach below myForm); null when the root's check covers it. */
+export function requiredRoleForNestedField(parentType: string, fieldName: string): Role | null {
+  return parentType === 'Actor' && !RESPONDENT_ACTOR_FIELDS.has(fieldName) ? 'reader' : null;
+}
+
 /** The role a root field of the GraphQL schema needs; null for fields of other types. */
 export function requiredRoleForField(parentType: string, fieldName: string): Role | null {
   if (parentType === 'Query') {

@@ -127,6 +127,42 @@ describe('a respondent link', () => {
     expect(answers.errors).toEqual([forbidden('admin', ['myForm', 'survey', 'responses'])]);
   });
 
+  it('sees the roster and partner actors by name and kind only: not their interactions, metrics or who recorded them', async () => {
+    const token = tokens.get('nsi-a')!;
+    const shown = await server.gqlAs<{ myForm: { roster: { id: string; kind: string; affiliation: unknown }[] } }>(
+      token,
+      `{ myForm { roster { id name kind region tags affiliationId affiliation { id name } } } }`,
+    );
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data!.myForm.roster.map((actor) => actor.id)).toEqual(['school-x', 'nsi-b', 'nsi-d', 'nsi-c']); // by name
+    const window = `window: { from: "${SCHOOL_YEAR.from}", to: "${SCHOOL_YEAR.to}" }`;
+    const series = `series: { from: "${SCHOOL_YEAR.from}", to: "${SCHOOL_YEAR.to}", step: QUARTER }`;
+    const refusals: [query: string, path: (string | number)[]][] = [
+      ['roster { id interactions(first: 2) { totalCount edges { node { note } } } }', ['roster', 0, 'interactions']],
+      [`roster { id metrics(${window}) { degree } }`, ['roster', 0, 'metrics']],
+      [`roster { id metricSeries(${series}) { degree } }`, ['roster', 0, 'metricSeries']],
+      ...(['recordedBy', 'recordedAt', 'updatedBy', 'updatedAt'] as const).map((field): [string, (string | number)[]] => [
+        `roster { id ${field} }`,
+        ['roster', 0, field],
+      ]),
+      ['actor { id interactions { totalCount } }', ['actor', 'interactions']],
+      ['partners { actor { id interactions { totalCount } } }', ['partners', 0, 'actor', 'interactions']],
+    ];
+    for (const [query, path] of refusals) {
+      const result = await server.gqlAs(token, `{ myForm { ${query} } }`);
+      expect({ query, error: result.errors?.[0] }).toEqual({
+        query,
+        error: forbidden('reader', ['myForm', ...path] as string[], NOT_FOR_RESPONDENTS('reader')),
+      });
+    }
+    // A reader still reads them all through actor(id:).
+    const asReader = await server.gqlAs<{ actor: { interactions: { totalCount: number } } }>(
+      reader,
+      `{ actor(id: "nsi-b") { interactions { totalCount } recordedBy } }`,
+    );
+    expect(asReader.errors).toBeUndefined();
+  });
+
   it('cannot be downloaded an export with', async () => {
     const response = await server.request(`/export/survey?id=${surveyId}`, { token: tokens.get('nsi-a')! });
     expect(response.status).toBe(403);
