@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldMap, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { requiredRoleForField, requiredRoleForNestedField, requireRole } from '../auth/policy';
 import type { Role } from '../domain/access';
 import type { RequestContext } from './context';
@@ -14,22 +14,28 @@ import type { RequestContext } from './context';
  */
 export function authorizeRootFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
-    if (!type) continue;
-    for (const field of Object.values(type.getFields())) requireRoleFor(field, requiredRoleForField(type.name, field.name));
+    if (type) requireRoles(fieldsOf(type), (name) => requiredRoleForField(type.name, name));
   }
   // A respondent link reaches Actors through myForm: their fields beyond the form's need a reader too.
   const actor = schema.getType('Actor');
-  if (actor instanceof GraphQLObjectType) {
-    for (const field of Object.values(actor.getFields())) requireRoleFor(field, requiredRoleForNestedField(actor.name, field.name));
-  }
+  if (actor instanceof GraphQLObjectType) requireRoles(fieldsOf(actor), (name) => requiredRoleForNestedField(actor.name, name));
   return schema;
 }
 
-function requireRoleFor(field: GraphQLField<unknown, RequestContext>, needed: Role | null): void {
-  if (needed === null) return;
-  const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
-  field.resolve = async (root, args, context: RequestContext, info) => {
-    requireRole(await context.principal(), needed);
-    return resolve(root, args, context, info);
-  };
+/** graphql-js types a field's parent and context as any; copnet's resolvers all take a RequestContext. */
+function fieldsOf(type: GraphQLObjectType): GraphQLFieldMap<unknown, RequestContext> {
+  return type.getFields() as GraphQLFieldMap<unknown, RequestContext>;
+}
+
+/** Wraps each field's resolver with the role check `roleOf` names for it (none when null). */
+function requireRoles(fields: GraphQLFieldMap<unknown, RequestContext>, roleOf: (fieldName: string) => Role | null): void {
+  for (const field of Object.values(fields)) {
+    const needed = roleOf(field.name);
+    if (needed === null) continue;
+    const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (root, args, context: RequestContext, info) => {
+      requireRole(await context.principal(), needed);
+      return resolve(root, args, context, info);
+    };
+  }
 }
