@@ -17,15 +17,24 @@ export class InteractionService {
 
   /**
    * Records a batch atomically; an already-recorded externalId yields the stored interaction,
-   * with `differs` true when what was sent is not what is stored (aliases of merged actors
-   * resolved before comparing).
+   * with `deleted` true when that one is deleted (nothing is recorded: it stays deleted) and
+   * `differs` true when what was sent is not what is stored (aliases of merged actors resolved
+   * before comparing).
    */
   async recordInteractions(inputs: readonly InteractionInput[], author?: Author): Promise<ReportedInteraction[]> {
     checkBatchSize(inputs, 'interactions');
     const sent = validateInteractionBatch(inputs);
     const recorded = await this.store.recordInteractions(sent, author, 'api');
+    const twins = recorded.filter((result) => !result.created).map((result) => result.interaction.id);
+    // Reads leave deleted interactions out, so a stored twin that is not found is a deleted one.
+    const live = new Set(
+      twins.length === 0 ? [] : (await this.store.getInteractionsByIds(twins)).flatMap((found) => (found ? [found.id] : [])),
+    );
     return Promise.all(
-      recorded.map(async (result, i) => ({ ...result, differs: !result.created && (await this.differs(sent[i]!, result.interaction)) })),
+      recorded.map(async (result, i) => {
+        const deleted = !result.created && !live.has(result.interaction.id);
+        return { ...result, deleted, differs: !result.created && !deleted && (await this.differs(sent[i]!, result.interaction)) };
+      }),
     );
   }
 
@@ -79,6 +88,8 @@ export class InteractionService {
 export interface ReportedInteraction extends RecordedInteraction {
   /** true when an already-stored externalId came with a different payload (the stored one is kept). */
   readonly differs: boolean;
+  /** true when the already-stored externalId is a deleted interaction's: it stays deleted, nothing was recorded. */
+  readonly deleted: boolean;
 }
 
 /**

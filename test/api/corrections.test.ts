@@ -225,4 +225,33 @@ describe('re-sending an externalId with a different payload', () => {
     const aliased = await server.gqlAs(writer, RECORD_INTERACTIONS, { interactions: [tie('y1-4', at(2019, 10), 'a-dup', 'b')] });
     expect(aliased.extensions).toBeUndefined();
   });
+
+  it('says when the externalId is a deleted interaction’s: nothing is recorded and it stays deleted', async () => {
+    const recorded = await server.gqlAs<{ recordInteractions: { id: string }[] }>(writer, RECORD_INTERACTIONS, {
+      interactions: [tie('z-del', at(2020, 11), 'c', 'd')],
+    });
+    const id = recorded.data!.recordInteractions[0]!.id;
+    const deleted = await server.gqlAs(writer, `mutation($ids: [ID!]!) { deleteInteractions(ids: $ids, reason: "test") { id } }`, {
+      ids: [id],
+    });
+    expect(deleted.errors).toBeUndefined();
+    const count = async () =>
+      (await server.gql<{ interactions: { totalCount: number } }>('{ interactions { totalCount } }')).data!.interactions.totalCount;
+    const before = await count();
+    const again = await server.gqlAs<{ recordInteractions: { id: string }[] }>(writer, RECORD_INTERACTIONS, {
+      interactions: [tie('y2-1', at(2020, 9), 'fdn', 'a'), tie('z-del', at(2020, 11), 'c', 'd')],
+    });
+    expect(again.data!.recordInteractions[1]!.id).toBe(id);
+    expect(again.extensions).toEqual({
+      warnings: [
+        {
+          code: 'EXTERNAL_ID_DELETED',
+          message: `interactions[1]: externalId "z-del" is a deleted interaction's (${id}); nothing was recorded and it stays deleted (restore it with restoreInteractions, or send another externalId)`,
+          field: 'interactions[1]',
+          id,
+        },
+      ],
+    });
+    expect(await count()).toBe(before);
+  });
 });

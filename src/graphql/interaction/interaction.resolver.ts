@@ -20,7 +20,7 @@ export class InteractionResolver {
 
   @Mutation(() => [Interaction], {
     description:
-      'Records interactions, all or nothing; at most 500 per call. An externalId already recorded returns the stored interaction instead of a duplicate; when what was sent differs from it, the response carries a warning (extensions.warnings, code EXTERNAL_ID_DIFFERS). Results are in input order.',
+      'Records interactions, all or nothing; at most 500 per call. An externalId already recorded returns the stored interaction instead of a duplicate; when what was sent differs from it, the response carries a warning (extensions.warnings, code EXTERNAL_ID_DIFFERS), and when the stored one is deleted, a warning EXTERNAL_ID_DELETED (it stays deleted; nothing is recorded). Results are in input order.',
   })
   async recordInteractions(
     @Arg('interactions', () => [InteractionInput]) interactions: InteractionInput[],
@@ -28,6 +28,15 @@ export class InteractionResolver {
   ): Promise<Interaction[]> {
     const recorded = await context.services.interactions.recordInteractions(interactions, await context.author());
     recorded.forEach((r, i) => {
+      if (r.deleted) {
+        context.warnings.push({
+          code: 'EXTERNAL_ID_DELETED',
+          message: `interactions[${i}]: externalId ${JSON.stringify(r.interaction.externalId)} is a deleted interaction's (${r.interaction.id}); nothing was recorded and it stays deleted (restore it with restoreInteractions, or send another externalId)`,
+          field: `interactions[${i}]`,
+          id: r.interaction.id,
+        });
+        return;
+      }
       if (!r.differs) return;
       context.warnings.push({
         code: 'EXTERNAL_ID_DIFFERS',
