@@ -99,14 +99,17 @@ export class TokenService {
     const parts = parseToken(text);
     if (!parts) return null;
     const token = await this.store.findToken(parts.identifier);
-    if (!token || !secretMatches(parts.secret, token.secretHash) || !usable(token, now)) return null;
+    if (!token || !secretMatches(parts.secret, token.secretHash)) return null;
     const respondent = token.surveyId !== null && token.actorId !== null ? { surveyId: token.surveyId, actorId: token.actorId } : null;
-    if (respondent) {
+    // Before the expiry: a link expires at its survey's closesAt, and a respondent re-opening it then is
+    // told the survey closed (not that the credential is bad, which also counted towards the address's lockout).
+    if (respondent && token.revokedAt === null) {
       const survey = await this.store.surveys.getSurvey(respondent.surveyId);
       if (!survey || !isSurveyOpen(survey, now)) {
         throw new CredentialRefusedError('this respondent link is for a survey that has closed; answers are no longer taken');
       }
     }
+    if (!usable(token, now)) return null;
     const last = this.touched.get(token.identifier) ?? token.lastUsedAt?.getTime() ?? 0;
     if (now.getTime() - last >= TOUCH_INTERVAL_MS) {
       this.touched.set(token.identifier, now.getTime());
