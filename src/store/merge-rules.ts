@@ -106,6 +106,11 @@ export function idsNamedByActors(batch: readonly { readonly id: string; readonly
   return [...named];
 }
 
+/** What an error names the i-th interaction as: `interactions[i]` in a batch, `patch` in a correction. */
+export type InteractionPath = (i: number) => string;
+export const batchPath: InteractionPath = (i) => `interactions[${i}]`;
+export const patchPath: InteractionPath = () => 'patch';
+
 /**
  * A batch of interactions with aliases resolved (`aliases` for the ids not in `known`), checked
  * so that every actor it names exists: the first one (in batch order) that does not throws
@@ -115,11 +120,12 @@ export function resolveAndRequireActors(
   given: readonly Interaction[],
   known: ReadonlySet<string>,
   aliases: ReadonlyMap<string, string>,
+  pathOf: InteractionPath = batchPath,
 ): readonly Interaction[] {
   const exists = new Set([...known, ...aliases.values()]);
-  const batch = given.map((interaction, i) => resolveInteractionAliases(interaction, aliases, `interactions[${i}]`));
+  const batch = given.map((interaction, i) => resolveInteractionAliases(interaction, aliases, pathOf(i)));
   batch.forEach((interaction, i) => {
-    const path = `interactions[${i}]`;
+    const path = pathOf(i);
     if (!exists.has(interaction.initiatorId)) {
       throw new InvalidInputError(`${path}.initiatorId`, interaction.initiatorId, 'is not a known actor');
     }

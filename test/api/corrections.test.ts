@@ -167,10 +167,29 @@ describe('merging duplicate actors', () => {
     const school = await server.gqlAs<{ actor: { affiliationId: string } }>(writer, `{ actor(id: "school-1") { affiliationId } }`);
     expect(school.data!.actor.affiliationId).toBe('a');
 
-    const later = await server.gqlAs<{ recordInteractions: { initiatorId: string }[] }>(writer, RECORD_INTERACTIONS, {
+    const later = await server.gqlAs<{ recordInteractions: { id: string; initiatorId: string }[] }>(writer, RECORD_INTERACTIONS, {
       interactions: [tie('late', at(2020, 11), 'a-dup', 'd')],
     });
     expect(later.data!.recordInteractions[0]!.initiatorId).toBe('a');
+    // A correction naming the old id names the actor it was merged into; the error names the patch.
+    const onlyInitiator = await server.gqlAs(
+      writer,
+      `mutation($id: ID!) { updateInteraction(id: $id, patch: { participantIds: ["a-dup"] }) { id } }`,
+      { id: later.data!.recordInteractions[0]!.id },
+    );
+    expect(onlyInitiator.errors?.[0]).toMatchObject({
+      message: 'patch.participantIds: ["a-dup"] names only the initiator a once merged actors are resolved',
+      extensions: { code: 'BAD_USER_INPUT', field: 'patch.participantIds' },
+    });
+    const unknown = await server.gqlAs(
+      writer,
+      `mutation($id: ID!) { updateInteraction(id: $id, patch: { initiatorId: "nobody" }) { id } }`,
+      { id: later.data!.recordInteractions[0]!.id },
+    );
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'patch.initiatorId: "nobody" is not a known actor',
+      extensions: { code: 'BAD_USER_INPUT', field: 'patch.initiatorId' },
+    });
   });
 
   it('refuses different kinds unless allowed, with a clear error', async () => {

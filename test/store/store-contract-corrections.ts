@@ -174,8 +174,9 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         await expectInvalid(store.updateInteraction({ ...visit, id: 'nope' }, bob), 'id', 'id: "nope" is not a known interaction');
         await expectInvalid(
           store.updateInteraction({ ...visit, participantIds: ['ghost'] }, bob),
-          'interactions[0].participantIds[0]',
-          'interactions[0].participantIds[0]: "ghost" is not a known actor',
+          // Named as the API's patch argument, not as a batch entry: a correction is no batch.
+          'patch.participantIds[0]',
+          'patch.participantIds[0]: "ghost" is not a known actor',
         );
         expect(await store.getInteractionsByIds(['i-1'])).toEqual([visit]);
         expect(await store.revision()).toBe(revision);

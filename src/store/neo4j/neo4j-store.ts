@@ -25,7 +25,10 @@ import {
   mergedTarget,
   moveOrDropInteraction,
   NOT_WRITTEN,
+  patchPath,
   resolveAndRequireActors,
+  batchPath,
+  type InteractionPath,
 } from '../merge-rules';
 import * as checks from '../reference-checks';
 import type { ActorFilter, InteractionFilter, InteractionSink, RecordedInteraction, Store } from '../store';
@@ -373,7 +376,7 @@ class Neo4jStore implements Store {
   async updateInteraction(interaction: Interaction, author: Author): Promise<Interaction> {
     return this.write(async (tx) => {
       const before = await liveInteraction(tx, interaction.id, 'id');
-      const [updated] = await requireActorsOf(tx, [interaction]);
+      const [updated] = await requireActorsOf(tx, [interaction], patchPath);
       await rewriteInteractions(tx, [updated!], author);
       await appendAudit(tx, [audit.interactionUpdated(before, updated!, author)]);
       await run(tx, 'bump-revision', {});
@@ -704,7 +707,11 @@ function run<N extends StatementName>(runner: ManagedTransaction | Session, name
 }
 
 /** The batch with aliases of merged actors resolved; throws for the first actor (in batch order) that is neither stored nor an alias. */
-async function requireActorsOf(tx: ManagedTransaction, given: readonly Interaction[]): Promise<readonly Interaction[]> {
+async function requireActorsOf(
+  tx: ManagedTransaction,
+  given: readonly Interaction[],
+  pathOf: InteractionPath = batchPath,
+): Promise<readonly Interaction[]> {
   const named = unique(given.flatMap(actorsOf));
   const known = await existingActorIds(tx, named);
   if (known.size === named.length) return given;
@@ -715,6 +722,7 @@ async function requireActorsOf(tx: ManagedTransaction, given: readonly Interacti
       tx,
       named.filter((id) => !known.has(id)),
     ),
+    pathOf,
   );
 }
 

@@ -26,7 +26,10 @@ import {
   mergedTarget,
   moveOrDropInteraction,
   NOT_WRITTEN,
+  patchPath,
   resolveAndRequireActors,
+  batchPath,
+  type InteractionPath,
 } from '../merge-rules';
 import * as checks from '../reference-checks';
 import type { ActorFilter, InteractionFilter, InteractionSink, RecordedInteraction, Store, WindowFile } from '../store';
@@ -287,7 +290,7 @@ class SqliteStore implements Store {
   async updateInteraction(interaction: Interaction, author: Author): Promise<Interaction> {
     const write = this.db.transaction((): Interaction => {
       const stored = this.interactionRow(interaction.id, 'id', checks.requireLiveInteraction);
-      const [updated] = this.requireActorsOf([interaction]);
+      const [updated] = this.requireActorsOf([interaction], patchPath);
       this.unindexInteraction(stored.seq);
       this.statements.updateInteraction.run(
         updated!.kind,
@@ -482,7 +485,7 @@ class SqliteStore implements Store {
    * The batch with aliases of merged actors resolved; throws for the first initiator or
    * participant (in batch order) that is neither a stored actor nor an alias of one.
    */
-  private requireActorsOf(given: readonly Interaction[]): readonly Interaction[] {
+  private requireActorsOf(given: readonly Interaction[], pathOf: InteractionPath = batchPath): readonly Interaction[] {
     const named = new Set<string>();
     for (const interaction of given) {
       named.add(interaction.initiatorId);
@@ -490,7 +493,7 @@ class SqliteStore implements Store {
     }
     const known = new Set(this.statements.existingActorIds.all(JSON.stringify([...named])));
     if (known.size === named.size) return given;
-    return resolveAndRequireActors(given, known, this.aliasesOf([...named].filter((id) => !known.has(id))));
+    return resolveAndRequireActors(given, known, this.aliasesOf([...named].filter((id) => !known.has(id))), pathOf);
   }
 
   private knownActor(id: string, field: string): Actor {
