@@ -2,22 +2,27 @@ import { chunks } from '../domain/chunks';
 import type { Store } from '../store/store';
 import { rowName, type RowLocation } from './row-location';
 
-/**
- * Which actor ids an import may use: those of valid rows in the actors file, and those
- * already in the store. Store answers are cached, so the store is asked about each id at
- * most once per import (memory grows with the number of distinct actors, not rows).
- */
 /** Ids asked of the store at once. */
 const LOOKUP_BATCH = 1000;
+
+/**
+ * Which actor ids an import may use: those of valid rows in the actors file, and those
+ * already in the store; and which of them are aliases of merged actors (mergeActors), with
+ * the actor each names now, as the store resolves them when it records. Store answers are
+ * cached, so the store is asked about each id at most once per import (memory grows with
+ * the number of distinct actors, not rows).
+ */
 
 export class ActorDirectory {
   /** Resolved ids → usable or not: the actors file's valid ids, then the store's answers. */
   private readonly usable = new Map<string, boolean>();
+  /** Aliases of merged actors found so far → the actor each names now. */
+  private readonly merged = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
     /** Ids of the valid rows of the actors file. */
-    fromFile: ReadonlySet<string>,
+    private readonly fromFile: ReadonlySet<string>,
     /** Ids of invalid rows of the actors file → where the first such row is. */
     private readonly invalidInFile: ReadonlyMap<string, RowLocation>,
     private readonly actorsFile: string | null,
@@ -51,6 +56,31 @@ export class ActorDirectory {
     return missing === null ? null : this.lookUp([...new Set(missing)]);
   }
 
+  /**
+   * Asks the store which ids of the actors file are aliases of merged actors (a duplicate's
+   * row, re-imported: not written, and interactions naming it land on the actor it was merged
+   * into). The other ids the directory learns from the store as `resolve` asks about them.
+   */
+  async resolveFileAliases(): Promise<void> {
+    for (const chunk of chunks([...this.fromFile], LOOKUP_BATCH)) {
+      const resolved = await this.store.resolveActorIds(chunk);
+      chunk.forEach((id, i) => {
+        if (resolved[i] !== id) this.merged.set(id, resolved[i]!);
+      });
+    }
+  }
+
+  /** Whether any id asked about so far is the alias of a merged actor. */
+  get hasAliases(): boolean {
+    return this.merged.size > 0;
+  }
+
+  /**
+   * The actor an id names now if it is the alias of a merged actor, else null (also for an id
+   * not resolved yet). Call `resolve` (and `resolveFileAliases`) first.
+   */
+  readonly mergedInto = (id: string): string | null => this.merged.get(id) ?? null;
+
   /** Why an id cannot be used, worded to follow it; null when it can. Call `resolve` first. */
   readonly whyUnknown = (id: string): string | null => {
     if (this.usable.get(id) === true) return null;
@@ -62,7 +92,12 @@ export class ActorDirectory {
   private async lookUp(ids: string[]): Promise<void> {
     for (const chunk of chunks(ids, LOOKUP_BATCH)) {
       const found = await this.store.getActorsByIds(chunk);
-      chunk.forEach((id, i) => this.usable.set(id, found[i] !== null));
+      chunk.forEach((id, i) => {
+        const actor = found[i] ?? null;
+        this.usable.set(id, actor !== null);
+        // The store answers an alias with the actor it was merged into.
+        if (actor !== null && actor.id !== id) this.merged.set(id, actor.id);
+      });
     }
   }
 }

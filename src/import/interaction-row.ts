@@ -32,17 +32,24 @@ export interface CheckedInteraction {
 /** Why an actor id cannot be used, worded to follow the id; null when the actor is known. */
 export type ActorCheck = (id: string) => string | null;
 
+/** The actor an id names now if it is the alias of a merged actor (mergeActors), else null. */
+export type MergedActors = (id: string) => string | null;
+
 /**
  * Checks one interaction row: `external_id` present (it is what makes re-imports
  * idempotent), `kind` one of the interaction kinds, `occurred_at` ISO 8601, initiator and
  * participants known actors (`unknownActor`), at least one participant, none of them the
  * initiator, none twice, `weight` a positive number when given. Every problem in the row
- * is reported. Duplicate external ids are the importer's business (they span rows).
+ * is reported. With `mergedInto`, the ids are also checked as the store will record them,
+ * each alias of a merged actor replaced by the actor it names now: a participant other than the
+ * initiator must then be left (the store drops repeats, and refuses the batch when none is left).
+ * Duplicate external ids are the importer's business (they span rows).
  * These are the rules of the domain's validateInteractionInput, worded per column.
  */
 export function checkInteractionRow(
   cells: Cells<InteractionField>,
   unknownActor: ActorCheck,
+  mergedInto: MergedActors | null = null,
 ): RowCheck<CheckedInteraction, InteractionField> {
   const { problems, take } = fieldProblems<InteractionField>();
   const externalId = take('externalId', storable(requiredText(cells.externalId), 'externalId'));
@@ -71,12 +78,40 @@ export function checkInteractionRow(
       if (unknown !== null) problems.push({ field: 'participantIds', reason: `${describeValue(id)} ${unknown}` });
     }
   }
+  if (mergedInto !== null && initiatorId !== null && participantIds.length > 0) {
+    for (const problem of collapsedByMerges(initiatorId, participantIds, mergedInto)) problems.push(problem);
+  }
   const weight = take('weight', optionalPositiveNumber(cells.weight));
   const note = take('note', storable(optionalFreeText(cells.note), 'note'));
   if (problems.length > 0 || externalId === null || kind === null || occurredAt === null || initiatorId === null) {
     return { input: null, problems };
   }
   return { input: { externalId, kind, occurredAt, initiatorId, participantIds, weight, note }, problems };
+}
+
+/**
+ * The problem when, once aliases of merged actors are resolved, no participant is left but the
+ * initiator: the store would refuse the batch, after earlier batches were written. A participant
+ * that merely repeats another or the initiator once resolved is dropped by the store, as
+ * recordInteractions does, so the row stands (an old file re-imported after a merge still imports).
+ */
+function collapsedByMerges(
+  initiatorId: string,
+  participantIds: readonly string[],
+  mergedInto: MergedActors,
+): { field: 'participantIds'; reason: string }[] {
+  const initiator = mergedInto(initiatorId) ?? initiatorId;
+  if (participantIds.some((id) => (mergedInto(id) ?? id) !== initiator)) return [];
+  const note = mergedNote([initiatorId, ...participantIds], initiator, mergedInto);
+  return [
+    { field: 'participantIds', reason: `names only the initiator ${describeValue(initiator)} once merged actors are resolved (${note})` },
+  ];
+}
+
+/** `"a" was merged into "t"`, or `"a" and "b" were merged into "t"`: those of `ids` that are aliases of `target`. */
+function mergedNote(ids: readonly string[], target: string, mergedInto: MergedActors): string {
+  const aliases = ids.filter((id) => mergedInto(id) !== null).map((id) => describeValue(id));
+  return `${aliases.join(' and ')} ${aliases.length === 1 ? 'was' : 'were'} merged into ${describeValue(target)}`;
 }
 
 function isoDateTime(value: unknown): Checked<Date> {

@@ -36,4 +36,28 @@ describe('ActorDirectory', () => {
     ]);
     await store.close();
   });
+
+  it('learns which ids are aliases of merged actors: those of the store as it asks, those of the actors file in one pass', async () => {
+    const store = await openTestStore(temp.path('aliases.db'));
+    await store.upsertActors(
+      ['keep', 'dupl', 'dupl-2', 'other'].map((id) => ({ id, name: id, kind: 'SCHOOL', region: null, tags: [], affiliationId: null })),
+    );
+    for (const source of ['dupl', 'dupl-2'])
+      await store.mergeActors(source, 'keep', { allowKindChange: false }, { by: 'test', at: new Date() });
+    const directory = new ActorDirectory(store, new Set(['dupl-2', 'new']), new Map(), 'actors.csv');
+
+    expect(directory.hasAliases).toBe(false);
+    await directory.resolve(['dupl', 'keep', 'other', 'ghost']);
+    expect(directory.hasAliases).toBe(true);
+    expect(['dupl', 'keep', 'other', 'ghost', 'dupl-2', 'new'].map(directory.mergedInto)).toEqual(['keep', null, null, null, null, null]);
+    await directory.resolveFileAliases();
+    expect(['dupl', 'dupl-2', 'new'].map(directory.mergedInto)).toEqual(['keep', 'keep', null]);
+    expect(['dupl', 'dupl-2', 'new', 'ghost'].map(directory.whyUnknown)).toEqual([
+      null,
+      null,
+      null,
+      'is not a known actor (not in the store or in actors.csv)',
+    ]);
+    await store.close();
+  });
 });

@@ -89,6 +89,54 @@ describe('checkInteractionRow', () => {
   });
 });
 
+describe('checkInteractionRow with aliases of merged actors', () => {
+  // nsi-old and nsi-older were merged into nsi-a; nsi-gone into school-1.
+  const aliases = new Map([
+    ['nsi-old', 'nsi-a'],
+    ['nsi-older', 'nsi-a'],
+    ['nsi-gone', 'school-1'],
+  ]);
+  const mergedInto = (id: string) => aliases.get(id) ?? null;
+  const knownOrAlias = (id: string) => (aliases.has(id) ? null : whyUnknown(id));
+  const check = (initiatorId: string, participantIds: string) =>
+    checkInteractionRow({ ...good, initiatorId, participantIds }, knownOrAlias, mergedInto);
+
+  it('takes a row that names an alias but collapses nothing, with the ids as given (the store resolves them)', () => {
+    expect(check('nsi-b', 'nsi-old;school-1')).toMatchObject({
+      input: { initiatorId: 'nsi-b', participantIds: ['nsi-old', 'school-1'] },
+      problems: [],
+    });
+    expect(check('nsi-old', 'nsi-gone')).toMatchObject({ input: { initiatorId: 'nsi-old', participantIds: ['nsi-gone'] }, problems: [] });
+  });
+
+  it('refuses a row left with no participant but its initiator once aliases are resolved, naming the merge', () => {
+    expect(check('nsi-old', 'nsi-a')).toEqual({
+      input: null,
+      problems: [
+        {
+          field: 'participantIds',
+          reason: 'names only the initiator "nsi-a" once merged actors are resolved ("nsi-old" was merged into "nsi-a")',
+        },
+      ],
+    });
+    expect(check('nsi-a', 'nsi-old;nsi-older').problems).toEqual([
+      {
+        field: 'participantIds',
+        reason: 'names only the initiator "nsi-a" once merged actors are resolved ("nsi-old" and "nsi-older" were merged into "nsi-a")',
+      },
+    ]);
+  });
+
+  it('takes a row whose aliases only repeat another participant or the initiator: the store drops the repeats', () => {
+    expect(check('nsi-a', 'school-1;nsi-old').problems).toEqual([]);
+    expect(check('nsi-b', 'nsi-gone;nsi-old;school-1;nsi-a;nsi-older').problems).toEqual([]);
+  });
+
+  it('without aliases to follow, checks the ids as given', () => {
+    expect(checkInteractionRow({ ...good, initiatorId: 'nsi-old', participantIds: 'nsi-a' }, knownOrAlias).problems).toEqual([]);
+  });
+});
+
 describe('checkInteractionRow fast paths (toISOString dates, printable-ASCII text)', () => {
   const problemsOf = (cells: Partial<typeof good>) => checkInteractionRow({ ...good, ...cells }, whyUnknown).problems;
 
