@@ -340,29 +340,6 @@ describe('after closing', () => {
     // the other survey's links still work
     expect((await server.gqlAs(tokens.get('nsi-b')!, `{ myForm { actor { id } } }`)).data).toEqual({ myForm: { actor: { id: 'nsi-b' } } });
   });
-
-  it('tells a link past its survey’s closesAt that the survey closed, and does not count it towards the lockout', async () => {
-    const limited = await startTestServer({ failureLimit: 3 });
-    try {
-      await seedSurveyNetwork(limited);
-      const id = await openSchoolYearSurvey(limited, { name: 'Closes by itself', closesAt: new Date(Date.now() + 1_500).toISOString() });
-      const token = (await createLinks(limited, id)).get('nsi-b')!;
-      expect((await limited.gqlAs(token, `{ myForm { actor { id } } }`)).data).toEqual({ myForm: { actor: { id: 'nsi-b' } } });
-      await new Promise((resolve) => setTimeout(resolve, 1_600));
-      for (let i = 0; i < 5; i += 1) {
-        expect((await limited.gqlAs(token, MY_FORM)).errors).toEqual([
-          expect.objectContaining({
-            message: 'Your credential was refused: this respondent link is for a survey that has closed; answers are no longer taken',
-            extensions: { code: 'UNAUTHENTICATED' },
-          }),
-        ]);
-      }
-      // Five reloads past the limit of 3, and the address is not locked out.
-      expect((await limited.gql(`{ actors { totalCount } }`)).errors).toBeUndefined();
-    } finally {
-      await limited.stop();
-    }
-  });
 });
 
 describe('with COPNET_AUTH=off', () => {
