@@ -20,6 +20,17 @@ export function checkInstant(date: Date, field: string, value: unknown = date): 
   return date;
 }
 
+/**
+ * Why an interaction cannot occur at this instant (already within checkInstant's years), or null: not
+ * at LATEST_INSTANT itself, since a window ends before its `to`, which can be no later, so no
+ * window, series or export could ever hold it.
+ */
+export function occurrenceProblem(date: Date): string | null {
+  return date.getTime() === LATEST_INSTANT
+    ? 'is the last instant copnet accepts: no window could hold it (windows end before their to)'
+    : null;
+}
+
 export function parseIsoDateTime(value: unknown, field: string): Date {
   if (typeof value !== 'string') throw new InvalidInputError(field, value, 'is not an ISO 8601 date-time string');
   // Spaces and tabs around it are forgiven (a spreadsheet's cell); not String.trim's wider set, which let a byte

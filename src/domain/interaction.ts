@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidInputError } from './errors';
 import { requireNonEmpty } from './actor';
-import { checkInstant, parseIsoDateTime } from './date-time';
+import { checkInstant, occurrenceProblem, parseIsoDateTime } from './date-time';
 import { checkText, MAX_PARTICIPANTS } from './text-rules';
 
 /** How actors interacted. */
@@ -89,6 +89,8 @@ export function validateInteractionInput(input: InteractionInput, path: string, 
     throw new InvalidInputError(`${path}.occurredAt`, input.occurredAt, 'is not a valid date-time');
   }
   checkInstant(occurredAt, `${path}.occurredAt`);
+  const lastInstant = occurrenceProblem(occurredAt);
+  if (lastInstant !== null) throw new InvalidInputError(`${path}.occurredAt`, occurredAt, lastInstant);
   const initiatorId = checkText(requireNonEmpty(input.initiatorId, `${path}.initiatorId`), 'id', `${path}.initiatorId`);
   if (!Array.isArray(input.participantIds) || input.participantIds.length === 0) {
     throw new InvalidInputError(`${path}.participantIds`, input.participantIds, 'must name at least one participant');

@@ -1,5 +1,5 @@
 import { describeValue, InvalidInputError } from '../domain/errors';
-import { parseIsoDateTime } from '../domain/date-time';
+import { occurrenceProblem, parseIsoDateTime } from '../domain/date-time';
 import { MAX_PARTICIPANTS } from '../domain/text-rules';
 import { DEFAULT_INTERACTION_WEIGHT, INTERACTION_KINDS, type Interaction, type InteractionKind } from '../domain/interaction';
 import {
@@ -116,15 +116,21 @@ function mergedNote(ids: readonly string[], target: string, mergedInto: MergedAc
 
 function isoDateTime(value: unknown): Checked<Date> {
   const fast = typeof value === 'string' ? canonicalInstant(value) : null;
-  if (fast !== null) return { ok: true, value: fast };
+  if (fast !== null) return occurrence(value, fast);
   const text = requiredText(value);
   if (!text.ok) return text;
   try {
-    return { ok: true, value: parseIsoDateTime(text.value, 'occurredAt') };
+    return occurrence(value, parseIsoDateTime(text.value, 'occurredAt'));
   } catch (error) {
     if (error instanceof InvalidInputError) return { ok: false, reason: `${describeValue(value)} ${error.reason}` };
     throw error;
   }
+}
+
+/** The instant, unless an interaction cannot occur at it (occurrenceProblem). */
+function occurrence(value: unknown, date: Date): Checked<Date> {
+  const problem = occurrenceProblem(date);
+  return problem === null ? { ok: true, value: date } : { ok: false, reason: `${describeValue(value)} ${problem}` };
 }
 
 const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];

@@ -115,6 +115,14 @@ describe('bad input is rejected whole, named, and the server keeps serving', () 
     );
   });
 
+  it('the last instant copnet accepts, which no window could hold', async () => {
+    await expectRejected(
+      server.gql(RECORD_INTERACTIONS, { interactions: [{ ...good, occurredAt: '9999-12-31T23:59:59.999Z' }] }),
+      'interactions[0].occurredAt: 9999-12-31T23:59:59.999Z is the last instant copnet accepts: no window could hold it (windows end before their to)',
+      'interactions[0].occurredAt',
+    );
+  });
+
   it('a non-positive or non-finite weight', async () => {
     await expectRejected(
       server.gql(RECORD_INTERACTIONS, { interactions: [{ ...good, weight: 0 }] }),

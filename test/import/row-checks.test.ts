@@ -141,7 +141,7 @@ describe('checkInteractionRow fast paths (toISOString dates, printable-ASCII tex
   const problemsOf = (cells: Partial<typeof good>) => checkInteractionRow({ ...good, ...cells }, whyUnknown).problems;
 
   it('reads a toISOString date as the full parse does, and leaves every edge to the full parse', () => {
-    for (const text of ['2020-02-29T12:34:56.789Z', '1900-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2019-12-31T23:59:59.000Z']) {
+    for (const text of ['2020-02-29T12:34:56.789Z', '1900-01-01T00:00:00.000Z', '9999-12-31T23:59:59.998Z', '2019-12-31T23:59:59.000Z']) {
       expect(checkInteractionRow({ ...good, occurredAt: text }, whyUnknown).input?.occurredAt).toEqual(
         parseIsoDateTime(text, 'occurredAt'),
       );
@@ -158,6 +158,15 @@ describe('checkInteractionRow fast paths (toISOString dates, printable-ASCII tex
     expect(problemsOf({ occurredAt: '1899-12-31T23:59:59.999Z' })).toEqual([
       { field: 'occurredAt', reason: '"1899-12-31T23:59:59.999Z" is outside the years copnet accepts, 1900 to 9999 (UTC)' },
     ]);
+    // The last instant itself: no window could hold it. The same on the full parse's path.
+    for (const text of ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999+00:00']) {
+      expect(problemsOf({ occurredAt: text })).toEqual([
+        {
+          field: 'occurredAt',
+          reason: `"${text}" is the last instant copnet accepts: no window could hold it (windows end before their to)`,
+        },
+      ]);
+    }
   });
 
   it('gives ASCII and non-ASCII text the same rules: length, controls, invisible characters', () => {
