@@ -25,9 +25,12 @@ export function requireKnownAffiliations(
 }
 
 /** The actor found for `id`, or InvalidInputError naming `field`. */
-export function requireActor(found: Actor | null | undefined, id: string, field: string): Actor {
-  if (!found) throw new InvalidInputError(field, id, 'is not a known actor');
-  return found;
+export function requireActor(found: Actor | null | undefined, id: string, field: string, mergedInto?: string): Actor {
+  if (found) return found;
+  // An old id after mergeActors: reads follow it, but an actor's own mutations need the actor itself.
+  if (mergedInto !== undefined)
+    throw new InvalidInputError(field, id, `is the old id of an actor merged into ${mergedInto}, not an actor of its own`);
+  throw new InvalidInputError(field, id, 'is not a known actor');
 }
 
 /**

@@ -298,6 +298,19 @@ export function defineCorrectionContract(name: string, openEmptyStore: () => Pro
         const merged = await store.mergeActors('school-frederick', 'nsi-core', { allowKindChange: true }, bob);
         expect(merged).toEqual(core);
         expect(await store.getInteractionsByIds(['i-2'])).toEqual([{ ...convening, participantIds: ['nsi-core'] }]);
+        // The merged actor's old id names no actor of its own to merge or delete, and the refusal says whose it is.
+        const oldId = 'sourceId: "school-frederick" is the old id of an actor merged into nsi-core, not an actor of its own';
+        await expectInvalid(store.mergeActors('school-frederick', 'nsi-bcps', { allowKindChange: true }, bob), 'sourceId', oldId);
+        await expectInvalid(
+          store.mergeActors('nsi-bcps', 'school-frederick', { allowKindChange: true }, bob),
+          'targetId',
+          'targetId: "school-frederick" is the old id of an actor merged into nsi-core, not an actor of its own',
+        );
+        await expectInvalid(
+          store.deleteActor('school-frederick', bob),
+          'id',
+          'id: "school-frederick" is the old id of an actor merged into nsi-core, not an actor of its own',
+        );
       });
 
       it('deletes an actor nothing refers to, and refuses one with interactions or affiliated actors', async () => {

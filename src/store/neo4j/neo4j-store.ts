@@ -415,8 +415,8 @@ class Neo4jStore implements Store {
   async mergeActors(sourceId: string, targetId: string, options: { readonly allowKindChange: boolean }, author: Author): Promise<Actor> {
     return this.write(async (tx) => {
       const [foundSource, foundTarget] = await actorsByIds(tx, [sourceId, targetId]);
-      const source = checks.requireActor(foundSource, sourceId, 'sourceId');
-      const target = checks.requireActor(foundTarget, targetId, 'targetId');
+      const source = await knownActor(tx, foundSource, sourceId, 'sourceId');
+      const target = await knownActor(tx, foundTarget, targetId, 'targetId');
       checkMerge(source, target, options.allowKindChange);
       const { records } = await run(tx, 'find-actor-interactions', { actorId: source.id });
       const moved: Interaction[] = [];
@@ -453,7 +453,7 @@ class Neo4jStore implements Store {
 
   async deleteActor(id: string, author: Author): Promise<Actor> {
     return this.write(async (tx) => {
-      const actor = checks.requireActor((await actorsByIds(tx, [id]))[0], id, 'id');
+      const actor = await knownActor(tx, (await actorsByIds(tx, [id]))[0], id, 'id');
       const { records } = await run(tx, 'count-actor-references', { id });
       checks.requireUnreferencedActor(id, {
         interactions: toSafeNumber(records[0]?.get('interactions'), 'interactions'),
@@ -724,6 +724,11 @@ async function requireActorsOf(
     ),
     pathOf,
   );
+}
+
+/** The actor found for `id`, or InvalidInputError naming `field` (saying so when `id` is a merged actor's old id). */
+async function knownActor(tx: ManagedTransaction, found: Actor | null | undefined, id: string, field: string): Promise<Actor> {
+  return checks.requireActor(found, id, field, found ? undefined : (await aliasesOf(tx, [id])).get(id));
 }
 
 /** Alias id → the actor it names now, for those of `ids` that are aliases. */

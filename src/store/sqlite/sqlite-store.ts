@@ -497,7 +497,8 @@ class SqliteStore implements Store {
   }
 
   private knownActor(id: string, field: string): Actor {
-    return checks.requireActor(this.actorsByIds([id])[0], id, field);
+    const found = this.actorsByIds([id])[0];
+    return checks.requireActor(found, id, field, found ? undefined : this.aliasesOf([id]).get(id));
   }
 
   /** An interaction's row, checked by `require` (reference-checks.ts) for the argument `field`. */
