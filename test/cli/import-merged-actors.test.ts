@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import type { Store } from '../../src/store/store';
+import { mergedStoreFile, type Inspect } from '../import/merged-store';
 import { bundleCli, runCli } from './cli-bundle';
 
 /**
@@ -27,31 +27,9 @@ afterAll(() => {
 });
 
 /** A fresh SQLite file with px-a, px-d and px-x, px-a merged into px-d; its environment for the CLI. */
-async function mergedDb(
-  name: string,
-): Promise<{ env: Record<string, string>; inspect<T>(work: (store: Store) => Promise<T>): Promise<T> }> {
+async function mergedDb(name: string): Promise<{ env: Record<string, string>; inspect: Inspect }> {
   const path = join(dir, `${name}.db`);
-  const inspect = async <T>(work: (store: Store) => Promise<T>): Promise<T> => {
-    const store = openSqliteStore(path);
-    try {
-      return await work(store);
-    } finally {
-      await store.close();
-    }
-  };
-  await inspect(async (store) => {
-    await store.upsertActors(
-      ['px-a', 'px-d', 'px-x'].map((id) => ({
-        id,
-        name: `Network ${id}`,
-        kind: 'INTERMEDIARY',
-        region: null,
-        tags: [],
-        affiliationId: null,
-      })),
-    );
-    await store.mergeActors('px-a', 'px-d', { allowKindChange: false }, { by: 'test', at: new Date() });
-  });
+  const inspect = await mergedStoreFile(path, ['px-a', 'px-d', 'px-x'], ['px-a'], 'px-d', openSqliteStore);
   return { env: { COPNET_DB_PATH: path, COPNET_STORE: 'sqlite', NEO4J_URI: '' }, inspect };
 }
 

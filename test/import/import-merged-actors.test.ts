@@ -3,6 +3,7 @@ import { importRows } from '../../src/import/import-rows';
 import { openImportSources } from '../../src/import/open-import-sources';
 import type { Store } from '../../src/store/store';
 import { openTestStore } from '../store/test-store';
+import { mergedStoreFile, type Inspect } from './merged-store';
 import { useTempDir } from './temp-files';
 
 /**
@@ -18,24 +19,9 @@ let dbCount = 0;
 const ACTOR_IDS = ['px-a', 'px-b', 'px-d', 'px-x', 'px-y'];
 
 /** A store holding px-a, px-b, px-d, px-x and px-y, with px-a and px-b merged into px-d. */
-async function mergedDb(): Promise<{ path: string; inspect<T>(work: (store: Store) => Promise<T>): Promise<T> }> {
+async function mergedDb(): Promise<{ path: string; inspect: Inspect }> {
   const path = temp.path(`merged-${++dbCount}.db`);
-  const inspect = async <T>(work: (store: Store) => Promise<T>): Promise<T> => {
-    const store = await openTestStore(path);
-    try {
-      return await work(store);
-    } finally {
-      await store.close();
-    }
-  };
-  await inspect(async (store) => {
-    await store.upsertActors(
-      ACTOR_IDS.map((id) => ({ id, name: `Network ${id}`, kind: 'INTERMEDIARY', region: null, tags: [], affiliationId: null })),
-    );
-    for (const source of ['px-a', 'px-b'])
-      await store.mergeActors(source, 'px-d', { allowKindChange: false }, { by: 'test', at: new Date() });
-  });
-  return { path, inspect };
+  return { path, inspect: await mergedStoreFile(path, ACTOR_IDS, ['px-a', 'px-b'], 'px-d', openTestStore) };
 }
 
 async function run(path: string, options: Partial<ImportCommandOptions>, document: string | null = null) {
