@@ -160,8 +160,9 @@ export class SurveyService {
     return this.store.surveys.closeSurvey(id, author.at, author);
   }
 
+  /** The survey, or null for an id that names none; an empty id is refused (it was answered null, as if it could name one). */
   get(id: string): Promise<Survey | null> {
-    return this.store.surveys.getSurvey(id);
+    return this.store.surveys.getSurvey(requireNonEmpty(id, 'id'));
   }
 
   list(): Promise<Survey[]> {

@@ -312,6 +312,9 @@ describe('bad surveys', () => {
       }),
     ]);
     expect((await server.gql(`query($id: ID!) { survey(id: $id) { id } }`, { id })).data).toEqual({ survey: null });
+    expect((await server.gql(`{ survey(id: " ") { id } }`)).errors).toEqual([
+      expect.objectContaining({ message: 'id: " " must be a non-empty string', extensions: { code: 'BAD_USER_INPUT', field: 'id' } }),
+    ]);
     const exported = await server.request(`/export/survey?id=${id}`);
     expect(exported.status).toBe(400);
     expect(await exported.json()).toEqual({ error: `id: "${id}" is not a known survey`, field: 'id' });
