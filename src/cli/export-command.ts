@@ -14,6 +14,7 @@ import { STEPS } from '../metrics/series';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
 import { parseWithFlags, WINDOW_FLAGS, windowQueryText, type WindowOptions } from './window-flags';
+import { once } from './option-once';
 
 /**
  * `copnet export --format <format> --from <date> --to <date> [scope] [--step … for series
@@ -52,17 +53,17 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps 
     .description(
       'Export a window (or, for gexf-dynamic and csv-series, a series of windows) for Gephi, NetworkX, igraph, R or a spreadsheet',
     )
-    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
-    .requiredOption('--from <date>', 'start of the window or series, included (ISO 8601, e.g. 2019-08-01)')
-    .requiredOption('--to <date>', 'end of the window or series, excluded')
-    .option('--actor-kinds <kinds>', 'only these actor kinds, comma-separated (e.g. INTERMEDIARY,SCHOOL)')
-    .option('--interaction-kinds <kinds>', 'only these interaction kinds, comma-separated')
-    .option('--co-participation-limit <n>', 'tie participants of interactions with at most n participants (0: never)')
-    .option('--step <step>', `series formats: ${STEPS.join(', ')}`)
-    .option('--window-size <n>', 'series formats: steps per window (default 1)')
+    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, once)
+    .requiredOption('--from <date>', 'start of the window or series, included (ISO 8601, e.g. 2019-08-01)', once)
+    .requiredOption('--to <date>', 'end of the window or series, excluded', once)
+    .option('--actor-kinds <kinds>', 'only these actor kinds, comma-separated (e.g. INTERMEDIARY,SCHOOL)', once)
+    .option('--interaction-kinds <kinds>', 'only these interaction kinds, comma-separated', once)
+    .option('--co-participation-limit <n>', 'tie participants of interactions with at most n participants (0: never)', once)
+    .option('--step <step>', `series formats: ${STEPS.join(', ')}`, once)
+    .option('--window-size <n>', 'series formats: steps per window (default 1)', once)
     .option('--expanding', 'series formats: every window starts at --from')
-    .option('--gexf-version <version>', 'gexf and gexf-dynamic: 1.3 (default) or 1.2, for networkx releases before 3.5')
-    .option('--out <file>', 'where to write (default: a file named after the window, in the current directory)')
+    .option('--gexf-version <version>', 'gexf and gexf-dynamic: 1.3 (default) or 1.2, for networkx releases before 3.5', once)
+    .option('--out <file>', 'where to write (default: a file named after the window, in the current directory)', once)
     .action(async (options: ExportCommandOptions) => {
       process.exitCode = await runExportCommand(options, deps);
     });

@@ -7,6 +7,7 @@ import { importRows, type ImportResult, type TableCounts } from '../import/impor
 import { openImportSources } from '../import/open-import-sources';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
+import { once } from './option-once';
 
 /**
  * `copnet import`: loads actors and interactions from CSV files (or a JSON document) into
@@ -35,8 +36,8 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps 
     .command('import')
     .description('Import actors and interactions from CSV files (or one JSON document) into the store')
     .argument('[document]', 'with --format json: one document with "actors" and "interactions" arrays')
-    .option('--actors <file>', 'actors: id,name,kind,region,tags,affiliation_id (tags separated by ;)')
-    .option('--interactions <file>', 'interactions: external_id,kind,occurred_at,initiator_id,participant_ids,weight,note')
+    .option('--actors <file>', 'actors: id,name,kind,region,tags,affiliation_id (tags separated by ;)', once)
+    .option('--interactions <file>', 'interactions: external_id,kind,occurred_at,initiator_id,participant_ids,weight,note', once)
     .addOption(new Option('--format <format>', 'file format').choices([...IMPORT_FORMATS]).default('csv'))
     .option('--skip-invalid', 'write the valid rows even if some are bad (the bad ones are still reported)', false)
     .action(async (document: string | undefined, options: ImportCommandOptions) => {

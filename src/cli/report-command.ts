@@ -11,6 +11,7 @@ import { createServices } from '../services/services';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
 import { parseWithFlags, WINDOW_FLAGS, windowQueryText, type WindowOptions } from './window-flags';
+import { once } from './option-once';
 
 /**
  * `copnet report --from <date> --to <date> --step SCHOOL_YEAR [scope] [--title …] [--out report.html]`:
@@ -38,16 +39,16 @@ export function registerReportCommand(program: Command, deps: ReportCommandDeps 
   return program
     .command('report')
     .description('Write the school-year report (one self-contained HTML file: print it to PDF) for a series of windows')
-    .requiredOption('--from <date>', 'start of the series, included (ISO 8601, e.g. 2018-08-01)')
-    .requiredOption('--to <date>', 'end of the series, excluded')
-    .requiredOption('--step <step>', `${STEPS.join(', ')} (SCHOOL_YEAR: start on 1 August)`)
-    .option('--window-size <n>', 'steps per window (default 1)')
+    .requiredOption('--from <date>', 'start of the series, included (ISO 8601, e.g. 2018-08-01)', once)
+    .requiredOption('--to <date>', 'end of the series, excluded', once)
+    .requiredOption('--step <step>', `${STEPS.join(', ')} (SCHOOL_YEAR: start on 1 August)`, once)
+    .option('--window-size <n>', 'steps per window (default 1)', once)
     .option('--expanding', 'every window starts at --from')
-    .option('--actor-kinds <kinds>', 'only these actor kinds, comma-separated')
-    .option('--interaction-kinds <kinds>', 'only these interaction kinds, comma-separated')
-    .option('--co-participation-limit <n>', 'tie participants of interactions with at most n participants (0: never)')
-    .option('--title <title>', 'the report title (default: "Network report, <first window> to <last window>")')
-    .option('--out <file>', 'where to write (default: copnet-report-<from>_<to>.html in the current directory)')
+    .option('--actor-kinds <kinds>', 'only these actor kinds, comma-separated', once)
+    .option('--interaction-kinds <kinds>', 'only these interaction kinds, comma-separated', once)
+    .option('--co-participation-limit <n>', 'tie participants of interactions with at most n participants (0: never)', once)
+    .option('--title <title>', 'the report title (default: "Network report, <first window> to <last window>")', once)
+    .option('--out <file>', 'where to write (default: copnet-report-<from>_<to>.html in the current directory)', once)
     .action(async (options: ReportCommandOptions) => {
       process.exitCode = await runReportCommand(options, deps);
     });

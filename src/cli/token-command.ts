@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config';
 import { systemAuthor, type StoredToken } from '../domain/access';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
+import { once } from './option-once';
 
 /**
  * `copnet token create|list|revoke`: API tokens, on the configured store directly (whoever
@@ -30,9 +31,9 @@ export function registerTokenCommand(program: Command, dependencies: TokenComman
   token
     .command('create')
     .description('Create an API token; prints it once, alone on the last line')
-    .requiredOption('--name <name>', 'a unique name, e.g. dashboard or importer-2024')
-    .requiredOption('--role <role>', 'reader (queries, exports), writer (also records and corrects), admin (also tokens, audit log)')
-    .option('--expires <duration>', 'lifetime such as 90d, 12h or 2w (default: never)')
+    .requiredOption('--name <name>', 'a unique name, e.g. dashboard or importer-2024', once)
+    .requiredOption('--role <role>', 'reader (queries, exports), writer (also records and corrects), admin (also tokens, audit log)', once)
+    .option('--expires <duration>', 'lifetime such as 90d, 12h or 2w (default: never)', once)
     .action(async (options: { name: string; role: string; expires?: string }) => {
       const created = await withTokens((tokens) =>
         tokens.create({ name: options.name, role: options.role, expires: options.expires ?? null }, systemAuthor('cli')),
