@@ -33,9 +33,9 @@ export class AuditService {
       throw new InvalidInputError('filter.to', filter.to, 'must be after filter.from');
     }
     const stored = normalizedFilter(filter, TEXT_CONDITIONS);
-    const page = await this.store.listAuditLog(stored, { first: validatePageSize(first), after: decodeAuditCursor(after) }, order);
+    const page = await this.store.listAuditLog(stored, { first: validatePageSize(first), after: decodeAuditCursor(after, order) }, order);
     return {
-      edges: page.items.map((node) => ({ node, cursor: String(node.seq) })),
+      edges: page.items.map((node) => ({ node, cursor: encodeAuditCursor(node.seq, order) })),
       hasNextPage: page.hasNextPage,
       totalCount: async () => {
         throw new InvalidInputError('totalCount', null, 'is not offered for the audit log');
@@ -44,9 +44,22 @@ export class AuditService {
   }
 }
 
-/** Audit cursors are the entry's number (the log only grows, so a number stays a valid position). */
-function decodeAuditCursor(text: string | null | undefined): { seq: number } | null {
+/**
+ * Audit cursors are the entry's number (the log only grows, so a number stays a valid position),
+ * with `n` before it when it came from `order: NEWEST_FIRST`: such a cursor sent with the other
+ * order is refused (the default order paged forward from it, repeating the first page). A bare
+ * number pages on in either order, as cursors did before.
+ */
+function encodeAuditCursor(seq: number, order: AuditOrder): string {
+  return order === 'NEWEST_FIRST' ? `n${seq}` : String(seq);
+}
+
+function decodeAuditCursor(text: string | null | undefined, order: AuditOrder): { seq: number } | null {
   if (text === null || text === undefined) return null;
-  if (!/^\d{1,15}$/.test(text)) throw new InvalidInputError('after', text, 'is not a cursor returned by this API');
-  return { seq: Number(text) };
+  const match = /^(n?)(\d{1,15})$/.exec(text);
+  if (!match) throw new InvalidInputError('after', text, 'is not a cursor returned by this API');
+  if (match[1] === 'n' && order !== 'NEWEST_FIRST') {
+    throw new InvalidInputError('after', text, 'came from order: NEWEST_FIRST; send that order again to page on');
+  }
+  return { seq: Number(match[2]) };
 }

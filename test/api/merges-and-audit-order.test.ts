@@ -132,5 +132,14 @@ describe('the audit log reads newest first on request (item 21)', () => {
     const older = await server.gql<Audit>(AUDIT, { order: 'NEWEST_FIRST', after: newest.data!.auditLog.pageInfo.endCursor });
     expect(older.data!.auditLog.edges.map((e) => e.node.subjectId)).toEqual(['first', 'test-admin']);
     expect(older.data!.auditLog.pageInfo.hasNextPage).toBe(false);
+    // A newest-first cursor sent without its order is refused: the default order paged forward from it, repeating the first page.
+    const cursor = newest.data!.auditLog.pageInfo.endCursor;
+    expect(cursor).toMatch(/^n\d+$/);
+    const mixed = await server.gql<Audit>(AUDIT, { after: cursor });
+    expect(mixed.errors?.map((error) => [error.message, error.extensions?.code, error.extensions?.field])).toEqual([
+      [`after: "${cursor}" came from order: NEWEST_FIRST; send that order again to page on`, 'BAD_USER_INPUT', 'after'],
+    ]);
+    // An oldest-first cursor is the bare number, as before, and pages on in either order.
+    expect(byDefault.data!.auditLog.pageInfo.endCursor).toMatch(/^\d+$/);
   });
 });
