@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { loadConfig } from '../config';
 import { InvalidInputError, StoreUnavailableError } from '../domain/errors';
 import { IMPORT_FORMATS, type ImportFormat } from '../import/import-format';
@@ -7,7 +7,7 @@ import { importRows, type ImportResult, type TableCounts } from '../import/impor
 import { openImportSources } from '../import/open-import-sources';
 import { openConfiguredStore } from '../store/open-store';
 import type { Store } from '../store/store';
-import { once } from './option-once';
+import { once, oneOf, onceOver } from './option-once';
 
 /**
  * `copnet import`: loads actors and interactions from CSV files (or a JSON document) into
@@ -38,7 +38,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps 
     .argument('[document]', 'with --format json: one document with "actors" and "interactions" arrays')
     .option('--actors <file>', 'actors: id,name,kind,region,tags,affiliation_id (tags separated by ;)', once)
     .option('--interactions <file>', 'interactions: external_id,kind,occurred_at,initiator_id,participant_ids,weight,note', once)
-    .addOption(new Option('--format <format>', 'file format').choices([...IMPORT_FORMATS]).default('csv'))
+    .option('--format <format>', `file format (choices: ${IMPORT_FORMATS.join(', ')})`, onceOver(oneOf(IMPORT_FORMATS)), 'csv')
     .option('--skip-invalid', 'write the valid rows even if some are bad (the bad ones are still reported)', false)
     .action(async (document: string | undefined, options: ImportCommandOptions) => {
       process.exitCode = await runImportCommand(document ?? null, options, deps);

@@ -8,7 +8,7 @@ import { redactUri } from '../store/neo4j/redact-uri';
 import { openNeo4jStoreLazily } from '../store/open-store';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/store';
-import { once } from './option-once';
+import { once, onceOver } from './option-once';
 
 /**
  * `copnet migrate-store --from <sqlite file | neo4j uri> --to <sqlite file | neo4j uri>`:
@@ -58,7 +58,7 @@ export function registerMigrateStoreCommand(program: Command, dependencies: Migr
     .description('Copy a whole network (actors, then interactions) from one store to another; safe to run twice')
     .requiredOption('--from <location>', 'source: SQLite file path or Neo4j URI (bolt://host:7687, neo4j+s://...)', once)
     .requiredOption('--to <location>', 'target: SQLite file path (created if absent) or Neo4j URI', once)
-    .option('--batch-size <n>', 'items per write transaction', parseBatchSize, DEFAULT_MIGRATION_BATCH)
+    .option('--batch-size <n>', 'items per write transaction', onceOver(parseBatchSize), DEFAULT_MIGRATION_BATCH)
     .action(async (options: { from: string; to: string; batchSize: number }) => {
       const from = parseStoreLocation(options.from, '--from');
       const to = parseStoreLocation(options.to, '--to');

@@ -7,6 +7,7 @@ import { createLogger } from '../logging/logger';
 import { startCopnet, type StartOptions } from '../start-copnet';
 import type { Store } from '../store/store';
 import { startCluster, type ListeningMessage } from './serve-cluster';
+import { onceOver } from './option-once';
 
 /** Most worker processes `--processes` accepts. */
 const MAX_PROCESSES = 64;
@@ -18,7 +19,12 @@ export function registerServeCommand(program: Command): Command {
     .description(
       'Serve the GraphQL API (and exports) on the configured store; fills an empty store with the demo network unless COPNET_DEMO_DATA=off',
     )
-    .option('--processes <n>', `serve from N processes on one port and one store (node:cluster; 1 to ${MAX_PROCESSES})`, parseProcesses, 1)
+    .option(
+      '--processes <n>',
+      `serve from N processes on one port and one store (node:cluster; 1 to ${MAX_PROCESSES})`,
+      onceOver(parseProcesses),
+      1,
+    )
     .action(async (options: { processes: number }) => {
       const config = loadConfig();
       const logger = createLogger();

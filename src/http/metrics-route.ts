@@ -6,8 +6,8 @@ import { sendGetOnly, sendJson } from './send-json';
 import type { CopnetMetrics } from './prometheus-metrics';
 
 /**
- * GET /metrics, in the Prometheus text format: open to a scraper on this machine (a loopback client
- * address: through a trusted proxy, the client it forwarded, client-address.ts), and
+ * GET /metrics, in the Prometheus text format: open to a scraper on this machine (a loopback peer,
+ * and, through a trusted proxy, a loopback client it forwarded: client-address.ts), and
  * to anyone else only with an admin token (401 without a credential, 403 with a lower role).
  * Other methods than GET and HEAD get 405.
  */
@@ -21,7 +21,9 @@ export async function serveMetrics(
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendGetOnly(response, '/metrics is read with GET');
   }
-  if (!isLoopbackPeer(clientAddressOf(request))) {
+  // Both the TCP peer and the client it may forward: a trusted proxy elsewhere would forward its own machine's
+  // 127.0.0.1 (or a client's made-up one), which is not this machine.
+  if (!isLoopbackPeer(request.socket.remoteAddress) || !isLoopbackPeer(clientAddressOf(request))) {
     const header = request.headers.authorization;
     let allowed = false;
     try {

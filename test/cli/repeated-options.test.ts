@@ -34,5 +34,18 @@ describe('an option given twice', () => {
     expect(await refusal(['token', 'create', '--name', 'a', '--name', 'b', '--role', 'reader'])).toMatchObject({
       code: 'commander.invalidArgument',
     });
+    // Options with a default too: the first value replaces the default, a second is refused.
+    expect(await refusal(['import', '--format', 'json', '--format', 'csv', 'doc.json'])).toEqual({
+      error: `error: option '--format <format>' argument 'csv' is invalid. it is given twice ("json" first); give it once`,
+      code: 'commander.invalidArgument',
+    });
+    expect(await refusal(['import', '--format', 'xml', 'doc.xml'])).toEqual({
+      error: `error: option '--format <format>' argument 'xml' is invalid. Allowed choices are csv, json.`,
+      code: 'commander.invalidArgument',
+    });
+    expect(await refusal(['serve', '--processes', '2', '--processes', '3'])).toMatchObject({ code: 'commander.invalidArgument' });
+    expect(await refusal(['migrate-store', '--from', 'a.db', '--to', 'b.db', '--batch-size', '10', '--batch-size', '20'])).toMatchObject({
+      code: 'commander.invalidArgument',
+    });
   });
 });
