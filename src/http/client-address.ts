@@ -31,10 +31,8 @@ export function trustedProxyProblem(entry: string): string | null {
 }
 
 /** Records a request's client address once, when it arrives, for every route that needs it. */
-export function rememberClientAddress(request: IncomingMessage, addressOf: ClientAddressOf): string {
-  const address = addressOf(request);
-  addresses.set(request, address);
-  return address;
+export function rememberClientAddress(request: IncomingMessage, addressOf: ClientAddressOf): void {
+  addresses.set(request, addressOf(request));
 }
 
 /** The request's client address as recorded on arrival (its TCP peer, for a request the server did not record). */

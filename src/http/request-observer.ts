@@ -49,9 +49,9 @@ export function requestObserver(
   const namesAdded = new Map<string, number>();
   /** Whether this request may make its operation name a new label. */
   const mayLabel = (request: IncomingMessage): boolean => {
-    if (seen.size >= MAX_OPERATION_NAMES || !authenticated.has(request)) return false;
     const caller = authenticated.get(request);
-    if (caller === null || caller === undefined) return true;
+    if (seen.size >= MAX_OPERATION_NAMES || caller === undefined) return false;
+    if (caller === null) return true;
     const added = namesAdded.get(caller) ?? 0;
     if (added >= MAX_NAMES_PER_CALLER) return false;
     namesAdded.set(caller, added + 1);

@@ -1,5 +1,6 @@
 import { chunks } from '../domain/chunks';
 import type { Store } from '../store/store';
+import type { MergedActors } from './interaction-row';
 import { rowName, type RowLocation } from './row-location';
 
 /** Ids asked of the store at once. */
@@ -12,7 +13,6 @@ const LOOKUP_BATCH = 1000;
  * cached, so the store is asked about each id at most once per import (memory grows with
  * the number of distinct actors, not rows).
  */
-
 export class ActorDirectory {
   /** Resolved ids → usable or not: the actors file's valid ids, then the store's answers. */
   private readonly usable = new Map<string, boolean>();
@@ -70,9 +70,12 @@ export class ActorDirectory {
     }
   }
 
-  /** Whether any id asked about so far is the alias of a merged actor. */
-  get hasAliases(): boolean {
-    return this.merged.size > 0;
+  /**
+   * `mergedInto` once any id asked about so far is the alias of a merged actor, else null: until
+   * the store names one, no row pays for following aliases.
+   */
+  get aliases(): MergedActors | null {
+    return this.merged.size > 0 ? this.mergedInto : null;
   }
 
   /**

@@ -23,7 +23,7 @@ export interface CheckedInteractions {
 
 /**
  * Reads every interaction row once and checks it (fields, actors known to `directory`,
- * participants that are the initiator or listed twice once the directory's aliases of merged
+ * a row left with no participant but its initiator once the directory's aliases of merged
  * actors are resolved, external ids repeated within the file), reporting problems as they
  * are found and spooling the good rows, parsed. Memory stays flat in the file's length: a 64-bit
  * fingerprint per external id, one bit per row and the directory's answers per distinct
@@ -82,14 +82,10 @@ export async function checkInteractionRows(
       return;
     }
     unresolved.length = 0;
-    // Aliases are followed only once the store has named one: until then no row pays for it.
-    const firstLook = checkInteractionRow(row.cells, knownSoFar, directory.hasAliases ? directory.mergedInto : null);
+    const firstLook = checkInteractionRow(row.cells, knownSoFar, directory.aliases);
     const pending = unresolved.length === 0 ? null : directory.resolve(unresolved);
     if (pending === null) return accept(row, firstLook) ?? undefined;
-    return pending.then(
-      () =>
-        accept(row, checkInteractionRow(row.cells, directory.whyUnknown, directory.hasAliases ? directory.mergedInto : null)) ?? undefined,
-    );
+    return pending.then(() => accept(row, checkInteractionRow(row.cells, directory.whyUnknown, directory.aliases)) ?? undefined);
   });
 
   if (candidates.size > 0) {

@@ -19,9 +19,9 @@ export type { TableCounts } from './table-counts';
  * 1. Actors: the whole actors table is read and checked (fields, ids repeated within the
  *    file, affiliations naming a known actor — in the file or in the store):
  *    check-actor-rows.ts.
- * 2. Interactions: every row is read once and checked (fields, actors known, participants
- *    that are the initiator or listed twice once aliases of merged actors are resolved as the
- *    store will resolve them, external ids repeated within the file), and the good ones are
+ * 2. Interactions: every row is read once and checked (fields, actors known, a participant
+ *    other than the initiator left once aliases of merged actors are resolved as the store
+ *    will resolve them, external ids repeated within the file), and the good ones are
  *    spooled, parsed, to a temporary file (row-spool.ts); memory stays flat in the file's length, and problems are handed to
  *    `onProblem` as they are found: check-interaction-rows.ts.
  * 3. With any problem and without `skipInvalid`, nothing is written. Otherwise the actors

@@ -46,9 +46,9 @@ describe('ActorDirectory', () => {
       await store.mergeActors(source, 'keep', { allowKindChange: false }, { by: 'test', at: new Date() });
     const directory = new ActorDirectory(store, new Set(['dupl-2', 'new']), new Map(), 'actors.csv');
 
-    expect(directory.hasAliases).toBe(false);
+    expect(directory.aliases).toBeNull();
     await directory.resolve(['dupl', 'keep', 'other', 'ghost']);
-    expect(directory.hasAliases).toBe(true);
+    expect(directory.aliases).toBe(directory.mergedInto);
     expect(['dupl', 'keep', 'other', 'ghost', 'dupl-2', 'new'].map(directory.mergedInto)).toEqual(['keep', null, null, null, null, null]);
     await directory.resolveFileAliases();
     expect(['dupl', 'dupl-2', 'new'].map(directory.mergedInto)).toEqual(['keep', 'keep', null]);

@@ -26,9 +26,9 @@ import {
   mergedTarget,
   moveOrDropInteraction,
   NOT_WRITTEN,
+  batchPath,
   patchPath,
   resolveAndRequireActors,
-  batchPath,
   type InteractionPath,
 } from '../merge-rules';
 import * as checks from '../reference-checks';
